@@ -1,0 +1,58 @@
+/* ks-opportunity.h — a sales opportunity, as imported or entered
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dates are ISO 8601 strings (YYYY-MM-DD) or NULL; value is NaN when unknown.
+ */
+#pragma once
+
+#include "ks-workspace.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_OPPORTUNITY (ks_opportunity_get_type ())
+G_DECLARE_FINAL_TYPE (KsOpportunity, ks_opportunity, KS, OPPORTUNITY, GObject)
+
+KsOpportunity *ks_opportunity_new                  (const char     *ref);
+gint64         ks_opportunity_get_id               (KsOpportunity  *self);
+const char    *ks_opportunity_get_ref              (KsOpportunity  *self);
+gint64         ks_opportunity_get_account_id       (KsOpportunity  *self);
+void           ks_opportunity_set_account_id       (KsOpportunity  *self,
+                                                    gint64          account_id);
+const char    *ks_opportunity_get_account_name     (KsOpportunity  *self);
+gint64         ks_opportunity_get_product_id       (KsOpportunity  *self);
+void           ks_opportunity_set_product_id       (KsOpportunity  *self,
+                                                    gint64          product_id);
+const char    *ks_opportunity_get_product_name     (KsOpportunity  *self);
+gint64         ks_opportunity_get_owner_id         (KsOpportunity  *self);
+void           ks_opportunity_set_owner_id         (KsOpportunity  *self,
+                                                    gint64          owner_id);
+const char    *ks_opportunity_get_owner_name       (KsOpportunity  *self);
+const char    *ks_opportunity_get_title            (KsOpportunity  *self);
+void           ks_opportunity_set_title            (KsOpportunity  *self,
+                                                    const char     *title);
+const char    *ks_opportunity_get_stage            (KsOpportunity  *self);
+void           ks_opportunity_set_stage            (KsOpportunity  *self,
+                                                    const char     *stage);
+double         ks_opportunity_get_value            (KsOpportunity  *self);
+void           ks_opportunity_set_value            (KsOpportunity  *self,
+                                                    double          value);
+const char    *ks_opportunity_get_engage_date      (KsOpportunity  *self);
+void           ks_opportunity_set_engage_date      (KsOpportunity  *self,
+                                                    const char     *date);
+const char    *ks_opportunity_get_close_date       (KsOpportunity  *self);
+void           ks_opportunity_set_close_date       (KsOpportunity  *self,
+                                                    const char     *date);
+
+/* An account's opportunities, newest engage date first. */
+GListModel    *ks_opportunity_list_for_account     (KsWorkspace    *workspace,
+                                                    gint64          account_id,
+                                                    GError        **error);
+gboolean       ks_opportunity_save                 (KsOpportunity  *self,
+                                                    KsWorkspace    *workspace,
+                                                    GError        **error);
+gboolean       ks_opportunity_delete               (KsWorkspace    *workspace,
+                                                    gint64          id,
+                                                    GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* ks-schema-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The schema version this program writes; a workspace with a higher
+ * PRAGMA user_version is refused. */
+guint       ks_schema_latest_version (void);
+/* The SQL script that brings version - 1 to version. */
+const char *ks_schema_migration      (guint version);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* ks-workspace-private.h — for core files only: the database behind the workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ks-workspace.h"
+
+G_BEGIN_DECLS
+
+/* A cached prepared statement, reset and with bindings cleared. The SQL must be
+ * a fixed string (never built from user text); the workspace owns the result. */
+sqlite3_stmt *ks_workspace_prepare     (KsWorkspace  *self,
+                                        const char   *sql,
+                                        GError      **error);
+sqlite3      *ks_workspace_get_db      (KsWorkspace  *self);
+/* Runs fixed SQL with no parameters and no result rows. */
+gboolean      ks_workspace_exec        (KsWorkspace  *self,
+                                        const char   *sql,
+                                        GError      **error);
+/* Steps a statement that returns no rows (or whose rows are ignored). */
+gboolean      ks_workspace_step_done   (KsWorkspace  *self,
+                                        sqlite3_stmt *stmt,
+                                        const char   *action,
+                                        GError      **error);
+/* Sets error from the database's last error: "Could not ACTION: reason". */
+void          ks_workspace_set_sql_error (KsWorkspace  *self,
+                                          GError      **error,
+                                          const char   *action);
+
+/* Binding helpers: NULL/empty handling in one place. */
+void          ks_bind_text             (sqlite3_stmt *stmt,
+                                        int           idx,
+                                        const char   *text);   /* NULL → '' */
+void          ks_bind_text_or_null     (sqlite3_stmt *stmt,
+                                        int           idx,
+                                        const char   *text);   /* NULL or '' → NULL */
+void          ks_bind_id               (sqlite3_stmt *stmt,
+                                        int           idx,
+                                        gint64        id);     /* 0 → NULL */
+void          ks_bind_double_or_null   (sqlite3_stmt *stmt,
+                                        int           idx,
+                                        double        value);  /* NaN → NULL */
+const char   *ks_column_text           (sqlite3_stmt *stmt,
+                                        int           idx);    /* NULL → "" */
+double        ks_column_double_or_nan  (sqlite3_stmt *stmt,
+                                        int           idx);
+
+/* Looks up the id of a row by exact name in one of the named tables
+ * ("accounts", "people", "products"); 0 when absent. */
+gint64        ks_workspace_id_for_name (KsWorkspace  *self,
+                                        const char   *table,
+                                        const char   *name,
+                                        GError      **error);
+
+G_END_DECLS

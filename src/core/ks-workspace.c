@@ -1,0 +1,1130 @@
+/* ks-workspace.c — one Keystone workspace: a SQLite file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening checks the file before SQLite may write anything: a file that is not a
+ * Keystone workspace, truncated, corrupted or from a newer Keystone is refused
+ * and keeps its bytes. The SQLite-only parts (PRAGMAs here, undo triggers in
+ * ks-undo.c) stay in these two files.
+ */
+#define G_LOG_DOMAIN "ks-workspace"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ks-schema-private.h"
+#include "ks-undo-private.h"
+#include "ks-workspace-private.h"
+
+/* 'KsWk': written into the SQLite header so other databases are told apart. */
+#define KS_APPLICATION_ID 0x4B73576B
+/* Files up to this size get a full PRAGMA quick_check on open; bigger ones only
+ * the header checks, so a large workspace still opens fast. */
+#define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
+
+struct _KsWorkspace
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;     /* SQL text → sqlite3_stmt* */
+  guint       schema_version;
+  gboolean    read_only;
+
+  guint       depth;          /* nesting of begin/commit */
+  char       *action_label;
+  GHashTable *touched;        /* interned table names changed in this transaction */
+  KsUndo     *undo;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (KsWorkspace, ks_workspace, G_TYPE_OBJECT)
+
+static const char *const user_tables[] = {
+  "settings", "people", "accounts", "account_team", "contacts", "products", "opportunities",
+};
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+on_update (void          *data,
+           int            op,
+           const char    *db_name,
+           const char    *table,
+           sqlite3_int64  rowid)
+{
+  KsWorkspace *self = data;
+
+  if (g_strcmp0 (db_name, "main") != 0)
+    return;
+  g_hash_table_add (self->touched, (gpointer) g_intern_string (table));
+}
+
+static void
+emit_changes (KsWorkspace *self)
+{
+  g_autofree gpointer *tables = NULL;
+  guint n = 0;
+
+  if (g_hash_table_size (self->touched) == 0)
+    return;
+  tables = g_hash_table_get_keys_as_array (self->touched, &n);
+  g_hash_table_remove_all (self->touched);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *table = tables[i];
+      g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
+    }
+}
+
+static void
+notify_undo_state (KsWorkspace *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+void
+ks_workspace_set_sql_error (KsWorkspace  *self,
+                            GError      **error,
+                            const char   *action)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+  int code = KS_WORKSPACE_ERROR_FAILED;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = KS_WORKSPACE_ERROR_BUSY;
+      break;
+    case SQLITE_READONLY:
+      code = KS_WORKSPACE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = KS_WORKSPACE_ERROR_INVALID;
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = KS_WORKSPACE_ERROR_NOT_A_WORKSPACE;
+      break;
+    default:
+      break;
+    }
+
+  g_set_error (error, KS_WORKSPACE_ERROR, code,
+               _("Could not %s in “%s”: %s"),
+               action, self->path, sqlite3_errmsg (self->db));
+}
+
+/* Reads the 100-byte SQLite header and compares the page count it claims with
+ * the file's size, so a truncated copy is refused before SQLite reads it. */
+static gboolean
+check_file_header (const char  *path,
+                   goffset      size,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  guint8 header[100];
+  gsize got = 0;
+  guint32 page_size, page_count, change_counter, valid_for;
+
+  if (!(in = g_file_read (file, NULL, error)))
+    return FALSE;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, error))
+    return FALSE;
+
+  if (got < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is not a Keystone workspace: it is not a SQLite database"), path);
+      return FALSE;
+    }
+  if (got < sizeof header)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is damaged: the file is truncated (%" G_GOFFSET_FORMAT " bytes)"),
+                   path, size);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is damaged: its header names an impossible page size (%u)"),
+                   path, page_size);
+      return FALSE;
+    }
+  /* The in-header size is only trustworthy when written by SQLite ≥ 3.7.0. */
+  if (page_count > 0 && valid_for == change_counter &&
+      (guint64) page_count * page_size > (guint64) size)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is damaged: the file is truncated (%" G_GOFFSET_FORMAT
+                     " of %" G_GUINT64_FORMAT " bytes)"),
+                   path, size, (guint64) page_count * page_size);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (KsWorkspace  *self,
+           const char   *sql,
+           gint64       *out,
+           const char   *action,
+           GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (self, sql, error);
+  int rc;
+
+  if (!stmt)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ks_workspace_set_sql_error (self, error, action);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+migrate (KsWorkspace  *self,
+         GError      **error)
+{
+  guint latest = ks_schema_latest_version ();
+
+  for (guint v = self->schema_version + 1; v <= latest; v++)
+    {
+      g_autofree char *pragma = NULL;
+      char *errmsg = NULL;
+
+      if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      /* Both PRAGMAs take integer literals built from our own numbers. */
+      pragma = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;",
+                                v, KS_APPLICATION_ID);
+      if (sqlite3_exec (self->db, ks_schema_migration (v), NULL, NULL, &errmsg) != SQLITE_OK ||
+          sqlite3_exec (self->db, pragma, NULL, NULL, &errmsg) != SQLITE_OK)
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                       _("Could not upgrade “%s” to schema version %u: %s"),
+                       self->path, v, errmsg ? errmsg : sqlite3_errmsg (self->db));
+          sqlite3_free (errmsg);
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!ks_workspace_exec (self, "COMMIT", error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      self->schema_version = v;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_database (KsWorkspace           *self,
+               KsWorkspaceOpenFlags   flags,
+               GError               **error)
+{
+  gboolean in_memory = g_strcmp0 (self->path, ":memory:") == 0;
+  gboolean exists = FALSE;
+  goffset size = 0;
+  int open_flags;
+  gint64 version = 0, app_id = 0, tables = 0;
+
+  if (!in_memory)
+    {
+      GStatBuf st;
+
+      if (g_stat (self->path, &st) == 0)
+        {
+          exists = TRUE;
+          size = st.st_size;
+          if (!S_ISREG (st.st_mode))
+            {
+              g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                           _("“%s” is not a Keystone workspace: it is not a regular file"),
+                           self->path);
+              return FALSE;
+            }
+          /* Root can write anything, so also honour a file marked read-only. */
+          if (access (self->path, W_OK) != 0 || (st.st_mode & 0222) == 0)
+            self->read_only = TRUE;
+        }
+      else if (errno != ENOENT)
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                       _("Could not open “%s”: %s"), self->path, g_strerror (errno));
+          return FALSE;
+        }
+
+      if (exists && (flags & KS_WORKSPACE_OPEN_NEW))
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_EXISTS,
+                       _("“%s” already exists; choose another name"), self->path);
+          return FALSE;
+        }
+      if (!exists && !(flags & (KS_WORKSPACE_OPEN_CREATE | KS_WORKSPACE_OPEN_NEW)))
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                       _("There is no workspace “%s”"), self->path);
+          return FALSE;
+        }
+      if (exists && size == 0 && !(flags & KS_WORKSPACE_OPEN_CREATE))
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                       _("“%s” is not a Keystone workspace: the file is empty"), self->path);
+          return FALSE;
+        }
+      if (exists && size > 0 && !check_file_header (self->path, size, error))
+        return FALSE;
+      if (!exists)
+        {
+          g_autofree char *dir = g_path_get_dirname (self->path);
+          if (g_mkdir_with_parents (dir, 0755) != 0)
+            {
+              g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                           _("Could not create the folder “%s”: %s"), dir, g_strerror (errno));
+              return FALSE;
+            }
+        }
+    }
+
+  if (flags & KS_WORKSPACE_OPEN_READ_ONLY)
+    self->read_only = TRUE;
+  if (self->read_only && !exists && !in_memory)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no workspace “%s”"), self->path);
+      return FALSE;
+    }
+
+  open_flags = self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2 (self->path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   _("Could not open “%s”: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reads only: nothing below writes until the file is known to be ours. */
+  if (!query_int (self, "PRAGMA user_version", &version, _("read the schema version"), error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, _("read the file type"), error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &tables, _("read the schema"), error))
+    {
+      if (error && *error && (*error)->code == KS_WORKSPACE_ERROR_NOT_A_WORKSPACE)
+        {
+          g_autofree char *msg = g_strdup ((*error)->message);
+          g_clear_error (error);
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                       _("“%s” is not a Keystone workspace or is damaged (%s)"), self->path, msg);
+        }
+      return FALSE;
+    }
+
+  if ((version > 0 || tables > 0) && app_id != KS_APPLICATION_ID)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is a SQLite database, but not a Keystone workspace"), self->path);
+      return FALSE;
+    }
+  if (version > ks_schema_latest_version ())
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Keystone (schema %" G_GINT64_FORMAT
+                     ", this version reads up to %u); update Keystone to open it"),
+                   self->path, version, ks_schema_latest_version ());
+      return FALSE;
+    }
+  self->schema_version = version;
+
+  if (!in_memory && size > 0 && size <= QUICK_CHECK_MAX_BYTES)
+    {
+      sqlite3_stmt *stmt = ks_workspace_prepare (self, "PRAGMA quick_check(1)", error);
+      int rc;
+
+      if (!stmt)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                       _("“%s” is damaged: %s"), self->path,
+                       rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                                        : sqlite3_errmsg (self->db));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (self->read_only)
+    {
+      if (self->schema_version < ks_schema_latest_version ())
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY,
+                       _("“%s” is read-only and needs an upgrade to this version of Keystone; "
+                         "open a writable copy"), self->path);
+          return FALSE;
+        }
+      return ks_workspace_exec (self, "PRAGMA query_only = ON", error);
+    }
+
+  if (!in_memory && !ks_workspace_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+  if (!ks_workspace_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !ks_workspace_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+
+  return migrate (self, error);
+}
+
+static void
+ks_workspace_dispose (GObject *object)
+{
+  KsWorkspace *self = KS_WORKSPACE (object);
+
+  g_clear_pointer (&self->undo, ks_undo_free);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    {
+      sqlite3_update_hook (self->db, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+
+  G_OBJECT_CLASS (ks_workspace_parent_class)->dispose (object);
+}
+
+static void
+ks_workspace_finalize (GObject *object)
+{
+  KsWorkspace *self = KS_WORKSPACE (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->action_label, g_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ks_workspace_parent_class)->finalize (object);
+}
+
+static void
+ks_workspace_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  KsWorkspace *self = KS_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, ks_workspace_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, ks_workspace_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ks_workspace_class_init (KsWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ks_workspace_dispose;
+  object_class->finalize = ks_workspace_finalize;
+  object_class->get_property = ks_workspace_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KsWorkspace::changed:
+   * @table: the table whose rows changed ("accounts", "people", ...)
+   *
+   * Emitted after a committed change, an undo or a redo, once per table. The
+   * detail is the table name: connect to "changed::accounts".
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+ks_workspace_init (KsWorkspace *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->touched = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * ks_workspace_open:
+ * @path: a file name, or ":memory:" for a private in-memory workspace
+ *
+ * Returns: (transfer full) (nullable): the workspace, or %NULL with @error set;
+ *   a refused file keeps its bytes.
+ */
+KsWorkspace *
+ks_workspace_open (const char            *path,
+                   KsWorkspaceOpenFlags   flags,
+                   GError               **error)
+{
+  g_autoptr(KsWorkspace) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (KS_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (path);
+  if (!open_database (self, flags, error))
+    return NULL;
+  sqlite3_update_hook (self->db, on_update, self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ks_workspace_get_path (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+gboolean
+ks_workspace_is_read_only (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), TRUE);
+  return self->read_only;
+}
+
+guint
+ks_workspace_get_schema_version (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), 0);
+  return self->schema_version;
+}
+
+guint
+ks_workspace_latest_schema_version (void)
+{
+  return ks_schema_latest_version ();
+}
+
+/**
+ * ks_workspace_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/keystone/default.keystone`
+ */
+char *
+ks_workspace_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "keystone", "default.keystone", NULL);
+}
+
+sqlite3 *
+ks_workspace_get_db (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+ks_workspace_prepare (KsWorkspace  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      int rc = sqlite3_errcode (self->db);
+      if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+        ks_workspace_set_sql_error (self, error, _("read the workspace"));
+      else
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                     "Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+ks_workspace_exec (KsWorkspace  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  char *errmsg = NULL;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    {
+      g_autofree char *action = g_strdup_printf (_("run “%s”"), sql);
+      sqlite3_free (errmsg);
+      ks_workspace_set_sql_error (self, error, action);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ks_workspace_step_done (KsWorkspace   *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *action,
+                        GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, action);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+ks_bind_text (sqlite3_stmt *stmt,
+              int           idx,
+              const char   *text)
+{
+  sqlite3_bind_text (stmt, idx, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+ks_bind_text_or_null (sqlite3_stmt *stmt,
+                      int           idx,
+                      const char   *text)
+{
+  if (text && *text)
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, idx);
+}
+
+void
+ks_bind_id (sqlite3_stmt *stmt,
+            int           idx,
+            gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, idx, id);
+  else
+    sqlite3_bind_null (stmt, idx);
+}
+
+void
+ks_bind_double_or_null (sqlite3_stmt *stmt,
+                        int           idx,
+                        double        value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_double (stmt, idx, value);
+}
+
+const char *
+ks_column_text (sqlite3_stmt *stmt,
+                int           idx)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, idx);
+  return text ? text : "";
+}
+
+double
+ks_column_double_or_nan (sqlite3_stmt *stmt,
+                         int           idx)
+{
+  if (sqlite3_column_type (stmt, idx) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, idx);
+}
+
+gint64
+ks_workspace_id_for_name (KsWorkspace  *self,
+                          const char   *table,
+                          const char   *name,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+  const char *sql;
+  gint64 id = 0;
+  int rc;
+
+  if (g_strcmp0 (table, "accounts") == 0)
+    sql = "SELECT id FROM accounts WHERE name = ?1";
+  else if (g_strcmp0 (table, "people") == 0)
+    sql = "SELECT id FROM people WHERE name = ?1";
+  else if (g_strcmp0 (table, "products") == 0)
+    sql = "SELECT id FROM products WHERE name = ?1";
+  else
+    g_return_val_if_reached (0);
+
+  if (!name || !*name)
+    return 0;
+  if (!(stmt = ks_workspace_prepare (self, sql, error)))
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, _("look up a name"));
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gboolean
+ks_workspace_get_counts (KsWorkspace        *self,
+                         KsWorkspaceCounts  *counts,
+                         GError            **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  return query_int (self, "SELECT count(*) FROM accounts", &counts->accounts, _("count accounts"), error) &&
+         query_int (self, "SELECT count(*) FROM people", &counts->people, _("count people"), error) &&
+         query_int (self, "SELECT count(*) FROM contacts", &counts->contacts, _("count contacts"), error) &&
+         query_int (self, "SELECT count(*) FROM products", &counts->products, _("count products"), error) &&
+         query_int (self, "SELECT count(*) FROM opportunities", &counts->opportunities,
+                    _("count opportunities"), error) &&
+         query_int (self, "SELECT count(*) FROM account_team", &counts->team_members,
+                    _("count team members"), error);
+}
+
+gboolean
+ks_workspace_is_empty (KsWorkspace *self)
+{
+  KsWorkspaceCounts c = { 0 };
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (!ks_workspace_get_counts (self, &c, NULL))
+    return FALSE;
+  return c.accounts + c.people + c.contacts + c.products + c.opportunities + c.team_members == 0;
+}
+
+gboolean
+ks_workspace_check_integrity (KsWorkspace  *self,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (!(stmt = ks_workspace_prepare (self, "PRAGMA integrity_check", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = ks_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, _("check the workspace"));
+      return FALSE;
+    }
+  if (problems->len)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is damaged: %s"), self->path, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ks_workspace_save_copy:
+ *
+ * Writes a consistent copy of the workspace to @dest_path (which must not
+ * exist), as one compact file with no WAL beside it.
+ */
+gboolean
+ks_workspace_save_copy (KsWorkspace  *self,
+                        const char   *dest_path,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name"), dest_path);
+      return FALSE;
+    }
+  if (!(stmt = ks_workspace_prepare (self, "VACUUM INTO ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, dest_path, -1, SQLITE_TRANSIENT);
+  return ks_workspace_step_done (self, stmt, _("save a copy"), error);
+}
+
+char *
+ks_workspace_get_setting (KsWorkspace *self,
+                          const char  *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+
+  if (!(stmt = ks_workspace_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (ks_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+ks_workspace_set_setting (KsWorkspace  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!ks_workspace_begin (self, _("Change setting"), error))
+    return FALSE;
+  if (value)
+    {
+      stmt = ks_workspace_prepare (self,
+                                   "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                                   "WHERE value IS NOT excluded.value",
+                                   error);
+      if (stmt)
+        {
+          sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+        }
+    }
+  else
+    {
+      stmt = ks_workspace_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+      if (stmt)
+        sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+    }
+  if (!stmt || !ks_workspace_step_done (self, stmt, _("save a setting"), error))
+    {
+      ks_workspace_rollback (self);
+      return FALSE;
+    }
+  return ks_workspace_commit (self, error);
+}
+
+gboolean
+ks_workspace_begin (KsWorkspace  *self,
+                    const char   *label,
+                    GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only; save a copy to make changes"), self->path);
+      return FALSE;
+    }
+  if (self->depth++ > 0)
+    return TRUE;
+
+  if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->depth = 0;
+      if (error && *error && (*error)->code == KS_WORKSPACE_ERROR_BUSY)
+        {
+          g_clear_error (error);
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_BUSY,
+                       _("“%s” is in use by another program; try again when it is done"),
+                       self->path);
+        }
+      return FALSE;
+    }
+  g_hash_table_remove_all (self->touched);
+  g_free (self->action_label);
+  self->action_label = g_strdup (label ? label : _("Change"));
+  if (self->undo && !ks_undo_begin_step (self->undo, error))
+    {
+      ks_workspace_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ks_workspace_commit (KsWorkspace  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   _("The change to “%s” was abandoned"), self->path);
+      return FALSE;
+    }
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->undo && !ks_undo_end_step (self->undo, self->action_label, error))
+    {
+      ks_workspace_rollback (self);
+      return FALSE;
+    }
+  if (!ks_workspace_exec (self, "COMMIT", error))
+    {
+      ks_workspace_rollback (self);
+      return FALSE;
+    }
+  if (self->undo)
+    {
+      ks_undo_step_committed (self->undo);
+      notify_undo_state (self);
+    }
+  emit_changes (self);
+  return TRUE;
+}
+
+void
+ks_workspace_rollback (KsWorkspace *self)
+{
+  g_return_if_fail (KS_IS_WORKSPACE (self));
+
+  if (self->depth == 0)
+    return;
+  self->depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (self->undo)
+    ks_undo_step_abandoned (self->undo);
+  g_hash_table_remove_all (self->touched);
+}
+
+gboolean
+ks_workspace_in_transaction (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return self->depth > 0;
+}
+
+void
+ks_workspace_set_undo_enabled (KsWorkspace *self,
+                               gboolean     enabled)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KS_IS_WORKSPACE (self));
+  g_return_if_fail (self->depth == 0);
+
+  if (!!enabled == (self->undo != NULL) || self->read_only)
+    return;
+  if (enabled)
+    {
+      self->undo = ks_undo_new (self, user_tables, G_N_ELEMENTS (user_tables), &error);
+      if (!self->undo)
+        g_warning ("Undo is not available: %s", error->message);
+    }
+  else
+    g_clear_pointer (&self->undo, ks_undo_free);
+  notify_undo_state (self);
+}
+
+gboolean
+ks_workspace_get_undo_enabled (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return self->undo != NULL;
+}
+
+gboolean
+ks_workspace_can_undo (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return self->undo && ks_undo_get_label (self->undo, FALSE) != NULL;
+}
+
+gboolean
+ks_workspace_can_redo (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return self->undo && ks_undo_get_label (self->undo, TRUE) != NULL;
+}
+
+const char *
+ks_workspace_get_undo_label (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  return self->undo ? ks_undo_get_label (self->undo, FALSE) : NULL;
+}
+
+const char *
+ks_workspace_get_redo_label (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  return self->undo ? ks_undo_get_label (self->undo, TRUE) : NULL;
+}
+
+static gboolean
+replay (KsWorkspace  *self,
+        gboolean      redo,
+        GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!self->undo || !ks_undo_get_label (self->undo, redo))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   redo ? _("There is nothing to redo") : _("There is nothing to undo"));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only"), self->path);
+      return FALSE;
+    }
+  if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  g_hash_table_remove_all (self->touched);
+  if (!ks_undo_replay (self->undo, redo, error) ||
+      !ks_workspace_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ks_undo_replay_abandoned (self->undo);
+      g_hash_table_remove_all (self->touched);
+      return FALSE;
+    }
+  ks_undo_replay_committed (self->undo, redo);
+  notify_undo_state (self);
+  emit_changes (self);
+  return TRUE;
+}
+
+gboolean
+ks_workspace_undo (KsWorkspace  *self,
+                   GError      **error)
+{
+  return replay (self, FALSE, error);
+}
+
+gboolean
+ks_workspace_redo (KsWorkspace  *self,
+                   GError      **error)
+{
+  return replay (self, TRUE, error);
+}
+
+void
+ks_workspace_clear_undo (KsWorkspace *self)
+{
+  g_return_if_fail (KS_IS_WORKSPACE (self));
+
+  if (self->undo)
+    {
+      ks_undo_clear (self->undo);
+      notify_undo_state (self);
+    }
+}

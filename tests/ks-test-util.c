@@ -1,0 +1,105 @@
+/* ks-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "ks-test-util.h"
+
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+cleanup (void)
+{
+  if (g_getenv ("KEYSTONE_KEEP_TMP"))
+    return;
+  for (guint i = 0; tmpdirs && i < tmpdirs->len; i++)
+    {
+      g_chmod (g_ptr_array_index (tmpdirs, i), 0755);
+      remove_tree (g_ptr_array_index (tmpdirs, i));
+    }
+}
+
+char *
+ks_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("keystone-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (!tmpdirs)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (cleanup);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+char *
+ks_test_crm_dir (void)
+{
+  const char *shared = g_getenv ("KEYSTONE_SHARED_DATA");
+  g_autofree char *dir = NULL;
+
+  if (!shared)
+    return NULL;
+  dir = g_build_filename (shared, "crm-sales-opportunities", NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_steal_pointer (&dir);
+}
+
+GBytes *
+ks_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+char *
+ks_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
+ks_test_build_path (const char *relative)
+{
+  const char *root = g_getenv ("KEYSTONE_BUILD_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, relative, NULL);
+}
