@@ -1,0 +1,713 @@
+/* ks-cli.c — keystone-cli, the headless face of Keystone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The commands, options, JSON keys and exit statuses are a public contract
+ * (shared/docs/CLI.md): add, never rename. Exit 0 done, 1 refused (nothing
+ * written), 2 usage.
+ */
+#define G_LOG_DOMAIN "keystone-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "ks-account.h"
+#include "ks-crm-import.h"
+#include "ks-json.h"
+#include "ks-person.h"
+#include "ks-workspace.h"
+
+enum {
+  EXIT_DONE = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  char     *workspace;
+  gboolean  json;
+  gboolean  demo;
+  gboolean  dry_run;
+  gboolean  replace;
+  char     *output;
+  gboolean  version;
+  char    **args;
+} Options;
+
+static const char *usage_text =
+  N_("Commands:\n"
+     "  init [--demo]                    create the workspace (refuses an existing file);\n"
+     "                                   --demo fills it with the demo company\n"
+     "  info [--json]                    schema version and what the workspace holds\n"
+     "  accounts [--json]                the accounts, sorted by name\n"
+     "  people [--json]                  the people on our side, sorted by name\n"
+     "  import crm DIR [--dry-run] [--json]\n"
+     "                                   import accounts.csv, sales_teams.csv, products.csv\n"
+     "                                   and sales_pipeline.csv from DIR (all or nothing)\n"
+     "  import json FILE [--replace]     load a workspace JSON document\n"
+     "  export json [-o FILE]            the whole workspace as JSON (stdout without -o)\n"
+     "\n"
+     "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
+     "workspace the app opens. Imports create a missing workspace (and remove it\n"
+     "again when the import is refused).\n"
+     "\n"
+     "Exit status: 0 done; 1 the input or the workspace was refused (stderr says\n"
+     "what, where and why; nothing was written); 2 usage error.");
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("keystone-cli: %s\n", msg);
+  g_printerr (_("Try “keystone-cli --help”.\n"));
+  return EXIT_USAGE;
+}
+
+static int
+refused (const GError *error)
+{
+  g_printerr ("keystone-cli: %s\n", error->message);
+  return EXIT_REFUSED;
+}
+
+static char *
+workspace_path (const Options *opts)
+{
+  const char *env = g_getenv ("KEYSTONE_WORKSPACE");
+
+  if (opts->workspace)
+    return g_strdup (opts->workspace);
+  if (env && *env)
+    return g_strdup (env);
+  return ks_workspace_default_path ();
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value && *value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_number_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    double       value)
+{
+  json_builder_set_member_name (builder, key);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 9e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/* Pads by characters, not bytes, so accents and CJK line up. */
+static void
+print_cell (const char *text,
+            guint       width,
+            gboolean    last)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  g_print ("%s", text);
+  if (!last)
+    for (glong i = len; i < (glong) width + 2; i++)
+      g_print (" ");
+}
+
+static void
+print_table (const char * const  *headers,
+             guint                n_columns,
+             GPtrArray           *rows)   /* of char** (n_columns strings) */
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = g_utf8_strlen (_(headers[c]), -1);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], (guint) MIN (g_utf8_strlen (row[c], -1), 48));
+    }
+  for (guint c = 0; c < n_columns; c++)
+    print_cell (_(headers[c]), widths[c], c + 1 == n_columns);
+  g_print ("\n");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = g_ptr_array_index (rows, r);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *cell = NULL;
+          if (g_utf8_strlen (row[c], -1) > 48)
+            {
+              g_autofree char *head = g_utf8_substring (row[c], 0, 47);
+              cell = g_strconcat (head, "…", NULL);
+            }
+          else
+            cell = g_strdup (row[c]);
+          print_cell (cell, widths[c], c + 1 == n_columns);
+        }
+      g_print ("\n");
+    }
+}
+
+static char *
+format_money (double value)
+{
+  if (isnan (value))
+    return g_strdup ("");
+  return g_strdup_printf ("%.0f", value);
+}
+
+static KsWorkspace *
+open_existing (const Options  *opts,
+               GError        **error)
+{
+  g_autofree char *path = workspace_path (opts);
+  return ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, error);
+}
+
+static int
+cmd_init (const Options *opts)
+{
+  g_autofree char *path = workspace_path (opts);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+
+  if (g_strv_length (opts->args) != 1)
+    return usage_error (_("“init” takes no arguments"));
+
+  ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_NEW, &error);
+  if (!ws)
+    return refused (error);
+  if (opts->demo && !ks_json_load_demo (ws, &error))
+    {
+      g_clear_object (&ws);
+      g_unlink (path);
+      return refused (error);
+    }
+  if (!opts->json)
+    g_print (_("Created %s\n"), path);
+  else
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "workspace");
+      json_builder_add_string_value (b, path);
+      json_builder_set_member_name (b, "schema_version");
+      json_builder_add_int_value (b, ks_workspace_get_schema_version (ws));
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  return EXIT_DONE;
+}
+
+static int
+cmd_info (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  KsWorkspaceCounts c = { 0 };
+
+  if (g_strv_length (opts->args) != 1)
+    return usage_error (_("“info” takes no arguments"));
+  if (!(ws = open_existing (opts, &error)) || !ks_workspace_get_counts (ws, &c, &error))
+    return refused (error);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "schema_version");
+      json_builder_add_int_value (b, ks_workspace_get_schema_version (ws));
+      json_builder_set_member_name (b, "accounts");
+      json_builder_add_int_value (b, c.accounts);
+      json_builder_set_member_name (b, "contacts");
+      json_builder_add_int_value (b, c.contacts);
+      json_builder_set_member_name (b, "people");
+      json_builder_add_int_value (b, c.people);
+      json_builder_set_member_name (b, "opportunities");
+      json_builder_add_int_value (b, c.opportunities);
+      json_builder_set_member_name (b, "products");
+      json_builder_add_int_value (b, c.products);
+      json_builder_set_member_name (b, "team_members");
+      json_builder_add_int_value (b, c.team_members);
+      json_builder_set_member_name (b, "path");
+      json_builder_add_string_value (b, ks_workspace_get_path (ws));
+      json_builder_set_member_name (b, "read_only");
+      json_builder_add_boolean_value (b, ks_workspace_is_read_only (ws));
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      g_print (_("Workspace:      %s%s\n"), ks_workspace_get_path (ws),
+               ks_workspace_is_read_only (ws) ? _(" (read-only)") : "");
+      g_print (_("Schema version: %u\n"), ks_workspace_get_schema_version (ws));
+      g_print (_("Accounts:       %" G_GINT64_FORMAT "\n"), c.accounts);
+      g_print (_("Contacts:       %" G_GINT64_FORMAT "\n"), c.contacts);
+      g_print (_("People:         %" G_GINT64_FORMAT "\n"), c.people);
+      g_print (_("Team members:   %" G_GINT64_FORMAT "\n"), c.team_members);
+      g_print (_("Products:       %" G_GINT64_FORMAT "\n"), c.products);
+      g_print (_("Opportunities:  %" G_GINT64_FORMAT "\n"), c.opportunities);
+    }
+  return EXIT_DONE;
+}
+
+static int
+cmd_accounts (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(GListModel) list = NULL;
+  guint n;
+
+  if (g_strv_length (opts->args) != 1)
+    return usage_error (_("“accounts” takes no arguments"));
+  if (!(ws = open_existing (opts, &error)) || !(list = ks_account_list (ws, &error)))
+    return refused (error);
+  n = g_list_model_get_n_items (list);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "accounts");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KsAccount) a = g_list_model_get_item (list, i);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, ks_account_get_name (a));
+          add_string_or_null (b, "parent", ks_account_get_parent_name (a));
+          add_string_or_null (b, "owner", ks_account_get_owner_name (a));
+          add_string_or_null (b, "segment", ks_account_get_segment (a));
+          add_number_or_null (b, "revenue", ks_account_get_revenue (a));
+          add_string_or_null (b, "sector", ks_account_get_sector (a));
+          add_string_or_null (b, "country", ks_account_get_country (a));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      static const char *headers[] = { N_("Name"), N_("Parent"), N_("Owner"), N_("Segment"), N_("Revenue") };
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KsAccount) a = g_list_model_get_item (list, i);
+          char **row = g_new0 (char *, 6);
+          row[0] = g_strdup (ks_account_get_name (a));
+          row[1] = g_strdup (ks_account_get_parent_name (a));
+          row[2] = g_strdup (ks_account_get_owner_name (a));
+          row[3] = g_strdup (ks_account_get_segment (a));
+          row[4] = format_money (ks_account_get_revenue (a));
+          g_ptr_array_add (rows, row);
+        }
+      print_table (headers, G_N_ELEMENTS (headers), rows);
+    }
+  return EXIT_DONE;
+}
+
+static int
+cmd_people (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(GListModel) list = NULL;
+  guint n;
+
+  if (g_strv_length (opts->args) != 1)
+    return usage_error (_("“people” takes no arguments"));
+  if (!(ws = open_existing (opts, &error)) || !(list = ks_person_list (ws, &error)))
+    return refused (error);
+  n = g_list_model_get_n_items (list);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "people");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KsPerson) p = g_list_model_get_item (list, i);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, ks_person_get_name (p));
+          add_string_or_null (b, "title", ks_person_get_title (p));
+          add_string_or_null (b, "manager", ks_person_get_manager_name (p));
+          add_string_or_null (b, "team", ks_person_get_team (p));
+          add_string_or_null (b, "region", ks_person_get_region (p));
+          add_string_or_null (b, "area", ks_person_get_area (p));
+          add_string_or_null (b, "email", ks_person_get_email (p));
+          add_string_or_null (b, "phone", ks_person_get_phone (p));
+          json_builder_set_member_name (b, "accounts");
+          json_builder_add_int_value (b, ks_person_get_account_count (p));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      static const char *headers[] = { N_("Name"), N_("Title"), N_("Manager"), N_("Team"), N_("Region") };
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(KsPerson) p = g_list_model_get_item (list, i);
+          char **row = g_new0 (char *, 6);
+          row[0] = g_strdup (ks_person_get_name (p));
+          row[1] = g_strdup (ks_person_get_title (p));
+          row[2] = g_strdup (ks_person_get_manager_name (p));
+          row[3] = g_strdup (ks_person_get_team (p));
+          row[4] = g_strdup (ks_person_get_region (p));
+          g_ptr_array_add (rows, row);
+        }
+      print_table (headers, G_N_ELEMENTS (headers), rows);
+    }
+  return EXIT_DONE;
+}
+
+/* Opens the workspace for an import, creating it when missing; *created says
+ * whether to remove it again if the import is refused. */
+static KsWorkspace *
+open_for_import (const Options  *opts,
+                 char          **path_out,
+                 gboolean       *created,
+                 GError        **error)
+{
+  g_autofree char *path = workspace_path (opts);
+  KsWorkspace *ws;
+
+  *created = !g_file_test (path, G_FILE_TEST_EXISTS);
+  ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, error);
+  *path_out = g_steal_pointer (&path);
+  return ws;
+}
+
+static void
+remove_workspace_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+static void
+add_issues (JsonBuilder *b,
+            const char  *name,
+            GPtrArray   *issues,
+            gboolean     with_column)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      KsImportIssue *issue = g_ptr_array_index (issues, i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, issue->file ? issue->file : "");
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, issue->line);
+      if (with_column)
+        {
+          json_builder_set_member_name (b, "column");
+          json_builder_add_int_value (b, issue->column);
+        }
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, issue->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_issue (FILE          *out,
+             const char    *dir,
+             KsImportIssue *issue,
+             const char    *kind)
+{
+  g_autofree char *file = issue->file && *issue->file ? g_build_filename (dir, issue->file, NULL)
+                                                      : g_strdup (dir);
+  if (issue->line && issue->column)
+    fprintf (out, "%s:%u:%u: %s: %s\n", file, issue->line, issue->column, kind, issue->message);
+  else if (issue->line)
+    fprintf (out, "%s:%u: %s: %s\n", file, issue->line, kind, issue->message);
+  else
+    fprintf (out, "%s: %s: %s\n", file, kind, issue->message);
+}
+
+static int
+cmd_import_crm (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autofree char *path = NULL;
+  const char *dir;
+  gboolean created = FALSE, ok;
+
+  if (g_strv_length (opts->args) != 3)
+    return usage_error (_("usage: keystone-cli import crm DIR [--dry-run] [--json]"));
+  dir = opts->args[2];
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("keystone-cli: “%s” is not a folder\n"), dir);
+      return EXIT_REFUSED;
+    }
+  if (!(ws = open_for_import (opts, &path, &created, &error)))
+    return refused (error);
+
+  ok = ks_crm_import (ws, dir, opts->dry_run, report, &error);
+  g_clear_object (&ws);
+  if (created && (!ok || opts->dry_run))
+    remove_workspace_files (path);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "imported");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "accounts");
+      json_builder_add_int_value (b, ok ? report->accounts : 0);
+      json_builder_set_member_name (b, "people");
+      json_builder_add_int_value (b, ok ? report->people : 0);
+      json_builder_set_member_name (b, "products");
+      json_builder_add_int_value (b, ok ? report->products : 0);
+      json_builder_set_member_name (b, "opportunities");
+      json_builder_add_int_value (b, ok ? report->opportunities : 0);
+      json_builder_end_object (b);
+      add_issues (b, "warnings", report->warnings, FALSE);
+      /* A failure outside any file (I/O, database) is an error too. */
+      if (!ok && report->errors->len == 0 && error)
+        ks_import_report_add (report, TRUE, "", 0, 0, "%s", error->message);
+      add_issues (b, "errors", report->errors, TRUE);
+      json_builder_set_member_name (b, "dry_run");
+      json_builder_add_boolean_value (b, opts->dry_run);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      for (guint i = 0; i < report->warnings->len; i++)
+        print_issue (stderr, dir, g_ptr_array_index (report->warnings, i), _("warning"));
+      for (guint i = 0; i < report->errors->len; i++)
+        print_issue (stderr, dir, g_ptr_array_index (report->errors, i), _("error"));
+      if (ok)
+        g_print (opts->dry_run
+                   ? _("Would import %u accounts, %u people, %u products, %u opportunities (%u warnings)\n")
+                   : _("Imported %u accounts, %u people, %u products, %u opportunities (%u warnings)\n"),
+                 report->accounts, report->people, report->products, report->opportunities,
+                 report->warnings->len);
+      else
+        {
+          if (report->errors->len == 0 && error)
+            g_printerr ("keystone-cli: %s\n", error->message);
+          g_printerr (_("keystone-cli: nothing was imported\n"));
+        }
+    }
+  return ok ? EXIT_DONE : EXIT_REFUSED;
+}
+
+static int
+cmd_import_json (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autofree char *path = NULL;
+  gboolean created = FALSE, ok;
+
+  if (g_strv_length (opts->args) != 3)
+    return usage_error (_("usage: keystone-cli import json FILE [--replace]"));
+  if (!(ws = open_for_import (opts, &path, &created, &error)))
+    return refused (error);
+  ok = ks_json_import_file (ws, opts->args[2], opts->replace, &error);
+  g_clear_object (&ws);
+  if (!ok)
+    {
+      if (created)
+        remove_workspace_files (path);
+      return refused (error);
+    }
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "imported");
+      json_builder_add_boolean_value (b, TRUE);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  return EXIT_DONE;
+}
+
+static int
+cmd_export_json (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+
+  if (g_strv_length (opts->args) != 2)
+    return usage_error (_("usage: keystone-cli export json [-o FILE]"));
+  if (!(ws = open_existing (opts, &error)))
+    return refused (error);
+
+  if (opts->output && g_strcmp0 (opts->output, "-") != 0)
+    {
+      if (!ks_json_export_to_file (ws, opts->output, &error))
+        return refused (error);
+    }
+  else
+    {
+      g_autofree char *text = ks_json_export (ws, &error);
+      if (!text)
+        return refused (error);
+      fputs (text, stdout);
+      if (fflush (stdout) != 0)
+        {
+          g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
+          return EXIT_REFUSED;
+        }
+    }
+  return EXIT_DONE;
+}
+
+static int
+run (Options *opts)
+{
+  const char *cmd = opts->args && opts->args[0] ? opts->args[0] : NULL;
+  const char *sub = cmd && opts->args[1] ? opts->args[1] : NULL;
+
+  if (!cmd)
+    return usage_error (_("no command given"));
+  if (opts->demo && g_strcmp0 (cmd, "init") != 0)
+    return usage_error (_("--demo only applies to “init”"));
+  if (opts->dry_run && !(g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "crm") == 0))
+    return usage_error (_("--dry-run only applies to “import crm”"));
+  if (opts->replace && !(g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "json") == 0))
+    return usage_error (_("--replace only applies to “import json”"));
+  if (opts->output && !(g_strcmp0 (cmd, "export") == 0))
+    return usage_error (_("-o only applies to “export”"));
+
+  if (g_str_equal (cmd, "init"))
+    return cmd_init (opts);
+  if (g_str_equal (cmd, "info"))
+    return cmd_info (opts);
+  if (g_str_equal (cmd, "accounts"))
+    return cmd_accounts (opts);
+  if (g_str_equal (cmd, "people"))
+    return cmd_people (opts);
+  if (g_str_equal (cmd, "import"))
+    {
+      if (g_strcmp0 (sub, "crm") == 0)
+        return cmd_import_crm (opts);
+      if (g_strcmp0 (sub, "json") == 0)
+        return cmd_import_json (opts);
+      return usage_error (_("import what? Use “import crm DIR” or “import json FILE”"));
+    }
+  if (g_str_equal (cmd, "export"))
+    {
+      if (g_strcmp0 (sub, "json") == 0)
+        return cmd_export_json (opts);
+      return usage_error (_("export what? Use “export json”"));
+    }
+  return usage_error (_("unknown command “%s”"), cmd);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Options opts = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opts.workspace,
+      N_("The workspace file (default: $KEYSTONE_WORKSPACE, else the app’s default workspace)"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opts.json, N_("Print the result as one JSON document"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &opts.demo, N_("init: fill the new workspace with the demo company"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opts.dry_run, N_("import crm: check and report, write nothing"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &opts.replace, N_("import json: replace a non-empty workspace"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("export: write to FILE instead of stdout"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Keystone, the key account planner, without a display."));
+  g_option_context_set_description (context, _(usage_text));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+
+  if (opts.version)
+    {
+      g_print ("keystone-cli %s\n", PACKAGE_VERSION);
+      return EXIT_DONE;
+    }
+
+  status = run (&opts);
+
+  g_free (opts.workspace);
+  g_free (opts.output);
+  g_strfreev (opts.args);
+  return status;
+}
