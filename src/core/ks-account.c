@@ -489,7 +489,7 @@ ks_account_load (KsWorkspace  *workspace,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no account with id %" G_GINT64_FORMAT), id);
+                 _("There is no account with id %lld"), (long long) id);
   else if (rc != SQLITE_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read an account"));
   return self;

@@ -172,8 +172,8 @@ check_file_header (const char  *path,
   if (got < sizeof header)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
-                   _("“%s” is damaged: the file is truncated (%" G_GOFFSET_FORMAT " bytes)"),
-                   path, size);
+                   _("“%s” is damaged: the file is truncated (%lld bytes)"),
+                   path, (long long) size);
       return FALSE;
     }
 
@@ -196,9 +196,8 @@ check_file_header (const char  *path,
       (guint64) page_count * page_size > (guint64) size)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
-                   _("“%s” is damaged: the file is truncated (%" G_GOFFSET_FORMAT
-                     " of %" G_GUINT64_FORMAT " bytes)"),
-                   path, size, (guint64) page_count * page_size);
+                   _("“%s” is damaged: the file is truncated (%lld of %llu bytes)"),
+                   path, (long long) size, (unsigned long long) page_count * page_size);
       return FALSE;
     }
 
@@ -380,9 +379,8 @@ open_database (KsWorkspace           *self,
   if (version > ks_schema_latest_version ())
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA,
-                   _("“%s” was written by a newer version of Keystone (schema %" G_GINT64_FORMAT
-                     ", this version reads up to %u); update Keystone to open it"),
-                   self->path, version, ks_schema_latest_version ());
+                   _("“%s” was written by a newer version of Keystone (schema %lld, this version reads up to %u); update Keystone to open it"),
+                   self->path, (long long) version, ks_schema_latest_version ());
       return FALSE;
     }
   self->schema_version = version;
