@@ -51,5 +51,10 @@ gboolean     ks_contact_save             (KsContact    *self,
 gboolean     ks_contact_delete           (KsWorkspace  *workspace,
                                           gint64        id,
                                           GError      **error);
+KsContact   *ks_contact_load             (KsWorkspace  *workspace,
+                                          gint64        id,
+                                          GError      **error);
+gboolean     ks_contact_validate         (KsContact    *self,
+                                          GError      **error);
 
 G_END_DECLS

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (KsOpportunity, ks_opportunity, KS, OPPORTUNITY, GObject)
 KsOpportunity *ks_opportunity_new                  (const char     *ref);
 gint64         ks_opportunity_get_id               (KsOpportunity  *self);
 const char    *ks_opportunity_get_ref              (KsOpportunity  *self);
+void           ks_opportunity_set_ref              (KsOpportunity  *self,
+                                                    const char     *ref);
 gint64         ks_opportunity_get_account_id       (KsOpportunity  *self);
 void           ks_opportunity_set_account_id       (KsOpportunity  *self,
                                                     gint64          account_id);
@@ -43,6 +45,9 @@ void           ks_opportunity_set_engage_date      (KsOpportunity  *self,
 const char    *ks_opportunity_get_close_date       (KsOpportunity  *self);
 void           ks_opportunity_set_close_date       (KsOpportunity  *self,
                                                     const char     *date);
+const char    *ks_opportunity_get_expected_close_date (KsOpportunity *self);
+void           ks_opportunity_set_expected_close_date (KsOpportunity *self,
+                                                       const char    *date);
 
 /* An account's opportunities, newest engage date first. */
 GListModel    *ks_opportunity_list_for_account     (KsWorkspace    *workspace,
@@ -53,6 +58,11 @@ gboolean       ks_opportunity_save                 (KsOpportunity  *self,
                                                     GError        **error);
 gboolean       ks_opportunity_delete               (KsWorkspace    *workspace,
                                                     gint64          id,
+                                                    GError        **error);
+KsOpportunity *ks_opportunity_load                 (KsWorkspace    *workspace,
+                                                    gint64          id,
+                                                    GError        **error);
+gboolean       ks_opportunity_validate             (KsOpportunity  *self,
                                                     GError        **error);
 
 G_END_DECLS

@@ -57,5 +57,7 @@ gboolean     ks_person_save             (KsPerson     *self,
 gboolean     ks_person_delete           (KsWorkspace  *workspace,
                                          gint64        id,
                                          GError      **error);
+gboolean     ks_person_validate         (KsPerson     *self,
+                                         GError      **error);
 
 G_END_DECLS

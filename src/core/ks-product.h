@@ -31,5 +31,10 @@ gboolean     ks_product_save       (KsProduct    *self,
 gboolean     ks_product_delete     (KsWorkspace  *workspace,
                                     gint64        id,
                                     GError      **error);
+KsProduct   *ks_product_load       (KsWorkspace  *workspace,
+                                    gint64        id,
+                                    GError      **error);
+gboolean     ks_product_validate   (KsProduct    *self,
+                                    GError      **error);
 
 G_END_DECLS

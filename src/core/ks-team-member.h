@@ -41,5 +41,10 @@ gboolean      ks_team_member_save             (KsTeamMember  *self,
 gboolean      ks_team_member_delete           (KsWorkspace   *workspace,
                                                gint64         id,
                                                GError       **error);
+KsTeamMember *ks_team_member_load             (KsWorkspace   *workspace,
+                                               gint64         id,
+                                               GError       **error);
+gboolean      ks_team_member_validate         (KsTeamMember  *self,
+                                               GError       **error);
 
 G_END_DECLS
