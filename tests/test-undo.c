@@ -11,7 +11,7 @@
 #include "ks-product.h"
 #include "ks-team-member.h"
 #include "ks-test-util.h"
-#include "ks-workspace.h"
+#include "ks-workspace-private.h"
 
 static KsWorkspace *
 new_workspace (void)
@@ -701,6 +701,91 @@ test_refused_leaves_no_step (void)
   g_assert_false (ks_workspace_can_undo (ws));
 }
 
+
+/* Bug: saving an unchanged row made an undo step and threw away redo. */
+static void
+test_unchanged_save_keeps_redo (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) a = ks_account_new ("Stable Oy");
+  g_autoptr(KsAccount) b = ks_account_new ("Other Oy");
+
+  g_assert_true (ks_account_save (a, ws, &error));
+  g_assert_true (ks_account_save (b, ws, &error));
+  g_assert_true (ks_workspace_undo (ws, &error));   /* B gone, redo possible */
+  g_assert_true (ks_account_save (a, ws, &error));  /* nothing changed */
+  g_assert_true (ks_workspace_can_redo (ws));
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), ==, "Add account");
+  g_assert_true (ks_workspace_redo (ws, &error));
+  g_assert_cmpuint (n_accounts (ws), ==, 2);
+}
+
+/* Bug: a failure inside a nested action rolled back the outer action, and the
+ * writes after it escaped as steps of their own. */
+static void
+test_nested_failure_is_contained (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) a = ks_account_new ("First");
+  g_autoptr(KsAccount) dup = ks_account_new ("First");
+  g_autoptr(KsAccount) c = ks_account_new ("Third");
+
+  g_assert_true (ks_workspace_begin (ws, "Batch", &error));
+  g_assert_true (ks_account_save (a, ws, &error));
+  g_assert_false (ks_account_save (dup, ws, &error));
+  g_clear_error (&error);
+  g_assert_true (ks_workspace_in_transaction (ws));
+  g_assert_true (ks_account_save (c, ws, &error));
+  g_assert_true (ks_workspace_commit (ws, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_accounts (ws), ==, 2);
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), ==, "Batch");
+  g_assert_true (ks_workspace_undo (ws, &error));
+  g_assert_cmpuint (n_accounts (ws), ==, 0);
+  g_assert_false (ks_workspace_can_undo (ws));
+
+  /* Rolling back the outer level drops everything in it. */
+  g_assert_true (ks_workspace_begin (ws, "Dropped", &error));
+  g_clear_object (&c);
+  c = ks_account_new ("Never");
+  g_assert_true (ks_account_save (c, ws, &error));
+  ks_workspace_rollback (ws);
+  g_assert_false (ks_workspace_in_transaction (ws));
+  g_assert_cmpuint (n_accounts (ws), ==, 0);
+  g_assert_true (ks_workspace_can_redo (ws));
+}
+
+/* Bug: a failed COMMIT left the transaction open, so every later save failed. */
+static void
+test_failed_commit_recovers (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) orphan = ks_account_new ("Orphan");
+  g_autoptr(KsAccount) b = ks_account_new ("Afterwards");
+
+  g_assert_true (ks_workspace_begin (ws, "Hold", &error));
+  /* Deferred foreign keys: the dangling owner is only refused by COMMIT. */
+  g_assert_true (ks_workspace_exec (ws, "PRAGMA defer_foreign_keys = ON", &error));
+  ks_account_set_owner_id (orphan, 9999);
+  g_assert_true (ks_account_save (orphan, ws, &error));
+  g_assert_false (ks_workspace_commit (ws, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Nothing landed, no step was recorded, and the next action works. */
+  g_assert_false (ks_workspace_in_transaction (ws));
+  g_assert_false (ks_workspace_can_undo (ws));
+  g_assert_cmpuint (n_accounts (ws), ==, 0);
+  g_assert_true (ks_account_save (b, ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_accounts (ws), ==, 1);
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), ==, "Add account");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -717,6 +802,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/undo/contact", test_contact);
   g_test_add_func ("/core/undo/person-delete-cascade", test_person_delete_cascade);
   g_test_add_func ("/core/undo/refused-cycle", test_refused_leaves_no_step);
+  g_test_add_func ("/core/undo/unchanged-save-keeps-redo", test_unchanged_save_keeps_redo);
+  g_test_add_func ("/core/undo/nested-failure-is-contained", test_nested_failure_is_contained);
+  g_test_add_func ("/core/undo/failed-commit-recovers", test_failed_commit_recovers);
 
   return g_test_run ();
 }

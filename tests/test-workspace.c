@@ -34,7 +34,10 @@ assert_refused_unchanged (const char *path,
   g_assert_nonnull (strstr (error->message, path));
   after = ks_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void

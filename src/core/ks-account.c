@@ -693,9 +693,14 @@ ks_account_save (KsAccount    *self,
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the account"), &local_error))
     {
-      if (g_error_matches (local_error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID))
+      int rc = sqlite3_extended_errcode (ks_workspace_get_db (workspace));
+
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("There is already an account named “%s”"), self->name);
+      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                     _("The parent account or the owner of “%s” no longer exists"), self->name);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       goto fail;

@@ -135,11 +135,20 @@ create_triggers (KsUndo      *self,
                           "('DELETE FROM main.\"%s\" WHERE rowid = ' || new.rowid); END;",
                           table, table, table);
 
+  /* Only a real change is logged: saving an unchanged row makes no undo step. */
   g_string_append_printf (sql,
                           "CREATE TEMP TRIGGER IF NOT EXISTS \"ks_undo_%s_update\" "
-                          "AFTER UPDATE ON main.\"%s\" BEGIN "
+                          "AFTER UPDATE ON main.\"%s\" WHEN old.rowid IS NOT new.rowid",
+                          table, table);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *col = g_ptr_array_index (columns, i);
+      g_string_append_printf (sql, " OR old.\"%s\" IS NOT new.\"%s\"", col, col);
+    }
+  g_string_append_printf (sql,
+                          " BEGIN "
                           "INSERT INTO ks_undo_log (sql) VALUES ('UPDATE main.\"%s\" SET rowid = ' || old.rowid",
-                          table, table, table);
+                          table);
   for (guint i = 0; i < columns->len; i++)
     {
       const char *col = g_ptr_array_index (columns, i);

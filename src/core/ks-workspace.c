@@ -926,12 +926,18 @@ ks_workspace_begin (KsWorkspace  *self,
                    _("“%s” is open read-only; save a copy to make changes"), self->path);
       return FALSE;
     }
-  if (self->depth++ > 0)
-    return TRUE;
+
+  /* A nested action is a savepoint: its failure undoes only itself. */
+  if (self->depth > 0)
+    {
+      if (!ks_workspace_exec (self, "SAVEPOINT ks_nested", error))
+        return FALSE;
+      self->depth++;
+      return TRUE;
+    }
 
   if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
     {
-      self->depth = 0;
       if (error && *error && (*error)->code == KS_WORKSPACE_ERROR_BUSY)
         {
           g_clear_error (error);
@@ -941,6 +947,7 @@ ks_workspace_begin (KsWorkspace  *self,
         }
       return FALSE;
     }
+  self->depth = 1;
   g_hash_table_remove_all (self->touched);
   g_free (self->action_label);
   self->action_label = g_strdup (label ? label : _("Change"));
@@ -952,6 +959,23 @@ ks_workspace_begin (KsWorkspace  *self,
   return TRUE;
 }
 
+/* Ends the outermost transaction however deep we are. */
+static void
+abort_transaction (KsWorkspace *self)
+{
+  self->depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (self->undo)
+    ks_undo_step_abandoned (self->undo);
+  g_hash_table_remove_all (self->touched);
+}
+
+/**
+ * ks_workspace_commit:
+ *
+ * Ends the innermost begin. On failure that level has been rolled back
+ * already: do not call ks_workspace_rollback() for it.
+ */
 gboolean
 ks_workspace_commit (KsWorkspace  *self,
                      GError      **error)
@@ -964,19 +988,28 @@ ks_workspace_commit (KsWorkspace  *self,
                    _("The change to “%s” was abandoned"), self->path);
       return FALSE;
     }
-  if (--self->depth > 0)
-    return TRUE;
+  if (self->depth > 1)
+    {
+      if (!ks_workspace_exec (self, "RELEASE ks_nested", error))
+        {
+          ks_workspace_rollback (self);
+          return FALSE;
+        }
+      self->depth--;
+      return TRUE;
+    }
 
   if (self->undo && !ks_undo_end_step (self->undo, self->action_label, error))
     {
-      ks_workspace_rollback (self);
+      abort_transaction (self);
       return FALSE;
     }
   if (!ks_workspace_exec (self, "COMMIT", error))
     {
-      ks_workspace_rollback (self);
+      abort_transaction (self);
       return FALSE;
     }
+  self->depth = 0;
   if (self->undo)
     {
       ks_undo_step_committed (self->undo);
@@ -986,6 +1019,12 @@ ks_workspace_commit (KsWorkspace  *self,
   return TRUE;
 }
 
+/**
+ * ks_workspace_rollback:
+ *
+ * Undoes the innermost begin: the whole transaction at the outermost level,
+ * only the nested part (a savepoint) inside another action.
+ */
 void
 ks_workspace_rollback (KsWorkspace *self)
 {
@@ -993,11 +1032,15 @@ ks_workspace_rollback (KsWorkspace *self)
 
   if (self->depth == 0)
     return;
-  self->depth = 0;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  if (self->undo)
-    ks_undo_step_abandoned (self->undo);
-  g_hash_table_remove_all (self->touched);
+  if (self->depth > 1)
+    {
+      if (sqlite3_exec (self->db, "ROLLBACK TO ks_nested; RELEASE ks_nested", NULL, NULL, NULL) == SQLITE_OK)
+        {
+          self->depth--;
+          return;
+        }
+    }
+  abort_transaction (self);
 }
 
 gboolean
