@@ -334,7 +334,10 @@ test_changed_signal (void)
 
   g_assert_true (ks_workspace_set_setting (ws, "currency", "EUR", &error));
   g_assert_cmpuint (settings, ==, 1);
-  g_assert_cmpstr (ks_workspace_get_setting (ws, "currency"), ==, "EUR");
+  {
+    g_autofree char *currency = ks_workspace_get_setting (ws, "currency");
+    g_assert_cmpstr (currency, ==, "EUR");
+  }
 }
 
 int
