@@ -1,0 +1,1901 @@
+/* ks-crm-import.c — import a CRM export (accounts, sales teams, products, pipeline CSVs)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each file is checked for UTF-8 first, then parsed by libcsv in strict mode,
+ * fed one physical line at a time so every field, row and error knows its
+ * line; columns are counted in characters. Rows are written as they are read,
+ * all inside one transaction: any error rolls the whole import back.
+ *
+ * Upserts are keyed by name (accounts, people, products) or by opportunity id
+ * and only rewrite a row when a value really differs, so re-importing the same
+ * files changes nothing. A column the file does not have, or an empty cell,
+ * means "no information": it leaves the stored value alone (a new row gets the
+ * column's default).
+ *
+ * Names that refer to other rows (product, account, sales agent, manager,
+ * parent company) are resolved against every name in the workspace and in the
+ * files: exactly first, then through ks_import_match_key(). Lookups go through
+ * hash tables filled once, so the cost per row is a few hash probes and one
+ * prepared statement.
+ */
+#define G_LOG_DOMAIN "ks-crm-import"
+
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ks-crm-import.h"
+#include "ks-workspace-private.h"
+
+/* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c; 0 after csv_init). */
+#define CSV_STATE_BETWEEN_ROWS 0
+/* Longest piece of a line handed to csv_parse() at once; lets the field buffer
+ * grow geometrically (libcsv itself grows it by blk_size). */
+#define CHUNK_MAX (64 * 1024)
+#define MAX_ERRORS_PER_FILE 20
+#define MAX_ROW_WARNINGS_PER_FILE 50
+/* Characters of a value quoted in a message. */
+#define QUOTE_MAX_CHARS 60
+#define MAX_KNOWN_COLUMNS 8
+/* Page cache while importing, in KiB: keeps the indexes of a large pipeline in
+ * memory instead of spilling them to the WAL and reading them back. */
+#define IMPORT_CACHE_KIB (128 * 1024)
+
+typedef struct _Entity Entity;
+struct _Entity
+{
+  gint64      id;
+  const char *name;          /* in the table's string chunk */
+  Entity     *parent;        /* parent account / manager, as stored */
+  guint       defined_line;  /* the row of this import that defines it, 0 if none */
+  gboolean    counted;
+  gpointer    created_by;    /* the Ref that created it, counting its rows */
+};
+
+typedef struct
+{
+  GStringChunk *strings;
+  GHashTable   *by_name;     /* name → Entity* (owns the entities) */
+  GHashTable   *by_key;      /* match key → Entity*, the first name with that key */
+  guint         n_entities;
+  guint         imported;    /* distinct entities the files name */
+  sqlite3_stmt *create;      /* INSERT of a bare row named ?1 */
+} EntityTable;
+
+typedef enum
+{
+  REF_KEY,         /* matched through the match key */
+  REF_CREATED,     /* matched nothing, created as given */
+  REF_UNRESOLVED,  /* matched nothing, left empty */
+} RefKind;
+
+typedef struct
+{
+  Entity  *entity;
+  RefKind  kind;
+  guint    rows;
+  guint    first_line;
+} Ref;
+
+typedef enum
+{
+  WHAT_PRODUCT,
+  WHAT_ACCOUNT,
+  WHAT_AGENT,
+  WHAT_MANAGER,
+  WHAT_PARENT,
+} RefWhat;
+
+/* The names written in one column of one file that did not match exactly. */
+typedef struct
+{
+  RefWhat      what;
+  EntityTable *table;
+  GHashTable  *refs;    /* name as written → Ref* */
+  GPtrArray   *order;   /* of names, by first appearance */
+} RefColumn;
+
+/* A parent account or a manager, linked once all rows of the file are in. */
+typedef struct
+{
+  Entity     *child;
+  const char *name;     /* in the job's string chunk */
+  const char *office;   /* manager links: the regional office, or NULL */
+  guint       line;
+} Link;
+
+typedef struct _CsvReader CsvReader;
+typedef struct _ImportJob ImportJob;
+
+typedef void (*RowFunc)    (ImportJob *job,
+                            CsvReader *reader);
+typedef void (*FinishFunc) (ImportJob *job,
+                            CsvReader *reader);
+
+typedef struct
+{
+  const char        *name;
+  const char *const *columns;  /* [0] is the key column, the only one required */
+  guint              n_columns;
+  RowFunc            row;
+  FinishFunc         finish;
+} CrmFile;
+
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} Field;
+
+struct _CsvReader
+{
+  ImportJob         *job;
+  const CrmFile     *spec;
+  char              *path;
+  GMappedFile       *mapped;
+  const char        *data;
+  gsize              length;
+  gsize              body;         /* first byte after a BOM */
+
+  struct csv_parser  parser;
+  GString           *row;          /* this row's fields, each NUL-terminated */
+  GArray            *fields;       /* of Field */
+  gboolean           have_header;
+  guint              n_header;
+  int                map[MAX_KNOWN_COLUMNS];  /* known column → field index, -1 */
+
+  guint              line;         /* physical line being fed, 1-based */
+  gsize              line_start;
+  gsize              line_end;     /* its terminator (or the end of the data) */
+  guint              row_line;     /* where the current row starts */
+  gsize              row_start;
+
+  guint              n_errors;
+  guint              n_row_warnings;
+  guint              n_suppressed;
+  gboolean           failed;       /* an error in this file */
+  gboolean           stop;
+};
+
+struct _ImportJob
+{
+  KsWorkspace    *ws;
+  KsImportReport *report;
+  GError         *db_error;        /* the first database failure */
+  gint            error_code;      /* KsImportError of the first error */
+
+  EntityTable     accounts;
+  EntityTable     people;
+  EntityTable     products;
+
+  RefColumn       pipeline_products;
+  RefColumn       pipeline_accounts;
+  RefColumn       pipeline_agents;
+  RefColumn       managers;
+  RefColumn       parents;
+
+  GStringChunk   *strings;         /* opportunity ids, link names */
+  GHashTable     *opportunity_ids; /* id → first line */
+  GArray         *links;           /* of Link, for the file being read */
+  guint           no_account;
+  guint           no_product;
+  guint           no_agent;
+  guint           no_account_line;
+  guint           no_product_line;
+  guint           no_agent_line;
+
+  sqlite3_stmt   *upsert_product;
+  sqlite3_stmt   *upsert_person;
+  sqlite3_stmt   *upsert_account;
+  sqlite3_stmt   *upsert_opportunity;
+  sqlite3_stmt   *set_manager;
+  sqlite3_stmt   *fill_manager;
+  sqlite3_stmt   *set_parent;
+};
+
+enum { PRODUCT_NAME, PRODUCT_SERIES, PRODUCT_PRICE };
+static const char *const product_columns[] = { "product", "series", "sales_price" };
+
+enum { TEAM_AGENT, TEAM_MANAGER, TEAM_OFFICE };
+static const char *const team_columns[] = { "sales_agent", "manager", "regional_office" };
+
+enum {
+  ACCOUNT_NAME, ACCOUNT_SECTOR, ACCOUNT_YEAR, ACCOUNT_REVENUE, ACCOUNT_EMPLOYEES,
+  ACCOUNT_OFFICE, ACCOUNT_PARENT
+};
+static const char *const account_columns[] = {
+  "account", "sector", "year_established", "revenue", "employees", "office_location",
+  "subsidiary_of",
+};
+
+enum {
+  OPP_ID, OPP_AGENT, OPP_PRODUCT, OPP_ACCOUNT, OPP_STAGE, OPP_ENGAGE, OPP_CLOSE, OPP_VALUE
+};
+static const char *const pipeline_columns[] = {
+  "opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date",
+  "close_date", "close_value",
+};
+
+/* Fixed SQL. ?N NULL means "no information": keep what is stored. */
+#define SQL_UPSERT_PRODUCT \
+  "INSERT INTO products (name, series, price) VALUES (?1, coalesce (?2, ''), ?3) " \
+  "ON CONFLICT (name) DO UPDATE SET series = coalesce (?2, series), price = coalesce (?3, price) " \
+  "WHERE series IS NOT coalesce (?2, series) OR price IS NOT coalesce (?3, price)"
+
+#define SQL_UPSERT_PERSON \
+  "INSERT INTO people (name, title, region) VALUES (?1, ?2, coalesce (?3, '')) " \
+  "ON CONFLICT (name) DO UPDATE SET " \
+  "  title = CASE WHEN title = '' THEN ?2 ELSE title END," \
+  "  region = coalesce (?3, region) " \
+  "WHERE (title = '' AND ?2 <> '') OR region IS NOT coalesce (?3, region)"
+
+#define SQL_UPSERT_ACCOUNT \
+  "INSERT INTO accounts (name, sector, year_established, revenue, employees, country) " \
+  "VALUES (?1, coalesce (?2, ''), ?3, ?4, ?5, coalesce (?6, '')) " \
+  "ON CONFLICT (name) DO UPDATE SET " \
+  "  sector = coalesce (?2, sector), year_established = coalesce (?3, year_established)," \
+  "  revenue = coalesce (?4, revenue), employees = coalesce (?5, employees)," \
+  "  country = coalesce (?6, country) " \
+  "WHERE sector IS NOT coalesce (?2, sector)" \
+  "  OR year_established IS NOT coalesce (?3, year_established)" \
+  "  OR revenue IS NOT coalesce (?4, revenue) OR employees IS NOT coalesce (?5, employees)" \
+  "  OR country IS NOT coalesce (?6, country)"
+
+#define SQL_UPSERT_OPPORTUNITY \
+  "INSERT INTO opportunities (ref, account_id, product_id, owner_id, stage, value," \
+  "  engage_date, close_date) " \
+  "VALUES (?1, ?2, ?3, ?4, coalesce (?5, ''), ?6, ?7, ?8) " \
+  "ON CONFLICT (ref) DO UPDATE SET " \
+  "  account_id = coalesce (?2, account_id), product_id = coalesce (?3, product_id)," \
+  "  owner_id = coalesce (?4, owner_id), stage = coalesce (?5, stage)," \
+  "  value = coalesce (?6, value), engage_date = coalesce (?7, engage_date)," \
+  "  close_date = coalesce (?8, close_date) " \
+  "WHERE account_id IS NOT coalesce (?2, account_id)" \
+  "  OR product_id IS NOT coalesce (?3, product_id)" \
+  "  OR owner_id IS NOT coalesce (?4, owner_id) OR stage IS NOT coalesce (?5, stage)" \
+  "  OR value IS NOT coalesce (?6, value) OR engage_date IS NOT coalesce (?7, engage_date)" \
+  "  OR close_date IS NOT coalesce (?8, close_date)"
+
+#define SQL_SET_MANAGER \
+  "UPDATE people SET manager_id = ?2 WHERE id = ?1 AND manager_id IS NOT ?2"
+
+/* Managers get a title and a region only where they have none. */
+#define SQL_FILL_MANAGER \
+  "UPDATE people SET" \
+  "  title = CASE WHEN title = '' THEN ?2 ELSE title END," \
+  "  region = CASE WHEN region = '' THEN ?3 ELSE region END " \
+  "WHERE id = ?1 AND ((title = '' AND ?2 <> '') OR (region = '' AND ?3 <> ''))"
+
+#define SQL_SET_PARENT \
+  "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2"
+
+static void read_products  (ImportJob *job, CsvReader *reader);
+static void read_team      (ImportJob *job, CsvReader *reader);
+static void finish_team    (ImportJob *job, CsvReader *reader);
+static void read_account   (ImportJob *job, CsvReader *reader);
+static void finish_accounts (ImportJob *job, CsvReader *reader);
+static void read_pipeline  (ImportJob *job, CsvReader *reader);
+static void finish_pipeline (ImportJob *job, CsvReader *reader);
+
+/* In dependency order: what a later file refers to is in by then. */
+static const CrmFile crm_files[] = {
+  { "products.csv", product_columns, G_N_ELEMENTS (product_columns), read_products, NULL },
+  { "sales_teams.csv", team_columns, G_N_ELEMENTS (team_columns), read_team, finish_team },
+  { "accounts.csv", account_columns, G_N_ELEMENTS (account_columns), read_account, finish_accounts },
+  { "sales_pipeline.csv", pipeline_columns, G_N_ELEMENTS (pipeline_columns), read_pipeline,
+    finish_pipeline },
+};
+
+/* ---- the report ---------------------------------------------------------- */
+
+static void
+import_issue_free (gpointer data)
+{
+  KsImportIssue *issue = data;
+
+  g_free (issue->file);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+KsImportReport *
+ks_import_report_new (void)
+{
+  KsImportReport *report = g_new0 (KsImportReport, 1);
+
+  report->warnings = g_ptr_array_new_with_free_func (import_issue_free);
+  report->errors = g_ptr_array_new_with_free_func (import_issue_free);
+  return report;
+}
+
+void
+ks_import_report_free (KsImportReport *report)
+{
+  if (!report)
+    return;
+  g_ptr_array_unref (report->warnings);
+  g_ptr_array_unref (report->errors);
+  g_free (report);
+}
+
+void
+ks_import_report_add (KsImportReport *report,
+                      gboolean        is_error,
+                      const char     *file,
+                      guint           line,
+                      guint           column,
+                      const char     *format,
+                      ...)
+{
+  KsImportIssue *issue;
+  va_list args;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (format != NULL);
+
+  issue = g_new0 (KsImportIssue, 1);
+  issue->file = g_strdup (file ? file : "");
+  issue->line = line;
+  issue->column = column;
+  va_start (args, format);
+  issue->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (is_error ? report->errors : report->warnings, issue);
+}
+
+/* ---- names ----------------------------------------------------------------- */
+
+char *
+ks_import_match_key (const char *name)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    name = valid = g_utf8_make_valid (name, -1);
+  /* NFKC: full-width letters and ligatures match their plain forms; accents stay. */
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  folded = g_utf8_casefold (normal ? normal : name, -1);
+  key = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Marks stay: in many scripts they are letters' vowels, not decoration. */
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* A name for a message: at most QUOTE_MAX_CHARS characters. */
+static char *
+shorten (const char *text)
+{
+  const char *end;
+
+  if (g_utf8_strlen (text, -1) <= QUOTE_MAX_CHARS)
+    return g_strdup (text);
+  end = g_utf8_offset_to_pointer (text, QUOTE_MAX_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (!text)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- values ---------------------------------------------------------------- */
+
+/* Plain decimal: optional sign, digits, optional fraction. No exponent, no
+ * thousands separators, no "inf"/"nan". */
+static gboolean
+parse_decimal (const char *text,
+               double     *out)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  if (!digits || *p != '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, NULL);
+  return isfinite (*out);
+}
+
+static gboolean
+parse_integer (const char *text,
+               gint64      min,
+               gint64      max,
+               gint64     *out)
+{
+  for (const char *p = (*text == '-' || *text == '+') ? text + 1 : text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return g_ascii_string_to_signed (text, 10, min, max, out, NULL);
+}
+
+static gboolean
+is_iso_date (const char *text)
+{
+  guint year, month, day;
+
+  for (int i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+  if (text[10] != '\0')
+    return FALSE;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  day = (text[8] - '0') * 10 + (text[9] - '0');
+  return g_date_valid_dmy (day, month, year);
+}
+
+/* ---- positions ------------------------------------------------------------- */
+
+/* Characters from line_start up to offset, plus one: the 1-based column. */
+static guint
+column_at (const char *data,
+           gsize       line_start,
+           gsize       offset)
+{
+  return (guint) g_utf8_strlen (data + line_start, offset - line_start) + 1;
+}
+
+/* Walks the current row (which libcsv has accepted up to here) to the start of
+ * field @index, or to the opening quote of a field still open at the end when
+ * @index is G_MAXUINT. Quotes toggle; that is exact for strict RFC 4180. */
+static void
+reader_locate (CsvReader *r,
+               guint      index,
+               guint     *line,
+               guint     *column)
+{
+  const char *d = r->data;
+  gsize i = r->row_start, line_start = r->row_start;
+  gsize open_at = i, open_line_start = i;
+  guint l = r->row_line, open_line = l;
+  guint field = 0;
+  gboolean quoted = FALSE;
+
+  while (i < r->length && field < index)
+    {
+      char c = d[i];
+
+      if (c == '"')
+        {
+          quoted = !quoted;
+          if (quoted)
+            open_at = i, open_line = l, open_line_start = line_start;
+        }
+      else if (c == ',' && !quoted)
+        {
+          if (++field == index)
+            {
+              i++;
+              break;
+            }
+        }
+      else if (c == '\n' || c == '\r')
+        {
+          if (!quoted)
+            break;  /* the row ends before that field: point at its end */
+          if (c == '\r' && i + 1 < r->length && d[i + 1] == '\n')
+            i++;
+          l++;
+          line_start = i + 1;
+        }
+      i++;
+    }
+
+  if (index == G_MAXUINT)
+    {
+      *line = open_line;
+      *column = column_at (d, open_line_start, open_at);
+    }
+  else
+    {
+      *line = l;
+      *column = column_at (d, line_start, i);
+    }
+}
+
+/* Line and column of a byte offset, counting from the start of the data. */
+static void
+locate_offset (const char *data,
+               gsize       from,
+               gsize       offset,
+               guint      *line,
+               guint      *column)
+{
+  gsize line_start = from;
+  guint l = 1;
+
+  for (gsize i = from; i < offset; i++)
+    {
+      if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n')))
+        {
+          l++;
+          line_start = i + 1;
+        }
+    }
+  *line = l;
+  *column = column_at (data, line_start, offset);
+}
+
+/* ---- issues ---------------------------------------------------------------- */
+
+static void
+job_error (ImportJob     *job,
+           CsvReader     *r,
+           KsImportError  code,
+           guint          line,
+           guint          column,
+           const char    *message)
+{
+  if (job->report->errors->len == 0)
+    job->error_code = code;
+  ks_import_report_add (job->report, TRUE, r ? r->spec->name : "", line, column, "%s", message);
+  if (r)
+    {
+      r->failed = TRUE;
+      if (++r->n_errors >= MAX_ERRORS_PER_FILE)
+        {
+          ks_import_report_add (job->report, TRUE, r->spec->name, line, 0, "%s",
+                                _("too many errors; the rest of the file was not read"));
+          r->stop = TRUE;
+        }
+    }
+}
+
+/* A warning about one row (a field left empty, a repeated id). After
+ * MAX_ROW_WARNINGS_PER_FILE they are only counted. */
+static gboolean
+row_warning_allowed (CsvReader *r)
+{
+  if (r->n_row_warnings >= MAX_ROW_WARNINGS_PER_FILE)
+    {
+      r->n_suppressed++;
+      return FALSE;
+    }
+  r->n_row_warnings++;
+  return TRUE;
+}
+
+static void
+db_failed (ImportJob  *job,
+           CsvReader  *r,
+           const char *action)
+{
+  g_autoptr(GError) error = NULL;
+
+  ks_workspace_set_sql_error (job->ws, &error, action);
+  if (!job->db_error)
+    job->db_error = g_error_copy (error);
+  if (r)
+    {
+      job_error (job, r, KS_IMPORT_ERROR_VALUE, r->row_line, 0, error->message);
+      r->stop = TRUE;
+    }
+  else
+    {
+      if (job->report->errors->len == 0)
+        job->error_code = KS_IMPORT_ERROR_VALUE;
+      ks_import_report_add (job->report, TRUE, "", 0, 0, "%s", error->message);
+    }
+}
+
+static gboolean
+step (ImportJob    *job,
+      CsvReader    *r,
+      sqlite3_stmt *stmt,
+      const char   *action)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      db_failed (job, r, action);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* ---- entity tables --------------------------------------------------------- */
+
+static void
+entity_table_init (EntityTable *t)
+{
+  t->strings = g_string_chunk_new (64 * 1024);
+  t->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  t->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+entity_table_clear (EntityTable *t)
+{
+  g_clear_pointer (&t->by_key, g_hash_table_unref);
+  g_clear_pointer (&t->by_name, g_hash_table_unref);
+  g_clear_pointer (&t->strings, g_string_chunk_free);
+}
+
+static Entity *
+entity_table_add (EntityTable *t,
+                  const char  *name,
+                  gint64       id)
+{
+  Entity *e = g_new0 (Entity, 1);
+  g_autofree char *key = ks_import_match_key (name);
+
+  e->id = id;
+  e->name = g_string_chunk_insert (t->strings, name);
+  g_hash_table_insert (t->by_name, (gpointer) e->name, e);
+  if (*key && !g_hash_table_contains (t->by_key, key))
+    g_hash_table_insert (t->by_key, g_string_chunk_insert (t->strings, key), e);
+  t->n_entities++;
+  return e;
+}
+
+static void
+entity_count (EntityTable *t,
+              Entity      *e)
+{
+  if (!e->counted)
+    {
+      e->counted = TRUE;
+      t->imported++;
+    }
+}
+
+/* Loads every id, name and parent (parent_sql may be NULL) of a table. */
+static gboolean
+entity_table_load (ImportJob   *job,
+                   EntityTable *t,
+                   const char  *sql,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) children = g_ptr_array_new ();
+  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, sql, error);
+  int rc;
+
+  if (!stmt)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Entity *e = entity_table_add (t, ks_column_text (stmt, 1), sqlite3_column_int64 (stmt, 0));
+
+      g_hash_table_insert (by_id, &e->id, e);
+      if (sqlite3_column_count (stmt) > 2 && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          gint64 parent = sqlite3_column_int64 (stmt, 2);
+          g_ptr_array_add (children, e);
+          g_array_append_val (parents, parent);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (job->ws, error, _("read the workspace"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < children->len; i++)
+    {
+      Entity *child = g_ptr_array_index (children, i);
+      child->parent = g_hash_table_lookup (by_id, &g_array_index (parents, gint64, i));
+    }
+  return TRUE;
+}
+
+/* Inserts a bare row for a name that matched nothing. */
+static Entity *
+entity_create (ImportJob   *job,
+               CsvReader   *r,
+               EntityTable *t,
+               const char  *name,
+               const char  *title)
+{
+  sqlite3_reset (t->create);
+  sqlite3_bind_text (t->create, 1, name, -1, SQLITE_STATIC);
+  if (title)
+    {
+      sqlite3_bind_text (t->create, 2, title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (t->create, 3, "", 0, SQLITE_STATIC);
+    }
+  if (!step (job, r, t->create, _("add a row")))
+    return NULL;
+  return entity_table_add (t, name, sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws)));
+}
+
+/* Defines (or redefines) an entity from the key column of its own file. */
+static Entity *
+entity_define (ImportJob   *job,
+               CsvReader   *r,
+               EntityTable *t,
+               const char  *name,
+               const char  *what)
+{
+  Entity *e = g_hash_table_lookup (t->by_name, name);
+
+  if (!e)
+    e = entity_table_add (t, name, 0);
+  else if (e->defined_line && row_warning_allowed (r))
+    {
+      g_autofree char *shown = shorten (name);
+      ks_import_report_add (job->report, FALSE, r->spec->name, r->row_line, 1,
+                            /* Translators: the first %s is a column name, e.g. "account" */
+                            _("%s “%s” appears again (first in line %u); the values of this row are used"),
+                            what, shown, e->defined_line);
+    }
+  e->defined_line = r->row_line;
+  entity_count (t, e);
+  return e;
+}
+
+/* ---- name references ------------------------------------------------------- */
+
+static void
+ref_column_init (RefColumn   *c,
+                 RefWhat      what,
+                 EntityTable *table)
+{
+  c->what = what;
+  c->table = table;
+  c->refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  c->order = g_ptr_array_new ();
+}
+
+static void
+ref_column_clear (RefColumn *c)
+{
+  g_clear_pointer (&c->refs, g_hash_table_unref);
+  g_clear_pointer (&c->order, g_ptr_array_unref);
+}
+
+/* The entity a name refers to: exact, then by match key, else created (or left
+ * NULL when @create is FALSE). Non-exact matches are counted for warnings. */
+static Entity *
+resolve (ImportJob  *job,
+         CsvReader  *r,
+         RefColumn  *c,
+         const char *name,
+         guint       line,
+         gboolean    create)
+{
+  EntityTable *t = c->table;
+  Entity *e = g_hash_table_lookup (t->by_name, name);
+  Ref *ref;
+
+  if (e)
+    {
+      entity_count (t, e);
+      /* Created by this column: found exactly now, but its rows still count. */
+      if (e->created_by && g_hash_table_lookup (c->refs, name) == e->created_by)
+        ((Ref *) e->created_by)->rows++;
+      return e;
+    }
+
+  ref = g_hash_table_lookup (c->refs, name);
+  if (!ref)
+    {
+      g_autofree char *key = ks_import_match_key (name);
+      const char *stored;
+
+      ref = g_new0 (Ref, 1);
+      ref->first_line = line;
+      ref->entity = *key ? g_hash_table_lookup (t->by_key, key) : NULL;
+      if (ref->entity)
+        ref->kind = REF_KEY;
+      else if (create)
+        {
+          ref->kind = REF_CREATED;
+          ref->entity = entity_create (job, r, t, name,
+                                       c->what == WHAT_AGENT ? _("Sales agent") :
+                                       c->what == WHAT_MANAGER ? _("Sales manager") : NULL);
+          if (!ref->entity)
+            {
+              g_free (ref);
+              return NULL;
+            }
+          ref->entity->created_by = ref;
+        }
+      else
+        ref->kind = REF_UNRESOLVED;
+      stored = ref->kind == REF_CREATED ? ref->entity->name : g_string_chunk_insert (t->strings, name);
+      g_hash_table_insert (c->refs, (gpointer) stored, ref);
+      g_ptr_array_add (c->order, (gpointer) stored);
+    }
+  ref->rows++;
+  if (ref->entity)
+    entity_count (t, ref->entity);
+  return ref->entity;
+}
+
+static char *
+ref_message (RefWhat     what,
+             RefKind     kind,
+             const char *name,
+             const char *target,
+             guint       rows)
+{
+  g_autofree char *n = shorten (name);
+  g_autofree char *t = target ? shorten (target) : NULL;
+  g_autofree char *rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", rows), rows);
+
+  switch (kind)
+    {
+    case REF_KEY:
+      switch (what)
+        {
+        case WHAT_PRODUCT:
+          return g_strdup_printf (_("product “%s” matched to “%s” (%s)"), n, t, rows_text);
+        case WHAT_ACCOUNT:
+          return g_strdup_printf (_("account “%s” matched to “%s” (%s)"), n, t, rows_text);
+        case WHAT_AGENT:
+          return g_strdup_printf (_("sales agent “%s” matched to “%s” (%s)"), n, t, rows_text);
+        case WHAT_MANAGER:
+          return g_strdup_printf (_("manager “%s” matched to “%s” (%s)"), n, t, rows_text);
+        case WHAT_PARENT:
+          return g_strdup_printf (_("parent company “%s” matched to “%s” (%s)"), n, t, rows_text);
+        default:
+          break;
+        }
+      break;
+    case REF_CREATED:
+      switch (what)
+        {
+        case WHAT_PRODUCT:
+          return g_strdup_printf (_("product “%s” is not in products.csv or the workspace; "
+                                    "imported as a new product (%s)"), n, rows_text);
+        case WHAT_ACCOUNT:
+          return g_strdup_printf (_("account “%s” is not in accounts.csv or the workspace; "
+                                    "imported as a new account (%s)"), n, rows_text);
+        case WHAT_AGENT:
+          return g_strdup_printf (_("sales agent “%s” is not in sales_teams.csv or the workspace; "
+                                    "imported as a new person (%s)"), n, rows_text);
+        case WHAT_MANAGER:
+        case WHAT_PARENT:
+        default:
+          break;
+        }
+      break;
+    case REF_UNRESOLVED:
+      if (what == WHAT_PARENT)
+        return g_strdup_printf (_("parent company “%s” is not in accounts.csv or the workspace; "
+                                  "the parent was left empty (%s)"), n, rows_text);
+      break;
+    default:
+      break;
+    }
+  return NULL;
+}
+
+static void
+ref_column_warn (ImportJob  *job,
+                 RefColumn  *c,
+                 const char *file)
+{
+  for (guint i = 0; i < c->order->len; i++)
+    {
+      const char *name = g_ptr_array_index (c->order, i);
+      Ref *ref = g_hash_table_lookup (c->refs, name);
+      g_autofree char *message = NULL;
+
+      /* Managers are defined by their column: creating them is expected. */
+      if (ref->kind == REF_CREATED && c->what == WHAT_MANAGER)
+        continue;
+      message = ref_message (c->what, ref->kind, name, ref->entity ? ref->entity->name : NULL,
+                             ref->rows);
+      if (message)
+        ks_import_report_add (job->report, FALSE, file, ref->first_line, 0, "%s", message);
+    }
+}
+
+/* Would linking child → parent close a loop? Walks the stored parents. */
+static gboolean
+makes_cycle (EntityTable *t,
+             Entity      *child,
+             Entity      *parent)
+{
+  guint steps = 0;
+
+  for (Entity *e = parent; e; e = e->parent)
+    if (e == child || ++steps > t->n_entities)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- the CSV reader --------------------------------------------------------- */
+
+static const char *
+reader_value (CsvReader *r,
+              guint      column,
+              gsize     *length)
+{
+  int index = r->map[column];
+  Field *f;
+
+  if (index < 0)
+    return NULL;
+  f = &g_array_index (r->fields, Field, index);
+  if (f->length == 0)
+    return NULL;
+  if (length)
+    *length = f->length;
+  return r->row->str + f->offset;
+}
+
+static guint
+reader_column (CsvReader *r,
+               guint      column)
+{
+  guint line, col;
+
+  reader_locate (r, r->map[column], &line, &col);
+  return col;
+}
+
+/* A value that cannot be kept: the format takes the value and the column name. */
+static void warn_value (CsvReader  *r,
+                        guint       column,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (3, 4);
+
+static void
+warn_value (CsvReader  *r,
+            guint       column,
+            const char *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  guint line, col;
+  va_list args;
+
+  if (!row_warning_allowed (r))
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  reader_locate (r, r->map[column], &line, &col);
+  ks_import_report_add (r->job->report, FALSE, r->spec->name, line, col, "%s", message);
+}
+
+#define WARN_VALUE(r, column, value, format) \
+  G_STMT_START { \
+    g_autofree char *shown_ = shorten (value); \
+    warn_value ((r), (column), (format), shown_, (r)->spec->columns[(column)]); \
+  } G_STMT_END
+
+static void
+reader_header (CsvReader *r)
+{
+  ImportJob *job = r->job;
+  const CrmFile *spec = r->spec;
+  char *keys[MAX_KNOWN_COLUMNS] = { NULL, };
+
+  r->have_header = TRUE;
+  r->n_header = r->fields->len;
+  for (guint k = 0; k < spec->n_columns; k++)
+    {
+      r->map[k] = -1;
+      keys[k] = ks_import_match_key (spec->columns[k]);
+    }
+
+  for (guint i = 0; i < r->fields->len; i++)
+    {
+      g_autofree char *key = ks_import_match_key (r->row->str + g_array_index (r->fields, Field, i).offset);
+
+      for (guint k = 0; k < spec->n_columns; k++)
+        {
+          if (g_strcmp0 (key, keys[k]) != 0)
+            continue;
+          if (r->map[k] < 0)
+            r->map[k] = i;
+          else
+            {
+              guint line, col;
+
+              reader_locate (r, i, &line, &col);
+              ks_import_report_add (job->report, FALSE, spec->name, line, col,
+                                    _("the column “%s” appears twice; the first one is used"),
+                                    spec->columns[k]);
+            }
+        }
+    }
+
+  for (guint k = 0; k < spec->n_columns; k++)
+    g_free (keys[k]);
+
+  if (r->map[0] < 0)
+    {
+      g_autoptr(GString) found = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < r->fields->len && i < 12; i++)
+        {
+          g_autofree char *shown = shorten (r->row->str + g_array_index (r->fields, Field, i).offset);
+          g_string_append_printf (found, "%s“%s”", i ? ", " : "", shown);
+        }
+      message = g_strdup_printf (_("the required column “%s” is missing (the header row has %s)"),
+                                 spec->columns[0], found->len ? found->str : _("no columns"));
+      job_error (job, r, KS_IMPORT_ERROR_MISSING_COLUMN, r->row_line, 1, message);
+      r->stop = TRUE;
+    }
+}
+
+static gboolean
+row_is_empty (CsvReader *r)
+{
+  for (guint i = 0; i < r->fields->len; i++)
+    if (g_array_index (r->fields, Field, i).length)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_field (void   *text,
+          size_t  length,
+          void   *data)
+{
+  CsvReader *r = data;
+  Field f = { r->row->len, length };
+
+  if (r->stop)
+    return;
+  g_string_append_len (r->row, text, length);
+  g_string_append_c (r->row, '\0');
+  g_array_append_val (r->fields, f);
+}
+
+static void
+on_row (int   c,
+        void *data)
+{
+  CsvReader *r = data;
+
+  if (r->stop)
+    ;
+  else if (!r->have_header)
+    reader_header (r);
+  else if (r->fields->len != r->n_header)
+    {
+      g_autofree char *message = NULL;
+      guint line, col;
+
+      if (r->fields->len > r->n_header)
+        reader_locate (r, r->n_header, &line, &col);
+      else
+        line = r->line, col = column_at (r->data, r->line_start, r->line_end);
+      message = g_strdup_printf (_("expected %u fields as in the header row, found %u"),
+                                 r->n_header, r->fields->len);
+      job_error (r->job, r, KS_IMPORT_ERROR_MALFORMED, line, col, message);
+    }
+  else if (!row_is_empty (r))
+    r->spec->row (r->job, r);
+
+  g_string_truncate (r->row, 0);
+  g_array_set_size (r->fields, 0);
+}
+
+static void
+reader_free (CsvReader *r)
+{
+  g_clear_pointer (&r->mapped, g_mapped_file_unref);
+  if (r->row)
+    g_string_free (r->row, TRUE);
+  g_clear_pointer (&r->fields, g_array_unref);
+  g_free (r->path);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsvReader, reader_free)
+
+/* Maps the file and checks its encoding. Returns NULL when it does not exist. */
+static CsvReader *
+reader_open (ImportJob     *job,
+             const char    *dir,
+             const CrmFile *spec)
+{
+  g_autoptr(CsvReader) r = g_new0 (CsvReader, 1);
+  g_autoptr(GError) error = NULL;
+  const char *end = NULL;
+
+  r->job = job;
+  r->spec = spec;
+  r->path = g_build_filename (dir, spec->name, NULL);
+  if (!g_file_test (r->path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  r->row = g_string_sized_new (1024);
+  r->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), MAX_KNOWN_COLUMNS);
+  r->mapped = g_mapped_file_new (r->path, FALSE, &error);
+  if (!r->mapped)
+    {
+      g_autofree char *message = g_strdup_printf (_("could not read the file: %s"), error->message);
+      job_error (job, r, KS_IMPORT_ERROR_IO, 0, 0, message);
+      return g_steal_pointer (&r);
+    }
+  r->data = g_mapped_file_get_contents (r->mapped);
+  r->length = g_mapped_file_get_length (r->mapped);
+  if (!r->data)
+    r->data = "", r->length = 0;
+
+  if (r->length >= 3 && memcmp (r->data, "\xEF\xBB\xBF", 3) == 0)
+    r->body = 3;
+  if (!g_utf8_validate_len (r->data + r->body, r->length - r->body, &end))
+    {
+      g_autofree char *message = NULL;
+      gsize offset = end - r->data;
+      guint line, col;
+
+      locate_offset (r->data, r->body, offset, &line, &col);
+      if (*end == '\0')
+        message = g_strdup (_("the file contains a NUL byte; it is not a text file"));
+      else
+        message = g_strdup_printf (_("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
+                                   (guint) (guchar) *end);
+      job_error (job, r, KS_IMPORT_ERROR_ENCODING, line, col, message);
+    }
+  return g_steal_pointer (&r);
+}
+
+static void
+reader_parse_error (CsvReader *r,
+                    gsize      offset)
+{
+  g_autofree char *message = NULL;
+  int status = csv_error (&r->parser);
+  guint col = column_at (r->data, r->line_start, offset);
+
+  if (status == CSV_EPARSE && r->parser.quoted)
+    message = g_strdup (_("unexpected text after the closing quote of a field; "
+                          "a quote inside a quoted field must be doubled"));
+  else if (status == CSV_EPARSE)
+    message = g_strdup (_("a quote inside a field that does not start with one; "
+                          "quote the whole field and double the quote"));
+  else
+    message = g_strdup (_("a field is too large to read"));
+  job_error (r->job, r, KS_IMPORT_ERROR_MALFORMED, r->line, col, message);
+  r->stop = TRUE;
+}
+
+static void
+reader_run (CsvReader *r)
+{
+  ImportJob *job = r->job;
+  gsize pos = r->body;
+
+  if (r->length == r->body)
+    {
+      g_autofree char *message = g_strdup_printf (_("the file is empty; expected a header row "
+                                                    "with the column “%s”"),
+                                                  r->spec->columns[0]);
+      job_error (job, r, KS_IMPORT_ERROR_MISSING_COLUMN, 1, 1, message);
+      return;
+    }
+
+  csv_init (&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+  csv_set_blk_size (&r->parser, 4096);
+  r->line = 1;
+  r->line_start = r->row_start = pos;
+  r->row_line = 1;
+
+  while (pos < r->length && !r->stop)
+    {
+      gsize end = pos, limit = MIN (r->length, pos + CHUNK_MAX), used;
+      gboolean eol = FALSE;
+
+      /* One physical line (LF, CRLF or a lone CR), or a piece of a long one. */
+      while (end < limit)
+        {
+          char c = r->data[end++];
+
+          if (c == '\n' || c == '\r')
+            {
+              r->line_end = end - 1;
+              if (c == '\r' && end < r->length && r->data[end] == '\n')
+                end++;
+              eol = TRUE;
+              break;
+            }
+        }
+      if (!eol)
+        r->line_end = end;
+
+      if (pos == r->line_start && r->parser.pstate == CSV_STATE_BETWEEN_ROWS)
+        {
+          r->row_start = pos;
+          r->row_line = r->line;
+        }
+
+      used = csv_parse (&r->parser, r->data + pos, end - pos, on_field, on_row, r);
+      if (used < end - pos && !r->stop)
+        {
+          reader_parse_error (r, pos + used);
+          break;
+        }
+      pos = end;
+      if (eol)
+        {
+          r->line++;
+          r->line_start = pos;
+        }
+      /* Grow the field buffer geometrically, not by a fixed block. */
+      csv_set_blk_size (&r->parser, MAX (4096, csv_get_buffer_size (&r->parser)));
+    }
+
+  if (!r->stop && csv_fini (&r->parser, on_field, on_row, r) != 0)
+    {
+      guint line, col;
+
+      reader_locate (r, G_MAXUINT, &line, &col);
+      job_error (job, r, KS_IMPORT_ERROR_MALFORMED, line, col,
+                 _("a quoted field is not closed: the file ends inside it"));
+    }
+  csv_free (&r->parser);
+
+  if (!r->have_header && !r->failed)
+    {
+      g_autofree char *message = g_strdup_printf (_("the file is empty; expected a header row "
+                                                    "with the column “%s”"),
+                                                  r->spec->columns[0]);
+      job_error (job, r, KS_IMPORT_ERROR_MISSING_COLUMN, 1, 1, message);
+    }
+}
+
+/* The key cell of a row: NULL (and an error) when it is empty. */
+static const char *
+reader_key (CsvReader *r)
+{
+  const char *key = reader_value (r, 0, NULL);
+
+  if (is_blank (key))
+    {
+      g_autofree char *message = g_strdup_printf (_("the column “%s” is empty; every row needs one"),
+                                                  r->spec->columns[0]);
+      job_error (r->job, r, KS_IMPORT_ERROR_VALUE, r->row_line, reader_column (r, 0), message);
+      return NULL;
+    }
+  return key;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            const char   *text,
+            gsize         length)
+{
+  if (text)
+    sqlite3_bind_text (stmt, index, text, length, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_number (sqlite3_stmt *stmt,
+             int           index,
+             gboolean      have,
+             double        value)
+{
+  if (have)
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_entity (sqlite3_stmt *stmt,
+             int           index,
+             Entity       *e)
+{
+  if (e)
+    sqlite3_bind_int64 (stmt, index, e->id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* ---- products.csv ----------------------------------------------------------- */
+
+static void
+read_products (ImportJob *job,
+               CsvReader *r)
+{
+  sqlite3_stmt *stmt = job->upsert_product;
+  const char *name = reader_key (r);
+  const char *series, *price;
+  gsize series_len = 0;
+  double value = 0;
+  gboolean have_price = FALSE;
+  Entity *e;
+
+  if (!name)
+    return;
+  series = reader_value (r, PRODUCT_SERIES, &series_len);
+  if ((price = reader_value (r, PRODUCT_PRICE, NULL)))
+    {
+      if (!parse_decimal (price, &value))
+        WARN_VALUE (r, PRODUCT_PRICE, price, _("“%s” in column %s is not a number; the field was left empty"));
+      else if (value < 0)
+        WARN_VALUE (r, PRODUCT_PRICE, price, _("“%s” in column %s is negative; the field was left empty"));
+      else
+        have_price = TRUE;
+    }
+
+  e = entity_define (job, r, &job->products, name, r->spec->columns[0]);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  bind_value (stmt, 2, series, series_len);
+  bind_number (stmt, 3, have_price, value);
+  if (step (job, r, stmt, _("save a product")) && e->id == 0)
+    e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+}
+
+/* ---- sales_teams.csv -------------------------------------------------------- */
+
+static void
+read_team (ImportJob *job,
+           CsvReader *r)
+{
+  sqlite3_stmt *stmt = job->upsert_person;
+  const char *name = reader_key (r);
+  const char *manager, *office;
+  gsize office_len = 0;
+  Entity *e;
+
+  if (!name)
+    return;
+  office = reader_value (r, TEAM_OFFICE, &office_len);
+  manager = reader_value (r, TEAM_MANAGER, NULL);
+
+  e = entity_define (job, r, &job->people, name, r->spec->columns[0]);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, _("Sales agent"), -1, SQLITE_STATIC);
+  bind_value (stmt, 3, office, office_len);
+  if (!step (job, r, stmt, _("save a person")))
+    return;
+  if (e->id == 0)
+    e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+
+  if (!is_blank (manager))
+    {
+      Link link = { e, g_string_chunk_insert (job->strings, manager),
+                    office ? g_string_chunk_insert (job->strings, office) : NULL, r->row_line };
+      g_array_append_val (job->links, link);
+    }
+}
+
+/* Managers are resolved once every agent of the file is known, so a manager
+ * who is also listed as an agent is the same person whatever the row order. */
+static void
+finish_team (ImportJob *job,
+             CsvReader *r)
+{
+  for (guint i = 0; i < job->links->len && !r->stop; i++)
+    {
+      Link *link = &g_array_index (job->links, Link, i);
+      Entity *manager = resolve (job, r, &job->managers, link->name, link->line, TRUE);
+
+      if (!manager)
+        break;
+      sqlite3_bind_int64 (job->fill_manager, 1, manager->id);
+      sqlite3_bind_text (job->fill_manager, 2, _("Sales manager"), -1, SQLITE_STATIC);
+      sqlite3_bind_text (job->fill_manager, 3, link->office ? link->office : "", -1, SQLITE_STATIC);
+      if (!step (job, r, job->fill_manager, _("save a person")))
+        break;
+
+      if (makes_cycle (&job->people, link->child, manager))
+        {
+          g_autofree char *who = shorten (link->child->name);
+          g_autofree char *boss = shorten (manager->name);
+          ks_import_report_add (job->report, FALSE, r->spec->name, link->line, 0,
+                                _("“%s” cannot report to “%s”: that would make a loop; "
+                                  "the manager was left empty"), who, boss);
+          continue;
+        }
+      link->child->parent = manager;
+      sqlite3_bind_int64 (job->set_manager, 1, link->child->id);
+      sqlite3_bind_int64 (job->set_manager, 2, manager->id);
+      if (!step (job, r, job->set_manager, _("save a person")))
+        break;
+    }
+  g_array_set_size (job->links, 0);
+  ref_column_warn (job, &job->managers, r->spec->name);
+}
+
+/* ---- accounts.csv ----------------------------------------------------------- */
+
+static void
+read_account (ImportJob *job,
+              CsvReader *r)
+{
+  sqlite3_stmt *stmt = job->upsert_account;
+  const char *name = reader_key (r);
+  const char *sector, *year, *revenue, *employees, *office, *parent;
+  gsize sector_len = 0, office_len = 0;
+  gint64 year_value = 0, employees_value = 0;
+  double revenue_value = 0;
+  gboolean have_year = FALSE, have_revenue = FALSE, have_employees = FALSE;
+  Entity *e;
+
+  if (!name)
+    return;
+  sector = reader_value (r, ACCOUNT_SECTOR, &sector_len);
+  office = reader_value (r, ACCOUNT_OFFICE, &office_len);
+  parent = reader_value (r, ACCOUNT_PARENT, NULL);
+
+  if ((year = reader_value (r, ACCOUNT_YEAR, NULL)))
+    {
+      if (parse_integer (year, 1, 9999, &year_value))
+        have_year = TRUE;
+      else
+        WARN_VALUE (r, ACCOUNT_YEAR, year, _("“%s” in column %s is not a year; the field was left empty"));
+    }
+  if ((revenue = reader_value (r, ACCOUNT_REVENUE, NULL)))
+    {
+      /* The export states revenue in millions; the workspace keeps currency
+       * units, rounded to cents. */
+      if (!parse_decimal (revenue, &revenue_value))
+        WARN_VALUE (r, ACCOUNT_REVENUE, revenue, _("“%s” in column %s is not a number; the field was left empty"));
+      else if (revenue_value < 0)
+        WARN_VALUE (r, ACCOUNT_REVENUE, revenue, _("“%s” in column %s is negative; the field was left empty"));
+      else if (!isfinite (revenue_value * 1e8))
+        WARN_VALUE (r, ACCOUNT_REVENUE, revenue, _("“%s” in column %s is too large; the field was left empty"));
+      else
+        {
+          revenue_value = round (revenue_value * 1e8) / 100;
+          have_revenue = TRUE;
+        }
+    }
+  if ((employees = reader_value (r, ACCOUNT_EMPLOYEES, NULL)))
+    {
+      if (parse_integer (employees, 0, G_MAXINT64, &employees_value))
+        have_employees = TRUE;
+      else
+        WARN_VALUE (r, ACCOUNT_EMPLOYEES, employees,
+                    _("“%s” in column %s is not a whole number of at least 0; the field was left empty"));
+    }
+
+  e = entity_define (job, r, &job->accounts, name, r->spec->columns[0]);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  bind_value (stmt, 2, sector, sector_len);
+  if (have_year)
+    sqlite3_bind_int64 (stmt, 3, year_value);
+  else
+    sqlite3_bind_null (stmt, 3);
+  bind_number (stmt, 4, have_revenue, revenue_value);
+  if (have_employees)
+    sqlite3_bind_int64 (stmt, 5, employees_value);
+  else
+    sqlite3_bind_null (stmt, 5);
+  bind_value (stmt, 6, office, office_len);
+  if (!step (job, r, stmt, _("save an account")))
+    return;
+  if (e->id == 0)
+    e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+
+  if (!is_blank (parent))
+    {
+      Link link = { e, g_string_chunk_insert (job->strings, parent), NULL, r->row_line };
+      g_array_append_val (job->links, link);
+    }
+}
+
+/* Parents are linked after all accounts are in: a subsidiary may come first. */
+static void
+finish_accounts (ImportJob *job,
+                 CsvReader *r)
+{
+  for (guint i = 0; i < job->links->len && !r->stop; i++)
+    {
+      Link *link = &g_array_index (job->links, Link, i);
+      Entity *parent = resolve (job, r, &job->parents, link->name, link->line, FALSE);
+
+      if (!parent)
+        continue;
+      if (makes_cycle (&job->accounts, link->child, parent))
+        {
+          g_autofree char *child = shorten (link->child->name);
+          g_autofree char *shown = shorten (parent->name);
+          ks_import_report_add (job->report, FALSE, r->spec->name, link->line, 0,
+                                _("“%s” cannot be a subsidiary of “%s”: that would make a loop; "
+                                  "the parent was left empty"), child, shown);
+          continue;
+        }
+      link->child->parent = parent;
+      sqlite3_bind_int64 (job->set_parent, 1, link->child->id);
+      sqlite3_bind_int64 (job->set_parent, 2, parent->id);
+      if (!step (job, r, job->set_parent, _("save an account")))
+        break;
+    }
+  g_array_set_size (job->links, 0);
+  ref_column_warn (job, &job->parents, r->spec->name);
+}
+
+/* ---- sales_pipeline.csv ----------------------------------------------------- */
+
+static Entity *
+pipeline_ref (ImportJob  *job,
+              CsvReader  *r,
+              RefColumn  *c,
+              guint       column,
+              guint      *missing,
+              guint      *missing_line)
+{
+  const char *name = reader_value (r, column, NULL);
+
+  if (is_blank (name))
+    {
+      /* Only an empty cell counts; a file without the column says nothing. */
+      if (r->map[column] >= 0)
+        {
+          if ((*missing)++ == 0)
+            *missing_line = r->row_line;
+        }
+      return NULL;
+    }
+  return resolve (job, r, c, name, r->row_line, TRUE);
+}
+
+static const char *
+pipeline_date (CsvReader *r,
+               guint      column,
+               gsize     *length)
+{
+  const char *date = reader_value (r, column, length);
+
+  if (date && !is_iso_date (date))
+    {
+      WARN_VALUE (r, column, date, _("“%s” in column %s is not a date (YYYY-MM-DD); the field was left empty"));
+      return NULL;
+    }
+  return date;
+}
+
+static void
+read_pipeline (ImportJob *job,
+               CsvReader *r)
+{
+  sqlite3_stmt *stmt = job->upsert_opportunity;
+  const char *id = reader_key (r);
+  const char *stage, *engage, *close, *value;
+  gsize id_len = 0, stage_len = 0, engage_len = 0, close_len = 0;
+  double amount = 0;
+  gboolean have_amount = FALSE;
+  Entity *account, *product, *agent;
+  gpointer first_line;
+
+  if (!id)
+    return;
+  reader_value (r, OPP_ID, &id_len);
+
+  if (g_hash_table_lookup_extended (job->opportunity_ids, id, NULL, &first_line))
+    {
+      if (row_warning_allowed (r))
+        {
+          g_autofree char *shown = shorten (id);
+          ks_import_report_add (job->report, FALSE, r->spec->name, r->row_line, reader_column (r, OPP_ID),
+                                _("opportunity “%s” appears again (first in line %u); "
+                                  "the values of this row are used"),
+                                shown, GPOINTER_TO_UINT (first_line));
+        }
+    }
+  else
+    g_hash_table_insert (job->opportunity_ids, g_string_chunk_insert_len (job->strings, id, id_len),
+                         GUINT_TO_POINTER (r->row_line));
+
+  agent = pipeline_ref (job, r, &job->pipeline_agents, OPP_AGENT, &job->no_agent, &job->no_agent_line);
+  product = pipeline_ref (job, r, &job->pipeline_products, OPP_PRODUCT, &job->no_product,
+                          &job->no_product_line);
+  account = pipeline_ref (job, r, &job->pipeline_accounts, OPP_ACCOUNT, &job->no_account,
+                          &job->no_account_line);
+  if (r->stop)
+    return;
+
+  stage = reader_value (r, OPP_STAGE, &stage_len);
+  engage = pipeline_date (r, OPP_ENGAGE, &engage_len);
+  close = pipeline_date (r, OPP_CLOSE, &close_len);
+  if ((value = reader_value (r, OPP_VALUE, NULL)))
+    {
+      if (parse_decimal (value, &amount))
+        have_amount = TRUE;
+      else
+        WARN_VALUE (r, OPP_VALUE, value, _("“%s” in column %s is not a number; the field was left empty"));
+    }
+
+  sqlite3_bind_text (stmt, 1, id, id_len, SQLITE_STATIC);
+  bind_entity (stmt, 2, account);
+  bind_entity (stmt, 3, product);
+  bind_entity (stmt, 4, agent);
+  bind_value (stmt, 5, stage, stage_len);
+  bind_number (stmt, 6, have_amount, amount);
+  bind_value (stmt, 7, engage, engage_len);
+  bind_value (stmt, 8, close, close_len);
+  step (job, r, stmt, _("save an opportunity"));
+}
+
+static void
+finish_pipeline (ImportJob *job,
+                 CsvReader *r)
+{
+  const char *file = r->spec->name;
+
+  ref_column_warn (job, &job->pipeline_agents, file);
+  ref_column_warn (job, &job->pipeline_products, file);
+  ref_column_warn (job, &job->pipeline_accounts, file);
+  if (job->no_agent)
+    ks_import_report_add (job->report, FALSE, file, job->no_agent_line, 0,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u opportunity has no sales agent; imported without one",
+                                       "%u opportunities have no sales agent; imported without one",
+                                       job->no_agent),
+                          job->no_agent);
+  if (job->no_product)
+    ks_import_report_add (job->report, FALSE, file, job->no_product_line, 0,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u opportunity has no product; imported without one",
+                                       "%u opportunities have no product; imported without one",
+                                       job->no_product),
+                          job->no_product);
+  if (job->no_account)
+    ks_import_report_add (job->report, FALSE, file, job->no_account_line, 0,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u opportunity has no account; imported without one",
+                                       "%u opportunities have no account; imported without one",
+                                       job->no_account),
+                          job->no_account);
+}
+
+/* ---- the job ---------------------------------------------------------------- */
+
+static void
+job_init (ImportJob      *job,
+          KsWorkspace    *ws,
+          KsImportReport *report)
+{
+  job->ws = ws;
+  job->report = report;
+  entity_table_init (&job->accounts);
+  entity_table_init (&job->people);
+  entity_table_init (&job->products);
+  ref_column_init (&job->pipeline_products, WHAT_PRODUCT, &job->products);
+  ref_column_init (&job->pipeline_accounts, WHAT_ACCOUNT, &job->accounts);
+  ref_column_init (&job->pipeline_agents, WHAT_AGENT, &job->people);
+  ref_column_init (&job->managers, WHAT_MANAGER, &job->people);
+  ref_column_init (&job->parents, WHAT_PARENT, &job->accounts);
+  job->strings = g_string_chunk_new (256 * 1024);
+  job->opportunity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  job->links = g_array_new (FALSE, FALSE, sizeof (Link));
+}
+
+static void
+job_clear (ImportJob *job)
+{
+  entity_table_clear (&job->accounts);
+  entity_table_clear (&job->people);
+  entity_table_clear (&job->products);
+  ref_column_clear (&job->pipeline_products);
+  ref_column_clear (&job->pipeline_accounts);
+  ref_column_clear (&job->pipeline_agents);
+  ref_column_clear (&job->managers);
+  ref_column_clear (&job->parents);
+  g_clear_pointer (&job->opportunity_ids, g_hash_table_unref);
+  g_clear_pointer (&job->strings, g_string_chunk_free);
+  g_clear_pointer (&job->links, g_array_unref);
+  g_clear_error (&job->db_error);
+}
+
+static gboolean
+job_prepare (ImportJob  *job,
+             GError    **error)
+{
+  struct { sqlite3_stmt **stmt; const char *sql; } statements[] = {
+    { &job->upsert_product, SQL_UPSERT_PRODUCT },
+    { &job->upsert_person, SQL_UPSERT_PERSON },
+    { &job->upsert_account, SQL_UPSERT_ACCOUNT },
+    { &job->upsert_opportunity, SQL_UPSERT_OPPORTUNITY },
+    { &job->set_manager, SQL_SET_MANAGER },
+    { &job->fill_manager, SQL_FILL_MANAGER },
+    { &job->set_parent, SQL_SET_PARENT },
+    { &job->accounts.create, "INSERT INTO accounts (name) VALUES (?1)" },
+    { &job->products.create, "INSERT INTO products (name) VALUES (?1)" },
+    { &job->people.create, "INSERT INTO people (name, title, region) VALUES (?1, ?2, ?3)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (!(*statements[i].stmt = ks_workspace_prepare (job->ws, statements[i].sql, error)))
+      return FALSE;
+
+  return entity_table_load (job, &job->accounts, "SELECT id, name, parent_id FROM accounts", error) &&
+         entity_table_load (job, &job->people, "SELECT id, name, manager_id FROM people", error) &&
+         entity_table_load (job, &job->products, "SELECT id, name FROM products", error);
+}
+
+/* SQLite-only: a larger page cache while importing, restored afterwards.
+ * The PRAGMA takes no bound parameters; the number is SQLite's own or ours. */
+static gint64
+set_cache_size (KsWorkspace *ws,
+                gint64       kib)
+{
+  sqlite3 *db = ks_workspace_get_db (ws);
+  sqlite3_stmt *stmt;
+  gint64 previous = -2000;
+  g_autofree char *sql = NULL;
+
+  if ((stmt = ks_workspace_prepare (ws, "PRAGMA cache_size", NULL)))
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        previous = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, kib);
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+  return previous;
+}
+
+static void
+fail_with_report (ImportJob  *job,
+                  const char *dir,
+                  GError    **error)
+{
+  KsImportIssue *first;
+  guint n = job->report->errors->len;
+  g_autofree char *more = NULL;
+  g_autofree char *path = NULL;
+
+  if (n == 0)
+    return;
+  first = g_ptr_array_index (job->report->errors, 0);
+  if (n > 1)
+    more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (and %u more error)", " (and %u more errors)",
+                                         n - 1), n - 1);
+  path = *first->file ? g_build_filename (dir, first->file, NULL) : g_strdup (dir);
+  if (first->line && first->column)
+    g_set_error (error, KS_IMPORT_ERROR, job->error_code, "%s:%u:%u: %s%s",
+                 path, first->line, first->column, first->message, more ? more : "");
+  else if (first->line)
+    g_set_error (error, KS_IMPORT_ERROR, job->error_code, "%s:%u: %s%s",
+                 path, first->line, first->message, more ? more : "");
+  else
+    g_set_error (error, KS_IMPORT_ERROR, job->error_code, "%s: %s%s",
+                 path, first->message, more ? more : "");
+}
+
+gboolean
+ks_crm_import (KsWorkspace     *workspace,
+               const char      *dir,
+               gboolean         dry_run,
+               KsImportReport  *report,
+               GError         **error)
+{
+  ImportJob job = { 0, };
+  CsvReader *readers[G_N_ELEMENTS (crm_files)] = { NULL, };
+  guint n_files = 0;
+  gint64 cache_size;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  /* A dry run rolls back, which would take an outer transaction with it. */
+  g_return_val_if_fail (!dry_run || !ks_workspace_in_transaction (workspace), FALSE);
+
+  job_init (&job, workspace, report);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      job.error_code = KS_IMPORT_ERROR_IO;
+      ks_import_report_add (report, TRUE, "", 0, 0, _("there is no folder “%s”"), dir);
+      fail_with_report (&job, dir, error);
+      job_clear (&job);
+      return FALSE;
+    }
+
+  /* Encoding first: a file that is not UTF-8 is refused before any writing. */
+  for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
+    if ((readers[i] = reader_open (&job, dir, &crm_files[i])))
+      n_files++;
+  if (n_files == 0)
+    {
+      job.error_code = KS_IMPORT_ERROR_IO;
+      ks_import_report_add (report, TRUE, "", 0, 0,
+                            _("“%s” holds none of accounts.csv, sales_teams.csv, products.csv "
+                              "and sales_pipeline.csv"), dir);
+      fail_with_report (&job, dir, error);
+      job_clear (&job);
+      return FALSE;
+    }
+
+  if (!ks_workspace_begin (workspace, _("Import CRM export"), error))
+    goto out;
+  cache_size = set_cache_size (workspace, -IMPORT_CACHE_KIB);
+  if (!job_prepare (&job, error))
+    {
+      set_cache_size (workspace, cache_size);
+      ks_workspace_rollback (workspace);
+      goto out;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
+    {
+      CsvReader *r = readers[i];
+
+      if (!r || r->failed)
+        continue;
+      reader_run (r);
+      if (r->spec->finish && !r->failed)
+        r->spec->finish (&job, r);
+      if (r->n_suppressed)
+        ks_import_report_add (report, FALSE, r->spec->name, 0, 0,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u more warning like those above was not listed",
+                                           "%u more warnings like those above were not listed",
+                                           r->n_suppressed),
+                              r->n_suppressed);
+      if (job.db_error)
+        break;
+    }
+
+  set_cache_size (workspace, cache_size);
+  if (job.db_error || report->errors->len > 0)
+    {
+      ks_workspace_rollback (workspace);
+      if (job.db_error && report->errors->len == 0)
+        g_propagate_error (error, g_steal_pointer (&job.db_error));
+      else
+        fail_with_report (&job, dir, error);
+      goto out;
+    }
+
+  if (dry_run)
+    ks_workspace_rollback (workspace);
+  else if (!ks_workspace_commit (workspace, error))
+    goto out;
+
+  report->accounts = job.accounts.imported;
+  report->people = job.people.imported;
+  report->products = job.products.imported;
+  report->opportunities = g_hash_table_size (job.opportunity_ids);
+  ok = TRUE;
+
+out:
+  if (!ok && error && !*error)
+    fail_with_report (&job, dir, error);
+  for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
+    g_clear_pointer (&readers[i], reader_free);
+  job_clear (&job);
+  return ok;
+}
