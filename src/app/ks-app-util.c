@@ -1,0 +1,402 @@
+/* ks-app-util.c — small helpers shared by the app's widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ks-app-util"
+
+#include "config.h"
+
+#include "ks-app-util.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ERROR_ICON_KEY "ks-error-icon"
+
+GSettings *
+ks_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, "io.github.keystone.Keystone", TRUE);
+  if (!schema)
+    {
+      g_debug ("GSettings schema io.github.keystone.Keystone is not installed; settings are not kept");
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+gboolean
+ks_settings_has_key (GSettings  *settings,
+                     const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (!settings)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return schema && g_settings_schema_has_key (schema, key);
+}
+
+char *
+ks_format_number (double value,
+                  guint  decimals)
+{
+  struct lconv *lc = localeconv ();
+  const char *sep = (lc->thousands_sep && *lc->thousands_sep) ? lc->thousands_sep : ",";
+  const char *point = (lc->decimal_point && *lc->decimal_point) ? lc->decimal_point : ".";
+  g_autofree char *digits = NULL;
+  GString *out;
+  const char *p, *dot;
+  gsize int_len, i;
+
+  if (isnan (value) || isinf (value))
+    return g_strdup ("");
+
+  digits = g_strdup_printf ("%.*f", (int) decimals, fabs (value));
+  /* %f uses the locale's decimal point; find the end of the integer part. */
+  for (p = digits; *p && g_ascii_isdigit (*p); p++)
+    ;
+  dot = p;
+  int_len = dot - digits;
+
+  out = g_string_new (NULL);
+  if (value < 0 && g_strtod (digits, NULL) != 0)
+    g_string_append (out, "−");
+  for (i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+  if (*dot)
+    {
+      g_string_append (out, point);
+      /* skip the locale's decimal point, whatever its length */
+      while (*dot && !g_ascii_isdigit (*dot))
+        dot++;
+      g_string_append (out, dot);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+ks_format_compact (double value)
+{
+  static const double units[] = { 1e9, 1e6, 1e3 };
+  double a = fabs (value);
+
+  if (isnan (value) || isinf (value))
+    return g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (a >= units[i])
+      {
+        double scaled = value / units[i];
+        /* three significant digits at most: 1.25 M, 12.5 M, 125 M */
+        guint decimals = fabs (scaled) >= 100 ? 0 : fabs (scaled) >= 10 ? 1 : 2;
+        g_autofree char *number = ks_format_number (scaled, decimals);
+        char *end;
+
+        /* 780.00 → 780, 1.50 → 1.5 */
+        if (decimals > 0)
+          {
+            struct lconv *lc = localeconv ();
+            const char *point = (lc->decimal_point && *lc->decimal_point) ? lc->decimal_point : ".";
+            char *dot = strstr (number, point);
+            if (dot)
+              {
+                end = number + strlen (number) - 1;
+                while (end > dot && *end == '0')
+                  *end-- = '\0';
+                if (end == dot + strlen (point) - 1)
+                  *dot = '\0';
+              }
+          }
+        /* Translators: a number of billions, millions or thousands, as in "1.2 B" */
+        if (i == 0)
+          return g_strdup_printf (_("%s B"), number);
+        if (i == 1)
+          return g_strdup_printf (_("%s M"), number);
+        return g_strdup_printf (_("%s K"), number);
+      }
+  return ks_format_number (value, a == floor (a) ? 0 : 2);
+}
+
+char *
+ks_format_folder (const char *path)
+{
+  g_autofree char *dir = NULL;
+  const char *home = g_get_home_dir ();
+  gsize home_len;
+
+  if (!path)
+    return g_strdup ("");
+  dir = g_path_get_dirname (path);
+  home_len = home ? strlen (home) : 0;
+  if (home_len > 1 && g_str_has_prefix (dir, home) &&
+      (dir[home_len] == '\0' || dir[home_len] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", dir + home_len, NULL);
+  return g_steal_pointer (&dir);
+}
+
+/* Removes spaces and comma thousands separators ("1,250,000" but not "1,5"). */
+static char *
+normalise_number_text (const char *text,
+                       gboolean   *ok)
+{
+  GString *out = g_string_new (NULL);
+  const char *p;
+
+  *ok = TRUE;
+  for (p = text; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '_')
+        continue;
+      if (*p == ',')
+        {
+          /* a group separator is followed by exactly three digits */
+          if (!(g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+                !g_ascii_isdigit (p[4])) || out->len == 0)
+            *ok = FALSE;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ks_parse_number (const char *text,
+                 double     *value,
+                 gboolean   *is_empty)
+{
+  g_autofree char *clean = NULL;
+  char *end = NULL;
+  gboolean ok;
+  double v;
+  const char *p;
+
+  g_return_val_if_fail (value != NULL && is_empty != NULL, FALSE);
+
+  clean = normalise_number_text (text ? text : "", &ok);
+  *is_empty = clean[0] == '\0' && ok;
+  *value = NAN;
+  if (*is_empty)
+    return TRUE;
+  if (!ok)
+    return FALSE;
+  /* digits with at most one point: no signs, exponents, hex or "inf" */
+  for (p = clean; *p; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.')
+      return FALSE;
+  v = g_ascii_strtod (clean, &end);
+  if (end == clean || *end != '\0' || !isfinite (v))
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+ks_parse_integer (const char *text,
+                  gint64     *value,
+                  gboolean   *is_empty)
+{
+  g_autofree char *clean = NULL;
+  gboolean ok;
+  guint64 v;
+
+  g_return_val_if_fail (value != NULL && is_empty != NULL, FALSE);
+
+  clean = normalise_number_text (text ? text : "", &ok);
+  *is_empty = clean[0] == '\0' && ok;
+  *value = -1;
+  if (*is_empty)
+    return TRUE;
+  if (!ok || !g_ascii_string_to_unsigned (clean, 10, 0, G_MAXINT64, &v, NULL))
+    return FALSE;
+  *value = (gint64) v;
+  return TRUE;
+}
+
+char *
+ks_search_key (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  GString *stripped;
+  const char *p;
+
+  if (!text || !*text)
+    return g_strdup ("");
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (!decomposed)
+    return g_strdup ("");
+  stripped = g_string_new (NULL);
+  /* drop accents, so "zurich" finds "Zürich" */
+  for (p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (stripped, c);
+    }
+  {
+    g_autofree char *s = g_string_free (stripped, FALSE);
+    return g_utf8_casefold (s, -1);
+  }
+}
+
+gboolean
+ks_search_matches (const char *key,
+                   const char *text)
+{
+  g_autofree char *hay = NULL;
+
+  if (!key || !*key)
+    return TRUE;
+  if (!text || !*text)
+    return FALSE;
+  hay = ks_search_key (text);
+  return strstr (hay, key) != NULL;
+}
+
+void
+ks_row_set_error (AdwPreferencesRow *row,
+                  const char        *message)
+{
+  GtkWidget *icon;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
+
+  icon = g_object_get_data (G_OBJECT (row), ERROR_ICON_KEY);
+  if (message && *message)
+    {
+      if (!icon)
+        {
+          icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+          gtk_widget_add_css_class (icon, "error");
+          gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+          if (ADW_IS_ENTRY_ROW (row))
+            adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
+          else if (ADW_IS_ACTION_ROW (row))
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+          g_object_set_data (G_OBJECT (row), ERROR_ICON_KEY, icon);
+        }
+      gtk_widget_set_visible (icon, TRUE);
+      gtk_widget_set_tooltip_text (icon, message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), message);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      if (icon)
+        gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+gboolean
+ks_row_has_error (AdwPreferencesRow *row)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (row), "error");
+}
+
+void
+ks_list_store_update (GListStore *store,
+                      GListModel *fresh,
+                      GEqualFunc  same)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint n_new = fresh ? g_list_model_get_n_items (fresh) : 0;
+  guint prefix = 0, suffix = 0, i;
+  g_autoptr(GPtrArray) items = NULL;
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (G_LIST_MODEL (store), prefix);
+      g_autoptr(GObject) b = g_list_model_get_item (fresh, prefix);
+      if (!same (a, b))
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (G_LIST_MODEL (store), n_old - 1 - suffix);
+      g_autoptr(GObject) b = g_list_model_get_item (fresh, n_new - 1 - suffix);
+      if (!same (a, b))
+        break;
+      suffix++;
+    }
+  if (prefix + suffix == n_old && prefix + suffix == n_new)
+    return;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (i = prefix; i < n_new - suffix; i++)
+    g_ptr_array_add (items, g_list_model_get_item (fresh, i));
+  g_list_store_splice (store, prefix, n_old - suffix - prefix, items->pdata, items->len);
+}
+
+AdwMessageDialog *
+ks_message_dialog_show (GtkWidget  *parent,
+                        const char *heading,
+                        const char *body)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+guint
+ks_string_list_find (GtkStringList *list,
+                     const char    *text)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+void
+ks_list_box_remove_rows (GtkListBox *box)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+
+  while (child)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (box, child);
+      child = next;
+    }
+}
+
+void
+ks_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)))
+    gtk_widget_unparent (child);
+}

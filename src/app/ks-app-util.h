@@ -1,0 +1,71 @@
+/* ks-app-util.h — small helpers shared by the app's widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The app's GSettings, or NULL when the schema is not installed (an
+ * uninstalled build run without GSETTINGS_SCHEMA_DIR): callers then use
+ * defaults and remember nothing. */
+GSettings  *ks_settings_new_if_installed (void);
+gboolean    ks_settings_has_key          (GSettings   *settings,
+                                          const char  *key);
+
+/* "1,234,567" with the locale's grouping (a comma when it has none). */
+char       *ks_format_number             (double       value,
+                                          guint        decimals);
+/* "780 M", "1.2 B", "45 K": for figures where the full number is in a tooltip. */
+char       *ks_format_compact            (double       value);
+/* "~/Documents" for a file in ~/Documents. */
+char       *ks_format_folder             (const char  *path);
+
+/* Lenient parsers for entry rows. Empty text is "unknown" (returns TRUE with
+ * *is_empty set). Spaces and comma thousands separators are accepted. */
+gboolean    ks_parse_number              (const char  *text,
+                                          double      *value,
+                                          gboolean    *is_empty);
+gboolean    ks_parse_integer             (const char  *text,
+                                          gint64      *value,
+                                          gboolean    *is_empty);
+
+/* Casefolded, normalised text for searching. */
+char       *ks_search_key                (const char  *text);
+gboolean    ks_search_matches            (const char  *key,
+                                          const char  *text);
+
+/* Marks a preferences row as holding an invalid value: the "error" style, an
+ * error icon with @message as tooltip, and the message as the accessible
+ * description. NULL clears it. */
+void        ks_row_set_error             (AdwPreferencesRow *row,
+                                          const char        *message);
+gboolean    ks_row_has_error             (AdwPreferencesRow *row);
+
+/* Replaces the contents of @store with @fresh, emitting items-changed only for
+ * the range that differs (so list views keep their scroll position). @same
+ * says whether two items show the same thing. */
+void        ks_list_store_update         (GListStore  *store,
+                                          GListModel  *fresh,
+                                          GEqualFunc   same);
+
+/* A message dialog with a single "Close" response, presented at once. */
+AdwMessageDialog *ks_message_dialog_show (GtkWidget   *parent,
+                                          const char  *heading,
+                                          const char  *body);
+
+/* Removes every row of @box (GTK 4.8 has no gtk_list_box_remove_all), not
+ * its placeholder. */
+void        ks_list_box_remove_rows      (GtkListBox  *box);
+
+/* Unparents what gtk_widget_dispose_template() leaves: template children
+ * without an id. Call from dispose after it. */
+void        ks_widget_unparent_children  (GtkWidget   *widget);
+
+/* Finds @text in a GtkStringList; G_MAXUINT when absent. */
+guint       ks_string_list_find          (GtkStringList *list,
+                                          const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,390 @@
+/* ks-application.c — the Keystone application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens the workspace given on the command line (or as FILE arguments), else
+ * the last one, else the default workspace. --screenshot saves a PNG of the
+ * first painted frame and quits (build-aux/screenshots uses it).
+ */
+#define G_LOG_DOMAIN "ks-application"
+
+#include "config.h"
+
+#include "ks-application.h"
+
+#include <glib/gi18n.h>
+
+#include "ks-window.h"
+
+#define SCREENSHOT_SETTLE_MS 900
+
+struct _KsApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *startup_path;      /* --workspace */
+  char           *screenshot_path;   /* --screenshot */
+  char           *style;             /* --style */
+  char           *page;              /* --page */
+  char           *account;           /* --account */
+};
+
+G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "workspace", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open this workspace"), N_("FILE") },
+  { "page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show this page: accounts or people"), N_("PAGE") },
+  { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Select the account with this name"), N_("NAME") },
+  { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Use the light or dark style instead of the system's"), N_("light|dark") },
+  { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Save a PNG of the window once it is drawn, then quit"), N_("FILE.png") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  G_OPTION_ENTRY_NULL
+};
+
+/* Screenshots */
+
+typedef struct
+{
+  KsApplication *app;
+  KsWindow      *window;
+  GdkFrameClock *clock;
+  gulong         handler;
+} Screenshot;
+
+static void
+screenshot_free (Screenshot *shot)
+{
+  if (shot->clock && shot->handler)
+    g_signal_handler_disconnect (shot->clock, shot->handler);
+  g_clear_object (&shot->clock);
+  g_clear_object (&shot->window);
+  g_application_release (G_APPLICATION (shot->app));
+  g_clear_object (&shot->app);
+  g_free (shot);
+}
+
+static gboolean
+screenshot_save_cb (gpointer data)
+{
+  Screenshot *shot = data;
+  g_autoptr(GError) error = NULL;
+
+  if (ks_window_save_screenshot (shot->window, shot->app->screenshot_path, &error))
+    g_print ("%s: %d×%d\n", shot->app->screenshot_path,
+             gtk_widget_get_width (GTK_WIDGET (shot->window)),
+             gtk_widget_get_height (GTK_WIDGET (shot->window)));
+  else
+    g_printerr ("keystone: %s\n", error->message);
+  gtk_window_destroy (GTK_WINDOW (shot->window));
+  screenshot_free (shot);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Screenshot    *shot)
+{
+  g_signal_handler_disconnect (clock, shot->handler);
+  shot->handler = 0;
+  /* after-paint: the render node of this frame is in place */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, screenshot_save_cb, shot, NULL);
+}
+
+static gboolean
+screenshot_settled_cb (gpointer data)
+{
+  Screenshot *shot = data;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (shot->window));
+
+  if (!clock)
+    return G_SOURCE_CONTINUE;   /* not mapped yet */
+  shot->clock = g_object_ref (clock);
+  shot->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), shot);
+  gtk_widget_queue_draw (GTK_WIDGET (shot->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_screenshot (KsApplication *self,
+                     KsWindow      *window)
+{
+  Screenshot *shot = g_new0 (Screenshot, 1);
+
+  shot->app = g_object_ref (self);
+  shot->window = g_object_ref (window);
+  g_application_hold (G_APPLICATION (self));
+  /* let lists fill and transitions finish before the frame we keep */
+  g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_settled_cb, shot);
+}
+
+/* Windows */
+
+static KsWindow *
+find_window_for (KsApplication *self,
+                 const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      KsWorkspace *workspace;
+
+      if (!KS_IS_WINDOW (l->data))
+        continue;
+      workspace = ks_window_get_workspace (l->data);
+      if (path ? workspace && g_strcmp0 (ks_workspace_get_path (workspace), path) == 0 : !workspace)
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+apply_view_options (KsApplication *self,
+                    KsWindow      *window)
+{
+  if (self->page)
+    ks_window_set_page (window, self->page);
+  if (self->account && !ks_window_select_account_name (window, self->account))
+    g_printerr (_("keystone: no account named “%s” in this workspace\n"), self->account);
+}
+
+static void
+open_in_window (KsApplication *self,
+                const char    *path)
+{
+  KsWindow *window = find_window_for (self, path);
+
+  if (window)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  window = find_window_for (self, NULL);
+  if (!window)
+    window = ks_window_new (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+  ks_window_open_path (window, path, TRUE);
+}
+
+/* Actions */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* close each window, so notes are saved and window sizes remembered */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { N_("The Keystone developers"), NULL };
+  const char *translated[] = { _(developers[0]), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Keystone"),
+                        "application-icon", APP_ID,
+                        "comments", _("Plan and manage key accounts: the customers, the people on both sides, and the opportunities."),
+                        "developer-name", _("The Keystone developers"),
+                        "developers", translated,
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/keystone/keystone",
+                        "issue-url", "https://github.com/keystone/keystone/issues",
+                        "copyright", _("© 2026 The Keystone developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+};
+
+/* Vfuncs */
+
+static int
+ks_application_handle_local_options (GApplication *app,
+                                     GVariantDict *dict)
+{
+  KsApplication *self = KS_APPLICATION (app);
+  const char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("keystone %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (dict, "style", "s", &self->style) &&
+      g_strcmp0 (self->style, "light") != 0 && g_strcmp0 (self->style, "dark") != 0)
+    {
+      g_printerr (_("keystone: --style takes “light” or “dark”, not “%s”\n"), self->style);
+      return 2;
+    }
+  if (g_variant_dict_lookup (dict, "page", "s", &self->page) &&
+      g_strcmp0 (self->page, "accounts") != 0 && g_strcmp0 (self->page, "people") != 0)
+    {
+      g_printerr (_("keystone: --page takes “accounts” or “people”, not “%s”\n"), self->page);
+      return 2;
+    }
+  g_variant_dict_lookup (dict, "account", "s", &self->account);
+  if (g_variant_dict_lookup (dict, "screenshot", "^&ay", &path))
+    {
+      self->screenshot_path = g_canonicalize_filename (path, NULL);
+      /* a screenshot run never hands over to a running Keystone */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  if (g_variant_dict_lookup (dict, "workspace", "^&ay", &path))
+    {
+      self->startup_path = g_canonicalize_filename (path, NULL);
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("keystone: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (self->startup_path);
+          g_application_open (app, &file, 1, "");
+          return 0;
+        }
+    }
+  return -1;
+}
+
+static void
+ks_application_startup (GApplication *app)
+{
+  KsApplication *self = KS_APPLICATION (app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (ks_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  if (g_strcmp0 (self->style, "light") == 0)
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (self->style, "dark") == 0)
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  /* otherwise the default: follow the system */
+}
+
+static void
+ks_application_activate (GApplication *app)
+{
+  KsApplication *self = KS_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  KsWindow *window;
+
+  if (active && !self->startup_path)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  window = ks_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->startup_path)
+    ks_window_open_path (window, self->startup_path, TRUE);
+  else
+    ks_window_open_startup (window);
+  g_clear_pointer (&self->startup_path, g_free);
+
+  apply_view_options (self, window);
+  if (self->screenshot_path)
+    schedule_screenshot (self, window);
+}
+
+static void
+ks_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  KsApplication *self = KS_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (!path)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_printerr (_("keystone: cannot open “%s”: only local files can be workspaces\n"), uri);
+          continue;
+        }
+      open_in_window (self, path);
+    }
+  if (self->screenshot_path)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      if (KS_IS_WINDOW (window))
+        {
+          apply_view_options (self, KS_WINDOW (window));
+          schedule_screenshot (self, KS_WINDOW (window));
+        }
+    }
+}
+
+static void
+ks_application_finalize (GObject *object)
+{
+  KsApplication *self = KS_APPLICATION (object);
+
+  g_free (self->startup_path);
+  g_free (self->screenshot_path);
+  g_free (self->style);
+  g_free (self->page);
+  g_free (self->account);
+
+  G_OBJECT_CLASS (ks_application_parent_class)->finalize (object);
+}
+
+static void
+ks_application_class_init (KsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ks_application_finalize;
+  app_class->handle_local_options = ks_application_handle_local_options;
+  app_class->startup = ks_application_startup;
+  app_class->activate = ks_application_activate;
+  app_class->open = ks_application_open;
+}
+
+static void
+ks_application_init (KsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.keystone…]"));
+}
+
+KsApplication *
+ks_application_new (void)
+{
+  return g_object_new (KS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}

@@ -1,0 +1,1437 @@
+/* ks-window.c — the main window: one workspace, its accounts and people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkPaned: the sidebar (view switcher, then the account or people list)
+ * and the content (the selected account or person). The window owns the
+ * workspace, wires list selections to the pages, and holds the win.* actions:
+ * files, imports and exports, undo/redo with their toasts.
+ */
+#define G_LOG_DOMAIN "ks-window"
+
+#include "config.h"
+
+#include "ks-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ks-account.h"
+#include "ks-account-list.h"
+#include "ks-account-page.h"
+#include "ks-app-util.h"
+#include "ks-crm-import.h"
+#include "ks-json.h"
+#include "ks-people-list.h"
+#include "ks-people-page.h"
+#include "ks-person.h"
+
+#define MAX_RECENT 8
+#define MAX_REPORT_LINES 500
+
+typedef void (*ChooserDone) (KsWindow *self,
+                             GFile    *file);
+
+struct _KsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KsWorkspace          *workspace;
+  GSettings            *settings;       /* NULL without an installed schema */
+  AdwToast             *last_toast;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkPaned             *paned;
+  GtkWidget            *add_button;
+  AdwViewStack         *view_stack;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GMenu                *recent_menu;
+  KsAccountList        *account_list;
+  KsAccountPage        *account_page;
+  KsPeopleList         *people_list;
+  KsPeoplePage         *people_page;
+};
+
+G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Helpers */
+
+static char *
+display_name (const char *path)
+{
+  return path ? g_filename_display_basename (path) : g_strdup ("");
+}
+
+static gboolean
+is_file_workspace (KsWorkspace *workspace)
+{
+  const char *path = workspace ? ks_workspace_get_path (workspace) : NULL;
+
+  return path && g_strcmp0 (path, ":memory:") != 0;
+}
+
+static void
+show_dialog (KsWindow   *self,
+             const char *heading,
+             const char *body)
+{
+  ks_message_dialog_show (GTK_WIDGET (self), heading, body);
+}
+
+static void
+remember_workspace (KsWindow   *self,
+                    const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  if (!self->settings)
+    return;
+  if (ks_settings_has_key (self->settings, "last-workspace"))
+    g_settings_set_string (self->settings, "last-workspace", path);
+  if (!ks_settings_has_key (self->settings, "recent-workspaces"))
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-workspaces");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) recent);
+}
+
+static void
+rebuild_recent_menu (KsWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  guint shown = 0;
+
+  if (!self->recent_menu)
+    return;
+  g_menu_remove_all (self->recent_menu);
+  if (ks_settings_has_key (self->settings, "recent-workspaces"))
+    recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  for (guint i = 0; recent && recent[i] && shown < MAX_RECENT; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *folder = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        continue;
+      name = display_name (recent[i]);
+      folder = ks_format_folder (recent[i]);
+      /* Translators: an item of Open Recent: file name, then its folder */
+      label = g_strdup_printf (_("%s — %s"), name, folder);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+  if (shown == 0)
+    g_menu_append (self->recent_menu, _("No Recent Workspaces"), "win.no-recent");
+}
+
+static void
+update_title (KsWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+
+  if (!self->workspace)
+    {
+      adw_window_title_set_title (self->window_title, _("Keystone"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Keystone"));
+      return;
+    }
+  if (is_file_workspace (self->workspace))
+    {
+      name = display_name (ks_workspace_get_path (self->workspace));
+      folder = ks_format_folder (ks_workspace_get_path (self->workspace));
+    }
+  else
+    {
+      name = g_strdup (_("Unsaved Workspace"));
+      folder = g_strdup (_("In memory"));
+    }
+  if (ks_workspace_is_read_only (self->workspace))
+    {
+      /* Translators: window subtitle for a workspace that cannot be changed; %s is its folder */
+      g_autofree char *s = g_strdup_printf (_("Read-only · %s"), folder);
+      g_free (folder);
+      folder = g_steal_pointer (&s);
+    }
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  /* Translators: the window title for window switchers: file name — app name */
+  title = g_strdup_printf (_("%s — Keystone"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_undo_actions (KsWindow *self)
+{
+  gboolean writable = self->workspace && !ks_workspace_is_read_only (self->workspace);
+  gboolean can_undo = writable && ks_workspace_can_undo (self->workspace);
+  gboolean can_redo = writable && ks_workspace_can_redo (self->workspace);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  if (can_undo && ks_workspace_get_undo_label (self->workspace))
+    /* Translators: tooltip of the undo button, e.g. "Undo Edit account" */
+    undo_tip = g_strdup_printf (_("Undo %s"), ks_workspace_get_undo_label (self->workspace));
+  if (can_redo && ks_workspace_get_redo_label (self->workspace))
+    /* Translators: tooltip of the redo button, e.g. "Redo Edit account" */
+    redo_tip = g_strdup_printf (_("Redo %s"), ks_workspace_get_redo_label (self->workspace));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip ? undo_tip : _("Undo"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip ? redo_tip : _("Redo"));
+}
+
+static void
+update_actions (KsWindow *self)
+{
+  gboolean open = self->workspace != NULL;
+  gboolean writable = open && !ks_workspace_is_read_only (self->workspace);
+  static const char *const need_open[] = {
+    "win.save-copy", "win.export-json", "win.find", "win.show-page", "win.show-account",
+  };
+  static const char *const need_writable[] = {
+    "win.import-crm", "win.import-json", "win.add", "win.add-account", "win.add-person",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (need_open); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), need_open[i], open);
+  for (guint i = 0; i < G_N_ELEMENTS (need_writable); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), need_writable[i], writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 open && is_file_workspace (self->workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  update_undo_actions (self);
+}
+
+static void
+update_add_button (KsWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *tip = g_strcmp0 (page, "people") == 0 ? _("Add Person") : _("Add Account");
+
+  gtk_widget_set_tooltip_text (self->add_button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
+                                  -1);
+}
+
+static void
+add_toast (KsWindow *self,
+           AdwToast *toast)
+{
+  /* One toast at a time: a new one replaces the last, whose news is older. */
+  if (self->last_toast)
+    adw_toast_dismiss (self->last_toast);
+  g_set_object (&self->last_toast, toast);
+  /* transfer full */
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* AdwToast titles are Pango markup. */
+static AdwToast *
+toast_new (const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  return adw_toast_new (escaped);
+}
+
+static void
+on_toast_dismissed (KsWindow *self,
+                    AdwToast *toast)
+{
+  if (self->last_toast == toast)
+    g_clear_object (&self->last_toast);
+}
+
+/* Files */
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     KsWindow        *self)
+{
+  ChooserDone done = g_object_get_data (G_OBJECT (native), "ks-done");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      if (file)
+        done (self, file);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+/* @kind: "keystone", "json" or NULL (a folder) */
+static void
+run_chooser (KsWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *kind,
+             const char           *suggested_name,
+             ChooserDone           done)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  if (g_strcmp0 (kind, "keystone") == 0)
+    add_filter (chooser, _("Keystone workspaces"), "*.keystone", NULL);
+  else if (g_strcmp0 (kind, "json") == 0)
+    add_filter (chooser, _("JSON files"), "*.json", "application/json");
+  if (kind)
+    add_filter (chooser, _("All files"), "*", NULL);
+
+  if (is_file_workspace (self->workspace))
+    {
+      g_autofree char *dir = g_path_get_dirname (ks_workspace_get_path (self->workspace));
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+  if (suggested_name)
+    gtk_file_chooser_set_current_name (chooser, suggested_name);
+
+  g_object_set_data (G_OBJECT (native), "ks-done", done);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static char *
+with_extension (const char *path,
+                const char *extension)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (strchr (base, '.'))
+    return g_strdup (path);
+  return g_strconcat (path, extension, NULL);
+}
+
+static char *
+workspace_stem (KsWindow *self)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (!is_file_workspace (self->workspace))
+    return g_strdup (_("Workspace"));
+  base = g_path_get_basename (ks_workspace_get_path (self->workspace));
+  if ((dot = strrchr (base, '.')) && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+static void new_workspace_done (KsWindow *self, GFile *file);
+static void open_workspace_done (KsWindow *self, GFile *file);
+
+static void
+on_open_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        KsWindow         *self)
+{
+  if (g_str_equal (response, "open"))
+    run_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Workspace"), _("_Open"),
+                 "keystone", NULL, open_workspace_done);
+  else if (g_str_equal (response, "new"))
+    run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workspace"), _("_Create"),
+                 "keystone", _("Untitled.keystone"), new_workspace_done);
+}
+
+static void
+show_open_error (KsWindow     *self,
+                 const char   *path,
+                 const GError *error)
+{
+  g_autofree char *name = display_name (path);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autoptr(GString) body = g_string_new (error->message);
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_BUSY))
+    g_string_append_printf (body, "\n\n%s", _("Close the other program using it, then try again."));
+  else if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA))
+    g_string_append_printf (body, "\n\n%s", _("Update Keystone to open it. The file was not changed."));
+  else if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE))
+    g_string_append_printf (body, "\n\n%s", _("The file was not changed."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "new", _("_New Workspace…"),
+                                    "open", _("_Open Another…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_workspace_done (KsWindow *self,
+                    GFile    *file)
+{
+  g_autofree char *chosen = g_file_get_path (file);
+  g_autofree char *path = NULL;
+  g_autoptr(KsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!chosen)
+    return;
+  path = with_extension (chosen, ".keystone");
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = display_name (path);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Already Exists"), name);
+      /* never overwrite a workspace: it may be open elsewhere */
+      show_dialog (self, heading,
+                   _("Keystone does not replace an existing workspace. Choose another name, or open it with Open Workspace."));
+      return;
+    }
+  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_NEW, &error);
+  if (!workspace)
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+  ks_window_set_workspace (self, workspace);
+}
+
+static void
+open_workspace_done (KsWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path)
+    ks_window_open_path (self, path, TRUE);
+}
+
+static void
+save_copy_done (KsWindow *self,
+                GFile    *file)
+{
+  g_autofree char *chosen = g_file_get_path (file);
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!chosen || !self->workspace)
+    return;
+  path = with_extension (chosen, ".keystone");
+  name = display_name (path);
+  if (g_strcmp0 (path, ks_workspace_get_path (self->workspace)) == 0)
+    {
+      show_dialog (self, _("Could Not Save a Copy"),
+                   _("A copy cannot replace the workspace it is made from. Choose another name."));
+      return;
+    }
+  ks_account_page_flush (self->account_page);
+  if (!ks_workspace_save_copy (self->workspace, path, &error))
+    {
+      show_dialog (self, _("Could Not Save a Copy"), error->message);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("Saved a copy as “%s”"), name);
+    ks_window_add_toast (self, title);
+  }
+}
+
+/* Imports and exports */
+
+/* "8,800 opportunities": plural form by the count, the number grouped */
+#define FORMAT_COUNT(singular, plural, n) \
+  ({ g_autofree char *number_ = ks_format_number ((n), 0); \
+     g_strdup_printf (ngettext (singular, plural, (n)), number_); })
+
+static char *
+format_issues (GPtrArray *issues)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; issues && i < issues->len; i++)
+    {
+      KsImportIssue *issue = g_ptr_array_index (issues, i);
+
+      if (i == MAX_REPORT_LINES)
+        {
+          g_string_append_printf (text, _("…and %u more"), issues->len - i);
+          break;
+        }
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, issue->file ? issue->file : "");
+      if (issue->line > 0)
+        g_string_append_printf (text, ":%u", issue->line);
+      if (issue->line > 0 && issue->column > 0)
+        g_string_append_printf (text, ":%u", issue->column);
+      g_string_append_printf (text, ": %s", issue->message);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+issue_list_new (const char *text)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "issue-list");
+  gtk_widget_add_css_class (label, "caption");
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_widget_add_css_class (scrolled, "card");
+  return scrolled;
+}
+
+static void
+import_crm_done (KsWindow *self,
+                 GFile    *file)
+{
+  g_autofree char *dir = g_file_get_path (file);
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *issues = NULL;
+  AdwMessageDialog *dialog;
+  gboolean ok;
+
+  if (!dir || !self->workspace)
+    return;
+  ks_account_page_flush (self->account_page);
+  ok = ks_crm_import (self->workspace, dir, FALSE, report, &error);
+
+  if (ok)
+    {
+      g_autofree char *accounts = FORMAT_COUNT ("%s account", "%s accounts", report->accounts);
+      g_autofree char *people = FORMAT_COUNT ("%s person", "%s people", report->people);
+      g_autofree char *products = FORMAT_COUNT ("%s product", "%s products", report->products);
+      g_autofree char *opportunities = FORMAT_COUNT ("%s opportunity", "%s opportunities", report->opportunities);
+
+      /* Translators: "Imported 85 accounts, 41 people, 7 products, 8,800 opportunities." */
+      g_string_append_printf (body, _("Imported %s, %s, %s, %s."), accounts, people, products, opportunities);
+      if (report->warnings && report->warnings->len > 0)
+        {
+          g_string_append (body, "\n\n");
+          g_string_append_printf (body,
+                                  ngettext ("%u row was kept with a warning:",
+                                            "%u rows were kept with warnings:", report->warnings->len),
+                                  report->warnings->len);
+          issues = format_issues (report->warnings);
+        }
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("Undo takes the whole import back."));
+    }
+  else
+    {
+      g_string_append (body, _("Nothing was imported."));
+      if (report->errors && report->errors->len > 0)
+        {
+          g_string_append (body, " ");
+          g_string_append (body, _("Fix these problems in the files, then import again:"));
+          issues = format_issues (report->errors);
+        }
+      else if (error)
+        {
+          g_string_append (body, "\n\n");
+          g_string_append (body, error->message);
+        }
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       ok ? _("Import Finished") : _("Import Refused"),
+                                                       body->str));
+  if (issues)
+    adw_message_dialog_set_extra_child (dialog, issue_list_new (issues));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_json_now (KsWindow   *self,
+                 const char *path,
+                 gboolean    replace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = display_name (path);
+
+  ks_account_page_flush (self->account_page);
+  if (!ks_json_import_file (self->workspace, path, replace, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was changed."));
+      show_dialog (self, heading, body);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("Imported “%s”"), name);
+    ks_window_add_undo_toast (self, title);
+  }
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KsWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "ks-path");
+
+  if (g_str_equal (response, "replace") && self->workspace)
+    import_json_now (self, path, TRUE);
+}
+
+static void
+import_json_done (KsWindow *self,
+                  GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
+  g_autofree char *workspace_name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!path || !self->workspace)
+    return;
+  if (ks_workspace_is_empty (self->workspace))
+    {
+      import_json_now (self, path, FALSE);
+      return;
+    }
+  name = display_name (path);
+  workspace_name = display_name (ks_workspace_get_path (self->workspace));
+  body = g_strdup_printf (_("Everything in “%s” — accounts, people, products and opportunities — will be replaced by the contents of “%s”. Undo brings it back."),
+                          workspace_name, name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Replace the Workspace’s Contents?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ks-path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_json_done (KsWindow *self,
+                  GFile    *file)
+{
+  g_autofree char *chosen = g_file_get_path (file);
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!chosen || !self->workspace)
+    return;
+  path = with_extension (chosen, ".json");
+  name = display_name (path);
+  ks_account_page_flush (self->account_page);
+  if (!ks_json_export_to_file (self->workspace, path, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
+      show_dialog (self, heading, error->message);
+      return;
+    }
+  {
+    g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+    ks_window_add_toast (self, title);
+  }
+}
+
+/* Adding */
+
+static char *
+unique_name (KsWindow   *self,
+             const char *base,
+             gboolean    person)
+{
+  for (guint i = 1; i < 10000; i++)
+    {
+      g_autofree char *candidate = i == 1 ? g_strdup (base) : g_strdup_printf ("%s %u", base, i);
+      g_autoptr(GObject) found = NULL;
+
+      if (person)
+        found = G_OBJECT (ks_person_find (self->workspace, candidate, NULL));
+      else
+        found = G_OBJECT (ks_account_find (self->workspace, candidate, NULL));
+      if (!found)
+        return g_steal_pointer (&candidate);
+    }
+  return g_strdup (base);
+}
+
+static void
+add_account (KsWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!self->workspace)
+    return;
+  ks_account_page_flush (self->account_page);
+  name = unique_name (self, _("New account"), FALSE);
+  account = ks_account_new (name);
+  if (!ks_account_save (account, self->workspace, &error))
+    {
+      show_dialog (self, _("Could Not Add an Account"), error->message);
+      return;
+    }
+  id = ks_account_get_id (account);
+  if (id <= 0)
+    {
+      g_autoptr(KsAccount) found = ks_account_find (self->workspace, name, NULL);
+      id = found ? ks_account_get_id (found) : 0;
+    }
+  ks_window_set_page (self, "accounts");
+  ks_window_select_account (self, id);
+  ks_account_page_focus_name (self->account_page);
+}
+
+static void
+add_person (KsWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(KsPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!self->workspace)
+    return;
+  name = unique_name (self, _("New person"), TRUE);
+  person = ks_person_new (name);
+  if (!ks_person_save (person, self->workspace, &error))
+    {
+      show_dialog (self, _("Could Not Add a Person"), error->message);
+      return;
+    }
+  id = ks_person_get_id (person);
+  if (id <= 0)
+    {
+      g_autoptr(KsPerson) found = ks_person_find (self->workspace, name, NULL);
+      id = found ? ks_person_get_id (found) : 0;
+    }
+  ks_window_set_page (self, "people");
+  ks_window_select_person (self, id);
+  ks_people_page_focus_name (self->people_page);
+}
+
+/* Actions */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (!self->workspace)
+    return;
+  /* notes typed in the last second are a step of their own, undone first */
+  ks_account_page_flush (self->account_page);
+  if (!ks_workspace_can_undo (self->workspace))
+    return;
+  label = g_strdup (ks_workspace_get_undo_label (self->workspace));
+  if (!ks_workspace_undo (self->workspace, &error))
+    {
+      show_dialog (self, _("Could Not Undo"), error->message);
+      return;
+    }
+  {
+    /* Translators: a toast after undo, e.g. Undid “Edit account” */
+    g_autofree char *title = g_strdup_printf (_("Undid “%s”"), label ? label : "");
+    ks_window_add_toast (self, title);
+  }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (!self->workspace || !ks_workspace_can_redo (self->workspace))
+    return;
+  label = g_strdup (ks_workspace_get_redo_label (self->workspace));
+  if (!ks_workspace_redo (self->workspace, &error))
+    {
+      show_dialog (self, _("Could Not Redo"), error->message);
+      return;
+    }
+  {
+    /* Translators: a toast after redo, e.g. Redid “Edit account” */
+    g_autofree char *title = g_strdup_printf (_("Redid “%s”"), label ? label : "");
+    ks_window_add_toast (self, title);
+  }
+}
+
+static void
+new_workspace_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workspace"), _("_Create"),
+               "keystone", _("Untitled.keystone"), new_workspace_done);
+}
+
+static void
+open_workspace_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Workspace"), _("_Open"),
+               "keystone", NULL, open_workspace_done);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ks_window_open_path (KS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+no_recent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autofree char *stem = workspace_stem (self);
+  /* Translators: the suggested file name of a copy; %s is the workspace's name */
+  g_autofree char *suggested = g_strdup_printf (_("%s (copy).keystone"), stem);
+
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+               "keystone", suggested, save_copy_done);
+}
+
+static void
+import_crm_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+               _("Import CRM Export — Choose the Folder with the CSV Files"), _("_Import"),
+               NULL, NULL, import_crm_done);
+}
+
+static void
+import_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Workspace JSON"), _("_Import"),
+               "json", NULL, import_json_done);
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autofree char *stem = workspace_stem (self);
+  g_autofree char *suggested = g_strconcat (stem, ".json", NULL);
+
+  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Workspace JSON"), _("_Export"),
+               "json", suggested, export_json_done);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  if (g_strcmp0 (ks_window_get_page (self), "people") == 0)
+    ks_people_list_focus_search (self->people_list);
+  else
+    ks_account_list_focus_search (self->account_list);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  if (g_strcmp0 (ks_window_get_page (self), "people") == 0)
+    add_person (self);
+  else
+    add_account (self);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  add_account (KS_WINDOW (widget));
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  add_person (KS_WINDOW (widget));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ks_window_set_page (KS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  ks_window_set_page (self, "accounts");
+  ks_window_select_account (self, g_variant_get_int64 (parameter));
+}
+
+/* Callbacks */
+
+static void
+on_page_changed (KsWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (page)
+    gtk_stack_set_visible_child_name (self->content_stack, page);
+  update_add_button (self);
+}
+
+static void
+on_settings_changed (KsWindow   *self,
+                     const char *key)
+{
+  if (g_strcmp0 (key, "recent-workspaces") == 0)
+    rebuild_recent_menu (self);
+}
+
+static void
+save_window_state (KsWindow *self)
+{
+  int width, height;
+  gboolean maximized;
+
+  if (!self->settings)
+    return;
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  if (ks_settings_has_key (self->settings, "window-maximized"))
+    g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && ks_settings_has_key (self->settings, "window-width"))
+        g_settings_set_int (self->settings, "window-width", width);
+      if (height > 0 && ks_settings_has_key (self->settings, "window-height"))
+        g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (ks_settings_has_key (self->settings, "sidebar-width"))
+    {
+      g_autoptr(GSettingsSchemaKey) key = NULL;
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_autoptr(GVariant) value = g_variant_new_int32 (gtk_paned_get_position (self->paned));
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      key = g_settings_schema_get_key (schema, "sidebar-width");
+      g_variant_ref_sink (value);
+      if (g_settings_schema_key_range_check (key, value))
+        g_settings_set_value (self->settings, "sidebar-width", value);
+    }
+}
+
+static void
+restore_window_state (KsWindow *self)
+{
+  int width = 1280, height = 800, sidebar = 340;
+
+  if (!self->settings)
+    return;
+  if (ks_settings_has_key (self->settings, "window-width"))
+    width = g_settings_get_int (self->settings, "window-width");
+  if (ks_settings_has_key (self->settings, "window-height"))
+    height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (ks_settings_has_key (self->settings, "window-maximized") &&
+      g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (ks_settings_has_key (self->settings, "sidebar-width"))
+    sidebar = g_settings_get_int (self->settings, "sidebar-width");
+  if (sidebar >= 240)
+    gtk_paned_set_position (self->paned, sidebar);
+}
+
+static gboolean
+ks_window_close_request (GtkWindow *window)
+{
+  KsWindow *self = KS_WINDOW (window);
+
+  ks_account_page_flush (self->account_page);
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (ks_window_parent_class)->close_request (window);
+}
+
+static void
+ks_window_dispose (GObject *object)
+{
+  KsWindow *self = KS_WINDOW (object);
+
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->last_toast);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_WINDOW);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ks_window_parent_class)->dispose (object);
+}
+
+static void
+ks_window_class_init (KsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ks_window_dispose;
+  window_class->close_request = ks_window_close_request;
+
+  g_type_ensure (KS_TYPE_ACCOUNT_LIST);
+  g_type_ensure (KS_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (KS_TYPE_PEOPLE_LIST);
+  g_type_ensure (KS_TYPE_PEOPLE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ks-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, account_list);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, account_page);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, people_list);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, people_page);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.import-crm", NULL, import_crm_action);
+  gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
+  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-account", "x", show_account_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-crm", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-json", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-account", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "accounts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+ks_window_init (KsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = ks_settings_new_if_installed ();
+  if (self->settings)
+    {
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed),
+                               self, G_CONNECT_SWAPPED);
+      if (ks_settings_has_key (self->settings, "account-sort"))
+        g_settings_bind (self->settings, "account-sort", self->account_list, "sort",
+                         G_SETTINGS_BIND_DEFAULT);
+    }
+  restore_window_state (self);
+
+  g_object_bind_property (self->account_list, "selected-id", self->account_page, "account-id",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->people_list, "selected-id", self->people_page, "person-id",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  on_page_changed (self);
+
+  rebuild_recent_menu (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "none");
+  update_actions (self);
+  update_title (self);
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+KsWindow *
+ks_window_new (GtkApplication *application)
+{
+  return g_object_new (KS_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+ks_window_set_workspace (KsWindow    *self,
+                         KsWorkspace *workspace)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (!workspace || KS_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  ks_account_page_flush (self->account_page);
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+
+  if (workspace)
+    {
+      ks_workspace_set_undo_enabled (workspace, TRUE);
+      g_signal_connect_object (workspace, "notify::can-undo",
+                               G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "notify::can-redo",
+                               G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+      if (is_file_workspace (workspace))
+        remember_workspace (self, ks_workspace_get_path (workspace));
+    }
+
+  ks_account_list_set_workspace (self->account_list, workspace);
+  ks_account_page_set_workspace (self->account_page, workspace);
+  ks_people_list_set_workspace (self->people_list, workspace);
+  ks_people_page_set_workspace (self->people_page, workspace);
+  /* the lists chose their first rows before the pages had the workspace */
+  ks_account_page_set_account_id (self->account_page, ks_account_list_get_selected_id (self->account_list));
+  ks_people_page_set_person_id (self->people_page, ks_people_list_get_selected_id (self->people_list));
+
+  gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "none");
+  update_title (self);
+  update_actions (self);
+}
+
+KsWorkspace *
+ks_window_get_workspace (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+gboolean
+ks_window_open_path (KsWindow   *self,
+                     const char *path,
+                     gboolean    report_errors)
+{
+  g_autoptr(KsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->workspace && g_strcmp0 (ks_workspace_get_path (self->workspace), path) == 0)
+    return TRUE;
+  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  if (!workspace)
+    {
+      if (report_errors)
+        show_open_error (self, path, error);
+      else
+        g_message ("Could not open %s: %s", path, error->message);
+      return FALSE;
+    }
+  ks_window_set_workspace (self, workspace);
+  return TRUE;
+}
+
+void
+ks_window_open_startup (KsWindow *self)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean existed;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  if (ks_settings_has_key (self->settings, "last-workspace"))
+    last = g_settings_get_string (self->settings, "last-workspace");
+  if (last && *last && g_file_test (last, G_FILE_TEST_EXISTS) &&
+      ks_window_open_path (self, last, FALSE))
+    return;
+
+  path = ks_workspace_default_path ();
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
+  if (!workspace)
+    {
+      ks_window_set_workspace (self, NULL);
+      show_open_error (self, path, error);
+      return;
+    }
+  /* First run: the demo company, loaded before undo is on (nothing to undo). */
+  if (!existed && !ks_json_load_demo (workspace, &error))
+    {
+      g_warning ("Could not load the demo workspace: %s", error->message);
+      g_clear_error (&error);
+    }
+  ks_window_set_workspace (self, workspace);
+}
+
+void
+ks_window_set_page (KsWindow   *self,
+                    const char *page)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  if (g_strcmp0 (page, "accounts") == 0 || g_strcmp0 (page, "people") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+const char *
+ks_window_get_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+gboolean
+ks_window_select_account_name (KsWindow   *self,
+                               const char *name)
+{
+  g_autoptr(KsAccount) account = NULL;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
+
+  if (!self->workspace || !name)
+    return FALSE;
+  account = ks_account_find (self->workspace, name, NULL);
+  if (!account)
+    return FALSE;
+  ks_window_set_page (self, "accounts");
+  ks_window_select_account (self, ks_account_get_id (account));
+  return TRUE;
+}
+
+void
+ks_window_select_account (KsWindow *self,
+                          gint64    account_id)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  ks_account_list_set_selected_id (self->account_list, account_id);
+  ks_account_page_set_account_id (self->account_page, account_id);
+}
+
+void
+ks_window_select_person (KsWindow *self,
+                         gint64    person_id)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  ks_people_list_set_selected_id (self->people_list, person_id);
+  ks_people_page_set_person_id (self->people_page, person_id);
+}
+
+void
+ks_window_add_undo_toast (KsWindow   *self,
+                          const char *title)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  toast = toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+  add_toast (self, toast);
+}
+
+void
+ks_window_add_toast (KsWindow   *self,
+                     const char *title)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  toast = toast_new (title);
+  adw_toast_set_timeout (toast, 3);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+  add_toast (self, toast);
+}
+
+AdwToast *
+ks_window_get_last_toast (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}
+
+gboolean
+ks_window_save_screenshot (KsWindow    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* the paintable gives the node of the last frame: call after "after-paint" */
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (!node || !renderer || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window has not been drawn yet, so there is nothing to save"));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the picture to “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GtkWidget *
+ks_window_get_account_list (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->account_list);
+}
+
+GtkWidget *
+ks_window_get_account_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->account_page);
+}
+
+GtkWidget *
+ks_window_get_people_list (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->people_list);
+}
+
+GtkWidget *
+ks_window_get_people_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->people_page);
+}

@@ -1,0 +1,64 @@
+/* ks-window.h — the main window: one workspace, its accounts and people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ks-workspace.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_WINDOW (ks_window_get_type ())
+G_DECLARE_FINAL_TYPE (KsWindow, ks_window, KS, WINDOW, AdwApplicationWindow)
+
+KsWindow    *ks_window_new                 (GtkApplication *application);
+
+/* Shows @workspace (the window takes a reference and turns undo on); NULL
+ * shows the "no workspace" page. */
+void         ks_window_set_workspace       (KsWindow       *self,
+                                            KsWorkspace    *workspace);
+KsWorkspace *ks_window_get_workspace       (KsWindow       *self);
+
+/* Opens the file and shows it; on failure explains why in a dialog that
+ * offers to open another workspace or create a new one, and returns FALSE. */
+gboolean     ks_window_open_path           (KsWindow       *self,
+                                            const char     *path,
+                                            gboolean        report_errors);
+/* The workspace to start with: last-workspace from GSettings when it opens,
+ * else the default workspace, created with the demo company on first run. */
+void         ks_window_open_startup        (KsWindow       *self);
+
+/* "accounts" or "people". */
+void         ks_window_set_page            (KsWindow       *self,
+                                            const char     *page);
+const char  *ks_window_get_page            (KsWindow       *self);
+gboolean     ks_window_select_account_name (KsWindow       *self,
+                                            const char     *name);
+void         ks_window_select_account      (KsWindow       *self,
+                                            gint64          account_id);
+void         ks_window_select_person       (KsWindow       *self,
+                                            gint64          person_id);
+
+/* A toast with an "Undo" button (win.undo). @title is plain text. */
+void         ks_window_add_undo_toast      (KsWindow       *self,
+                                            const char     *title);
+/* A plain toast. @title is plain text. */
+void         ks_window_add_toast           (KsWindow       *self,
+                                            const char     *title);
+/* The toast shown last, while it is shown (for tests). */
+AdwToast    *ks_window_get_last_toast      (KsWindow       *self);
+
+/* Renders the window as it was last painted into a PNG (GSK). */
+gboolean     ks_window_save_screenshot     (KsWindow       *self,
+                                            const char     *path,
+                                            GError        **error);
+
+/* The parts, for tests. */
+GtkWidget   *ks_window_get_account_list    (KsWindow       *self);
+GtkWidget   *ks_window_get_account_page    (KsWindow       *self);
+GtkWidget   *ks_window_get_people_list     (KsWindow       *self);
+GtkWidget   *ks_window_get_people_page     (KsWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,417 @@
+/* test-window.c — the main window on the demo workspace, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (suite 'display'); without a display it reports a skip.
+ * The cases share one window and run in order: each leaves the workspace as
+ * the next one expects.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ks-account.h"
+#include "ks-account-list.h"
+#include "ks-account-page.h"
+#include "ks-json.h"
+#include "ks-people-list.h"
+#include "ks-people-page.h"
+#include "ks-person.h"
+#include "ks-test-util.h"
+#include "ks-window.h"
+#include "ks-workspace.h"
+
+static char *tmpdir;
+static KsWorkspace *workspace;
+static KsWindow *window;
+
+/* Helpers */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Mapped, allocated and one frame painted after the last change. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static guint
+n_visible_accounts (void)
+{
+  return ks_account_list_get_n_visible (KS_ACCOUNT_LIST (ks_window_get_account_list (window)));
+}
+
+/* Types into the account search and waits for the delayed "search-changed". */
+static void
+search_accounts (const char *text,
+                 guint       expected)
+{
+  GtkEditable *entry = ks_account_list_get_search_entry (KS_ACCOUNT_LIST (ks_window_get_account_list (window)));
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  gtk_editable_set_text (entry, text);
+  while (n_visible_accounts () != expected && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  spin (300);   /* and nothing changes after it */
+}
+
+static guint
+count_model (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  g_object_unref (model);
+  return n;
+}
+
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *h = g_utf8_casefold (haystack ? haystack : "", -1);
+  g_autofree char *n = g_utf8_casefold (needle, -1);
+  return strstr (h, n) != NULL;
+}
+
+static KsAccountPage *
+account_page (void)
+{
+  return KS_ACCOUNT_PAGE (ks_window_get_account_page (window));
+}
+
+static void
+apply_field (const char *field,
+             const char *text)
+{
+  GtkWidget *row = ks_account_page_get_field_row (account_page (), field);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/* Cases */
+
+static void
+test_accounts_listed (void)
+{
+  guint expected = count_model (ks_account_list (workspace, NULL));
+  KsAccountList *list = KS_ACCOUNT_LIST (ks_window_get_account_list (window));
+
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (ks_account_list_get_n_accounts (list), ==, expected);
+  g_assert_cmpuint (n_visible_accounts (), ==, expected);
+  /* the first account is selected and shown */
+  g_assert_cmpint (ks_account_list_get_selected_id (list), >, 0);
+  g_assert_cmpint (ks_account_page_get_account_id (account_page ()), ==,
+                   ks_account_list_get_selected_id (list));
+  g_assert_cmpstr (ks_window_get_page (window), ==, "accounts");
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(GListModel) accounts = ks_account_list (workspace, NULL);
+  const char *term = "sweden";
+  guint expected = 0;
+
+  /* counted here from the stored rows, not by the widget's filter */
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(KsAccount) a = g_list_model_get_item (accounts, i);
+      if (contains_casefold (ks_account_get_name (a), term) ||
+          contains_casefold (ks_account_get_sector (a), term) ||
+          contains_casefold (ks_account_get_country (a), term) ||
+          contains_casefold (ks_account_get_owner_name (a), term))
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, g_list_model_get_n_items (accounts));
+
+  search_accounts (term, expected);
+  g_assert_cmpuint (n_visible_accounts (), ==, expected);
+
+  search_accounts ("no account is called this", 0);
+  g_assert_cmpuint (n_visible_accounts (), ==, 0);
+
+  search_accounts ("", g_list_model_get_n_items (accounts));
+  g_assert_cmpuint (n_visible_accounts (), ==, g_list_model_get_n_items (accounts));
+}
+
+static void
+test_add_edit_undo (void)
+{
+  guint before = count_model (ks_account_list (workspace, NULL));
+  g_autoptr(KsAccount) added = NULL;
+  g_autoptr(KsAccount) edited = NULL;
+  g_autoptr(KsAccount) undone = NULL;
+  g_autoptr(KsAccount) redone = NULL;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  g_assert_cmpuint (count_model (ks_account_list (workspace, NULL)), ==, before + 1);
+  g_assert_cmpuint (n_visible_accounts (), ==, before + 1);
+  added = ks_account_find (workspace, "New account", NULL);
+  g_assert_nonnull (added);
+  id = ks_account_get_id (added);
+  /* the new account is selected and shown */
+  g_assert_cmpint (ks_account_list_get_selected_id (KS_ACCOUNT_LIST (ks_window_get_account_list (window))), ==, id);
+  g_assert_cmpint (ks_account_page_get_account_id (account_page ()), ==, id);
+
+  apply_field ("sector", "Shipbuilding");
+  edited = ks_account_load (workspace, id, NULL);
+  g_assert_cmpstr (ks_account_get_sector (edited), ==, "Shipbuilding");
+  g_assert_true (ks_workspace_can_undo (workspace));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  undone = ks_account_load (workspace, id, NULL);
+  g_assert_nonnull (undone);
+  g_assert_cmpstr (ks_account_get_sector (undone), ==, "");
+  /* the page shows the value that is stored again */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ks_account_page_get_field_row (account_page (), "sector"))),
+                   ==, "");
+  g_assert_nonnull (ks_window_get_last_toast (window));
+  g_assert_true (strstr (adw_toast_get_title (ks_window_get_last_toast (window)), "Edit account") != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  redone = ks_account_load (workspace, id, NULL);
+  g_assert_cmpstr (ks_account_get_sector (redone), ==, "Shipbuilding");
+
+  /* undo the edit and the adding: the list is back to where it was */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (count_model (ks_account_list (workspace, NULL)), ==, before);
+  g_assert_cmpuint (n_visible_accounts (), ==, before);
+  g_assert_null (ks_account_load (workspace, id, NULL));
+}
+
+static void
+test_invalid_input (void)
+{
+  KsAccountList *list = KS_ACCOUNT_LIST (ks_window_get_account_list (window));
+  gint64 id = ks_account_list_get_selected_id (list);
+  g_autoptr(KsAccount) before = ks_account_load (workspace, id, NULL);
+  g_autoptr(KsAccount) after = NULL;
+  GtkWidget *row = ks_account_page_get_field_row (account_page (), "revenue");
+  gboolean could_undo = ks_workspace_can_undo (workspace);
+  const char *undo_label = ks_workspace_get_undo_label (workspace);
+  g_autofree char *label_before = g_strdup (undo_label);
+
+  g_assert_nonnull (before);
+  apply_field ("revenue", "twelve million");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+
+  apply_field ("year", "1492x");
+  g_assert_true (gtk_widget_has_css_class (ks_account_page_get_field_row (account_page (), "year"), "error"));
+
+  /* nothing was stored, and no undo step was made */
+  after = ks_account_load (workspace, id, NULL);
+  g_assert_cmpfloat_with_epsilon (ks_account_get_revenue (after), ks_account_get_revenue (before), 1e-9);
+  g_assert_cmpint (ks_account_get_year_established (after), ==, ks_account_get_year_established (before));
+  g_assert_cmpint (ks_workspace_can_undo (workspace), ==, could_undo);
+  g_assert_cmpstr (ks_workspace_get_undo_label (workspace), ==, label_before);
+
+  /* a valid value clears the mark and is stored */
+  apply_field ("revenue", "1,250,000");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_clear_object (&after);
+  after = ks_account_load (workspace, id, NULL);
+  g_assert_cmpfloat_with_epsilon (ks_account_get_revenue (after), 1250000.0, 1e-6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_clear_object (&after);
+  after = ks_account_load (workspace, id, NULL);
+  g_assert_cmpfloat_with_epsilon (ks_account_get_revenue (after), ks_account_get_revenue (before), 1e-9);
+
+  /* the year row kept the invalid text for the user to fix; the stored
+   * value typed back in clears the mark and changes nothing */
+  {
+    g_autofree char *year = ks_account_get_year_established (before) > 0
+      ? g_strdup_printf ("%d", ks_account_get_year_established (before)) : g_strdup ("");
+    apply_field ("year", year);
+    g_assert_false (gtk_widget_has_css_class (ks_account_page_get_field_row (account_page (), "year"), "error"));
+  }
+  g_clear_object (&after);
+  after = ks_account_load (workspace, id, NULL);
+  g_assert_cmpint (ks_account_get_year_established (after), ==, ks_account_get_year_established (before));
+}
+
+static void
+test_delete_undo (void)
+{
+  KsAccountList *list = KS_ACCOUNT_LIST (ks_window_get_account_list (window));
+  guint before = count_model (ks_account_list (workspace, NULL));
+  g_autoptr(KsAccount) victim = NULL;
+  g_autoptr(KsAccount) restored = NULL;
+  g_autofree char *name = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  victim = ks_account_find (workspace, "Hallberg Group", NULL);
+  g_assert_nonnull (victim);
+  id = ks_account_get_id (victim);
+  name = g_strdup (ks_account_get_name (victim));
+  g_assert_true (ks_window_select_account_name (window, name));
+  g_assert_cmpint (ks_account_page_get_account_id (account_page ()), ==, id);
+
+  g_assert_true (gtk_widget_activate_action (ks_window_get_account_page (window), "account.delete", NULL));
+  g_assert_null (ks_account_load (workspace, id, NULL));
+  g_assert_cmpuint (count_model (ks_account_list (workspace, NULL)), ==, before - 1);
+  g_assert_cmpuint (ks_account_list_get_n_accounts (list), ==, before - 1);
+  /* a neighbour is shown instead */
+  g_assert_cmpint (ks_account_page_get_account_id (account_page ()), !=, id);
+  g_assert_cmpint (ks_account_page_get_account_id (account_page ()), >, 0);
+
+  toast = ks_window_get_last_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_true (strstr (adw_toast_get_title (toast), name) != NULL);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+
+  /* what the toast's button does */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), adw_toast_get_action_name (toast), NULL));
+  restored = ks_account_load (workspace, id, NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (ks_account_get_name (restored), ==, name);
+  g_assert_cmpuint (ks_account_list_get_n_accounts (list), ==, before);
+  /* with its subsidiaries attached again */
+  {
+    g_autoptr(KsAccount) child = ks_account_find (workspace, "Hallberg Energi AB", NULL);
+    g_assert_nonnull (child);
+    g_assert_cmpint (ks_account_get_parent_id (child), ==, id);
+  }
+}
+
+static void
+test_people_page (void)
+{
+  guint expected = count_model (ks_person_list (workspace, NULL));
+  KsPeopleList *list = KS_PEOPLE_LIST (ks_window_get_people_list (window));
+  KsPeoplePage *page = KS_PEOPLE_PAGE (ks_window_get_people_page (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
+  g_assert_cmpstr (ks_window_get_page (window), ==, "people");
+  wait_for_paint (GTK_WIDGET (window));
+
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (ks_people_list_get_n_people (list), ==, expected);
+  g_assert_cmpuint (ks_people_list_get_n_visible (list), ==, expected);
+  g_assert_cmpint (ks_people_page_get_person_id (page), ==, ks_people_list_get_selected_id (list));
+  g_assert_cmpint (ks_people_page_get_person_id (page), >, 0);
+
+  /* the accounts covered are the person's team memberships */
+  {
+    g_autoptr(KsPerson) person = ks_person_load (workspace, ks_people_page_get_person_id (page), NULL);
+    g_assert_nonnull (person);
+    g_assert_cmpuint (ks_people_page_get_n_accounts (page), ==, ks_person_get_account_count (person));
+  }
+
+  /* adding a person, and taking it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-person", NULL));
+  g_assert_cmpuint (ks_people_list_get_n_people (list), ==, expected + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ks_people_list_get_n_people (list), ==, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "accounts"));
+}
+
+static void
+test_snapshot (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "window.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GStatBuf st;
+
+  wait_for_paint (GTK_WIDGET (window));
+  g_assert_true (ks_window_save_screenshot (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (GTK_WIDGET (window)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data_home = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* before GTK or GLib read it: the default workspace goes into the temp dir */
+  tmpdir = ks_test_tmpdir ();
+  data_home = g_build_filename (tmpdir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  path = g_build_filename (tmpdir, "demo.keystone", NULL);
+  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  ks_json_load_demo (workspace, &error);
+  g_assert_no_error (error);
+
+  window = ks_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ks_window_set_workspace (window, workspace);
+  g_assert_true (ks_workspace_get_undo_enabled (workspace));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (window));
+
+  g_test_add_func ("/app/window/accounts-listed", test_accounts_listed);
+  g_test_add_func ("/app/window/search", test_search);
+  g_test_add_func ("/app/window/add-edit-undo", test_add_edit_undo);
+  g_test_add_func ("/app/window/invalid-input", test_invalid_input);
+  g_test_add_func ("/app/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/app/window/people-page", test_people_page);
+  g_test_add_func ("/app/window/snapshot", test_snapshot);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_object (&workspace);
+  g_free (tmpdir);
+  return status;
+}
