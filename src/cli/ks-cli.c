@@ -284,12 +284,12 @@ cmd_info (const Options *opts)
       g_print (_("Workspace:      %s%s\n"), ks_workspace_get_path (ws),
                ks_workspace_is_read_only (ws) ? _(" (read-only)") : "");
       g_print (_("Schema version: %u\n"), ks_workspace_get_schema_version (ws));
-      g_print (_("Accounts:       %" G_GINT64_FORMAT "\n"), c.accounts);
-      g_print (_("Contacts:       %" G_GINT64_FORMAT "\n"), c.contacts);
-      g_print (_("People:         %" G_GINT64_FORMAT "\n"), c.people);
-      g_print (_("Team members:   %" G_GINT64_FORMAT "\n"), c.team_members);
-      g_print (_("Products:       %" G_GINT64_FORMAT "\n"), c.products);
-      g_print (_("Opportunities:  %" G_GINT64_FORMAT "\n"), c.opportunities);
+      g_print (_("Accounts:       %lld\n"), (long long) c.accounts);
+      g_print (_("Contacts:       %lld\n"), (long long) c.contacts);
+      g_print (_("People:         %lld\n"), (long long) c.people);
+      g_print (_("Team members:   %lld\n"), (long long) c.team_members);
+      g_print (_("Products:       %lld\n"), (long long) c.products);
+      g_print (_("Opportunities:  %lld\n"), (long long) c.opportunities);
     }
   return EXIT_DONE;
 }
