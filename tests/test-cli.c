@@ -1,0 +1,395 @@
+/* test-cli.c — keystone-cli end to end: the contract of shared/docs/CLI.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ks-test-util.h"
+
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs keystone-cli with a NULL-terminated argument list. */
+static void
+run_cli (Result     *r,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (a));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static gint64
+member_int (JsonObject *o,
+            const char *name)
+{
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_int_member (o, name);
+}
+
+static char *
+workspace_in_tmp (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  return g_build_filename (dir, "cli.keystone", NULL);
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Result) r = { 0 };
+
+  run_cli (&r, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "frobnicate", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "frobnicate"));
+  result_clear (&r);
+  run_cli (&r, "--no-such-option", "info", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "import", "crm", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "info", "--replace", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "import crm DIR"));
+}
+
+static void
+test_init_and_info (void)
+{
+  g_autofree char *ws = workspace_in_tmp ();
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+
+  run_cli (&r, "--workspace", ws, "info", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 1);        /* no such workspace */
+  g_assert_nonnull (strstr (r.err, ws));
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "init", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "init", NULL);
+  g_assert_cmpint (r.status, ==, 1);        /* refuses an existing file */
+  g_assert_nonnull (strstr (r.err, "already exists"));
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "info", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (member_int (o, "schema_version"), >=, 1);
+  g_assert_cmpint (member_int (o, "accounts"), ==, 0);
+  g_assert_cmpint (member_int (o, "contacts"), ==, 0);
+  g_assert_cmpint (member_int (o, "people"), ==, 0);
+  g_assert_cmpint (member_int (o, "opportunities"), ==, 0);
+
+  /* KEYSTONE_WORKSPACE does what --workspace does. */
+  {
+    g_autoptr(GSubprocessLauncher) l = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+    g_autoptr(GSubprocess) p = NULL;
+    g_autofree char *cli = ks_test_build_path ("src/cli/keystone-cli");
+    g_autofree char *out = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_subprocess_launcher_setenv (l, "KEYSTONE_WORKSPACE", ws, TRUE);
+    p = g_subprocess_launcher_spawn (l, &error, cli, "info", "--json", NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error);
+    g_assert_cmpint (g_subprocess_get_exit_status (p), ==, 0);
+    g_assert_nonnull (strstr (out, "\"schema_version\""));
+  }
+}
+
+static void
+test_refuses_text_file (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = ks_test_write_file (dir, "notes.keystone", "just some notes\n", -1);
+  g_autoptr(GBytes) before = ks_test_read_bytes (ws);
+  g_autoptr(GBytes) after = NULL;
+  g_auto(Result) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "accounts", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "not a Keystone workspace"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "import", "json", ws, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  after = ks_test_read_bytes (ws);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_import_crm_real (void)
+{
+  g_autofree char *crm = ks_test_crm_dir ();
+  g_autofree char *ws = workspace_in_tmp ();
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  JsonObject *imported;
+  JsonArray *warnings;
+  gboolean saw_product_match = FALSE, saw_no_account = FALSE;
+
+  if (!crm)
+    {
+      g_test_skip ("../shared/data/crm-sales-opportunities is not beside the project");
+      return;
+    }
+
+  /* A dry run into a missing workspace reports and leaves no file behind. */
+  run_cli (&r, "--workspace", ws, "import", "crm", crm, "--dry-run", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_false (g_file_test (ws, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "import", "crm", crm, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  imported = json_object_get_object_member (json_node_get_object (root), "imported");
+  /* Counted in the CSV files: 85 account rows; 35 agents + 6 distinct managers;
+   * 7 product rows; 8,800 pipeline rows. */
+  g_assert_cmpint (member_int (imported, "accounts"), ==, 85);
+  g_assert_cmpint (member_int (imported, "people"), ==, 41);
+  g_assert_cmpint (member_int (imported, "products"), ==, 7);
+  g_assert_cmpint (member_int (imported, "opportunities"), ==, 8800);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                         "errors")), ==, 0);
+  warnings = json_object_get_array_member (json_node_get_object (root), "warnings");
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      JsonObject *w = json_array_get_object_element (warnings, i);
+      const char *msg = json_object_get_string_member (w, "message");
+      g_assert_true (json_object_has_member (w, "file"));
+      g_assert_true (json_object_has_member (w, "line"));
+      if (strstr (msg, "GTXPro") && strstr (msg, "GTX Pro"))
+        saw_product_match = TRUE;
+      if (strstr (msg, "1425"))
+        saw_no_account = TRUE;
+    }
+  g_assert_true (saw_product_match);
+  g_assert_true (saw_no_account);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "info", "--json", NULL);
+  again = parse_json (r.out);
+  g_assert_cmpint (member_int (json_node_get_object (again), "opportunities"), ==, 8800);
+  g_assert_cmpint (member_int (json_node_get_object (again), "accounts"), ==, 85);
+  result_clear (&r);
+
+  /* accounts --json: sorted by name, with the contract's keys. */
+  run_cli (&r, "--workspace", ws, "accounts", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) acc = parse_json (r.out);
+    JsonArray *list = json_object_get_array_member (json_node_get_object (acc), "accounts");
+    g_assert_cmpuint (json_array_get_length (list), ==, 85);
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *a = json_array_get_object_element (list, i);
+        const char *keys[] = { "name", "parent", "owner", "segment", "revenue" };
+        for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+          g_assert_true (json_object_has_member (a, keys[k]));
+        if (i > 0)
+          g_assert_cmpint (g_ascii_strcasecmp (json_object_get_string_member (
+                                                 json_array_get_object_element (list, i - 1), "name"),
+                                               json_object_get_string_member (a, "name")), <=, 0);
+        /* accounts.csv: Acme Corporation, revenue 1100.04 (millions of USD); Scottech, subsidiary_of Inity. */
+        if (g_str_equal (json_object_get_string_member (a, "name"), "Acme Corporation"))
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (a, "revenue"), 1100040000.0, 0.5);
+        if (g_str_equal (json_object_get_string_member (a, "name"), "Scottech"))
+          g_assert_cmpstr (json_object_get_string_member (a, "parent"), ==, "Inity");
+      }
+  }
+  result_clear (&r);
+
+  /* people --json: managers are people too; agents name their manager. */
+  run_cli (&r, "--workspace", ws, "people", "--json", NULL);
+  {
+    g_autoptr(JsonNode) ppl = parse_json (r.out);
+    JsonArray *list = json_object_get_array_member (json_node_get_object (ppl), "people");
+    guint with_manager = 0;
+    g_assert_cmpuint (json_array_get_length (list), ==, 41);
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        JsonObject *p = json_array_get_object_element (list, i);
+        const char *keys[] = { "name", "title", "manager", "team", "region" };
+        for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+          g_assert_true (json_object_has_member (p, keys[k]));
+        if (!json_node_is_null (json_object_get_member (p, "manager")))
+          with_manager++;
+        /* sales_teams.csv: Anna Snelling, manager Dustin Brinkmann, Central. */
+        if (g_str_equal (json_object_get_string_member (p, "name"), "Anna Snelling"))
+          {
+            g_assert_cmpstr (json_object_get_string_member (p, "manager"), ==, "Dustin Brinkmann");
+            g_assert_cmpstr (json_object_get_string_member (p, "region"), ==, "Central");
+          }
+      }
+    g_assert_cmpuint (with_manager, ==, 35);
+  }
+  result_clear (&r);
+
+  /* Importing again changes nothing: the JSON export is byte-identical. */
+  {
+    g_auto(Result) e1 = { 0 };
+    g_auto(Result) e2 = { 0 };
+    run_cli (&e1, "--workspace", ws, "export", "json", NULL);
+    g_assert_cmpint (e1.status, ==, 0);
+    run_cli (&r, "--workspace", ws, "import", "crm", crm, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    run_cli (&e2, "--workspace", ws, "export", "json", NULL);
+    g_assert_cmpstr (e1.out, ==, e2.out);
+  }
+}
+
+static void
+test_import_crm_broken (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = workspace_in_tmp ();
+  g_autofree char *bad = g_build_filename (dir, "bad", NULL);
+  g_auto(Result) r = { 0 };
+  g_autofree char *f1 = NULL, *f2 = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_mkdir_with_parents (bad, 0755);
+  f1 = ks_test_write_file (bad, "accounts.csv",
+                           "account,sector\nGood Co,retail\nOther Co,finance\n", -1);
+  /* Line 3 opens a quote that never closes. */
+  f2 = ks_test_write_file (bad, "products.csv",
+                           "product,series,sales_price\nWidget,W,10\n\"Broken,W,5\n", -1);
+
+  run_cli (&r, "--workspace", ws, "init", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  before = ks_test_read_bytes (ws);
+
+  run_cli (&r, "--workspace", ws, "import", "crm", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "products.csv:3:"));
+  g_assert_nonnull (strstr (r.err, "nothing was imported"));
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "import", "crm", bad, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  {
+    g_autoptr(JsonNode) root = parse_json (r.out);
+    JsonArray *errors = json_object_get_array_member (json_node_get_object (root), "errors");
+    JsonObject *e;
+    g_assert_cmpuint (json_array_get_length (errors), >=, 1);
+    e = json_array_get_object_element (errors, 0);
+    g_assert_cmpstr (json_object_get_string_member (e, "file"), ==, "products.csv");
+    g_assert_cmpint (json_object_get_int_member (e, "line"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (e, "column"), >=, 1);
+  }
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "info", "--json", NULL);
+  g_assert_nonnull (strstr (r.out, "\"accounts\" : 0"));
+  after = ks_test_read_bytes (ws);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.keystone", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.keystone", NULL);
+  g_autofree char *doc = g_build_filename (dir, "a.json", NULL);
+  g_auto(Result) r = { 0 };
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_autofree char *file_text = NULL;
+
+  run_cli (&r, "--workspace", a, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&first, "--workspace", a, "export", "json", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (&r, "--workspace", a, "export", "json", "-o", doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (doc, &file_text, NULL, NULL));
+  g_assert_cmpstr (file_text, ==, first.out);
+
+  run_cli (&r, "--workspace", b, "import", "json", doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&second, "--workspace", b, "export", "json", NULL);
+  g_assert_cmpstr (first.out, ==, second.out);
+
+  /* A non-empty workspace needs --replace. */
+  run_cli (&r, "--workspace", b, "import", "json", doc, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "--replace"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", b, "import", "json", doc, "--replace", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/init-and-info", test_init_and_info);
+  g_test_add_func ("/cli/refuses-text-file", test_refuses_text_file);
+  g_test_add_func ("/cli/import-crm/real-export", test_import_crm_real);
+  g_test_add_func ("/cli/import-crm/broken", test_import_crm_broken);
+  g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
+
+  return g_test_run ();
+}
