@@ -239,13 +239,14 @@ update_add_button (KsWindow *self)
                                   -1);
 }
 
+/* Never dismiss a toast from code: libadwaita 1.2 frees a toast dismissed
+ * during its show animation while the animation still runs (a crash). The
+ * overlay queues plain toasts; an undo toast (high priority) pushes the one
+ * on screen back into the queue, which is safe. */
 static void
 add_toast (KsWindow *self,
            AdwToast *toast)
 {
-  /* One toast at a time: a new one replaces the last, whose news is older. */
-  if (self->last_toast)
-    adw_toast_dismiss (self->last_toast);
   g_set_object (&self->last_toast, toast);
   /* transfer full */
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
@@ -541,6 +542,15 @@ import_crm_done (KsWindow *self,
                  GFile    *file)
 {
   g_autofree char *dir = g_file_get_path (file);
+
+  if (dir)
+    ks_window_import_crm (self, dir);
+}
+
+GtkWindow *
+ks_window_import_crm (KsWindow   *self,
+                      const char *dir)
+{
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
@@ -548,8 +558,11 @@ import_crm_done (KsWindow *self,
   AdwMessageDialog *dialog;
   gboolean ok;
 
-  if (!dir || !self->workspace)
-    return;
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  if (!self->workspace)
+    return NULL;
   ks_account_page_flush (self->account_page);
   ok = ks_crm_import (self->workspace, dir, FALSE, report, &error);
 
@@ -599,9 +612,11 @@ import_crm_done (KsWindow *self,
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
-static void
+/* Returns the error dialog, or NULL when imported. */
+static GtkWindow *
 import_json_now (KsWindow   *self,
                  const char *path,
                  gboolean    replace)
@@ -614,13 +629,13 @@ import_json_now (KsWindow   *self,
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
       g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was changed."));
-      show_dialog (self, heading, body);
-      return;
+      return GTK_WINDOW (ks_message_dialog_show (GTK_WIDGET (self), heading, body));
     }
   {
     g_autofree char *title = g_strdup_printf (_("Imported “%s”"), name);
     ks_window_add_undo_toast (self, title);
   }
+  return NULL;
 }
 
 static void
@@ -639,18 +654,28 @@ import_json_done (KsWindow *self,
                   GFile    *file)
 {
   g_autofree char *path = g_file_get_path (file);
+
+  if (path)
+    ks_window_import_json (self, path);
+}
+
+GtkWindow *
+ks_window_import_json (KsWindow   *self,
+                       const char *path)
+{
   g_autofree char *name = NULL;
   g_autofree char *workspace_name = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  if (!path || !self->workspace)
-    return;
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!self->workspace)
+    return NULL;
   if (ks_workspace_is_empty (self->workspace))
-    {
-      import_json_now (self, path, FALSE);
-      return;
-    }
+    return import_json_now (self, path, FALSE);
+
   name = display_name (path);
   workspace_name = display_name (ks_workspace_get_path (self->workspace));
   body = g_strdup_printf (_("Everything in “%s” — accounts, people, products and opportunities — will be replaced by the contents of “%s”. Undo brings it back."),
@@ -664,9 +689,10 @@ import_json_done (KsWindow *self,
   adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "ks-path", g_steal_pointer (&path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "ks-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 static void
@@ -675,24 +701,38 @@ export_json_done (KsWindow *self,
 {
   g_autofree char *chosen = g_file_get_path (file);
   g_autofree char *path = NULL;
+
+  if (!chosen)
+    return;
+  path = with_extension (chosen, ".json");
+  ks_window_export_json (self, path);
+}
+
+gboolean
+ks_window_export_json (KsWindow   *self,
+                       const char *path)
+{
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!chosen || !self->workspace)
-    return;
-  path = with_extension (chosen, ".json");
+  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!self->workspace)
+    return FALSE;
   name = display_name (path);
   ks_account_page_flush (self->account_page);
   if (!ks_json_export_to_file (self->workspace, path, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
       show_dialog (self, heading, error->message);
-      return;
+      return FALSE;
     }
   {
     g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
     ks_window_add_toast (self, title);
   }
+  return TRUE;
 }
 
 /* Adding */
@@ -1356,6 +1396,14 @@ ks_window_add_toast (KsWindow   *self,
 
   g_return_if_fail (KS_IS_WINDOW (self));
 
+  /* A plain toast still waiting or shown takes the new news instead of
+   * queueing another ("Undid …" three times in a row shows the last). */
+  if (self->last_toast && !adw_toast_get_action_name (self->last_toast))
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      adw_toast_set_title (self->last_toast, escaped);
+      return;
+    }
   toast = toast_new (title);
   adw_toast_set_timeout (toast, 3);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);

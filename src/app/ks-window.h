@@ -41,6 +41,19 @@ void         ks_window_select_account      (KsWindow       *self,
 void         ks_window_select_person       (KsWindow       *self,
                                             gint64          person_id);
 
+/* Imports the CRM export in @dir and presents the summary (counts and
+ * warnings, or the errors and "Nothing was imported"). Returns: (transfer
+ * none): the summary dialog. */
+GtkWindow   *ks_window_import_crm          (KsWindow       *self,
+                                            const char     *dir);
+/* Imports a workspace JSON file; asks first when the workspace is not
+ * empty. Returns: (transfer none) (nullable): the question or the error
+ * dialog presented, NULL when it was imported at once. */
+GtkWindow   *ks_window_import_json         (KsWindow       *self,
+                                            const char     *path);
+gboolean     ks_window_export_json         (KsWindow       *self,
+                                            const char     *path);
+
 /* A toast with an "Undo" button (win.undo). @title is plain text. */
 void         ks_window_add_undo_toast      (KsWindow       *self,
                                             const char     *title);
