@@ -22,7 +22,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "ks-core-resources.h"
 #include "ks-json.h"
 #include "ks-workspace-private.h"
 
@@ -1500,6 +1499,8 @@ bind_count (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, idx);
 }
 
+/* Each loop prepares its statement once; step () resets it after each row
+ * and every row binds all parameters again. */
 static gboolean
 write_people (KsWorkspace  *ws,
               Import       *im,
@@ -1508,15 +1509,15 @@ write_people (KsWorkspace  *ws,
   sqlite3 *db = ks_workspace_get_db (ws);
   sqlite3_stmt *stmt;
 
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO people (name, title, phone, email, team, region, area)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                     error)))
+    return FALSE;
   for (guint i = 0; i < im->people->len; i++)
     {
       Person *p = &g_array_index (im->people, Person, i);
 
-      if (!(stmt = ks_workspace_prepare (ws,
-                                         "INSERT INTO people (name, title, phone, email, team, region, area)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                         error)))
-        return FALSE;
       ks_bind_text (stmt, 1, p->name);
       ks_bind_text (stmt, 2, p->title);
       ks_bind_text (stmt, 3, p->phone);
@@ -1528,14 +1529,14 @@ write_people (KsWorkspace  *ws,
         return FALSE;
       p->id = sqlite3_last_insert_rowid (db);
     }
+  if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET manager_id = ?2 WHERE id = ?1", error)))
+    return FALSE;
   for (guint i = 0; i < im->people->len; i++)
     {
       Person *p = &g_array_index (im->people, Person, i);
 
       if (!p->manager)
         continue;
-      if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET manager_id = ?2 WHERE id = ?1", error)))
-        return FALSE;
       sqlite3_bind_int64 (stmt, 1, p->id);
       ks_bind_id (stmt, 2, person_id (im, p->manager));
       if (!step (ws, stmt, error))
@@ -1550,16 +1551,17 @@ write_products (KsWorkspace  *ws,
                 GError      **error)
 {
   sqlite3 *db = ks_workspace_get_db (ws);
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                             "INSERT INTO products (name, series, price)"
+                                             " VALUES (?1, ?2, ?3)",
+                                             error);
 
+  if (!stmt)
+    return FALSE;
   for (guint i = 0; i < im->products->len; i++)
     {
       Product *p = &g_array_index (im->products, Product, i);
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws,
-                                                 "INSERT INTO products (name, series, price)"
-                                                 " VALUES (?1, ?2, ?3)",
-                                                 error);
-      if (!stmt)
-        return FALSE;
+
       ks_bind_text (stmt, 1, p->name);
       ks_bind_text (stmt, 2, p->series);
       ks_bind_double_or_null (stmt, 3, p->price);
@@ -1578,17 +1580,17 @@ write_accounts (KsWorkspace  *ws,
   sqlite3 *db = ks_workspace_get_db (ws);
   sqlite3_stmt *stmt;
 
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO accounts (name, sector, country, time_zone,"
+                                     "  year_established, revenue, employees, owner_id, segment,"
+                                     "  lifecycle, notes)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                     error)))
+    return FALSE;
   for (guint i = 0; i < im->accounts->len; i++)
     {
       Account *a = &g_array_index (im->accounts, Account, i);
 
-      if (!(stmt = ks_workspace_prepare (ws,
-                                         "INSERT INTO accounts (name, sector, country, time_zone,"
-                                         "  year_established, revenue, employees, owner_id, segment,"
-                                         "  lifecycle, notes)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                                         error)))
-        return FALSE;
       ks_bind_text (stmt, 1, a->name);
       ks_bind_text (stmt, 2, a->sector);
       ks_bind_text (stmt, 3, a->country);
@@ -1604,28 +1606,28 @@ write_accounts (KsWorkspace  *ws,
         return FALSE;
       a->id = sqlite3_last_insert_rowid (db);
     }
+  if (!(stmt = ks_workspace_prepare (ws, "UPDATE accounts SET parent_id = ?2 WHERE id = ?1", error)))
+    return FALSE;
   for (guint i = 0; i < im->accounts->len; i++)
     {
       Account *a = &g_array_index (im->accounts, Account, i);
 
       if (!a->parent)
         continue;
-      if (!(stmt = ks_workspace_prepare (ws, "UPDATE accounts SET parent_id = ?2 WHERE id = ?1", error)))
-        return FALSE;
       sqlite3_bind_int64 (stmt, 1, a->id);
       ks_bind_id (stmt, 2, account_id (im, a->parent));
       if (!step (ws, stmt, error))
         return FALSE;
     }
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO account_team (account_id, person_id, core, role)"
+                                     " VALUES (?1, ?2, ?3, ?4)",
+                                     error)))
+    return FALSE;
   for (guint i = 0; i < im->members->len; i++)
     {
       Member *m = &g_array_index (im->members, Member, i);
 
-      if (!(stmt = ks_workspace_prepare (ws,
-                                         "INSERT INTO account_team (account_id, person_id, core, role)"
-                                         " VALUES (?1, ?2, ?3, ?4)",
-                                         error)))
-        return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, m->account).id);
       sqlite3_bind_int64 (stmt, 2, person_id (im, m->person));
       sqlite3_bind_int (stmt, 3, m->core ? 1 : 0);
@@ -1633,16 +1635,16 @@ write_accounts (KsWorkspace  *ws,
       if (!step (ws, stmt, error))
         return FALSE;
     }
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO contacts (account_id, name, title, department, phone,"
+                                     "  email, channel, time_zone, notes)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                     error)))
+    return FALSE;
   for (guint i = 0; i < im->contacts->len; i++)
     {
       Contact *c = &g_array_index (im->contacts, Contact, i);
 
-      if (!(stmt = ks_workspace_prepare (ws,
-                                         "INSERT INTO contacts (account_id, name, title, department, phone,"
-                                         "  email, channel, time_zone, notes)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                         error)))
-        return FALSE;
       sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, c->account).id);
       ks_bind_text (stmt, 2, c->name);
       ks_bind_text (stmt, 3, c->title);
@@ -1663,17 +1665,19 @@ write_opportunities (KsWorkspace  *ws,
                      Import       *im,
                      GError      **error)
 {
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                             "INSERT INTO opportunities (ref, account_id, product_id,"
+                                             "  owner_id, title, stage, value, engage_date, close_date,"
+                                             "  expected_close_date)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                             error);
+
+  if (!stmt)
+    return FALSE;
   for (guint i = 0; i < im->opportunities->len; i++)
     {
       Opportunity *o = &g_array_index (im->opportunities, Opportunity, i);
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws,
-                                                 "INSERT INTO opportunities (ref, account_id, product_id,"
-                                                 "  owner_id, title, stage, value, engage_date, close_date,"
-                                                 "  expected_close_date)"
-                                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                                 error);
-      if (!stmt)
-        return FALSE;
+
       ks_bind_text (stmt, 1, o->ref);
       ks_bind_id (stmt, 2, account_id (im, o->account));
       ks_bind_id (stmt, 3, product_id (im, o->product));
@@ -1695,13 +1699,12 @@ write_settings (KsWorkspace  *ws,
                 Import       *im,
                 GError      **error)
 {
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "INSERT INTO settings (key, value) VALUES (?1, ?2)", error);
+
+  if (!stmt)
+    return FALSE;
   for (guint i = 0; i + 1 < im->settings->len; i += 2)
     {
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws,
-                                                 "INSERT INTO settings (key, value) VALUES (?1, ?2)",
-                                                 error);
-      if (!stmt)
-        return FALSE;
       ks_bind_text (stmt, 1, g_ptr_array_index (im->settings, i));
       ks_bind_text (stmt, 2, g_ptr_array_index (im->settings, i + 1));
       if (!step (ws, stmt, error))
@@ -1920,8 +1923,9 @@ ks_json_load_demo (KsWorkspace  *workspace,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
-  bytes = g_resource_lookup_data (ks_core_get_resource (), DEMO_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Registered by the core's resources, which core_dep compiles into each
+   * program (a static library alone would lose them at link time). */
+  bytes = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (!bytes)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
