@@ -195,21 +195,21 @@ write_int_member (Writer       *w,
     g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));
 }
 
-/* Steps stmt; FALSE with error set when it failed, *row tells whether a row came. */
-static gboolean
+/* Steps stmt: 1 for a row, 0 when done, -1 (error set, stmt reset) on failure. */
+static int
 step_row (KsWorkspace   *ws,
           sqlite3_stmt  *stmt,
-          gboolean      *row,
           GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
-  *row = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
   ks_workspace_set_sql_error (ws, error, _("export the workspace"));
   sqlite3_reset (stmt);
-  return FALSE;
+  return -1;
 }
 
 static gboolean
@@ -218,14 +218,14 @@ export_settings (KsWorkspace  *ws,
                  GError      **error)
 {
   sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT key, value FROM settings ORDER BY key", error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   writer_open (w, "settings", '{');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     write_text_member (w, ks_column_text (stmt, 0), ks_column_text (stmt, 1));
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, '}');
@@ -244,12 +244,12 @@ export_people (KsWorkspace  *ws,
                                              "  FROM people p LEFT JOIN people m ON m.id = p.manager_id"
                                              " ORDER BY p.name",
                                              error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   writer_open (w, "people", '[');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -257,7 +257,7 @@ export_people (KsWorkspace  *ws,
       write_ref_member (w, "manager", stmt, 7);
       writer_close (w, '}');
     }
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, ']');
@@ -272,12 +272,12 @@ export_products (KsWorkspace  *ws,
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT name, series, price FROM products ORDER BY name",
                                              error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   writer_open (w, "products", '[');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       write_text_member (w, "name", ks_column_text (stmt, 0));
@@ -285,7 +285,7 @@ export_products (KsWorkspace  *ws,
       write_real_member (w, "price", stmt, 2);
       writer_close (w, '}');
     }
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, ']');
@@ -304,13 +304,13 @@ export_account_team (KsWorkspace  *ws,
                                              " WHERE t.account_id = ?1"
                                              " ORDER BY p.name",
                                              error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   writer_open (w, "team", '[');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       write_text_member (w, "person", ks_column_text (stmt, 0));
@@ -319,7 +319,7 @@ export_account_team (KsWorkspace  *ws,
       write_text_member (w, "role", ks_column_text (stmt, 2));
       writer_close (w, '}');
     }
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, ']');
@@ -340,20 +340,20 @@ export_account_contacts (KsWorkspace  *ws,
                                              "       time_zone, notes"
                                              "  FROM contacts WHERE account_id = ?1 ORDER BY name",
                                              error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   writer_open (w, "contacts", '[');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         write_text_member (w, keys[i], ks_column_text (stmt, i));
       writer_close (w, '}');
     }
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, ']');
@@ -374,12 +374,12 @@ export_accounts (KsWorkspace  *ws,
                                              "  LEFT JOIN people o ON o.id = a.owner_id"
                                              " ORDER BY a.name",
                                              error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   writer_open (w, "accounts", '[');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       write_text_member (w, "name", ks_column_text (stmt, 1));
@@ -402,7 +402,7 @@ export_accounts (KsWorkspace  *ws,
         }
       writer_close (w, '}');
     }
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, ']');
@@ -424,12 +424,12 @@ export_opportunities (KsWorkspace  *ws,
                                              "  LEFT JOIN people pe ON pe.id = o.owner_id"
                                              " ORDER BY o.ref",
                                              error);
-  gboolean row;
+  int row;
 
   if (!stmt)
     return FALSE;
   writer_open (w, "opportunities", '[');
-  while (step_row (ws, stmt, &row, error) && row)
+  while ((row = step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       write_text_member (w, "id", ks_column_text (stmt, 0));
@@ -444,7 +444,7 @@ export_opportunities (KsWorkspace  *ws,
       write_ref_member (w, "expected_close_date", stmt, 9);
       writer_close (w, '}');
     }
-  if (!row && error && *error)
+  if (row < 0)
     return FALSE;
   sqlite3_reset (stmt);
   writer_close (w, ']');
