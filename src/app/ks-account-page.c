@@ -232,22 +232,22 @@ validate_field (Field       field,
       {
         g_autofree char *trimmed = g_strstrip (g_strdup (text));
         if (!*trimmed)
-          return g_strdup (_("An account needs a name"));
+          return g_strdup (_("an account needs a name"));
         return NULL;
       }
     case FIELD_REVENUE:
       if (!ks_parse_number (text, &number, &empty))
-        return g_strdup (_("Enter the annual revenue as a number, like 1250000"));
+        return g_strdup (_("a number, like 1250000"));
       return NULL;
     case FIELD_EMPLOYEES:
       if (!ks_parse_integer (text, &integer, &empty))
-        return g_strdup (_("Enter the number of employees as a whole number, like 2800"));
+        return g_strdup (_("a whole number, like 2800"));
       return NULL;
     case FIELD_YEAR:
       now = g_date_time_new_now_local ();
       if (!ks_parse_integer (text, &integer, &empty) ||
           (!empty && (integer < 1000 || integer > g_date_time_get_year (now))))
-        return g_strdup_printf (_("Enter a year between 1000 and %d"), g_date_time_get_year (now));
+        return g_strdup_printf (_("a year between 1000 and %d"), g_date_time_get_year (now));
       return NULL;
     case FIELD_SECTOR:
     case FIELD_COUNTRY:

@@ -264,6 +264,47 @@ ks_search_matches (const char *key,
   return strstr (hay, key) != NULL;
 }
 
+/* The message goes where the eye is: into an entry row's title, or an
+ * action row's subtitle; the original text is kept to be put back. */
+static void
+show_inline_message (AdwPreferencesRow *row,
+                     const char        *message)
+{
+  gboolean entry = ADW_IS_ENTRY_ROW (row);
+  const char *key = entry ? "ks-original-title" : "ks-original-subtitle";
+  const char *original = g_object_get_data (G_OBJECT (row), key);
+
+  if (message)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (!original)
+        {
+          const char *current = entry ? adw_preferences_row_get_title (row)
+                                      : adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+          g_object_set_data_full (G_OBJECT (row), key, g_strdup (current ? current : ""), g_free);
+          original = g_object_get_data (G_OBJECT (row), key);
+        }
+      /* Translators: a field's name, then why its value was refused */
+      text = entry && *original ? g_strdup_printf (_("%s — %s"), original, message) : g_strdup (message);
+      if (adw_preferences_row_get_use_markup (row))
+        escaped = g_markup_escape_text (text, -1);
+      if (entry)
+        adw_preferences_row_set_title (row, escaped ? escaped : text);
+      else if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped ? escaped : text);
+    }
+  else if (original)
+    {
+      if (entry)
+        adw_preferences_row_set_title (row, original);
+      else if (ADW_IS_ACTION_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), original);
+      g_object_set_data (G_OBJECT (row), key, NULL);
+    }
+}
+
 void
 ks_row_set_error (AdwPreferencesRow *row,
                   const char        *message)
@@ -272,8 +313,11 @@ ks_row_set_error (AdwPreferencesRow *row,
 
   g_return_if_fail (ADW_IS_PREFERENCES_ROW (row));
 
+  if (message && !*message)
+    message = NULL;
+  show_inline_message (row, message);
   icon = g_object_get_data (G_OBJECT (row), ERROR_ICON_KEY);
-  if (message && *message)
+  if (message)
     {
       if (!icon)
         {

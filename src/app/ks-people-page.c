@@ -154,20 +154,20 @@ validate_field (Field       field,
     {
     case FIELD_NAME:
       if (!*trimmed)
-        return g_strdup (_("A person needs a name"));
+        return g_strdup (_("a person needs a name"));
       return NULL;
     case FIELD_EMAIL:
       {
         const char *at = strchr (trimmed, '@');
         if (*trimmed && (!at || at == trimmed || !at[1] || strchr (at + 1, '@') ||
                          strpbrk (trimmed, " \t<>,;")))
-          return g_strdup (_("Enter an e-mail address like name@example.com"));
+          return g_strdup (_("an address like name@example.com"));
         return NULL;
       }
     case FIELD_PHONE:
       for (const char *p = trimmed; *p; p++)
         if (!g_ascii_isdigit (*p) && !strchr (" +-()./", *p))
-          return g_strdup (_("A phone number has digits, spaces and + - ( ) only"));
+          return g_strdup (_("digits, spaces and + - ( ) only"));
       return NULL;
     case FIELD_TITLE:
     case FIELD_TEAM:

@@ -531,7 +531,10 @@ issue_list_new (const char *text)
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  /* wide enough for "file:line:column: message", tall enough to read a few */
+  gtk_widget_set_size_request (scrolled, 480, -1);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
   gtk_widget_add_css_class (scrolled, "card");
   return scrolled;
@@ -575,17 +578,17 @@ ks_window_import_crm (KsWindow   *self,
 
       /* Translators: "Imported 85 accounts, 41 people, 7 products, 8,800 opportunities." */
       g_string_append_printf (body, _("Imported %s, %s, %s, %s."), accounts, people, products, opportunities);
+      g_string_append (body, " ");
+      g_string_append (body, _("Undo takes the whole import back."));
       if (report->warnings && report->warnings->len > 0)
         {
           g_string_append (body, "\n\n");
           g_string_append_printf (body,
-                                  ngettext ("%u row was kept with a warning:",
-                                            "%u rows were kept with warnings:", report->warnings->len),
+                                  ngettext ("%u warning: kept, but check it:",
+                                            "%u warnings: kept, but check them:", report->warnings->len),
                                   report->warnings->len);
           issues = format_issues (report->warnings);
         }
-      g_string_append (body, "\n\n");
-      g_string_append (body, _("Undo takes the whole import back."));
     }
   else
     {
