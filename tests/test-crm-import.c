@@ -799,6 +799,73 @@ test_duplicates (void)
   g_assert_cmpuint (report->opportunities, ==, 2);
 }
 
+static char *
+index_names (KsWorkspace *ws)
+{
+  return query_text (ws, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master "
+                         "WHERE type = 'index' AND tbl_name = 'opportunities' ORDER BY name)", NULL);
+}
+
+/* A bulk import (20,000 new rows or more) rebuilds the secondary indexes of
+ * opportunities after loading; they must be back, equal, and usable, also
+ * after a dry run rolled the rebuild back. */
+static void
+test_bulk_import (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GString) pipeline = g_string_new ("opportunity_id,product,account,deal_stage,close_value\n");
+  g_autofree char *dir = NULL;
+  g_autofree char *indexes = index_names (ws);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(KsImportReport) dry = NULL;
+  g_autoptr(KsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Ids descending, so sorting them is not a no-op; every 7th row has no account. */
+  for (int i = 25000; i > 0; i--)
+    g_string_append_printf (pipeline, "B%05d,P%d,A%d,%s,%d\n", i, i % 3, i % 7 ? i % 50 : -1,
+                            i % 2 ? "Won" : "Lost", i);
+  {
+    /* "A-1" is not an account: rows with i % 7 == 0 get an empty cell instead. */
+    g_autofree char *fixed = NULL;
+    g_auto(GStrv) parts = g_strsplit (pipeline->str, ",A-1,", -1);
+    fixed = g_strjoinv (",,", parts);
+    dir = fixture ("products.csv", "product\nP0\nP1\nP2\n", "sales_pipeline.csv", fixed, NULL);
+  }
+  g_assert_cmpstr (indexes, ==, "opportunities_account,opportunities_owner,opportunities_product,"
+                                "opportunities_stage,sqlite_autoindex_opportunities_1");
+
+  dry = import_ok (ws, dir, TRUE);
+  g_assert_cmpuint (dry->opportunities, ==, 25000);
+  after = index_names (ws);
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_true (ks_workspace_is_empty (ws));
+  g_clear_pointer (&after, g_free);
+
+  report = import_ok (ws, dir, FALSE);
+  g_assert_cmpuint (report->opportunities, ==, 25000);
+  g_assert_cmpuint (report->products, ==, 3);
+  /* A1..A49: i % 50 in 1..49 plus 0 → "A0"; 50 accounts. */
+  g_assert_cmpuint (report->accounts, ==, 50);
+  after = index_names (ws);
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_true (ks_workspace_check_integrity (ws, &error));
+  g_assert_no_error (error);
+  /* 25000 / 7 → 3571 rows without an account. */
+  g_assert_nonnull (find_issue (report->warnings, "sales_pipeline.csv", "3571 opportunities have no account"));
+  /* Sum over i of i for odd i ≤ 25000: 12500² = 156250000. */
+  g_assert_cmpfloat (query_double (ws, "SELECT sum(value) FROM opportunities WHERE stage = ?1", "Won"),
+                     ==, 156250000);
+  text = query_text (ws, "SELECT p.name || '/' || a.name FROM opportunities o JOIN products p ON p.id = o.product_id "
+                         "JOIN accounts a ON a.id = o.account_id WHERE o.ref = ?1", "B12345");
+  g_assert_cmpstr (text, ==, "P0/A45");
+  g_clear_pointer (&text, g_free);
+  /* The rebuilt index answers like the table does. */
+  g_assert_cmpfloat (query_double (ws, "SELECT count(*) FROM opportunities INDEXED BY opportunities_stage "
+                                       "WHERE stage = ?1", "Lost"), ==, 12500);
+}
+
 static void
 test_match_key (void)
 {
@@ -847,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/core/crm-import/unmatched-names", test_unmatched_names);
   g_test_add_func ("/core/crm-import/keep-existing", test_keep_existing);
   g_test_add_func ("/core/crm-import/duplicates", test_duplicates);
+  g_test_add_func ("/core/crm-import/bulk-import", test_bulk_import);
   g_test_add_func ("/core/crm-import/match-key", test_match_key);
 
   return g_test_run ();

@@ -41,9 +41,6 @@
 /* Characters of a value quoted in a message. */
 #define QUOTE_MAX_CHARS 60
 #define MAX_KNOWN_COLUMNS 8
-/* Page cache while importing, in KiB: keeps the indexes of a large pipeline in
- * memory instead of spilling them to the WAL and reading them back. */
-#define IMPORT_CACHE_KIB (128 * 1024)
 
 typedef struct _Entity Entity;
 struct _Entity
@@ -107,6 +104,24 @@ typedef struct
   const char *office;   /* manager links: the regional office, or NULL */
   guint       line;
 } Link;
+
+/* One opportunity of the pipeline, merged over the rows that name it. Fields
+ * that no row gave stay "keep what is stored". */
+typedef struct
+{
+  const char *ref;          /* in the job's string chunk */
+  gint64      id;           /* in the workspace already, else 0 */
+  gint64      account;      /* 0: keep */
+  gint64      product;
+  gint64      owner;
+  const char *stage;        /* NULL: keep */
+  double      value;
+  guint32     engage;       /* yyyymmdd, 0: keep */
+  guint32     close;
+  guint       line;         /* where this import read it first, 0 if not yet */
+  guint       ref_length : 31;
+  guint       have_value : 1;
+} Opportunity;
 
 typedef struct _CsvReader CsvReader;
 typedef struct _ImportJob ImportJob;
@@ -178,8 +193,12 @@ struct _ImportJob
   RefColumn       managers;
   RefColumn       parents;
 
-  GStringChunk   *strings;         /* opportunity ids, link names */
-  GHashTable     *opportunity_ids; /* id → first line */
+  GStringChunk   *strings;         /* opportunity ids, stages, link names */
+  GHashTable     *opportunity_ids; /* opportunity id → index in opportunities + 1 */
+  GArray         *opportunities;   /* of Opportunity: the workspace's, then new ones */
+  guint           n_known;         /* how many of them were in the workspace */
+  guint           n_opportunities; /* distinct ids read */
+  GHashTable     *stages;          /* stage → the same string in strings */
   GArray         *links;           /* of Link, for the file being read */
   guint           no_account;
   guint           no_product;
@@ -191,7 +210,8 @@ struct _ImportJob
   sqlite3_stmt   *upsert_product;
   sqlite3_stmt   *upsert_person;
   sqlite3_stmt   *upsert_account;
-  sqlite3_stmt   *upsert_opportunity;
+  sqlite3_stmt   *insert_opportunity;
+  sqlite3_stmt   *update_opportunity;
   sqlite3_stmt   *set_manager;
   sqlite3_stmt   *fill_manager;
   sqlite3_stmt   *set_parent;
@@ -245,20 +265,26 @@ static const char *const pipeline_columns[] = {
   "  OR revenue IS NOT coalesce (?4, revenue) OR employees IS NOT coalesce (?5, employees)" \
   "  OR country IS NOT coalesce (?6, country)"
 
-#define SQL_UPSERT_OPPORTUNITY \
+/* Opportunities are the bulk of an export. An upsert with foreign keys on makes
+ * SQLite keep a statement journal per row (millions of temp-file writes at
+ * ×100); a plain INSERT needs none. So ids already in the workspace are loaded
+ * first: new ones are inserted, known ones updated only where they differ. */
+#define SQL_INSERT_OPPORTUNITY \
   "INSERT INTO opportunities (ref, account_id, product_id, owner_id, stage, value," \
   "  engage_date, close_date) " \
-  "VALUES (?1, ?2, ?3, ?4, coalesce (?5, ''), ?6, ?7, ?8) " \
-  "ON CONFLICT (ref) DO UPDATE SET " \
+  "VALUES (?1, ?2, ?3, ?4, coalesce (?5, ''), ?6, ?7, ?8)"
+
+#define SQL_UPDATE_OPPORTUNITY \
+  "UPDATE opportunities SET " \
   "  account_id = coalesce (?2, account_id), product_id = coalesce (?3, product_id)," \
   "  owner_id = coalesce (?4, owner_id), stage = coalesce (?5, stage)," \
   "  value = coalesce (?6, value), engage_date = coalesce (?7, engage_date)," \
   "  close_date = coalesce (?8, close_date) " \
-  "WHERE account_id IS NOT coalesce (?2, account_id)" \
+  "WHERE id = ?1 AND (account_id IS NOT coalesce (?2, account_id)" \
   "  OR product_id IS NOT coalesce (?3, product_id)" \
   "  OR owner_id IS NOT coalesce (?4, owner_id) OR stage IS NOT coalesce (?5, stage)" \
   "  OR value IS NOT coalesce (?6, value) OR engage_date IS NOT coalesce (?7, engage_date)" \
-  "  OR close_date IS NOT coalesce (?8, close_date)"
+  "  OR close_date IS NOT coalesce (?8, close_date))"
 
 #define SQL_SET_MANAGER \
   "UPDATE people SET manager_id = ?2 WHERE id = ?1 AND manager_id IS NOT ?2"
@@ -438,8 +464,9 @@ parse_integer (const char *text,
   return g_ascii_string_to_signed (text, 10, min, max, out, NULL);
 }
 
-static gboolean
-is_iso_date (const char *text)
+/* Strict YYYY-MM-DD of a real day, packed as yyyymmdd (0 when it is not). */
+static guint32
+parse_iso_date (const char *text)
 {
   guint year, month, day;
 
@@ -448,17 +475,19 @@ is_iso_date (const char *text)
       if (i == 4 || i == 7)
         {
           if (text[i] != '-')
-            return FALSE;
+            return 0;
         }
       else if (!g_ascii_isdigit (text[i]))
-        return FALSE;
+        return 0;
     }
   if (text[10] != '\0')
-    return FALSE;
+    return 0;
   year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
   month = (text[5] - '0') * 10 + (text[6] - '0');
   day = (text[8] - '0') * 10 + (text[9] - '0');
-  return g_date_valid_dmy (day, month, year);
+  if (!g_date_valid_dmy (day, month, year))
+    return 0;
+  return year * 10000 + month * 100 + day;
 }
 
 /* ---- positions ------------------------------------------------------------- */
@@ -1317,17 +1346,6 @@ bind_number (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static void
-bind_entity (sqlite3_stmt *stmt,
-             int           index,
-             Entity       *e)
-{
-  if (e)
-    sqlite3_bind_int64 (stmt, index, e->id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* ---- products.csv ----------------------------------------------------------- */
 
 static void
@@ -1546,6 +1564,22 @@ finish_accounts (ImportJob *job,
 
 /* ---- sales_pipeline.csv ----------------------------------------------------- */
 
+/* The secondary indexes of opportunities, exactly as the schema creates them.
+ * A large import drops and rebuilds them: building an index from the finished
+ * table is several times cheaper than growing it row by row. */
+static const struct { const char *name, *drop, *create; } opportunity_indexes[] = {
+  { "opportunities_account", "DROP INDEX opportunities_account",
+    "CREATE INDEX opportunities_account ON opportunities (account_id)" },
+  { "opportunities_product", "DROP INDEX opportunities_product",
+    "CREATE INDEX opportunities_product ON opportunities (product_id)" },
+  { "opportunities_owner", "DROP INDEX opportunities_owner",
+    "CREATE INDEX opportunities_owner ON opportunities (owner_id)" },
+  { "opportunities_stage", "DROP INDEX opportunities_stage",
+    "CREATE INDEX opportunities_stage ON opportunities (stage)" },
+};
+/* Rebuild only when the import at least doubles the table, and is large. */
+#define REBUILD_INDEXES_MIN_ROWS 20000
+
 static Entity *
 pipeline_ref (ImportJob  *job,
               CsvReader  *r,
@@ -1569,52 +1603,54 @@ pipeline_ref (ImportJob  *job,
   return resolve (job, r, c, name, r->row_line, TRUE);
 }
 
-static const char *
+static guint32
 pipeline_date (CsvReader *r,
-               guint      column,
-               gsize     *length)
+               guint      column)
 {
-  const char *date = reader_value (r, column, length);
+  const char *text = reader_value (r, column, NULL);
+  guint32 date;
 
-  if (date && !is_iso_date (date))
-    {
-      WARN_VALUE (r, column, date, _("“%s” in column %s is not a date (YYYY-MM-DD); the field was left empty"));
-      return NULL;
-    }
+  if (!text)
+    return 0;
+  if (!(date = parse_iso_date (text)))
+    WARN_VALUE (r, column, text, _("“%s” in column %s is not a date (YYYY-MM-DD); the field was left empty"));
   return date;
 }
 
+static Opportunity *
+opportunity_add (ImportJob  *job,
+                 const char *ref,
+                 gsize       length,
+                 gint64      id)
+{
+  Opportunity fresh = { 0, };
+
+  fresh.ref = g_string_chunk_insert_len (job->strings, ref, length);
+  fresh.ref_length = length;
+  fresh.id = id;
+  g_array_append_val (job->opportunities, fresh);
+  g_hash_table_insert (job->opportunity_ids, (gpointer) fresh.ref, GUINT_TO_POINTER (job->opportunities->len));
+  return &g_array_index (job->opportunities, Opportunity, job->opportunities->len - 1);
+}
+
+/* Rows are checked and matched here, in file order, and written in
+ * finish_pipeline(): known ids in file order, new ones sorted by id, which
+ * keeps the unique index on ref from being written at random places. */
 static void
 read_pipeline (ImportJob *job,
                CsvReader *r)
 {
-  sqlite3_stmt *stmt = job->upsert_opportunity;
   const char *id = reader_key (r);
-  const char *stage, *engage, *close, *value;
-  gsize id_len = 0, stage_len = 0, engage_len = 0, close_len = 0;
-  double amount = 0;
-  gboolean have_amount = FALSE;
+  const char *stage, *value;
+  gsize id_len = 0;
   Entity *account, *product, *agent;
-  gpointer first_line;
+  Opportunity *o;
+  guint index;
+  guint32 engage, close;
 
   if (!id)
     return;
   reader_value (r, OPP_ID, &id_len);
-
-  if (g_hash_table_lookup_extended (job->opportunity_ids, id, NULL, &first_line))
-    {
-      if (row_warning_allowed (r))
-        {
-          g_autofree char *shown = shorten (id);
-          ks_import_report_add (job->report, FALSE, r->spec->name, r->row_line, reader_column (r, OPP_ID),
-                                _("opportunity “%s” appears again (first in line %u); "
-                                  "the values of this row are used"),
-                                shown, GPOINTER_TO_UINT (first_line));
-        }
-    }
-  else
-    g_hash_table_insert (job->opportunity_ids, g_string_chunk_insert_len (job->strings, id, id_len),
-                         GUINT_TO_POINTER (r->row_line));
 
   agent = pipeline_ref (job, r, &job->pipeline_agents, OPP_AGENT, &job->no_agent, &job->no_agent_line);
   product = pipeline_ref (job, r, &job->pipeline_products, OPP_PRODUCT, &job->no_product,
@@ -1623,27 +1659,199 @@ read_pipeline (ImportJob *job,
                           &job->no_account_line);
   if (r->stop)
     return;
+  engage = pipeline_date (r, OPP_ENGAGE);
+  close = pipeline_date (r, OPP_CLOSE);
 
-  stage = reader_value (r, OPP_STAGE, &stage_len);
-  engage = pipeline_date (r, OPP_ENGAGE, &engage_len);
-  close = pipeline_date (r, OPP_CLOSE, &close_len);
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (job->opportunity_ids, id));
+  o = index ? &g_array_index (job->opportunities, Opportunity, index - 1)
+            : opportunity_add (job, id, id_len, 0);
+  if (o->line == 0)
+    {
+      o->line = r->row_line;
+      job->n_opportunities++;
+    }
+  else if (row_warning_allowed (r))
+    {
+      g_autofree char *shown = shorten (id);
+      ks_import_report_add (job->report, FALSE, r->spec->name, r->row_line, reader_column (r, OPP_ID),
+                            _("opportunity “%s” appears again (first in line %u); "
+                              "the values of this row are used"),
+                            shown, o->line);
+    }
+
+  /* A later row with the same id overrides what it gives, as a re-import would. */
+  if (agent)
+    o->owner = agent->id;
+  if (product)
+    o->product = product->id;
+  if (account)
+    o->account = account->id;
+  if (engage)
+    o->engage = engage;
+  if (close)
+    o->close = close;
+  if ((stage = reader_value (r, OPP_STAGE, NULL)))
+    {
+      const char *interned = g_hash_table_lookup (job->stages, stage);
+
+      if (!interned)
+        {
+          interned = g_string_chunk_insert (job->strings, stage);
+          g_hash_table_add (job->stages, (gpointer) interned);
+        }
+      o->stage = interned;
+    }
   if ((value = reader_value (r, OPP_VALUE, NULL)))
     {
+      double amount;
+
       if (parse_decimal (value, &amount))
-        have_amount = TRUE;
+        o->value = amount, o->have_value = TRUE;
       else
         WARN_VALUE (r, OPP_VALUE, value, _("“%s” in column %s is not a number; the field was left empty"));
     }
+}
 
-  sqlite3_bind_text (stmt, 1, id, id_len, SQLITE_STATIC);
-  bind_entity (stmt, 2, account);
-  bind_entity (stmt, 3, product);
-  bind_entity (stmt, 4, agent);
-  bind_value (stmt, 5, stage, stage_len);
-  bind_number (stmt, 6, have_amount, amount);
-  bind_value (stmt, 7, engage, engage_len);
-  bind_value (stmt, 8, close, close_len);
-  step (job, r, stmt, _("save an opportunity"));
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           index,
+           guint32       date,
+           char          buffer[static 16])
+{
+  if (!date)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  g_snprintf (buffer, 16, "%04u-%02u-%02u", date / 10000, date / 100 % 100, date % 100);
+  sqlite3_bind_text (stmt, index, buffer, 10, SQLITE_STATIC);
+}
+
+static gboolean
+opportunity_write (ImportJob   *job,
+                   CsvReader   *r,
+                   Opportunity *o)
+{
+  sqlite3_stmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
+  char engage[16], close[16];
+
+  if (o->id)
+    sqlite3_bind_int64 (stmt, 1, o->id);
+  else
+    sqlite3_bind_text (stmt, 1, o->ref, o->ref_length, SQLITE_STATIC);
+  bind_id_or_null (stmt, 2, o->account);
+  bind_id_or_null (stmt, 3, o->product);
+  bind_id_or_null (stmt, 4, o->owner);
+  if (o->stage)
+    sqlite3_bind_text (stmt, 5, o->stage, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 5);
+  bind_number (stmt, 6, o->have_value, o->value);
+  bind_date (stmt, 7, o->engage, engage);
+  bind_date (stmt, 8, o->close, close);
+  r->row_line = o->line;  /* where a database error is reported */
+  return step (job, r, stmt, _("save an opportunity"));
+}
+
+static int
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  const Opportunity *x = *(const Opportunity *const *) a;
+  const Opportunity *y = *(const Opportunity *const *) b;
+  int cmp = memcmp (x->ref, y->ref, MIN (x->ref_length, y->ref_length));
+
+  /* SQLite's BINARY collation: bytes, then length. */
+  return cmp ? cmp : (x->ref_length > y->ref_length) - (x->ref_length < y->ref_length);
+}
+
+/* The secondary indexes can be rebuilt when they are exactly the schema's. */
+static gboolean
+can_rebuild_indexes (ImportJob *job)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws,
+                                             "SELECT name, sql FROM sqlite_master "
+                                             "WHERE type = 'index' AND tbl_name = 'opportunities' "
+                                             "AND sql IS NOT NULL",
+                                             NULL);
+  guint matched = 0, seen = 0;
+
+  if (!stmt)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      seen++;
+      for (guint i = 0; i < G_N_ELEMENTS (opportunity_indexes); i++)
+        if (g_strcmp0 (ks_column_text (stmt, 0), opportunity_indexes[i].name) == 0 &&
+            g_strcmp0 (ks_column_text (stmt, 1), opportunity_indexes[i].create) == 0)
+          matched++;
+    }
+  sqlite3_reset (stmt);
+  return seen == G_N_ELEMENTS (opportunity_indexes) && matched == seen;
+}
+
+static gboolean
+exec_fixed (ImportJob  *job,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ks_workspace_exec (job->ws, sql, &error))
+    return TRUE;
+  if (!job->db_error)
+    job->db_error = g_error_copy (error);
+  if (job->report->errors->len == 0)
+    job->error_code = KS_IMPORT_ERROR_VALUE;
+  ks_import_report_add (job->report, TRUE, "", 0, 0, "%s", error->message);
+  return FALSE;
+}
+
+static void
+write_opportunities (ImportJob *job,
+                     CsvReader *r)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (job->opportunities->len - job->n_known);
+  gboolean rebuild;
+  guint n_existing = job->n_known;
+
+  for (guint i = 0; i < job->opportunities->len && !r->stop; i++)
+    {
+      Opportunity *o = &g_array_index (job->opportunities, Opportunity, i);
+
+      if (o->line == 0)
+        continue;
+      if (o->id)
+        opportunity_write (job, r, o);
+      else
+        g_ptr_array_add (fresh, o);
+    }
+  if (r->stop || fresh->len == 0)
+    return;
+
+  g_ptr_array_sort (fresh, compare_refs);
+  rebuild = fresh->len >= REBUILD_INDEXES_MIN_ROWS && fresh->len >= n_existing &&
+            can_rebuild_indexes (job);
+  if (rebuild)
+    g_debug ("Rebuilding the indexes of opportunities around %u new rows", fresh->len);
+  for (guint i = 0; rebuild && i < G_N_ELEMENTS (opportunity_indexes); i++)
+    if (!exec_fixed (job, opportunity_indexes[i].drop))
+      return;
+  for (guint i = 0; i < fresh->len && !r->stop; i++)
+    opportunity_write (job, r, g_ptr_array_index (fresh, i));
+  for (guint i = 0; rebuild && !r->stop && i < G_N_ELEMENTS (opportunity_indexes); i++)
+    if (!exec_fixed (job, opportunity_indexes[i].create))
+      return;
 }
 
 static void
@@ -1676,6 +1884,7 @@ finish_pipeline (ImportJob *job,
                                        "%u opportunities have no account; imported without one",
                                        job->no_account),
                           job->no_account);
+  write_opportunities (job, r);
 }
 
 /* ---- the job ---------------------------------------------------------------- */
@@ -1697,6 +1906,8 @@ job_init (ImportJob      *job,
   ref_column_init (&job->parents, WHAT_PARENT, &job->accounts);
   job->strings = g_string_chunk_new (256 * 1024);
   job->opportunity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  job->opportunities = g_array_new (FALSE, FALSE, sizeof (Opportunity));
+  job->stages = g_hash_table_new (g_str_hash, g_str_equal);
   job->links = g_array_new (FALSE, FALSE, sizeof (Link));
 }
 
@@ -1712,6 +1923,8 @@ job_clear (ImportJob *job)
   ref_column_clear (&job->managers);
   ref_column_clear (&job->parents);
   g_clear_pointer (&job->opportunity_ids, g_hash_table_unref);
+  g_clear_pointer (&job->opportunities, g_array_unref);
+  g_clear_pointer (&job->stages, g_hash_table_unref);
   g_clear_pointer (&job->strings, g_string_chunk_free);
   g_clear_pointer (&job->links, g_array_unref);
   g_clear_error (&job->db_error);
@@ -1725,7 +1938,8 @@ job_prepare (ImportJob  *job,
     { &job->upsert_product, SQL_UPSERT_PRODUCT },
     { &job->upsert_person, SQL_UPSERT_PERSON },
     { &job->upsert_account, SQL_UPSERT_ACCOUNT },
-    { &job->upsert_opportunity, SQL_UPSERT_OPPORTUNITY },
+    { &job->insert_opportunity, SQL_INSERT_OPPORTUNITY },
+    { &job->update_opportunity, SQL_UPDATE_OPPORTUNITY },
     { &job->set_manager, SQL_SET_MANAGER },
     { &job->fill_manager, SQL_FILL_MANAGER },
     { &job->set_parent, SQL_SET_PARENT },
@@ -1743,26 +1957,31 @@ job_prepare (ImportJob  *job,
          entity_table_load (job, &job->products, "SELECT id, name FROM products", error);
 }
 
-/* SQLite-only: a larger page cache while importing, restored afterwards.
- * The PRAGMA takes no bound parameters; the number is SQLite's own or ours. */
-static gint64
-set_cache_size (KsWorkspace *ws,
-                gint64       kib)
+/* The ids of the opportunities already in the workspace (see SQL_INSERT_OPPORTUNITY). */
+static gboolean
+load_opportunities (ImportJob  *job,
+                    GError    **error)
 {
-  sqlite3 *db = ks_workspace_get_db (ws);
-  sqlite3_stmt *stmt;
-  gint64 previous = -2000;
-  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, "SELECT id, ref FROM opportunities", error);
+  int rc;
 
-  if ((stmt = ks_workspace_prepare (ws, "PRAGMA cache_size", NULL)))
+  if (!stmt)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        previous = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (ref)
+        opportunity_add (job, ref, sqlite3_column_bytes (stmt, 1), sqlite3_column_int64 (stmt, 0));
     }
-  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, kib);
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
-  return previous;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (job->ws, error, _("read the workspace"));
+      return FALSE;
+    }
+  job->n_known = job->opportunities->len;
+  return TRUE;
 }
 
 static void
@@ -1803,7 +2022,6 @@ ks_crm_import (KsWorkspace     *workspace,
   ImportJob job = { 0, };
   CsvReader *readers[G_N_ELEMENTS (crm_files)] = { NULL, };
   guint n_files = 0;
-  gint64 cache_size;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -1841,10 +2059,10 @@ ks_crm_import (KsWorkspace     *workspace,
 
   if (!ks_workspace_begin (workspace, _("Import CRM export"), error))
     goto out;
-  cache_size = set_cache_size (workspace, -IMPORT_CACHE_KIB);
-  if (!job_prepare (&job, error))
+  /* The pipeline is the last file; only it needs the known opportunity ids. */
+  if (!job_prepare (&job, error) ||
+      (readers[G_N_ELEMENTS (crm_files) - 1] && !load_opportunities (&job, error)))
     {
-      set_cache_size (workspace, cache_size);
       ks_workspace_rollback (workspace);
       goto out;
     }
@@ -1869,7 +2087,6 @@ ks_crm_import (KsWorkspace     *workspace,
         break;
     }
 
-  set_cache_size (workspace, cache_size);
   if (job.db_error || report->errors->len > 0)
     {
       ks_workspace_rollback (workspace);
@@ -1888,7 +2105,7 @@ ks_crm_import (KsWorkspace     *workspace,
   report->accounts = job.accounts.imported;
   report->people = job.people.imported;
   report->products = job.products.imported;
-  report->opportunities = g_hash_table_size (job.opportunity_ids);
+  report->opportunities = job.n_opportunities;
   ok = TRUE;
 
 out:
