@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "ks-account.h"
@@ -19,6 +20,7 @@
 #include "ks-people-list.h"
 #include "ks-people-page.h"
 #include "ks-person.h"
+#include "ks-team-member.h"
 #include "ks-test-util.h"
 #include "ks-window.h"
 #include "ks-workspace.h"
@@ -382,6 +384,124 @@ find_dialog (const char *prefix)
 }
 
 static void
+test_sort_by_revenue (void)
+{
+  KsAccountList *list = KS_ACCOUNT_LIST (ks_window_get_account_list (window));
+  g_autoptr(GListModel) accounts = ks_account_list (workspace, NULL);
+  double largest = -1;
+  gint64 largest_id = 0;
+
+  /* the account with the largest revenue, found here from the stored rows */
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(KsAccount) a = g_list_model_get_item (accounts, i);
+      if (!isnan (ks_account_get_revenue (a)) && ks_account_get_revenue (a) > largest)
+        {
+          largest = ks_account_get_revenue (a);
+          largest_id = ks_account_get_id (a);
+        }
+    }
+  g_assert_cmpint (largest_id, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "accounts.sort", "s", "revenue"));
+  g_assert_cmpstr (ks_account_list_get_sort (list), ==, "revenue");
+  g_assert_cmpint (ks_account_list_get_id_at (list, 0), ==, largest_id);
+
+  ks_account_list_set_sort (list, "name");
+  g_assert_cmpstr (ks_account_list_get_sort (list), ==, "name");
+  {
+    g_autoptr(KsAccount) first = g_list_model_get_item (accounts, 0);
+    g_assert_cmpint (ks_account_list_get_id_at (list, 0), ==, ks_account_get_id (first));
+  }
+}
+
+static void
+test_notes_saved (void)
+{
+  KsAccountPage *page = account_page ();
+  gint64 id = ks_account_page_get_account_id (page);
+  g_autoptr(KsAccount) after = NULL;
+  GtkTextView *view = NULL;
+  GtkWidget *w;
+
+  /* the notes view: the only GtkTextView on the page */
+  for (w = GTK_WIDGET (page); w; )
+    {
+      if (GTK_IS_TEXT_VIEW (w))
+        {
+          view = GTK_TEXT_VIEW (w);
+          break;
+        }
+      if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != GTK_WIDGET (page) && !gtk_widget_get_next_sibling (w))
+            w = gtk_widget_get_parent (w);
+          w = (w && w != GTK_WIDGET (page)) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (view);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Met the CFO; budget approved for 2027.", -1);
+  /* saved a second after typing, or at once when the page is left */
+  ks_account_page_flush (page);
+  after = ks_account_load (workspace, id, NULL);
+  g_assert_cmpstr (ks_account_get_notes (after), ==, "Met the CFO; budget approved for 2027.");
+  g_assert_cmpstr (ks_workspace_get_undo_label (workspace), ==, "Edit account");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+}
+
+static void
+test_team_member (void)
+{
+  KsAccountPage *page = account_page ();
+  gint64 id = ks_account_page_get_account_id (page);
+  g_autoptr(GListModel) before = ks_team_member_list_for_account (workspace, id, NULL);
+  guint n = g_list_model_get_n_items (before);
+  g_autoptr(GListModel) after = NULL;
+  AdwMessageDialog *dialog;
+  gint64 member_id = 0;
+
+  g_assert_cmpuint (ks_account_page_get_n_members (page), ==, n);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.add-member", NULL));
+  dialog = find_dialog ("Add Team Member");
+  g_assert_nonnull (dialog);
+  /* what the "Add" button does, with the first person not yet in the team */
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  after = ks_team_member_list_for_account (workspace, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n + 1);
+  g_assert_cmpuint (ks_account_page_get_n_members (page), ==, n + 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (after) && !member_id; i++)
+    {
+      g_autoptr(KsTeamMember) m = g_list_model_get_item (after, i);
+      gboolean known = FALSE;
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(KsTeamMember) old = g_list_model_get_item (before, j);
+          known |= ks_team_member_get_id (old) == ks_team_member_get_id (m);
+        }
+      if (!known)
+        member_id = ks_team_member_get_id (m);
+    }
+  g_assert_cmpint (member_id, >, 0);
+
+  /* removing gives a toast with Undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.remove-member", "x", member_id));
+  g_assert_cmpuint (ks_account_page_get_n_members (page), ==, n);
+  g_assert_nonnull (ks_window_get_last_toast (window));
+  g_assert_cmpstr (adw_toast_get_action_name (ks_window_get_last_toast (window)), ==, "win.undo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ks_account_page_get_n_members (page), ==, n + 1);
+  /* and the adding */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ks_account_page_get_n_members (page), ==, n);
+}
+
+static void
 test_import_crm (void)
 {
   g_autofree char *dir = ks_test_crm_dir ();
@@ -523,6 +643,9 @@ main (int   argc,
   g_test_add_func ("/app/window/add-edit-undo", test_add_edit_undo);
   g_test_add_func ("/app/window/invalid-input", test_invalid_input);
   g_test_add_func ("/app/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/app/window/sort-by-revenue", test_sort_by_revenue);
+  g_test_add_func ("/app/window/notes-saved", test_notes_saved);
+  g_test_add_func ("/app/window/team-member", test_team_member);
   g_test_add_func ("/app/window/people-page", test_people_page);
   g_test_add_func ("/app/window/import-crm", test_import_crm);
   g_test_add_func ("/app/window/import-crm-refused", test_import_crm_refused);

@@ -539,3 +539,15 @@ ks_account_list_get_n_accounts (KsAccountList *self)
   g_return_val_if_fail (KS_IS_ACCOUNT_LIST (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
+
+gint64
+ks_account_list_get_id_at (KsAccountList *self,
+                           guint          position)
+{
+  g_autoptr(KsAccount) account = NULL;
+
+  g_return_val_if_fail (KS_IS_ACCOUNT_LIST (self), 0);
+
+  account = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  return account ? ks_account_get_id (account) : 0;
+}

@@ -27,6 +27,9 @@ void         ks_account_list_focus_search     (KsAccountList *self);
 GtkEditable *ks_account_list_get_search_entry (KsAccountList *self);
 /* Accounts shown (after the search). */
 guint        ks_account_list_get_n_visible    (KsAccountList *self);
+/* The id of the account shown at @position (0 when out of range). */
+gint64       ks_account_list_get_id_at       (KsAccountList *self,
+                                               guint          position);
 /* Accounts in the workspace. */
 guint        ks_account_list_get_n_accounts   (KsAccountList *self);
 
