@@ -546,7 +546,8 @@ refresh_opportunities (KsAccountPage *self)
   g_autofree char *open_text = NULL;
   g_autofree char *won_text = NULL;
   g_autofree char *won_full = NULL;
-  double won_value = 0;
+  double won_value = 0, total_value = 0;
+  gboolean any_value = FALSE;
   guint n, n_open = 0, n_won = 0, n_lost = 0;
 
   ks_list_box_remove_rows (self->opportunities_list);
@@ -563,6 +564,12 @@ refresh_opportunities (KsAccountPage *self)
       g_autoptr(KsOpportunity) o = g_list_model_get_item (opportunities, i);
       double value = ks_opportunity_get_value (o);
       int outcome = stage_outcome (ks_opportunity_get_stage (o));
+
+      if (!isnan (value))
+        {
+          total_value += value;
+          any_value = TRUE;
+        }
 
       if (outcome > 0)
         {
@@ -643,8 +650,15 @@ refresh_opportunities (KsAccountPage *self)
     if (n > 0)
       {
         g_autofree char *total = g_strdup_printf (ngettext ("%u opportunity", "%u opportunities", n), n);
-        /* Translators: "120 opportunities: 30 won, 20 lost, 70 open" */
-        description = g_strdup_printf (_("%s: %u won, %u lost, %u open"), total, n_won, n_lost, n_open);
+        g_autofree char *value = ks_format_number (total_value, 0);
+
+        if (any_value)
+          /* Translators: "9 opportunities worth 612,800: 2 won, 3 lost, 4 open" */
+          description = g_strdup_printf (_("%s worth %s: %u won, %u lost, %u open"),
+                                         total, value, n_won, n_lost, n_open);
+        else
+          /* Translators: "9 opportunities: 2 won, 3 lost, 4 open" */
+          description = g_strdup_printf (_("%s: %u won, %u lost, %u open"), total, n_won, n_lost, n_open);
         if (n > RECENT_OPPORTUNITIES)
           {
             g_autofree char *d = description;

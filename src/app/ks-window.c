@@ -1239,11 +1239,11 @@ ks_window_set_workspace (KsWindow    *self,
         remember_workspace (self, ks_workspace_get_path (workspace));
     }
 
-  ks_account_list_set_workspace (self->account_list, workspace);
+  /* pages first: the lists then pick their first rows, which the pages show */
   ks_account_page_set_workspace (self->account_page, workspace);
-  ks_people_list_set_workspace (self->people_list, workspace);
   ks_people_page_set_workspace (self->people_page, workspace);
-  /* the lists chose their first rows before the pages had the workspace */
+  ks_account_list_set_workspace (self->account_list, workspace);
+  ks_people_list_set_workspace (self->people_list, workspace);
   ks_account_page_set_account_id (self->account_page, ks_account_list_get_selected_id (self->account_list));
   ks_people_page_set_person_id (self->people_page, ks_people_list_get_selected_id (self->people_list));
 
