@@ -444,3 +444,54 @@ ks_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)))
     gtk_widget_unparent (child);
 }
+
+#define CLEAN_TEXT_KEY "ks-clean-text"
+
+void
+ks_editable_reset_undo (GtkEditable *editable)
+{
+  /* GtkText clears its history when undo is turned off */
+  gtk_editable_set_enable_undo (editable, FALSE);
+  gtk_editable_set_enable_undo (editable, TRUE);
+  g_object_set_data_full (G_OBJECT (editable), CLEAN_TEXT_KEY,
+                          g_strdup (gtk_editable_get_text (editable)), g_free);
+}
+
+gboolean
+ks_editable_is_dirty (GtkEditable *editable)
+{
+  const char *clean = g_object_get_data (G_OBJECT (editable), CLEAN_TEXT_KEY);
+  const char *text = gtk_editable_get_text (editable);
+
+  if (clean)
+    return g_strcmp0 (clean, text) != 0;
+  return text && *text;
+}
+
+static GtkWidget *
+find_apply_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "suggested-action"))
+        return child;
+      if ((found = find_apply_button (child)))
+        return found;
+    }
+  return NULL;
+}
+
+void
+ks_entry_row_settle (AdwEntryRow *row)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  button = find_apply_button (GTK_WIDGET (row));
+  if (button && gtk_widget_get_visible (button))
+    gtk_widget_activate (button);
+}

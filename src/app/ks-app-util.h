@@ -64,6 +64,18 @@ void        ks_list_box_remove_rows      (GtkListBox  *box);
  * without an id. Call from dispose after it. */
 void        ks_widget_unparent_children  (GtkWidget   *widget);
 
+/* AdwEntryRow 1.2 shows its apply button after any change made while it has
+ * the focus, also one made by code; this puts it away by pressing it, which
+ * emits "apply" (handlers must find nothing to save). */
+void        ks_entry_row_settle          (AdwEntryRow *row);
+
+/* Forgets the text's own undo history and remembers the text as stored:
+ * until it is edited, Ctrl+Z in it means win.undo. */
+void        ks_editable_reset_undo       (GtkEditable *editable);
+/* Whether the text was changed since ks_editable_reset_undo(), or, for an
+ * editable that never was reset (a search entry), whether it holds text. */
+gboolean    ks_editable_is_dirty         (GtkEditable *editable);
+
 /* Finds @text in a GtkStringList; G_MAXUINT when absent. */
 guint       ks_string_list_find          (GtkStringList *list,
                                           const char    *text);

@@ -191,8 +191,18 @@ set_entry_text (KsPeoplePage *self,
   if (force || (int) field == self->applying || g_strcmp0 (current, nonnull (self->loaded[field])) == 0)
     {
       if (g_strcmp0 (current, value) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (row), value);
+        {
+          gboolean updating = self->updating;
+
+          gtk_editable_set_text (GTK_EDITABLE (row), value);
+          self->updating = TRUE;
+          ks_entry_row_settle (row);
+          self->updating = updating;
+        }
       ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+      /* the stored value is the row's starting point: Ctrl+Z now undoes
+       * the last saved change (win.undo), not the typing before it */
+      ks_editable_reset_undo (GTK_EDITABLE (row));
     }
   g_free (self->loaded[field]);
   self->loaded[field] = g_strdup (value);
@@ -413,6 +423,8 @@ on_entry_apply (AdwEntryRow  *row,
   g_autofree char *message = NULL;
   g_autoptr(KsPerson) person = NULL;
 
+  if (self->updating)
+    return;
   g_strstrip (text);
   if ((message = validate_field (field, text)))
     {

@@ -1013,6 +1013,31 @@ show_account_action (GtkWidget  *widget,
 
 /* Callbacks */
 
+/* Ctrl+Z and Ctrl+Shift+Z, seen before the focused widget: text being
+ * edited keeps its own undo; anywhere else, including a field that shows the
+ * stored value, they undo and redo the last change to the workspace. */
+static gboolean
+undo_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+  GtkWidget *editable = NULL;
+
+  if (focus && GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+  if (focus && GTK_IS_EDITABLE (focus))
+    {
+      /* the outermost editable (an entry row delegates to its GtkText) */
+      for (GtkWidget *w = focus; w; w = gtk_widget_get_parent (w))
+        if (GTK_IS_EDITABLE (w))
+          editable = w;
+      if (editable && ks_editable_is_dirty (GTK_EDITABLE (editable)))
+        return FALSE;
+    }
+  return gtk_widget_activate_action (widget, user_data ? "win.redo" : "win.undo", NULL);
+}
+
 static void
 on_page_changed (KsWindow *self)
 {
@@ -1177,7 +1202,20 @@ ks_window_class_init (KsWindowClass *klass)
 static void
 ks_window_init (KsWindow *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* capture phase: before a text field takes Ctrl+Z for itself */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (undo_shortcut_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (undo_shortcut_cb, GINT_TO_POINTER (1), NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   self->settings = ks_settings_new_if_installed ();
   if (self->settings)
