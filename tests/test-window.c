@@ -612,9 +612,13 @@ main (int   argc,
    * is loaded and unloaded, whose leaks LeakSanitizer cannot attribute. */
   {
     const char *debug = g_getenv ("GDK_DEBUG");
-    g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
-                                             : g_strdup ("gl-disable");
-    g_setenv ("GDK_DEBUG", flags, TRUE);
+
+    if (!debug || !strstr (debug, "gl-disable"))
+      {
+        g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
+                                                 : g_strdup ("gl-disable");
+        g_setenv ("GDK_DEBUG", flags, TRUE);
+      }
   }
 
   g_test_init (&argc, &argv, NULL);
