@@ -19,10 +19,10 @@
 
 #include "ks-account.h"
 #include "ks-app-util.h"
+#include "ks-field-rows.h"
 #include "ks-opportunity.h"
 #include "ks-person.h"
 #include "ks-team-member.h"
-#include "ks-window.h"
 
 #define NOTES_SAVE_DELAY_MS 1000
 #define RECENT_OPPORTUNITIES 5
@@ -111,17 +111,6 @@ nonnull (const char *s)
   return s ? s : "";
 }
 
-static void
-append_part (GString    *s,
-             const char *part)
-{
-  if (!part || !*part)
-    return;
-  if (s->len > 0)
-    g_string_append (s, " · ");
-  g_string_append (s, part);
-}
-
 /* "Key account manager" and "Key Account Manager" say the same. */
 static gboolean
 same_words (const char *a,
@@ -154,14 +143,6 @@ format_date (const char *iso)
     return g_strdup (iso);
   /* Translators: a date as in "1 Mar 2017"; see g_date_time_format() */
   return g_date_time_format (dt, _("%-d %b %Y"));
-}
-
-static KsWindow *
-get_window (KsAccountPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return KS_IS_WINDOW (root) ? KS_WINDOW (root) : NULL;
 }
 
 static void
@@ -264,83 +245,62 @@ set_entry_text (KsAccountPage *self,
                 const char    *value,
                 gboolean       force)
 {
-  AdwEntryRow *row = self->rows[field];
-  const char *current = gtk_editable_get_text (GTK_EDITABLE (row));
-
   /* Keep text the user is still editing (it differs from what was loaded),
    * unless the account changed or this field was just saved. */
-  if (force || (int) field == self->applying || g_strcmp0 (current, nonnull (self->loaded[field])) == 0)
-    {
-      if (g_strcmp0 (current, value) != 0)
-        {
-          gboolean updating = self->updating;
+  ks_field_row_show_value (self->rows[field], &self->loaded[field], value,
+                           force || (int) field == self->applying, &self->updating);
+}
 
-          gtk_editable_set_text (GTK_EDITABLE (row), value);
-          self->updating = TRUE;
-          ks_entry_row_settle (row);
-          self->updating = updating;
-        }
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
-      /* the stored value is the row's starting point: Ctrl+Z now undoes
-       * the last saved change (win.undo), not the typing before it */
-      ks_editable_reset_undo (GTK_EDITABLE (row));
-    }
-  g_free (self->loaded[field]);
-  self->loaded[field] = g_strdup (value);
+static gint64
+account_id (gpointer item)
+{
+  return ks_account_get_id (item);
+}
+
+static const char *
+account_name (gpointer item)
+{
+  return ks_account_get_name (item);
+}
+
+static gint64
+person_id (gpointer item)
+{
+  return ks_person_get_id (item);
+}
+
+static const char *
+person_name (gpointer item)
+{
+  return ks_person_get_name (item);
+}
+
+/* An account cannot be its own parent. */
+static gboolean
+is_this_account (gpointer item,
+                 gpointer user_data)
+{
+  KsAccountPage *self = user_data;
+
+  return ks_account_get_id (item) == self->account_id;
 }
 
 static void
 refresh_parent_model (KsAccountPage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) accounts = NULL;
-  gint64 none = 0;
-  guint selected = 0;
+  g_autoptr(GListModel) accounts = ks_account_list (self->workspace, NULL);
 
-  g_array_set_size (self->parent_ids, 0);
-  gtk_string_list_append (names, _("None"));
-  g_array_append_val (self->parent_ids, none);
-  accounts = ks_account_list (self->workspace, NULL);
-  for (guint i = 0; accounts && i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(KsAccount) a = g_list_model_get_item (accounts, i);
-      gint64 id = ks_account_get_id (a);
-
-      if (id == self->account_id)
-        continue;
-      if (id == ks_account_get_parent_id (self->account))
-        selected = self->parent_ids->len;
-      gtk_string_list_append (names, ks_account_get_name (a));
-      g_array_append_val (self->parent_ids, id);
-    }
-  adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->parent_row, selected);
+  ks_id_combo_row_fill (self->parent_row, self->parent_ids, accounts, account_id, account_name,
+                        is_this_account, self, ks_account_get_parent_id (self->account));
 }
 
 static void
 refresh_owner_model (KsAccountPage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) people = NULL;
-  gint64 none = 0;
-  guint selected = 0;
+  g_autoptr(GListModel) people = ks_person_list (self->workspace, NULL);
 
-  g_array_set_size (self->owner_ids, 0);
-  gtk_string_list_append (names, _("None"));
-  g_array_append_val (self->owner_ids, none);
-  people = ks_person_list (self->workspace, NULL);
-  for (guint i = 0; people && i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(KsPerson) p = g_list_model_get_item (people, i);
-      gint64 id = ks_person_get_id (p);
-
-      if (id == ks_account_get_owner_id (self->account))
-        selected = self->owner_ids->len;
-      gtk_string_list_append (names, ks_person_get_name (p));
-      g_array_append_val (self->owner_ids, id);
-    }
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->owner_row, selected);
+  ks_id_combo_row_fill (self->owner_row, self->owner_ids, people, person_id, person_name,
+                        NULL, NULL, ks_account_get_owner_id (self->account));
 }
 
 static guint
@@ -373,20 +333,20 @@ refresh_header (KsAccountPage *self)
   if (g_strcmp0 (segment, KS_SEGMENT_IMPORTANT) == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->segment_badge), "important");
 
-  append_part (summary, ks_account_get_sector (a));
-  append_part (summary, ks_account_get_country (a));
-  append_part (summary, ks_account_lifecycle_label (ks_account_get_lifecycle (a)));
+  ks_string_append_part (summary, ks_account_get_sector (a));
+  ks_string_append_part (summary, ks_account_get_country (a));
+  ks_string_append_part (summary, ks_account_lifecycle_label (ks_account_get_lifecycle (a)));
   if (owner && *owner)
     {
       /* Translators: in the account header, the key account manager */
       g_autofree char *s = g_strdup_printf (_("Owner: %s"), owner);
-      append_part (summary, s);
+      ks_string_append_part (summary, s);
     }
   if (parent && *parent)
     {
       /* Translators: in the account header, for a subsidiary */
       g_autofree char *s = g_strdup_printf (_("Part of %s"), parent);
-      append_part (summary, s);
+      ks_string_append_part (summary, s);
     }
   gtk_label_set_label (self->summary_label, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);
@@ -491,9 +451,9 @@ refresh_team (KsAccountPage *self)
       GtkWidget *kind = gtk_label_new (ks_team_member_get_core (m) ? _("Core team") : _("Extended team"));
       gint64 id = ks_team_member_get_id (m);
 
-      append_part (subtitle, ks_team_member_get_role (m));
+      ks_string_append_part (subtitle, ks_team_member_get_role (m));
       if (!same_words (ks_team_member_get_role (m), ks_team_member_get_person_title (m)))
-        append_part (subtitle, ks_team_member_get_person_title (m));
+        ks_string_append_part (subtitle, ks_team_member_get_person_title (m));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ks_team_member_get_person_name (m));
@@ -606,7 +566,7 @@ refresh_opportunities (KsAccountPage *self)
           if (!title || !*title)
             title = product;
           else
-            append_part (subtitle, product);
+            ks_string_append_part (subtitle, product);
           if (!title || !*title)
             title = ks_opportunity_get_ref (o);
 
@@ -615,14 +575,14 @@ refresh_opportunities (KsAccountPage *self)
               g_autofree char *d = format_date (close_date);
               /* Translators: when an opportunity was won or lost */
               g_autofree char *t = g_strdup_printf (_("closed %s"), d);
-              append_part (subtitle, t);
+              ks_string_append_part (subtitle, t);
             }
           else if (engage_date && *engage_date)
             {
               g_autofree char *d = format_date (engage_date);
               /* Translators: when work on an opportunity began */
               g_autofree char *t = g_strdup_printf (_("engaged %s"), d);
-              append_part (subtitle, t);
+              ks_string_append_part (subtitle, t);
             }
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -779,7 +739,7 @@ static void
 on_entry_changed (AdwEntryRow   *row,
                   KsAccountPage *self)
 {
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ks-field"));
+  Field field = ks_field_row_get_field (row);
   g_autofree char *message = NULL;
 
   if (self->updating)
@@ -802,7 +762,7 @@ static void
 on_entry_apply (AdwEntryRow   *row,
                 KsAccountPage *self)
 {
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ks-field"));
+  Field field = ks_field_row_get_field (row);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   g_autofree char *message = NULL;
   g_autoptr(KsAccount) account = NULL;
@@ -861,13 +821,12 @@ static void
 on_parent_selected (KsAccountPage *self)
 {
   g_autoptr(KsAccount) account = NULL;
-  guint pos = adw_combo_row_get_selected (self->parent_row);
   gint64 id;
 
-  if (self->updating || !self->account || pos >= self->parent_ids->len)
-    return;
-  id = g_array_index (self->parent_ids, gint64, pos);
-  if (id == ks_account_get_parent_id (self->account) || !(account = load_for_edit (self)))
+  if (self->updating || !self->account ||
+      !ks_id_combo_row_get_change (self->parent_row, self->parent_ids,
+                                   ks_account_get_parent_id (self->account), &id) ||
+      !(account = load_for_edit (self)))
     return;
   ks_account_set_parent_id (account, id);
   save_account (self, account, GTK_WIDGET (self->parent_row), -1);
@@ -877,13 +836,12 @@ static void
 on_owner_selected (KsAccountPage *self)
 {
   g_autoptr(KsAccount) account = NULL;
-  guint pos = adw_combo_row_get_selected (self->owner_row);
   gint64 id;
 
-  if (self->updating || !self->account || pos >= self->owner_ids->len)
-    return;
-  id = g_array_index (self->owner_ids, gint64, pos);
-  if (id == ks_account_get_owner_id (self->account) || !(account = load_for_edit (self)))
+  if (self->updating || !self->account ||
+      !ks_id_combo_row_get_change (self->owner_row, self->owner_ids,
+                                   ks_account_get_owner_id (self->account), &id) ||
+      !(account = load_for_edit (self)))
     return;
   ks_account_set_owner_id (account, id);
   save_account (self, account, GTK_WIDGET (self->owner_row), -1);
@@ -1162,11 +1120,10 @@ remove_member_action (GtkWidget  *widget,
       show_error (self, _("Could Not Remove the Team Member"), error);
       return;
     }
-  if (get_window (self))
-    {
-      g_autofree char *title = g_strdup_printf (_("%s removed from the team"), name);
-      ks_window_add_undo_toast (get_window (self), title);
-    }
+  {
+    g_autofree char *title = g_strdup_printf (_("%s removed from the team"), name);
+    ks_widget_add_undo_toast (GTK_WIDGET (self), title);
+  }
 }
 
 static void
@@ -1177,7 +1134,7 @@ delete_account_action (GtkWidget  *widget,
   KsAccountPage *self = KS_ACCOUNT_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  KsWindow *window = get_window (self);
+  g_autofree char *title = NULL;
 
   if (!self->account || !self->workspace)
     return;
@@ -1189,11 +1146,8 @@ delete_account_action (GtkWidget  *widget,
       show_error (self, _("Could Not Delete the Account"), error);
       return;
     }
-  if (window)
-    {
-      g_autofree char *title = g_strdup_printf (_("Account “%s” deleted"), name);
-      ks_window_add_undo_toast (window, title);
-    }
+  title = g_strdup_printf (_("Account “%s” deleted"), name);
+  ks_widget_add_undo_toast (GTK_WIDGET (self), title);
 }
 
 /* GObject */
@@ -1342,12 +1296,8 @@ ks_account_page_init (KsAccountPage *self)
   self->rows[FIELD_REVENUE] = self->revenue_row;
   self->rows[FIELD_EMPLOYEES] = self->employees_row;
   self->rows[FIELD_YEAR] = self->year_row;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_object_set_data (G_OBJECT (self->rows[i]), "ks-field", GINT_TO_POINTER (i));
-      g_signal_connect_object (self->rows[i], "apply", G_CALLBACK (on_entry_apply), self, 0);
-      g_signal_connect_object (self->rows[i], "changed", G_CALLBACK (on_entry_changed), self, 0);
-    }
+  ks_field_rows_connect (self->rows, N_FIELDS, G_CALLBACK (on_entry_apply),
+                         G_CALLBACK (on_entry_changed), self);
 
   for (const char * const *s = ks_account_segments (); *s; s++)
     gtk_string_list_append (segments, ks_account_segment_label (*s));
@@ -1460,10 +1410,7 @@ ks_account_page_get_field_row (KsAccountPage *self,
 {
   g_return_val_if_fail (KS_IS_ACCOUNT_PAGE (self), NULL);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return GTK_WIDGET (self->rows[i]);
-  return NULL;
+  return ks_field_rows_find (self->rows, field_names, N_FIELDS, field);
 }
 
 guint

@@ -29,17 +29,6 @@ struct _KsAccountRow
 G_DEFINE_FINAL_TYPE (KsAccountRow, ks_account_row, GTK_TYPE_WIDGET)
 
 static void
-append_part (GString    *s,
-             const char *part)
-{
-  if (!part || !*part)
-    return;
-  if (s->len > 0)
-    g_string_append (s, " · ");
-  g_string_append (s, part);
-}
-
-static void
 ks_account_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_ACCOUNT_ROW);
@@ -104,10 +93,10 @@ ks_account_row_set_account (KsAccountRow *self,
   if (parent && *parent)
     {
       g_autofree char *hint = g_strdup_printf ("↳ %s", parent);
-      append_part (detail, hint);
+      ks_string_append_part (detail, hint);
     }
-  append_part (detail, ks_account_get_sector (account));
-  append_part (detail, ks_account_get_country (account));
+  ks_string_append_part (detail, ks_account_get_sector (account));
+  ks_string_append_part (detail, ks_account_get_country (account));
 
   gtk_label_set_label (self->name_label, ks_account_get_name (account));
   gtk_label_set_label (self->detail_label, detail->str);

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ks-window.h"
+
 #define ERROR_ICON_KEY "ks-error-icon"
 
 GSettings *
@@ -494,4 +496,30 @@ ks_entry_row_settle (AdwEntryRow *row)
   button = find_apply_button (GTK_WIDGET (row));
   if (button && gtk_widget_get_visible (button))
     gtk_widget_activate (button);
+}
+
+void
+ks_string_append_part (GString    *s,
+                       const char *part)
+{
+  g_return_if_fail (s != NULL);
+
+  if (!part || !*part)
+    return;
+  if (s->len > 0)
+    g_string_append (s, " · ");
+  g_string_append (s, part);
+}
+
+void
+ks_widget_add_undo_toast (GtkWidget  *widget,
+                          const char *title)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (KS_IS_WINDOW (root))
+    ks_window_add_undo_toast (KS_WINDOW (root), title);
 }

@@ -80,4 +80,13 @@ gboolean    ks_editable_is_dirty         (GtkEditable *editable);
 guint       ks_string_list_find          (GtkStringList *list,
                                           const char    *text);
 
+/* Appends @part to a "·"-separated line; NULL or empty parts are left out. */
+void        ks_string_append_part        (GString     *s,
+                                          const char  *part);
+
+/* Says in @widget's window, when it is a KsWindow, that a change was made,
+ * with an Undo button. */
+void        ks_widget_add_undo_toast     (GtkWidget   *widget,
+                                          const char  *title);
+
 G_END_DECLS

@@ -17,9 +17,9 @@
 #include <string.h>
 
 #include "ks-app-util.h"
+#include "ks-field-rows.h"
 #include "ks-person.h"
 #include "ks-team-member.h"
-#include "ks-window.h"
 
 typedef enum
 {
@@ -86,25 +86,6 @@ static const char *
 nonnull (const char *s)
 {
   return s ? s : "";
-}
-
-static void
-append_part (GString    *s,
-             const char *part)
-{
-  if (!part || !*part)
-    return;
-  if (s->len > 0)
-    g_string_append (s, " · ");
-  g_string_append (s, part);
-}
-
-static KsWindow *
-get_window (KsPeoplePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return KS_IS_WINDOW (root) ? KS_WINDOW (root) : NULL;
 }
 
 static KsPerson *
@@ -185,27 +166,46 @@ set_entry_text (KsPeoplePage *self,
                 const char   *value,
                 gboolean      force)
 {
-  AdwEntryRow *row = self->rows[field];
-  const char *current = gtk_editable_get_text (GTK_EDITABLE (row));
+  ks_field_row_show_value (self->rows[field], &self->loaded[field], value,
+                           force || (int) field == self->applying, &self->updating);
+}
 
-  if (force || (int) field == self->applying || g_strcmp0 (current, nonnull (self->loaded[field])) == 0)
+static gint64
+person_id (gpointer item)
+{
+  return ks_person_get_id (item);
+}
+
+static const char *
+person_name (gpointer item)
+{
+  return ks_person_get_name (item);
+}
+
+typedef struct
+{
+  GHashTable *managers;   /* person id → manager id */
+  gint64      person_id;
+  guint       n;
+} ReportsTo;
+
+/* Whether the chain of managers up from @item reaches the person shown. */
+static gboolean
+reports_to (gpointer item,
+            gpointer user_data)
+{
+  ReportsTo *r = user_data;
+  gint64 cursor = ks_person_get_id (item);
+
+  for (guint steps = 0; cursor > 0 && steps <= r->n; steps++)
     {
-      if (g_strcmp0 (current, value) != 0)
-        {
-          gboolean updating = self->updating;
-
-          gtk_editable_set_text (GTK_EDITABLE (row), value);
-          self->updating = TRUE;
-          ks_entry_row_settle (row);
-          self->updating = updating;
-        }
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
-      /* the stored value is the row's starting point: Ctrl+Z now undoes
-       * the last saved change (win.undo), not the typing before it */
-      ks_editable_reset_undo (GTK_EDITABLE (row));
+      gint64 *up;
+      if (cursor == r->person_id)
+        return TRUE;
+      up = g_hash_table_lookup (r->managers, &cursor);
+      cursor = up ? *up : 0;
     }
-  g_free (self->loaded[field]);
-  self->loaded[field] = g_strdup (value);
+  return FALSE;
 }
 
 /* Everyone but the person and the people who report to them, directly or
@@ -213,12 +213,10 @@ set_entry_text (KsPeoplePage *self,
 static void
 refresh_manager_model (KsPeoplePage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GListModel) people = ks_person_list (self->workspace, NULL);
   g_autoptr(GHashTable) managers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  gint64 none = 0;
-  guint selected = 0;
   guint n = people ? g_list_model_get_n_items (people) : 0;
+  ReportsTo r = { managers, self->person_id, n };
 
   for (guint i = 0; i < n; i++)
     {
@@ -228,38 +226,8 @@ refresh_manager_model (KsPeoplePage *self)
       *value = ks_person_get_manager_id (p);
       g_hash_table_insert (managers, key, value);
     }
-
-  g_array_set_size (self->manager_ids, 0);
-  gtk_string_list_append (names, _("None"));
-  g_array_append_val (self->manager_ids, none);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KsPerson) p = g_list_model_get_item (people, i);
-      gint64 id = ks_person_get_id (p);
-      gint64 cursor = id;
-      gboolean reports = FALSE;
-
-      /* walk up from p: does the chain reach the person shown? */
-      for (guint steps = 0; cursor > 0 && steps <= n; steps++)
-        {
-          gint64 *up;
-          if (cursor == self->person_id)
-            {
-              reports = TRUE;
-              break;
-            }
-          up = g_hash_table_lookup (managers, &cursor);
-          cursor = up ? *up : 0;
-        }
-      if (reports)
-        continue;
-      if (id == ks_person_get_manager_id (self->person))
-        selected = self->manager_ids->len;
-      gtk_string_list_append (names, ks_person_get_name (p));
-      g_array_append_val (self->manager_ids, id);
-    }
-  adw_combo_row_set_model (self->manager_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->manager_row, selected);
+  ks_id_combo_row_fill (self->manager_row, self->manager_ids, people, person_id, person_name,
+                        reports_to, &r, ks_person_get_manager_id (self->person));
 }
 
 static void
@@ -271,13 +239,13 @@ refresh_header (KsPeoplePage *self)
 
   adw_avatar_set_text (self->avatar, ks_person_get_name (p));
   gtk_label_set_label (self->name_label, ks_person_get_name (p));
-  append_part (summary, ks_person_get_title (p));
-  append_part (summary, ks_person_get_team (p));
-  append_part (summary, ks_person_get_region (p));
+  ks_string_append_part (summary, ks_person_get_title (p));
+  ks_string_append_part (summary, ks_person_get_team (p));
+  ks_string_append_part (summary, ks_person_get_region (p));
   if (manager && *manager)
     {
       g_autofree char *s = g_strdup_printf (_("Reports to %s"), manager);
-      append_part (summary, s);
+      ks_string_append_part (summary, s);
     }
   gtk_label_set_label (self->summary_label, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);
@@ -401,7 +369,7 @@ static void
 on_entry_changed (AdwEntryRow  *row,
                   KsPeoplePage *self)
 {
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ks-field"));
+  Field field = ks_field_row_get_field (row);
   g_autofree char *message = NULL;
 
   if (self->updating)
@@ -418,7 +386,7 @@ static void
 on_entry_apply (AdwEntryRow  *row,
                 KsPeoplePage *self)
 {
-  Field field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ks-field"));
+  Field field = ks_field_row_get_field (row);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
   g_autofree char *message = NULL;
   g_autoptr(KsPerson) person = NULL;
@@ -469,13 +437,12 @@ static void
 on_manager_selected (KsPeoplePage *self)
 {
   g_autoptr(KsPerson) person = NULL;
-  guint pos = adw_combo_row_get_selected (self->manager_row);
   gint64 id;
 
-  if (self->updating || !self->person || pos >= self->manager_ids->len)
-    return;
-  id = g_array_index (self->manager_ids, gint64, pos);
-  if (id == ks_person_get_manager_id (self->person) || !(person = load_for_edit (self)))
+  if (self->updating || !self->person ||
+      !ks_id_combo_row_get_change (self->manager_row, self->manager_ids,
+                                   ks_person_get_manager_id (self->person), &id) ||
+      !(person = load_for_edit (self)))
     return;
   ks_person_set_manager_id (person, id);
   save_person (self, person, GTK_WIDGET (self->manager_row), -1);
@@ -489,7 +456,7 @@ delete_person_action (GtkWidget  *widget,
   KsPeoplePage *self = KS_PEOPLE_PAGE (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  KsWindow *window = get_window (self);
+  g_autofree char *title = NULL;
 
   if (!self->person || !self->workspace)
     return;
@@ -499,11 +466,8 @@ delete_person_action (GtkWidget  *widget,
       ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Delete the Person"), error->message);
       return;
     }
-  if (window)
-    {
-      g_autofree char *title = g_strdup_printf (_("%s deleted"), name);
-      ks_window_add_undo_toast (window, title);
-    }
+  title = g_strdup_printf (_("%s deleted"), name);
+  ks_widget_add_undo_toast (GTK_WIDGET (self), title);
 }
 
 static void
@@ -626,12 +590,8 @@ ks_people_page_init (KsPeoplePage *self)
   self->rows[FIELD_AREA] = self->area_row;
   self->rows[FIELD_PHONE] = self->phone_row;
   self->rows[FIELD_EMAIL] = self->email_row;
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_object_set_data (G_OBJECT (self->rows[i]), "ks-field", GINT_TO_POINTER (i));
-      g_signal_connect_object (self->rows[i], "apply", G_CALLBACK (on_entry_apply), self, 0);
-      g_signal_connect_object (self->rows[i], "changed", G_CALLBACK (on_entry_changed), self, 0);
-    }
+  ks_field_rows_connect (self->rows, N_FIELDS, G_CALLBACK (on_entry_apply),
+                         G_CALLBACK (on_entry_changed), self);
   g_signal_connect_object (self->manager_row, "notify::selected",
                            G_CALLBACK (on_manager_selected), self, G_CONNECT_SWAPPED);
 
@@ -707,10 +667,7 @@ ks_people_page_get_field_row (KsPeoplePage *self,
 {
   g_return_val_if_fail (KS_IS_PEOPLE_PAGE (self), NULL);
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (field, field_names[i]) == 0)
-      return GTK_WIDGET (self->rows[i]);
-  return NULL;
+  return ks_field_rows_find (self->rows, field_names, N_FIELDS, field);
 }
 
 guint

@@ -29,17 +29,6 @@ struct _KsPersonRow
 G_DEFINE_FINAL_TYPE (KsPersonRow, ks_person_row, GTK_TYPE_WIDGET)
 
 static void
-append_part (GString    *s,
-             const char *part)
-{
-  if (!part || !*part)
-    return;
-  if (s->len > 0)
-    g_string_append (s, " · ");
-  g_string_append (s, part);
-}
-
-static void
 ks_person_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), KS_TYPE_PERSON_ROW);
@@ -97,9 +86,9 @@ ks_person_row_set_person (KsPersonRow *self,
       return;
     }
 
-  append_part (detail, ks_person_get_title (person));
-  append_part (detail, ks_person_get_team (person));
-  append_part (detail, ks_person_get_region (person));
+  ks_string_append_part (detail, ks_person_get_title (person));
+  ks_string_append_part (detail, ks_person_get_team (person));
+  ks_string_append_part (detail, ks_person_get_region (person));
 
   n = ks_person_get_account_count (person);
   count = g_strdup_printf (ngettext ("%u account", "%u accounts", n), n);

@@ -1,0 +1,61 @@
+/* ks-field-rows.h — rows on a page that edit one field of a value object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Tags rows[i] with its field index i and connects its "apply" and "changed"
+ * signals to @on_apply and @on_changed, void (*) (AdwEntryRow *, gpointer
+ * page), for as long as @page lives. */
+void         ks_field_rows_connect     (AdwEntryRow *const *rows,
+                                        guint               n_rows,
+                                        GCallback           on_apply,
+                                        GCallback           on_changed,
+                                        gpointer            page);
+/* The field index ks_field_rows_connect() gave @row. */
+int          ks_field_row_get_field    (AdwEntryRow        *row);
+/* The row whose field is called @name in @names, or NULL. */
+GtkWidget   *ks_field_rows_find        (AdwEntryRow *const *rows,
+                                        const char *const  *names,
+                                        guint               n_rows,
+                                        const char         *name);
+
+/* Shows the stored @value in @row and remembers it in *@loaded. Text the
+ * user is still typing (it differs from *@loaded) is kept unless @replace.
+ * *@updating is TRUE while the row settles, so the page's handlers ignore
+ * what that emits. */
+void         ks_field_row_show_value   (AdwEntryRow        *row,
+                                        char              **loaded,
+                                        const char         *value,
+                                        gboolean            replace,
+                                        gboolean           *updating);
+
+typedef gint64       (*KsItemIdFunc)   (gpointer item);
+typedef const char * (*KsItemNameFunc) (gpointer item);
+typedef gboolean     (*KsItemSkipFunc) (gpointer item,
+                                        gpointer user_data);
+
+/* Fills a combo row that picks one item by id: "None" (id 0), then the
+ * @items that @skip (may be NULL) lets through; @ids gets the id of each
+ * position. Selects @selected_id. @items may be NULL. */
+void         ks_id_combo_row_fill      (AdwComboRow        *row,
+                                        GArray             *ids,
+                                        GListModel         *items,
+                                        KsItemIdFunc        get_id,
+                                        KsItemNameFunc      get_name,
+                                        KsItemSkipFunc      skip,
+                                        gpointer            skip_data,
+                                        gint64              selected_id);
+/* The id picked in a row filled by ks_id_combo_row_fill(): FALSE when the
+ * position is out of range or the id is @current. */
+gboolean     ks_id_combo_row_get_change (AdwComboRow       *row,
+                                         GArray            *ids,
+                                         gint64             current,
+                                         gint64            *id);
+
+
+G_END_DECLS
