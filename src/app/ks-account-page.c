@@ -1281,7 +1281,6 @@ ks_account_page_init (KsAccountPage *self)
   g_autoptr(GtkStringList) segments = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) lifecycles = gtk_string_list_new (NULL);
   GtkEventController *focus;
-  GtkWidget *placeholder;
 
   self->applying = -1;
   self->parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1321,17 +1320,9 @@ ks_account_page_init (KsAccountPage *self)
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_notes_focus_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
 
-  placeholder = gtk_label_new (_("No one is on this account’s team yet."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_add_css_class (placeholder, "placeholder-row");
-  gtk_list_box_set_placeholder (self->team_list, placeholder);
+  ks_list_box_set_placeholder_text (self->team_list, _("No one is on this account’s team yet."));
 
-  placeholder = gtk_label_new (_("No opportunities with this account yet."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_add_css_class (placeholder, "placeholder-row");
-  gtk_list_box_set_placeholder (self->opportunities_list, placeholder);
+  ks_list_box_set_placeholder_text (self->opportunities_list, _("No opportunities with this account yet."));
 
   set_editable (self, FALSE);
 }

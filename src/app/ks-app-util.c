@@ -523,3 +523,18 @@ ks_widget_add_undo_toast (GtkWidget  *widget,
   if (KS_IS_WINDOW (root))
     ks_window_add_undo_toast (KS_WINDOW (root), title);
 }
+
+void
+ks_list_box_set_placeholder_text (GtkListBox *box,
+                                  const char *text)
+{
+  GtkWidget *placeholder;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (box));
+
+  placeholder = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "placeholder-row");
+  gtk_list_box_set_placeholder (box, placeholder);
+}

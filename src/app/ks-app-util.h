@@ -56,6 +56,10 @@ AdwMessageDialog *ks_message_dialog_show (GtkWidget   *parent,
                                           const char  *heading,
                                           const char  *body);
 
+/* Gives @box a dim, wrapping label with @text for when it has no rows. */
+void        ks_list_box_set_placeholder_text (GtkListBox *box,
+                                              const char *text);
+
 /* Removes every row of @box (GTK 4.8 has no gtk_list_box_remove_all), not
  * its placeholder. */
 void        ks_list_box_remove_rows      (GtkListBox  *box);

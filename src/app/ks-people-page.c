@@ -576,8 +576,6 @@ ks_people_page_class_init (KsPeoplePageClass *klass)
 static void
 ks_people_page_init (KsPeoplePage *self)
 {
-  GtkWidget *placeholder;
-
   self->applying = -1;
   self->manager_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -595,11 +593,7 @@ ks_people_page_init (KsPeoplePage *self)
   g_signal_connect_object (self->manager_row, "notify::selected",
                            G_CALLBACK (on_manager_selected), self, G_CONNECT_SWAPPED);
 
-  placeholder = gtk_label_new (_("Not on any account team yet. Add them from an account’s page."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_add_css_class (placeholder, "placeholder-row");
-  gtk_list_box_set_placeholder (self->accounts_list, placeholder);
+  ks_list_box_set_placeholder_text (self->accounts_list, _("Not on any account team yet. Add them from an account’s page."));
 
   set_editable (self, FALSE);
 }
