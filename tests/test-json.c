@@ -182,7 +182,7 @@ test_demo_round_trip (void)
   second = export (b);
   g_assert_cmpstr (first, ==, second);
   g_assert_true (g_str_has_suffix (first, "}\n"));
-  g_assert_true (g_str_has_prefix (first, "{\n  \"format\": \"keystone-workspace\",\n  \"schema_version\": 1,\n"));
+  g_assert_true (g_str_has_prefix (first, "{\n  \"format\": \"keystone-workspace\",\n  \"schema_version\": 2,\n"));
 }
 
 static void
@@ -279,7 +279,8 @@ test_fixture (void)
   /* Exact text of a few lines: fixed key order, 2-space indent, empty arrays. */
   g_assert_nonnull (strstr (text, "\n  \"settings\": {\n    \"funnel.fading_weeks\": \"3\"\n  },\n"));
   g_assert_nonnull (strstr (text, "\n      \"price\": 12.5\n"));
-  g_assert_nonnull (strstr (text, "\"team\": [],\n      \"contacts\": []\n"));
+  g_assert_nonnull (strstr (text, "\"team\": [],\n      \"contacts\": [],\n      \"lines\": [],\n"
+                                  "      \"snapshots\": []\n"));
 }
 
 static void

@@ -521,6 +521,17 @@ edit_contact (GObject *object)
   ks_contact_set_channel (c, "Telefon");
   ks_contact_set_time_zone (c, "Europe/Oslo");
   ks_contact_set_notes (c, "Prefers 'short' mails; \"no\" slides — 会議");
+  /* The power map's attributes. */
+  ks_contact_set_kind (c, KS_NODE_THIRD_PARTY);
+  ks_contact_set_power (c, KS_POWER_HIGH);
+  ks_contact_set_relationship (c, KS_RELATIONSHIP_POOR);
+  ks_contact_set_attitude (c, KS_ATTITUDE_OPPONENT);
+  ks_contact_set_level (c, KS_LEVEL_EXECUTIVE);
+  ks_contact_set_roles (c, KS_ROLE_ECONOMIC_BUYER | KS_ROLE_COACH);
+  ks_contact_set_owner_id (c, other_person_id);
+  ks_contact_set_last_contact (c, "2024-02-29");
+  ks_contact_set_position (c, 0.1 + 0.2, -1e-7);
+  ks_contact_set_pinned (c, TRUE);
 }
 
 static void
@@ -528,10 +539,12 @@ test_contact (void)
 {
   g_autoptr(KsWorkspace) ws = new_workspace ();
   g_autoptr(KsAccount) a = add_account (ws, "Aker");
+  g_autoptr(KsPerson) p = add_person (ws, "Owner");
   g_autoptr(KsContact) c = ks_contact_new (ks_account_get_id (a), "Bjorn");
   const Kind kind = { "Add contact", "Edit contact", "Delete contact",
                       load_contact, save_contact, ks_contact_delete };
 
+  other_person_id = ks_person_get_id (p);
   check_add_edit_delete (&kind, ws, G_OBJECT (c), edit_contact);
 }
 

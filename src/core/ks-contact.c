@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "ks-contact.h"
 #include "ks-workspace-private.h"
@@ -25,6 +26,19 @@ struct _KsContact
   char    *channel;
   char    *time_zone;
   char    *notes;
+
+  KsNodeKind      kind;
+  KsDecisionPower power;
+  KsRelationship  relationship;
+  KsAttitude      attitude;
+  KsLevel         level;
+  KsBuyingRoles   roles;
+  gint64          owner_id;
+  char           *owner_name;
+  char           *last_contact;
+  double          x;
+  double          y;
+  gboolean        pinned;
 };
 
 enum {
@@ -39,6 +53,18 @@ enum {
   PROP_CHANNEL,
   PROP_TIME_ZONE,
   PROP_NOTES,
+  PROP_KIND,
+  PROP_POWER,
+  PROP_RELATIONSHIP,
+  PROP_ATTITUDE,
+  PROP_LEVEL,
+  PROP_ROLES,
+  PROP_OWNER_ID,
+  PROP_OWNER_NAME,
+  PROP_LAST_CONTACT,
+  PROP_X,
+  PROP_Y,
+  PROP_PINNED,
   N_PROPS
 };
 
@@ -47,8 +73,10 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (KsContact, ks_contact, G_TYPE_OBJECT)
 
 #define SELECT_CONTACT \
-  "SELECT id, account_id, name, title, department, phone, email, channel, time_zone, notes" \
-  "  FROM contacts "
+  "SELECT c.id, c.account_id, c.name, c.title, c.department, c.phone, c.email, c.channel," \
+  "       c.time_zone, c.notes, c.kind, c.power, c.relationship, c.attitude, c.level, c.roles," \
+  "       c.owner_id, coalesce (o.name, ''), c.last_contact, c.x, c.y, c.pinned" \
+  "  FROM contacts c LEFT JOIN people o ON o.id = c.owner_id "
 
 static gboolean
 set_string (char       **field,
@@ -76,6 +104,23 @@ contact_from_row (sqlite3_stmt *stmt)
   set_string (&self->channel, ks_column_text (stmt, 7));
   set_string (&self->time_zone, ks_column_text (stmt, 8));
   set_string (&self->notes, ks_column_text (stmt, 9));
+  /* The schema's CHECKs keep these to known strings; anything else reads as the default. */
+  if (!ks_node_kind_from_string (ks_column_text (stmt, 10), &self->kind))
+    self->kind = KS_NODE_CONTACT;
+  self->power = CLAMP (sqlite3_column_int (stmt, 11), KS_POWER_UNKNOWN, KS_POWER_LOW);
+  if (!ks_relationship_from_string (ks_column_text (stmt, 12), &self->relationship))
+    self->relationship = KS_RELATIONSHIP_UNKNOWN;
+  if (!ks_attitude_from_string (ks_column_text (stmt, 13), &self->attitude))
+    self->attitude = KS_ATTITUDE_UNKNOWN;
+  if (!ks_level_from_string (ks_column_text (stmt, 14), &self->level))
+    self->level = KS_LEVEL_UNKNOWN;
+  self->roles = sqlite3_column_int (stmt, 15) & KS_BUYING_ROLES_ALL;
+  self->owner_id = sqlite3_column_int64 (stmt, 16);
+  set_string (&self->owner_name, ks_column_text (stmt, 17));
+  set_string (&self->last_contact, ks_column_text (stmt, 18));
+  self->x = ks_column_double_or_nan (stmt, 19);
+  self->y = ks_column_double_or_nan (stmt, 20);
+  self->pinned = sqlite3_column_int (stmt, 21) != 0;
   return self;
 }
 
@@ -110,6 +155,8 @@ ks_contact_finalize (GObject *object)
   g_free (self->channel);
   g_free (self->time_zone);
   g_free (self->notes);
+  g_free (self->owner_name);
+  g_free (self->last_contact);
 
   G_OBJECT_CLASS (ks_contact_parent_class)->finalize (object);
 }
@@ -134,6 +181,18 @@ ks_contact_get_property (GObject    *object,
     case PROP_CHANNEL: g_value_set_string (value, self->channel); break;
     case PROP_TIME_ZONE: g_value_set_string (value, self->time_zone); break;
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
+    case PROP_POWER: g_value_set_enum (value, self->power); break;
+    case PROP_RELATIONSHIP: g_value_set_enum (value, self->relationship); break;
+    case PROP_ATTITUDE: g_value_set_enum (value, self->attitude); break;
+    case PROP_LEVEL: g_value_set_enum (value, self->level); break;
+    case PROP_ROLES: g_value_set_flags (value, self->roles); break;
+    case PROP_OWNER_ID: g_value_set_int64 (value, self->owner_id); break;
+    case PROP_OWNER_NAME: g_value_set_string (value, self->owner_name); break;
+    case PROP_LAST_CONTACT: g_value_set_string (value, self->last_contact); break;
+    case PROP_X: g_value_set_double (value, self->x); break;
+    case PROP_Y: g_value_set_double (value, self->y); break;
+    case PROP_PINNED: g_value_set_boolean (value, self->pinned); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -156,6 +215,17 @@ ks_contact_set_property (GObject      *object,
     case PROP_CHANNEL: ks_contact_set_channel (self, g_value_get_string (value)); break;
     case PROP_TIME_ZONE: ks_contact_set_time_zone (self, g_value_get_string (value)); break;
     case PROP_NOTES: ks_contact_set_notes (self, g_value_get_string (value)); break;
+    case PROP_KIND: ks_contact_set_kind (self, g_value_get_enum (value)); break;
+    case PROP_POWER: ks_contact_set_power (self, g_value_get_enum (value)); break;
+    case PROP_RELATIONSHIP: ks_contact_set_relationship (self, g_value_get_enum (value)); break;
+    case PROP_ATTITUDE: ks_contact_set_attitude (self, g_value_get_enum (value)); break;
+    case PROP_LEVEL: ks_contact_set_level (self, g_value_get_enum (value)); break;
+    case PROP_ROLES: ks_contact_set_roles (self, g_value_get_flags (value)); break;
+    case PROP_OWNER_ID: ks_contact_set_owner_id (self, g_value_get_int64 (value)); break;
+    case PROP_LAST_CONTACT: ks_contact_set_last_contact (self, g_value_get_string (value)); break;
+    case PROP_X: ks_contact_set_position (self, g_value_get_double (value), self->y); break;
+    case PROP_Y: ks_contact_set_position (self, self->x, g_value_get_double (value)); break;
+    case PROP_PINNED: ks_contact_set_pinned (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -181,6 +251,21 @@ ks_contact_class_init (KsContactClass *klass)
   properties[PROP_CHANNEL] = g_param_spec_string ("channel", NULL, NULL, "", rw);
   properties[PROP_TIME_ZONE] = g_param_spec_string ("time-zone", NULL, NULL, "", rw);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", rw);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, KS_TYPE_NODE_KIND, KS_NODE_CONTACT, rw);
+  properties[PROP_POWER] = g_param_spec_enum ("power", NULL, NULL, KS_TYPE_DECISION_POWER,
+                                              KS_POWER_UNKNOWN, rw);
+  properties[PROP_RELATIONSHIP] = g_param_spec_enum ("relationship", NULL, NULL, KS_TYPE_RELATIONSHIP,
+                                                     KS_RELATIONSHIP_UNKNOWN, rw);
+  properties[PROP_ATTITUDE] = g_param_spec_enum ("attitude", NULL, NULL, KS_TYPE_ATTITUDE,
+                                                 KS_ATTITUDE_UNKNOWN, rw);
+  properties[PROP_LEVEL] = g_param_spec_enum ("level", NULL, NULL, KS_TYPE_LEVEL, KS_LEVEL_UNKNOWN, rw);
+  properties[PROP_ROLES] = g_param_spec_flags ("roles", NULL, NULL, KS_TYPE_BUYING_ROLES, KS_ROLE_NONE, rw);
+  properties[PROP_OWNER_ID] = g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_OWNER_NAME] = g_param_spec_string ("owner-name", NULL, NULL, "", ro);
+  properties[PROP_LAST_CONTACT] = g_param_spec_string ("last-contact", NULL, NULL, "", rw);
+  properties[PROP_X] = g_param_spec_double ("x", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, rw);
+  properties[PROP_Y] = g_param_spec_double ("y", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, rw);
+  properties[PROP_PINNED] = g_param_spec_boolean ("pinned", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -195,6 +280,10 @@ ks_contact_init (KsContact *self)
   self->channel = g_strdup ("");
   self->time_zone = g_strdup ("");
   self->notes = g_strdup ("");
+  self->owner_name = g_strdup ("");
+  self->last_contact = g_strdup ("");
+  self->x = NAN;
+  self->y = NAN;
 }
 
 KsContact *
@@ -233,6 +322,119 @@ STRING_ACCESSORS (email, PROP_EMAIL)
 STRING_ACCESSORS (channel, PROP_CHANNEL)
 STRING_ACCESSORS (time_zone, PROP_TIME_ZONE)
 STRING_ACCESSORS (notes, PROP_NOTES)
+STRING_ACCESSORS (last_contact, PROP_LAST_CONTACT)
+
+#define VALUE_ACCESSORS(Type, field, PROP)                                  \
+  Type                                                                      \
+  ks_contact_get_##field (KsContact *self)                                  \
+  {                                                                         \
+    g_return_val_if_fail (KS_IS_CONTACT (self), 0);                         \
+    return self->field;                                                     \
+  }                                                                         \
+                                                                            \
+  void                                                                      \
+  ks_contact_set_##field (KsContact *self,                                  \
+                          Type       value)                                 \
+  {                                                                         \
+    g_return_if_fail (KS_IS_CONTACT (self));                                \
+    if (self->field == value)                                               \
+      return;                                                               \
+    self->field = value;                                                    \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);           \
+  }
+
+VALUE_ACCESSORS (KsNodeKind, kind, PROP_KIND)
+VALUE_ACCESSORS (KsDecisionPower, power, PROP_POWER)
+VALUE_ACCESSORS (KsRelationship, relationship, PROP_RELATIONSHIP)
+VALUE_ACCESSORS (KsAttitude, attitude, PROP_ATTITUDE)
+VALUE_ACCESSORS (KsLevel, level, PROP_LEVEL)
+VALUE_ACCESSORS (KsBuyingRoles, roles, PROP_ROLES)
+
+const char *
+ks_contact_get_owner_name (KsContact *self)
+{
+  g_return_val_if_fail (KS_IS_CONTACT (self), NULL);
+  return self->owner_name;
+}
+
+gint64
+ks_contact_get_owner_id (KsContact *self)
+{
+  g_return_val_if_fail (KS_IS_CONTACT (self), 0);
+  return self->owner_id;
+}
+
+void
+ks_contact_set_owner_id (KsContact *self,
+                         gint64     owner_id)
+{
+  g_return_if_fail (KS_IS_CONTACT (self));
+  owner_id = MAX (owner_id, 0);
+  if (self->owner_id == owner_id)
+    return;
+  self->owner_id = owner_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_ID]);
+}
+
+/* NaN equals NaN here: "still not placed" is no change. */
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+double
+ks_contact_get_x (KsContact *self)
+{
+  g_return_val_if_fail (KS_IS_CONTACT (self), NAN);
+  return self->x;
+}
+
+double
+ks_contact_get_y (KsContact *self)
+{
+  g_return_val_if_fail (KS_IS_CONTACT (self), NAN);
+  return self->y;
+}
+
+void
+ks_contact_set_position (KsContact *self,
+                         double     x,
+                         double     y)
+{
+  gboolean x_changed, y_changed;
+
+  g_return_if_fail (KS_IS_CONTACT (self));
+
+  x_changed = !same_double (self->x, x);
+  y_changed = !same_double (self->y, y);
+  self->x = x;
+  self->y = y;
+  if (x_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_X]);
+  if (y_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_Y]);
+}
+
+gboolean
+ks_contact_get_pinned (KsContact *self)
+{
+  g_return_val_if_fail (KS_IS_CONTACT (self), FALSE);
+  return self->pinned;
+}
+
+void
+ks_contact_set_pinned (KsContact *self,
+                       gboolean   pinned)
+{
+  g_return_if_fail (KS_IS_CONTACT (self));
+  pinned = !!pinned;
+  if (self->pinned == pinned)
+    return;
+  self->pinned = pinned;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PINNED]);
+}
 
 gint64
 ks_contact_get_id (KsContact *self)
@@ -266,7 +468,7 @@ ks_contact_list_for_account (KsWorkspace  *workspace,
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
   stmt = ks_workspace_prepare (workspace,
-                               SELECT_CONTACT "WHERE account_id = ?1 ORDER BY name COLLATE NOCASE, name",
+                               SELECT_CONTACT "WHERE c.account_id = ?1 ORDER BY c.name COLLATE NOCASE, c.name",
                                error);
   if (!stmt)
     return NULL;
@@ -294,7 +496,7 @@ ks_contact_load (KsWorkspace  *workspace,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
-  if (!(stmt = ks_workspace_prepare (workspace, SELECT_CONTACT "WHERE id = ?1", error)))
+  if (!(stmt = ks_workspace_prepare (workspace, SELECT_CONTACT "WHERE c.id = ?1", error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
@@ -330,6 +532,57 @@ ks_contact_validate (KsContact  *self,
                    _("The contact “%s” needs an account"), self->name);
       return FALSE;
     }
+  if ((guint) self->kind > KS_NODE_THIRD_PARTY)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: %d is not a kind of node (contact, competitor or third party)"),
+                   self->name, (int) self->kind);
+      return FALSE;
+    }
+  if ((guint) self->power > KS_POWER_LOW)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: decision power must be 1 (high), 2 (medium), 3 (low) or 0 (unknown), not %d"),
+                   self->name, (int) self->power);
+      return FALSE;
+    }
+  if ((guint) self->relationship > KS_RELATIONSHIP_POOR)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: %d is not a relationship quality"), self->name, (int) self->relationship);
+      return FALSE;
+    }
+  if ((guint) self->attitude > KS_ATTITUDE_OPPONENT)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: %d is not an attitude"), self->name, (int) self->attitude);
+      return FALSE;
+    }
+  if ((guint) self->level > KS_LEVEL_EXECUTIVE)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: %d is not a level"), self->name, (int) self->level);
+      return FALSE;
+    }
+  if ((self->roles & ~KS_BUYING_ROLES_ALL) != 0)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: unknown buying roles (0x%x)"), self->name, (guint) self->roles);
+      return FALSE;
+    }
+  if (*self->last_contact && !ks_iso_date_parse (self->last_contact, NULL))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: the last contact “%s” is not a date (use YYYY-MM-DD)"),
+                   self->name, self->last_contact);
+      return FALSE;
+    }
+  if (isinf (self->x) || isinf (self->y) || isnan (self->x) != isnan (self->y))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s”: a position needs two finite coordinates"), self->name);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -359,16 +612,37 @@ ks_contact_save (KsContact    *self,
   if (!ks_workspace_begin (workspace, inserting ? _("Add contact") : _("Edit contact"), error))
     return FALSE;
 
+  /* Lines join contacts of one account: a contact that moves to another
+   * account leaves its lines behind. */
+  if (!inserting)
+    {
+      stmt = ks_workspace_prepare (workspace,
+                                   "DELETE FROM contact_lines WHERE (from_id = ?1 OR to_id = ?1)"
+                                   " AND account_id IS NOT ?2",
+                                   error);
+      if (!stmt)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, self->id);
+      sqlite3_bind_int64 (stmt, 2, self->account_id);
+      if (!ks_workspace_step_done (workspace, stmt, _("save the contact"), error))
+        goto fail;
+    }
+
   if (inserting)
     stmt = ks_workspace_prepare (workspace,
                                  "INSERT INTO contacts (account_id, name, title, department, phone, email,"
-                                 " channel, time_zone, notes)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 " channel, time_zone, notes, kind, power, relationship, attitude, level,"
+                                 " roles, owner_id, last_contact, x, y, pinned)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12, ?13, ?14, ?15,"
+                                 " ?16, ?17, ?18, ?19, ?20, ?21)",
                                  error);
   else
     stmt = ks_workspace_prepare (workspace,
                                  "UPDATE contacts SET account_id = ?1, name = ?2, title = ?3, department = ?4,"
-                                 " phone = ?5, email = ?6, channel = ?7, time_zone = ?8, notes = ?9"
+                                 " phone = ?5, email = ?6, channel = ?7, time_zone = ?8, notes = ?9,"
+                                 " kind = ?11, power = ?12, relationship = ?13, attitude = ?14, level = ?15,"
+                                 " roles = ?16, owner_id = ?17, last_contact = ?18, x = ?19, y = ?20,"
+                                 " pinned = ?21"
                                  " WHERE id = ?10",
                                  error);
   if (!stmt)
@@ -386,6 +660,17 @@ ks_contact_save (KsContact    *self,
   ks_bind_text (stmt, 9, self->notes);
   if (!inserting)
     sqlite3_bind_int64 (stmt, 10, self->id);
+  ks_bind_text (stmt, 11, ks_node_kind_to_string (self->kind));
+  sqlite3_bind_int (stmt, 12, self->power);
+  ks_bind_text (stmt, 13, ks_relationship_to_string (self->relationship));
+  ks_bind_text (stmt, 14, ks_attitude_to_string (self->attitude));
+  ks_bind_text (stmt, 15, ks_level_to_string (self->level));
+  sqlite3_bind_int (stmt, 16, self->roles);
+  ks_bind_id (stmt, 17, self->owner_id);
+  ks_bind_text_or_null (stmt, 18, self->last_contact);
+  ks_bind_double_or_null (stmt, 19, self->x);
+  ks_bind_double_or_null (stmt, 20, self->y);
+  sqlite3_bind_int (stmt, 21, self->pinned ? 1 : 0);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the contact"), &local_error))
     {
@@ -399,7 +684,7 @@ ks_contact_save (KsContact    *self,
         }
       else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                     _("The account of contact “%s” is not in the workspace"), name);
+                     _("The account or the owner of contact “%s” is not in the workspace"), name);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       goto fail;
@@ -421,6 +706,12 @@ ks_contact_save (KsContact    *self,
     }
 
   ks_contact_set_name (self, name);
+  /* Pick up the owner's name as stored. */
+  {
+    g_autoptr(KsContact) stored = ks_contact_load (workspace, self->id, NULL);
+    if (stored && set_string (&self->owner_name, stored->owner_name))
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
+  }
   if (inserting)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
   return TRUE;
@@ -453,4 +744,178 @@ ks_contact_delete (KsWorkspace  *workspace,
 fail:
   ks_workspace_rollback (workspace);
   return FALSE;
+}
+
+/**
+ * ks_contact_find:
+ * @name: an exact name, or one that matches a single contact of the account
+ *   ignoring case
+ *
+ * Returns: (transfer full) (nullable): the contact; NULL with an error when
+ *   there is none or the name is ambiguous
+ */
+KsContact *
+ks_contact_find (KsWorkspace  *workspace,
+                 gint64        account_id,
+                 const char   *name,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!(stmt = ks_workspace_prepare (workspace,
+                                     SELECT_CONTACT "WHERE c.account_id = ?1 AND c.name = ?2",
+                                     error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      KsContact *self = contact_from_row (stmt);
+      sqlite3_reset (stmt);
+      return self;
+    }
+  sqlite3_reset (stmt);
+
+  if (!(stmt = ks_workspace_prepare (workspace,
+                                     SELECT_CONTACT "WHERE c.account_id = ?1 ORDER BY c.name",
+                                     error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  key = g_utf8_casefold (name, -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = g_utf8_casefold (ks_column_text (stmt, 2), -1);
+      if (g_strcmp0 (key, other) == 0)
+        g_ptr_array_add (found, contact_from_row (stmt));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (workspace, error, _("find a contact"));
+      return NULL;
+    }
+  if (found->len == 1)
+    return g_object_ref (g_ptr_array_index (found, 0));
+  if (found->len > 1)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (names, "%s“%s”", i ? ", " : "",
+                                ks_contact_get_name (g_ptr_array_index (found, i)));
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s” could be %s; give the exact name"), name, names->str);
+      return NULL;
+    }
+  g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+               _("There is no contact “%s” on this account"), name);
+  return NULL;
+}
+
+static gboolean
+store_positions (KsWorkspace   *workspace,
+                 const gint64  *ids,
+                 const double  *xs,
+                 const double  *ys,
+                 guint          n,
+                 gboolean       keep_pinned,
+                 const char    *label,
+                 GError       **error)
+{
+  sqlite3_stmt *exists, *update;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (n == 0 || (ids && xs && ys), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    if (isinf (xs[i]) || isinf (ys[i]) || isnan (xs[i]) != isnan (ys[i]))
+      {
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                     _("A position needs two finite coordinates"));
+        return FALSE;
+      }
+
+  if (!ks_workspace_begin (workspace, label, error))
+    return FALSE;
+  if (!(exists = ks_workspace_prepare (workspace, "SELECT pinned FROM contacts WHERE id = ?1", error)))
+    goto fail;
+  if (!(update = ks_workspace_prepare (workspace,
+                                       "UPDATE contacts SET x = ?2, y = ?3"
+                                       " WHERE id = ?1 AND (x IS NOT ?2 OR y IS NOT ?3)",
+                                       error)))
+    goto fail;
+  for (guint i = 0; i < n; i++)
+    {
+      int rc;
+      gboolean pinned;
+
+      sqlite3_bind_int64 (exists, 1, ids[i]);
+      rc = sqlite3_step (exists);
+      pinned = rc == SQLITE_ROW && sqlite3_column_int (exists, 0) != 0;
+      sqlite3_reset (exists);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                       _("There is no contact with id %" G_GINT64_FORMAT), ids[i]);
+          goto fail;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          ks_workspace_set_sql_error (workspace, error, _("move a contact"));
+          goto fail;
+        }
+      if (keep_pinned && pinned)
+        continue;
+      sqlite3_bind_int64 (update, 1, ids[i]);
+      ks_bind_double_or_null (update, 2, xs[i]);
+      ks_bind_double_or_null (update, 3, ys[i]);
+      if (!ks_workspace_step_done (workspace, update, _("move a contact"), error))
+        goto fail;
+    }
+  return ks_workspace_commit (workspace, error);
+
+fail:
+  ks_workspace_rollback (workspace);
+  return FALSE;
+}
+
+/**
+ * ks_contact_move_many:
+ *
+ * Stores the positions of @n contacts (a dragged selection) as one undo
+ * step. Pinned contacts move too: the user moved them.
+ */
+gboolean
+ks_contact_move_many (KsWorkspace   *workspace,
+                      const gint64  *ids,
+                      const double  *xs,
+                      const double  *ys,
+                      guint          n,
+                      GError       **error)
+{
+  return store_positions (workspace, ids, xs, ys, n, FALSE,
+                          n == 1 ? _("Move contact") : _("Move contacts"), error);
+}
+
+/**
+ * ks_contact_set_positions:
+ *
+ * Stores the positions a layout computed as one undo step; pinned contacts
+ * keep theirs.
+ */
+gboolean
+ks_contact_set_positions (KsWorkspace   *workspace,
+                          const gint64  *ids,
+                          const double  *xs,
+                          const double  *ys,
+                          guint          n,
+                          GError       **error)
+{
+  return store_positions (workspace, ids, xs, ys, n, TRUE, _("Tidy layout"), error);
 }

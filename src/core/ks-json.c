@@ -23,6 +23,8 @@
 #include <string.h>
 
 #include "ks-json.h"
+#include "ks-map-snapshot.h"
+#include "ks-powermap-types.h"
 #include "ks-workspace-private.h"
 
 #define FORMAT_TAG "keystone-workspace"
@@ -333,12 +335,15 @@ export_account_contacts (KsWorkspace  *ws,
                          GError      **error)
 {
   static const char *const keys[] = {
-    "name", "title", "department", "phone", "email", "channel", "time_zone", "notes",
+    "name", "title", "department", "phone", "email", "channel", "time_zone", "notes", "kind",
   };
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
-                                             "SELECT name, title, department, phone, email, channel,"
-                                             "       time_zone, notes"
-                                             "  FROM contacts WHERE account_id = ?1 ORDER BY name",
+                                             "SELECT c.name, c.title, c.department, c.phone, c.email,"
+                                             "       c.channel, c.time_zone, c.notes, c.kind,"
+                                             "       c.relationship, c.attitude, c.level, c.power,"
+                                             "       c.roles, o.name, c.last_contact, c.x, c.y, c.pinned"
+                                             "  FROM contacts c LEFT JOIN people o ON o.id = c.owner_id"
+                                             " WHERE c.account_id = ?1 ORDER BY c.name",
                                              error);
   int row;
 
@@ -348,9 +353,130 @@ export_account_contacts (KsWorkspace  *ws,
   writer_open (w, "contacts", '[');
   while ((row = step_row (ws, stmt, error)) > 0)
     {
+      guint roles = sqlite3_column_int (stmt, 13);
+
       writer_open (w, NULL, '{');
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         write_text_member (w, keys[i], ks_column_text (stmt, i));
+      /* 1 high ... 3 low; null when not known. */
+      writer_item (w, "power");
+      if (sqlite3_column_int (stmt, 12) > 0)
+        g_string_append_printf (w->out, "%d", sqlite3_column_int (stmt, 12));
+      else
+        g_string_append (w->out, "null");
+      write_text_member (w, "relationship", ks_column_text (stmt, 9));
+      write_text_member (w, "attitude", ks_column_text (stmt, 10));
+      write_text_member (w, "level", ks_column_text (stmt, 11));
+      writer_open (w, "roles", '[');
+      for (guint bit = 0; ks_buying_role_strings ()[bit]; bit++)
+        if (roles & (1u << bit))
+          {
+            writer_item (w, NULL);
+            write_string (w->out, ks_buying_role_strings ()[bit]);
+          }
+      writer_close (w, ']');
+      write_ref_member (w, "owner", stmt, 14);
+      write_ref_member (w, "last_contact", stmt, 15);
+      write_real_member (w, "x", stmt, 16);
+      write_real_member (w, "y", stmt, 17);
+      writer_item (w, "pinned");
+      g_string_append (w->out, sqlite3_column_int (stmt, 18) ? "true" : "false");
+      writer_close (w, '}');
+    }
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  writer_close (w, ']');
+  return TRUE;
+}
+
+static gboolean
+export_account_lines (KsWorkspace  *ws,
+                      Writer       *w,
+                      gint64        account_id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                             "SELECT f.name, t.name, l.kind, l.strength"
+                                             "  FROM contact_lines l"
+                                             "  JOIN contacts f ON f.id = l.from_id"
+                                             "  JOIN contacts t ON t.id = l.to_id"
+                                             " WHERE l.account_id = ?1"
+                                             " ORDER BY f.name, t.name, l.kind",
+                                             error);
+  int row;
+
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  writer_open (w, "lines", '[');
+  while ((row = step_row (ws, stmt, error)) > 0)
+    {
+      writer_open (w, NULL, '{');
+      write_text_member (w, "from", ks_column_text (stmt, 0));
+      write_text_member (w, "to", ks_column_text (stmt, 1));
+      write_text_member (w, "kind", ks_column_text (stmt, 2));
+      write_int_member (w, "strength", stmt, 3);
+      writer_close (w, '}');
+    }
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  writer_close (w, ']');
+  return TRUE;
+}
+
+static gboolean
+export_account_snapshots (KsWorkspace  *ws,
+                          Writer       *w,
+                          gint64        account_id,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                             "SELECT taken, label, data FROM map_snapshots"
+                                             " WHERE account_id = ?1 ORDER BY taken, id",
+                                             error);
+  int row;
+
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  writer_open (w, "snapshots", '[');
+  while ((row = step_row (ws, stmt, error)) > 0)
+    {
+      g_autoptr(GArray) nodes = ks_map_node_states_from_json (ks_column_text (stmt, 2), error);
+
+      if (!nodes)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      writer_open (w, NULL, '{');
+      write_text_member (w, "taken", ks_column_text (stmt, 0));
+      write_text_member (w, "label", ks_column_text (stmt, 1));
+      writer_open (w, "nodes", '[');
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          const KsMapNodeState *n = &g_array_index (nodes, KsMapNodeState, i);
+
+          writer_open (w, NULL, '{');
+          write_text_member (w, "name", n->name);
+          write_text_member (w, "kind", ks_node_kind_to_string (n->kind));
+          writer_item (w, "power");
+          if (n->power > 0)
+            g_string_append_printf (w->out, "%d", (int) n->power);
+          else
+            g_string_append (w->out, "null");
+          write_text_member (w, "relationship", ks_relationship_to_string (n->relationship));
+          write_text_member (w, "attitude", ks_attitude_to_string (n->attitude));
+          writer_item (w, "owner");
+          if (n->owner && *n->owner)
+            write_string (w->out, n->owner);
+          else
+            g_string_append (w->out, "null");
+          writer_close (w, '}');
+        }
+      writer_close (w, ']');
       writer_close (w, '}');
     }
   if (row < 0)
@@ -395,7 +521,9 @@ export_accounts (KsWorkspace  *ws,
       write_text_member (w, "lifecycle", ks_column_text (stmt, 11));
       write_text_member (w, "notes", ks_column_text (stmt, 12));
       if (!export_account_team (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_contacts (ws, w, sqlite3_column_int64 (stmt, 0), error))
+          !export_account_contacts (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
+          !export_account_lines (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
+          !export_account_snapshots (ws, w, sqlite3_column_int64 (stmt, 0), error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -497,7 +625,30 @@ typedef struct
 {
   guint       account;
   const char *name, *title, *department, *phone, *email, *channel, *time_zone, *notes;
+  /* The power map: stored strings, checked. */
+  const char *kind, *relationship, *attitude, *level;
+  gint64      power;          /* 0 unknown, 1 high ... 3 low */
+  guint       roles;          /* KsBuyingRoles */
+  const char *owner;          /* NULL when none */
+  const char *last_contact;   /* NULL when never */
+  double      x, y;           /* NaN when not placed */
+  gboolean    pinned;
+  gint64      id;
 } Contact;
+
+typedef struct
+{
+  guint       from, to;       /* indices into contacts */
+  const char *kind;
+  gint64      strength;       /* -1 when none */
+} Line;
+
+typedef struct
+{
+  guint       account;
+  const char *taken, *label;
+  char       *data;           /* the nodes in their stored form */
+} Snapshot;
 
 typedef struct
 {
@@ -531,11 +682,19 @@ typedef struct
   GArray     *accounts;
   GArray     *members;
   GArray     *contacts;
+  GArray     *lines;
+  GArray     *snapshots;
   GArray     *opportunities;
   GHashTable *person_index;   /* name → index + 1 */
   GHashTable *product_index;
   GHashTable *account_index;
 } Import;
+
+static void
+snapshot_clear (gpointer data)
+{
+  g_clear_pointer (&((Snapshot *) data)->data, g_free);
+}
 
 static void
 import_clear (Import *im)
@@ -549,6 +708,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->accounts, g_array_unref);
   g_clear_pointer (&im->members, g_array_unref);
   g_clear_pointer (&im->contacts, g_array_unref);
+  g_clear_pointer (&im->lines, g_array_unref);
+  g_clear_pointer (&im->snapshots, g_array_unref);
   g_clear_pointer (&im->opportunities, g_array_unref);
   g_clear_pointer (&im->person_index, g_hash_table_unref);
   g_clear_pointer (&im->product_index, g_hash_table_unref);
@@ -570,6 +731,9 @@ import_init (Import     *im,
   im->accounts = g_array_new (FALSE, TRUE, sizeof (Account));
   im->members = g_array_new (FALSE, TRUE, sizeof (Member));
   im->contacts = g_array_new (FALSE, TRUE, sizeof (Contact));
+  im->lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  im->snapshots = g_array_new (FALSE, TRUE, sizeof (Snapshot));
+  g_array_set_clear_func (im->snapshots, snapshot_clear);
   im->opportunities = g_array_new (FALSE, TRUE, sizeof (Opportunity));
   im->person_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->product_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1101,6 +1265,149 @@ read_products (Import      *im,
   return TRUE;
 }
 
+/* A contact's power-map members; errors name the contact. */
+G_GNUC_PRINTF (6, 7)
+static void
+contact_fail (Import      *im,
+              GError     **error,
+              JsonObject  *object,
+              Account     *a,
+              guint        index,
+              const char  *format,
+              ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index, "%s", reason);
+}
+
+static gboolean
+read_contact_choice (Import             *im,
+                     JsonObject         *object,
+                     const char         *member,
+                     const char * const *allowed,
+                     const char        **out,
+                     Contact            *c,
+                     Account            *a,
+                     guint               index,
+                     GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *list = NULL;
+
+  if (!node || JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = allowed[0];
+      return TRUE;
+    }
+  if (holds_type (node, G_TYPE_STRING) && g_strv_contains (allowed, json_node_get_string (node)))
+    {
+      *out = json_node_get_string (node);
+      return TRUE;
+    }
+  list = g_strjoinv (", ", (char **) allowed);
+  contact_fail (im, error, object, a, index, _("contact “%s”: “%s” must be one of %s"), c->name, member, list);
+  return FALSE;
+}
+
+static gboolean
+read_contact_map (Import      *im,
+                  JsonObject  *object,
+                  Contact     *c,
+                  Account     *a,
+                  guint        index,
+                  GError     **error)
+{
+  JsonNode *node;
+
+  if (!read_contact_choice (im, object, "kind", ks_node_kind_strings (), &c->kind, c, a, index, error) ||
+      !read_contact_choice (im, object, "relationship", ks_relationship_strings (), &c->relationship,
+                            c, a, index, error) ||
+      !read_contact_choice (im, object, "attitude", ks_attitude_strings (), &c->attitude, c, a, index, error) ||
+      !read_contact_choice (im, object, "level", ks_level_strings (), &c->level, c, a, index, error))
+    return FALSE;
+
+  node = json_object_get_member (object, "power");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!holds_type (node, G_TYPE_INT64) || json_node_get_int (node) < 0 || json_node_get_int (node) > 3)
+        {
+          contact_fail (im, error, object, a, index,
+                        _("contact “%s”: “power” must be 1 (high), 2 (medium), 3 (low) or null"), c->name);
+          return FALSE;
+        }
+      c->power = json_node_get_int (node);
+    }
+
+  node = json_object_get_member (object, "roles");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      JsonArray *roles = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+      for (guint i = 0; roles && i < json_array_get_length (roles); i++)
+        {
+          JsonNode *role = json_array_get_element (roles, i);
+          KsBuyingRoles flag;
+
+          if (!holds_type (role, G_TYPE_STRING) || !ks_buying_role_from_string (json_node_get_string (role), &flag))
+            {
+              roles = NULL;
+              break;
+            }
+          c->roles |= flag;
+        }
+      if (!roles)
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) ks_buying_role_strings ());
+          contact_fail (im, error, object, a, index,
+                        _("contact “%s”: “roles” must be a list of %s"), c->name, list);
+          return FALSE;
+        }
+    }
+
+  if (!read_string (im, object, "owner", TRUE, &c->owner, SUBJECT_ACCOUNT, a->name, index, error) ||
+      !read_string (im, object, "last_contact", TRUE, &c->last_contact, SUBJECT_ACCOUNT, a->name, index, error) ||
+      !read_number (im, object, "x", TRUE, &c->x, SUBJECT_ACCOUNT, a->name, index, error) ||
+      !read_number (im, object, "y", TRUE, &c->y, SUBJECT_ACCOUNT, a->name, index, error))
+    return FALSE;
+  if (c->owner && !g_hash_table_contains (im->person_index, c->owner))
+    {
+      contact_fail (im, error, object, a, index,
+                    _("contact “%s”: the owner “%s” is not among the people"), c->name, c->owner);
+      return FALSE;
+    }
+  if (c->last_contact && !is_iso_date (c->last_contact))
+    {
+      contact_fail (im, error, object, a, index,
+                    _("contact “%s”: “last_contact” is not a date: “%s” (use YYYY-MM-DD or null)"),
+                    c->name, c->last_contact);
+      return FALSE;
+    }
+  if (isnan (c->x) != isnan (c->y))
+    {
+      contact_fail (im, error, object, a, index,
+                    _("contact “%s”: “x” and “y” are both numbers or both null"), c->name);
+      return FALSE;
+    }
+
+  node = json_object_get_member (object, "pinned");
+  if (node && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!holds_type (node, G_TYPE_BOOLEAN))
+        {
+          contact_fail (im, error, object, a, index,
+                        _("contact “%s”: “pinned” must be true or false"), c->name);
+          return FALSE;
+        }
+      c->pinned = json_node_get_boolean (node);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_team (Import      *im,
            Account     *a,
@@ -1171,6 +1478,8 @@ read_contacts (Import      *im,
       Contact c = { index };
       g_autofree char *trimmed = NULL;
 
+      c.x = c.y = NAN;
+
       if (!read_string (im, object, "name", FALSE, &c.name, SUBJECT_ACCOUNT, a->name, index, error) ||
           !read_string (im, object, "title", FALSE, &c.title, SUBJECT_ACCOUNT, a->name, index, error) ||
           !read_string (im, object, "department", FALSE, &c.department, SUBJECT_ACCOUNT, a->name, index, error) ||
@@ -1193,7 +1502,189 @@ read_contacts (Import      *im,
                 _("the contact “%s” is listed twice"), c.name);
           return FALSE;
         }
+      if (!read_contact_map (im, object, &c, a, index, error))
+        return FALSE;
       g_array_append_val (im->contacts, c);
+    }
+  return TRUE;
+}
+
+/* The lines of one account, whose contacts are contacts[first...]. */
+static gboolean
+read_lines (Import      *im,
+            Account     *a,
+            guint        index,
+            guint        first,
+            GError     **error)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = im->contacts->len - first;
+  g_autofree guint *manager = g_new0 (guint, n + 1);   /* local index + 1 of whom each reports to */
+  g_autofree guint8 *mark = g_new0 (guint8, n + 1);
+  g_autofree JsonObject **reporting = g_new0 (JsonObject *, n + 1);
+  JsonArray *array;
+
+  for (guint i = first; i < im->contacts->len; i++)
+    g_hash_table_insert (by_name, (gpointer) g_array_index (im->contacts, Contact, i).name,
+                         GUINT_TO_POINTER (i + 1));
+
+  if (!get_array (im, a->object, "lines", &array, SUBJECT_ACCOUNT, a->name, index, error))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      const char *from, *to, *kind;
+      guint from_slot, to_slot;
+      gint64 strength = -1;
+      JsonNode *node;
+      Line line;
+      const Contact *cf, *ct;
+
+      if (!read_string (im, object, "from", FALSE, &from, SUBJECT_ACCOUNT, a->name, index, error) ||
+          !read_string (im, object, "to", FALSE, &to, SUBJECT_ACCOUNT, a->name, index, error))
+        return FALSE;
+      if (!read_one_of (im, object, "kind", ks_line_kind_strings (), NULL, &kind, a->name, index, error))
+        return FALSE;
+      if (!kind)
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("line #%u has no “kind”"), i + 1);
+          return FALSE;
+        }
+      from_slot = GPOINTER_TO_UINT (g_hash_table_lookup (by_name, from));
+      to_slot = GPOINTER_TO_UINT (g_hash_table_lookup (by_name, to));
+      if (!from_slot || !to_slot)
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("line #%u: “%s” is not among the contacts of this account"), i + 1,
+                from_slot ? to : from);
+          return FALSE;
+        }
+      if (from_slot == to_slot)
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("line #%u joins “%s” to itself"), i + 1, from);
+          return FALSE;
+        }
+      node = json_object_get_member (object, "strength");
+      if (node && !JSON_NODE_HOLDS_NULL (node))
+        {
+          if (!holds_type (node, G_TYPE_INT64) || json_node_get_int (node) < 1 || json_node_get_int (node) > 3)
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                    _("line #%u: “strength” must be 1, 2, 3 or null"), i + 1);
+              return FALSE;
+            }
+          strength = json_node_get_int (node);
+        }
+      cf = &g_array_index (im->contacts, Contact, from_slot - 1);
+      ct = &g_array_index (im->contacts, Contact, to_slot - 1);
+      if (!g_str_equal (kind, "influence") &&
+          (!g_str_equal (cf->kind, "contact") || !g_str_equal (ct->kind, "contact")))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("line #%u: “%s” is a competitor or third party: it can only be linked by an influence line"),
+                i + 1, g_str_equal (cf->kind, "contact") ? to : from);
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, g_strdup_printf ("%u:%u:%s", from_slot, to_slot, kind)))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("the line from “%s” to “%s” (%s) is listed twice"), from, to, kind);
+          return FALSE;
+        }
+      if (g_str_equal (kind, "reports-to"))
+        {
+          guint local = from_slot - 1 - first;
+
+          if (manager[local])
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                    _("“%s” reports to two people; one of the lines must be dotted"), from);
+              return FALSE;
+            }
+          manager[local] = to_slot - first;
+          reporting[local] = object;
+        }
+      line = (Line) { from_slot - 1, to_slot - 1, kind, strength };
+      g_array_append_val (im->lines, line);
+    }
+
+  /* Reporting lines must not loop: walk each chain once (1 on this walk, 2 checked). */
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+
+      while (mark[j] == 0)
+        {
+          mark[j] = 1;
+          if (!manager[j])
+            break;
+          j = manager[j] - 1;
+          if (mark[j] == 1)
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, reporting[j], SUBJECT_ACCOUNT, a->name, index,
+                    _("“%s” reports to themselves, directly or through others"),
+                    g_array_index (im->contacts, Contact, first + j).name);
+              return FALSE;
+            }
+        }
+      for (j = i; mark[j] == 1; )
+        {
+          mark[j] = 2;
+          if (!manager[j])
+            break;
+          j = manager[j] - 1;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_snapshots (Import      *im,
+                Account     *a,
+                guint        index,
+                GError     **error)
+{
+  JsonArray *array;
+
+  if (!get_array (im, a->object, "snapshots", &array, SUBJECT_ACCOUNT, a->name, index, error))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+      JsonNode *nodes = json_object_get_member (object, "nodes");
+      Snapshot snap = { index };
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GArray) states = NULL;
+      g_autofree char *text = NULL;
+
+      if (!read_string (im, object, "taken", FALSE, &snap.taken, SUBJECT_ACCOUNT, a->name, index, error) ||
+          !read_string (im, object, "label", FALSE, &snap.label, SUBJECT_ACCOUNT, a->name, index, error))
+        return FALSE;
+      if (!is_iso_date (snap.taken))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("snapshot #%u: “taken” is not a date: “%s” (use YYYY-MM-DD)"), i + 1, snap.taken);
+          return FALSE;
+        }
+      if (nodes && !JSON_NODE_HOLDS_NULL (nodes) && !JSON_NODE_HOLDS_ARRAY (nodes))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("snapshot #%u: “nodes” must be a list"), i + 1);
+          return FALSE;
+        }
+      /* The snapshot reader checks the nodes and gives their stored form. */
+      text = nodes && !JSON_NODE_HOLDS_NULL (nodes) ? json_to_string (nodes, FALSE) : g_strdup ("[]");
+      if (!(states = ks_map_node_states_from_json (text, &local_error)))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("snapshot #%u: %s"), i + 1, local_error->message);
+          return FALSE;
+        }
+      snap.data = ks_map_node_states_to_json (states);
+      g_array_append_val (im->snapshots, snap);
     }
   return TRUE;
 }
@@ -1212,6 +1703,7 @@ read_accounts (Import      *im,
   for (guint i = 0; array && i < json_array_get_length (array); i++)
     {
       Account a = { json_array_get_object_element (array, i) };
+      guint first_contact = im->contacts->len;
 
       if (!read_name (im, a.object, "name", &a.name, SUBJECT_ACCOUNT, i, error))
         return FALSE;
@@ -1242,7 +1734,9 @@ read_accounts (Import      *im,
       g_hash_table_insert (im->account_index, (gpointer) a.name, GUINT_TO_POINTER (i + 1));
       g_array_append_val (im->accounts, a);
       if (!read_team (im, &a, i, error) ||
-          !read_contacts (im, &a, i, error))
+          !read_contacts (im, &a, i, error) ||
+          !read_lines (im, &a, i, first_contact, error) ||
+          !read_snapshots (im, &a, i, error))
         return FALSE;
     }
   return TRUE;
@@ -1637,13 +2131,27 @@ write_accounts (KsWorkspace  *ws,
     }
   if (!(stmt = ks_workspace_prepare (ws,
                                      "INSERT INTO contacts (account_id, name, title, department, phone,"
-                                     "  email, channel, time_zone, notes)"
-                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                     "  email, channel, time_zone, notes, kind, power, relationship,"
+                                     "  attitude, level, roles, owner_id, last_contact, x, y, pinned)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                     "  ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                                      error)))
     return FALSE;
   for (guint i = 0; i < im->contacts->len; i++)
     {
       Contact *c = &g_array_index (im->contacts, Contact, i);
+
+      ks_bind_text (stmt, 10, c->kind);
+      sqlite3_bind_int64 (stmt, 11, c->power);
+      ks_bind_text (stmt, 12, c->relationship);
+      ks_bind_text (stmt, 13, c->attitude);
+      ks_bind_text (stmt, 14, c->level);
+      sqlite3_bind_int (stmt, 15, c->roles);
+      ks_bind_id (stmt, 16, person_id (im, c->owner));
+      ks_bind_text_or_null (stmt, 17, c->last_contact);
+      ks_bind_double_or_null (stmt, 18, c->x);
+      ks_bind_double_or_null (stmt, 19, c->y);
+      sqlite3_bind_int (stmt, 20, c->pinned ? 1 : 0);
 
       sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, c->account).id);
       ks_bind_text (stmt, 2, c->name);
@@ -1654,6 +2162,41 @@ write_accounts (KsWorkspace  *ws,
       ks_bind_text (stmt, 7, c->channel);
       ks_bind_text (stmt, 8, c->time_zone);
       ks_bind_text (stmt, 9, c->notes);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      c->id = sqlite3_last_insert_rowid (db);
+    }
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO contact_lines (account_id, from_id, to_id, kind, strength)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                     error)))
+    return FALSE;
+  for (guint i = 0; i < im->lines->len; i++)
+    {
+      Line *l = &g_array_index (im->lines, Line, i);
+      Contact *from = &g_array_index (im->contacts, Contact, l->from);
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, from->account).id);
+      sqlite3_bind_int64 (stmt, 2, from->id);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (im->contacts, Contact, l->to).id);
+      ks_bind_text (stmt, 4, l->kind);
+      bind_count (stmt, 5, l->strength);
+      if (!step (ws, stmt, error))
+        return FALSE;
+    }
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO map_snapshots (account_id, taken, label, data)"
+                                     " VALUES (?1, ?2, ?3, ?4)",
+                                     error)))
+    return FALSE;
+  for (guint i = 0; i < im->snapshots->len; i++)
+    {
+      Snapshot *snap = &g_array_index (im->snapshots, Snapshot, i);
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, snap->account).id);
+      ks_bind_text (stmt, 2, snap->taken);
+      ks_bind_text (stmt, 3, snap->label);
+      ks_bind_text (stmt, 4, snap->data);
       if (!step (ws, stmt, error))
         return FALSE;
     }
@@ -1731,6 +2274,8 @@ write_document (KsWorkspace  *ws,
           return FALSE;
         }
       if (!ks_workspace_exec (ws, "DELETE FROM opportunities", error) ||
+          !ks_workspace_exec (ws, "DELETE FROM map_snapshots", error) ||
+          !ks_workspace_exec (ws, "DELETE FROM contact_lines", error) ||
           !ks_workspace_exec (ws, "DELETE FROM contacts", error) ||
           !ks_workspace_exec (ws, "DELETE FROM account_team", error) ||
           !ks_workspace_exec (ws, "DELETE FROM accounts", error) ||

@@ -91,6 +91,53 @@ static const char *const migrations[] = {
   "CREATE INDEX opportunities_product ON opportunities (product_id);"
   "CREATE INDEX opportunities_owner ON opportunities (owner_id);"
   "CREATE INDEX opportunities_stage ON opportunities (stage);",
+
+  /* 2: the power map. Contacts gain their map attributes (the strings of
+   * ks-powermap-types.h; power 0 = not known, 1 = high ... 3 = low; roles are
+   * KsBuyingRoles flags; x/y NULL = not placed on the canvas yet). Lines join
+   * two contacts of one account; snapshots keep the nodes' states as JSON. */
+  "ALTER TABLE contacts ADD COLUMN kind TEXT NOT NULL DEFAULT 'contact'"
+  "  CHECK (kind IN ('contact', 'competitor', 'third-party'));"
+  "ALTER TABLE contacts ADD COLUMN power INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (power BETWEEN 0 AND 3);"
+  "ALTER TABLE contacts ADD COLUMN relationship TEXT NOT NULL DEFAULT 'unknown'"
+  "  CHECK (relationship IN ('unknown', 'positive', 'neutral', 'poor'));"
+  "ALTER TABLE contacts ADD COLUMN attitude TEXT NOT NULL DEFAULT 'unknown'"
+  "  CHECK (attitude IN ('unknown', 'supporter', 'neutral', 'opponent'));"
+  "ALTER TABLE contacts ADD COLUMN level TEXT NOT NULL DEFAULT 'unknown'"
+  "  CHECK (level IN ('unknown', 'operational', 'management', 'executive'));"
+  "ALTER TABLE contacts ADD COLUMN roles INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (roles BETWEEN 0 AND 63);"
+  "ALTER TABLE contacts ADD COLUMN owner_id INTEGER REFERENCES people (id) ON DELETE SET NULL;"
+  "ALTER TABLE contacts ADD COLUMN last_contact TEXT"
+  "  CHECK (last_contact IS NULL OR"
+  "         (length (last_contact) = 10 AND"
+  "          last_contact GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'));"
+  "ALTER TABLE contacts ADD COLUMN x REAL;"
+  "ALTER TABLE contacts ADD COLUMN y REAL;"
+  "ALTER TABLE contacts ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1));"
+  "CREATE INDEX contacts_owner ON contacts (owner_id);"
+  "CREATE TABLE contact_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  from_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  to_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('reports-to', 'dotted', 'influence')),"
+  "  strength INTEGER CHECK (strength IS NULL OR strength BETWEEN 1 AND 3),"
+  "  CHECK (from_id <> to_id),"
+  "  UNIQUE (from_id, to_id, kind)"
+  ");"
+  "CREATE INDEX contact_lines_account ON contact_lines (account_id);"
+  "CREATE INDEX contact_lines_to ON contact_lines (to_id);"
+  "CREATE TABLE map_snapshots ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  taken TEXT NOT NULL"
+  "    CHECK (length (taken) = 10 AND taken GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  data TEXT NOT NULL DEFAULT '[]'"
+  ");"
+  "CREATE INDEX map_snapshots_account ON map_snapshots (account_id, taken);",
 };
 
 guint

@@ -66,6 +66,7 @@ G_DEFINE_FINAL_TYPE (KsWorkspace, ks_workspace, G_TYPE_OBJECT)
 
 static const char *const user_tables[] = {
   "settings", "people", "accounts", "account_team", "contacts", "products", "opportunities",
+  "contact_lines", "map_snapshots",
 };
 
 static void
