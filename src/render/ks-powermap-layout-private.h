@@ -1,0 +1,162 @@
+/* ks-powermap-layout-private.h — what the power map's drawing reads from its layout
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For ks-powermap-layout.c and ks-powermap-draw.c only.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "ks-powermap-layout.h"
+
+G_BEGIN_DECLS
+
+/* Card metrics, model units. */
+#define KS_MAP_CARD_MIN_W     150.0
+#define KS_MAP_CARD_MAX_W     236.0
+#define KS_MAP_CARD_PAD        10.0
+#define KS_MAP_CARD_RADIUS      8.0
+#define KS_MAP_EXTERNAL_RADIUS 18.0
+#define KS_MAP_CHAMFER         18.0
+#define KS_MAP_BORDER_W         2.5
+#define KS_MAP_BADGE_D         20.0
+#define KS_MAP_MARK_W          14.0
+#define KS_MAP_CHIP_H          16.0
+#define KS_MAP_CHIP_GAP         4.0
+#define KS_MAP_OWNER_D         22.0
+#define KS_MAP_HANDLE_R         7.0
+
+/* Legend metrics, view units. */
+#define KS_MAP_LEGEND_PAD      14.0
+#define KS_MAP_LEGEND_ROW_H    21.0
+#define KS_MAP_LEGEND_HEAD_H   22.0
+#define KS_MAP_LEGEND_SYMBOL_W 34.0
+#define KS_MAP_LEGEND_COL_GAP  26.0
+#define KS_MAP_LEGEND_SEC_GAP  12.0
+#define KS_MAP_LEGEND_MARGIN   12.0
+#define KS_MAP_LEGEND_SECTIONS  6
+#define KS_MAP_LEGEND_MAX_ROWS  6
+
+/* Cached glyphs of one PangoLayout: drawing them is one cairo_show_glyphs per
+ * run, without walking pango's layout each frame. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  cairo_glyph_t       *glyphs;    /* positions relative to the layout's origin */
+  int                  n_glyphs;
+} KsMapGlyphRun;
+
+typedef struct
+{
+  KsMapGlyphRun *runs;
+  guint          n_runs;
+  gboolean       fallback;        /* something pango must draw itself (e.g. hex boxes) */
+} KsMapText;
+
+typedef struct
+{
+  PangoLayout *layout;
+  KsMapText    text;
+  double       width, height;     /* logical size */
+} KsMapLabel;
+
+typedef struct
+{
+  gint64          id;
+  KsNodeKind      kind;
+  KsDecisionPower power;
+  KsRelationship  relationship;
+  KsAttitude      attitude;
+  guint           roles;
+  KsMapRect       rect;           /* model units */
+  KsMapLabel      name, title, initials;
+  gboolean        has_title, has_owner, has_badge;
+  double          text_x, text_w; /* name and title column, relative to the card */
+  double          name_y, title_y, row_y, chips_x, chips_max;
+  guint           owner_colour;   /* index into palette->series */
+  guint          *edges;          /* lines that touch this card */
+  guint           n_edges;
+} KsMapCard;
+
+typedef struct
+{
+  gint64            id;
+  int               from, to;     /* card indices, -1 when missing */
+  KsLineKind        kind;
+  int               strength;
+  KsMapLineGeometry geo;
+  double            flat_x[18], flat_y[18];   /* 17 along a curve, plus the arrow tip */
+  guint             n_flat;
+  KsMapRect         bbox;         /* model units, includes the arrow head */
+} KsMapEdge;
+
+typedef enum
+{
+  KS_MAP_SYMBOL_RELATIONSHIP,
+  KS_MAP_SYMBOL_POWER,
+  KS_MAP_SYMBOL_ATTITUDE,
+  KS_MAP_SYMBOL_LINE,
+  KS_MAP_SYMBOL_ROLE,
+  KS_MAP_SYMBOL_OWNER,
+  KS_MAP_SYMBOL_COMPETITOR,
+  KS_MAP_SYMBOL_THIRD_PARTY,
+} KsMapSymbol;
+
+typedef struct
+{
+  KsMapSymbol symbol;
+  int         value;              /* the relationship, power, attitude, line kind or role bit */
+  KsMapLabel  label;
+} KsMapLegendRow;
+
+typedef struct
+{
+  KsMapLabel     header;
+  KsMapLegendRow rows[KS_MAP_LEGEND_MAX_ROWS];
+  guint          n_rows;
+  double         width, height;
+} KsMapLegendSection;
+
+typedef enum
+{
+  KS_MAP_TAG_CHANGED,
+  KS_MAP_TAG_ADDED,
+  KS_MAP_TAG_REMOVED,
+  KS_MAP_N_TAGS,
+} KsMapTag;
+
+struct _KsMapLayout
+{
+  PangoContext      *context;
+  double             font_px;     /* the base font's size in model units */
+  KsMapCard         *cards;
+  guint              n_cards;
+  KsMapEdge         *edges;
+  guint              n_edges;
+  guint             *edge_order;  /* drawing order: reports-to, dotted, influence by strength */
+  GHashTable        *card_index;  /* gint64 * → index + 1 */
+  GHashTable        *edge_index;
+  KsMapRect          bounds;
+  KsMapLabel         digits[4];   /* "?", "1", "2", "3" */
+  KsMapLabel         roles[6];    /* EB TB UB C FE BD */
+  KsMapLabel         tags[KS_MAP_N_TAGS];
+  KsMapLabel         legend_initials;
+  KsMapLegendSection legend[KS_MAP_LEGEND_SECTIONS];
+};
+
+/* Places the legend's sections in @columns columns: their offsets inside the
+ * legend box and the box's size. */
+void _ks_map_legend_arrange (const KsMapLayout *layout,
+                             guint              columns,
+                             double            *width,
+                             double            *height,
+                             double            *section_x,
+                             double            *section_y);
+/* Draws a cached label with its top-left corner at (x, y) in the current source. */
+void _ks_map_label_show     (cairo_t           *cr,
+                             const KsMapLabel  *label,
+                             double             x,
+                             double             y);
+
+G_END_DECLS
