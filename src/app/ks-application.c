@@ -27,6 +27,7 @@ struct _KsApplication
   char           *style;             /* --style */
   char           *page;              /* --page */
   char           *account;           /* --account */
+  char           *view;              /* --view */
 };
 
 G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
@@ -38,6 +39,8 @@ static const GOptionEntry options[] = {
     N_("Show this page: accounts or people"), N_("PAGE") },
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select the account with this name"), N_("NAME") },
+  { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Show this view of the account: profile or map"), N_("VIEW") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Use the light or dark style instead of the system's"), N_("light|dark") },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -150,6 +153,8 @@ apply_view_options (KsApplication *self,
     ks_window_set_page (window, self->page);
   if (self->account && !ks_window_select_account_name (window, self->account))
     g_printerr (_("keystone: no account named “%s” in this workspace\n"), self->account);
+  if (self->view)
+    ks_window_set_account_view (window, self->view);
 }
 
 static void
@@ -245,6 +250,12 @@ ks_application_handle_local_options (GApplication *app,
       return 2;
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
+  if (g_variant_dict_lookup (dict, "view", "s", &self->view) &&
+      g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0)
+    {
+      g_printerr (_("keystone: --view takes “profile” or “map”, not “%s”\n"), self->view);
+      return 2;
+    }
   if (g_variant_dict_lookup (dict, "screenshot", "^&ay", &path))
     {
       self->screenshot_path = g_canonicalize_filename (path, NULL);
@@ -355,6 +366,7 @@ ks_application_finalize (GObject *object)
   g_free (self->style);
   g_free (self->page);
   g_free (self->account);
+  g_free (self->view);
 
   G_OBJECT_CLASS (ks_application_parent_class)->finalize (object);
 }

@@ -24,6 +24,7 @@
 #include "ks-json.h"
 #include "ks-people-list.h"
 #include "ks-people-page.h"
+#include "ks-powermap-page.h"
 #include "ks-person.h"
 
 #define MAX_RECENT 8
@@ -53,6 +54,9 @@ struct _KsWindow
   GMenu                *recent_menu;
   KsAccountList        *account_list;
   KsAccountPage        *account_page;
+  AdwViewStack         *account_stack;
+  GtkWidget            *account_switcher;
+  KsPowermapPage       *powermap_page;
   KsPeopleList         *people_list;
   KsPeoplePage         *people_page;
 };
@@ -1045,6 +1049,7 @@ on_page_changed (KsWindow *self)
 
   if (page)
     gtk_stack_set_visible_child_name (self->content_stack, page);
+  gtk_widget_set_visible (self->account_switcher, g_strcmp0 (page, "accounts") == 0);
   update_add_button (self);
 }
 
@@ -1150,6 +1155,7 @@ ks_window_class_init (KsWindowClass *klass)
   g_type_ensure (KS_TYPE_ACCOUNT_PAGE);
   g_type_ensure (KS_TYPE_PEOPLE_LIST);
   g_type_ensure (KS_TYPE_PEOPLE_PAGE);
+  g_type_ensure (KS_TYPE_POWERMAP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ks-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
@@ -1164,6 +1170,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_list);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_page);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, account_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, account_switcher);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, powermap_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, people_page);
 
@@ -1230,6 +1239,8 @@ ks_window_init (KsWindow *self)
 
   g_object_bind_property (self->account_list, "selected-id", self->account_page, "account-id",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->account_list, "selected-id", self->powermap_page, "account-id",
+                          G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->people_list, "selected-id", self->people_page, "person-id",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -1279,10 +1290,12 @@ ks_window_set_workspace (KsWindow    *self,
 
   /* pages first: the lists then pick their first rows, which the pages show */
   ks_account_page_set_workspace (self->account_page, workspace);
+  ks_powermap_page_set_workspace (self->powermap_page, workspace);
   ks_people_page_set_workspace (self->people_page, workspace);
   ks_account_list_set_workspace (self->account_list, workspace);
   ks_people_list_set_workspace (self->people_list, workspace);
   ks_account_page_set_account_id (self->account_page, ks_account_list_get_selected_id (self->account_list));
+  ks_powermap_page_set_account_id (self->powermap_page, ks_account_list_get_selected_id (self->account_list));
   ks_people_page_set_person_id (self->people_page, ks_people_list_get_selected_id (self->people_list));
 
   gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "none");
@@ -1401,6 +1414,7 @@ ks_window_select_account (KsWindow *self,
 
   ks_account_list_set_selected_id (self->account_list, account_id);
   ks_account_page_set_account_id (self->account_page, account_id);
+  ks_powermap_page_set_account_id (self->powermap_page, account_id);
 }
 
 void
@@ -1523,4 +1537,20 @@ ks_window_get_people_page (KsWindow *self)
 {
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->people_page);
+}
+
+void
+ks_window_set_account_view (KsWindow   *self,
+                            const char *view)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->account_stack, view);
+}
+
+GtkWidget *
+ks_window_get_powermap_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->powermap_page);
 }

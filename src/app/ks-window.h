@@ -34,6 +34,10 @@ void         ks_window_open_startup        (KsWindow       *self);
 void         ks_window_set_page            (KsWindow       *self,
                                             const char     *page);
 const char  *ks_window_get_page            (KsWindow       *self);
+/* The account's view: "profile" or "map" (the power map). */
+void         ks_window_set_account_view    (KsWindow       *self,
+                                            const char     *view);
+GtkWidget   *ks_window_get_powermap_page   (KsWindow       *self);
 gboolean     ks_window_select_account_name (KsWindow       *self,
                                             const char     *name);
 void         ks_window_select_account      (KsWindow       *self,

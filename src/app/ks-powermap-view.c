@@ -1,0 +1,1835 @@
+/* ks-powermap-view.c — the power map canvas of one account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Render lays the map out and draws it; this widget keeps the model (the
+ * account's contacts and lines as KsMapNode/KsMapLine), caches the static
+ * layers (background, lines, cards) as a GskRenderNode, draws the overlay
+ * (hover, rubber band, link preview) and the legend on top every frame, and
+ * turns gestures and keys into edits through core, one undo step each. A drag
+ * moves cards in the layout only; drag-end commits all of them in one call.
+ */
+#define G_LOG_DOMAIN "ks-powermap-view"
+
+#include "config.h"
+
+#include "ks-powermap-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ks-app-util.h"
+#include "ks-contact-line.h"
+#include "ks-powermap-draw.h"
+#include "ks-window.h"
+
+#define MIN_SCALE      0.1
+#define MAX_SCALE      4.0
+#define ZOOM_STEP      1.25
+#define FIT_MARGIN     24.0
+#define NUDGE          10.0
+#define DRAG_THRESHOLD 4.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_PAN,
+  DRAG_RUBBER,
+  DRAG_LINK,
+} DragMode;
+
+struct _KsPowermapView
+{
+  GtkWidget       parent_instance;
+
+  KsWorkspace    *workspace;
+  gint64          account_id;
+  char           *account_name;
+
+  GPtrArray      *contacts;        /* KsContact, in node order */
+  GPtrArray      *strings;         /* owner initials the nodes point at */
+  GArray         *nodes;           /* KsMapNode */
+  GArray         *lines;           /* KsMapLine */
+
+  KsPalette      *palette;
+  KsMapLayout    *layout;          /* NULL = to build */
+  GskRenderNode  *static_node;     /* background, lines, cards; NULL = to draw */
+  KsMapView       view;
+  gboolean        fitted;          /* follow the size until the user zooms or pans */
+
+  GArray         *sel_nodes;       /* gint64 */
+  GArray         *sel_lines;
+  GArray         *changed;
+  GArray         *added;
+  gint64          hover_node;
+  gboolean        hover_handle;
+  gint64          hover_line;
+
+  DragMode        drag;
+  double          drag_x, drag_y;  /* start, view units */
+  double          drag_dx, drag_dy;
+  gboolean        drag_moved;
+  gboolean        drag_toggle;     /* Shift/Ctrl held at the start */
+  gint64          drag_node;
+  GArray         *drag_start;      /* double x, y per selected node */
+  double          pan_x, pan_y;    /* offset at the start */
+  gint64          link_from;
+  double          link_x, link_y;
+  double          pointer_x, pointer_y;
+  double          zoom_start;
+  double          reported_scale;
+  guint           zoom_idle;
+};
+
+enum
+{
+  SELECTION_CHANGED,
+  ZOOM_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (KsPowermapView, ks_powermap_view, GTK_TYPE_WIDGET)
+
+/* Helpers */
+
+static gboolean
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              KsColor    *out)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA rgba;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, name, &rgba))
+    return FALSE;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  *out = (KsColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+  return TRUE;
+}
+
+KsPalette *
+ks_palette_new_for_widget (GtkWidget *widget)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  KsPaletteStyle style = KS_PALETTE_LIGHT;
+  KsPalette *palette;
+  g_autofree char *font = NULL;
+
+  if (adw_style_manager_get_high_contrast (manager))
+    style = KS_PALETTE_HIGH_CONTRAST;
+  else if (adw_style_manager_get_dark (manager))
+    style = KS_PALETTE_DARK;
+  palette = ks_palette_new (style);
+
+  /* High contrast keeps render's own, stronger colours. */
+  if (style != KS_PALETTE_HIGH_CONTRAST)
+    {
+      lookup_color (widget, "view_bg_color", &palette->background);
+      if (!lookup_color (widget, "card_bg_color", &palette->surface) ||
+          palette->surface.alpha < 1)
+        palette->surface = style == KS_PALETTE_DARK
+                             ? ks_color_mix (&palette->background, &(KsColor) { 1, 1, 1, 1 }, 0.08)
+                             : ks_color_mix (&palette->background, &(KsColor) { 1, 1, 1, 1 }, 1.0);
+      if (style == KS_PALETTE_LIGHT)
+        {
+          /* cards stand out on a slightly darker canvas */
+          KsColor window_bg;
+
+          if (lookup_color (widget, "window_bg_color", &window_bg))
+            palette->background = window_bg;
+        }
+      lookup_color (widget, "view_fg_color", &palette->foreground);
+      palette->foreground.alpha = 1;
+      palette->muted = ks_color_mix (&palette->foreground, &palette->background, 0.4);
+      palette->grid = ks_color_mix (&palette->foreground, &palette->background, 0.82);
+      lookup_color (widget, "accent_color", &palette->accent);
+      lookup_color (widget, "success_color", &palette->positive);
+      lookup_color (widget, "warning_color", &palette->neutral);
+      lookup_color (widget, "error_color", &palette->negative);
+    }
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-font-name", &font, NULL);
+  if (font)
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (font);
+      const char *family = pango_font_description_get_family (desc);
+      int size = pango_font_description_get_size (desc);
+
+      if (family && size > 0)
+        ks_palette_set_font (palette, family, (double) size / PANGO_SCALE);
+      pango_font_description_free (desc);
+    }
+  return palette;
+}
+
+static KsWindow *
+get_window (KsPowermapView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return KS_IS_WINDOW (root) ? KS_WINDOW (root) : NULL;
+}
+
+static void
+report_error (KsPowermapView *self,
+              GError         *error)
+{
+  KsWindow *window = get_window (self);
+
+  if (window)
+    ks_window_add_toast (window, error->message);
+  else
+    g_warning ("%s", error->message);
+}
+
+static char *
+initials (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  gboolean start = TRUE;
+
+  for (const char *p = name; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-')
+        start = TRUE;
+      else if (start)
+        {
+          if (s->len < 8)
+            g_string_append_unichar (s, g_unichar_toupper (c));
+          start = FALSE;
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+array_contains (GArray *array,
+                gint64  id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+array_remove (GArray *array,
+              gint64  id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, gint64, i) == id)
+      {
+        g_array_remove_index (array, i);
+        return;
+      }
+}
+
+static void
+invalidate_static (KsPowermapView *self)
+{
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+invalidate_layout (KsPowermapView *self)
+{
+  g_clear_pointer (&self->layout, ks_map_layout_free);
+  invalidate_static (self);
+}
+
+static KsMapNode *
+find_node (KsPowermapView *self,
+           gint64          id)
+{
+  for (guint i = 0; i < self->nodes->len; i++)
+    if (g_array_index (self->nodes, KsMapNode, i).id == id)
+      return &g_array_index (self->nodes, KsMapNode, i);
+  return NULL;
+}
+
+static void
+ensure_palette (KsPowermapView *self)
+{
+  if (!self->palette)
+    self->palette = ks_palette_new_for_widget (GTK_WIDGET (self));
+}
+
+static void
+ensure_layout (KsPowermapView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  ensure_palette (self);
+  if (!self->layout)
+    self->layout = ks_map_layout_new ((KsMapNode *) self->nodes->data, self->nodes->len,
+                                      (KsMapLine *) self->lines->data, self->lines->len,
+                                      self->palette, NULL);
+  self->view.width = width;
+  self->view.height = height;
+  if (self->fitted && width > 0 && height > 0)
+    ks_map_view_fit (self->layout, width, height, FIT_MARGIN, 1.0, &self->view);
+}
+
+static void
+fill_state (KsPowermapView *self,
+            KsMapDrawState *state,
+            KsMapLayers     layers)
+{
+  *state = (KsMapDrawState) { 0 };
+  state->view = self->view;
+  state->layers = layers;
+  state->selected_nodes = (gint64 *) self->sel_nodes->data;
+  state->n_selected_nodes = self->sel_nodes->len;
+  state->selected_lines = (gint64 *) self->sel_lines->data;
+  state->n_selected_lines = self->sel_lines->len;
+  state->hover_node = self->hover_node;
+  state->hover_handle = self->hover_handle;
+  state->hover_line = self->hover_line;
+  state->focus_node = gtk_widget_has_focus (GTK_WIDGET (self)) && self->sel_nodes->len > 0
+                        ? g_array_index (self->sel_nodes, gint64, self->sel_nodes->len - 1) : 0;
+  state->changed_nodes = (gint64 *) self->changed->data;
+  state->n_changed_nodes = self->changed->len;
+  state->added_nodes = (gint64 *) self->added->data;
+  state->n_added_nodes = self->added->len;
+  state->link_from = self->drag == DRAG_LINK ? self->link_from : 0;
+  state->link_x = self->link_x;
+  state->link_y = self->link_y;
+  if (self->drag == DRAG_RUBBER && self->drag_moved)
+    {
+      state->show_rubber_band = TRUE;
+      state->rubber_band = (KsMapRect) {
+        MIN (self->drag_x, self->drag_x + self->drag_dx),
+        MIN (self->drag_y, self->drag_y + self->drag_dy),
+        fabs (self->drag_dx), fabs (self->drag_dy) };
+    }
+}
+
+static void
+update_accessible (KsPowermapView *self)
+{
+  g_autofree char *label = g_strdup_printf (_("Power map of %s"),
+                                            self->account_name ? self->account_name : "");
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (self->sel_nodes->len > 0)
+    {
+      gint64 id = g_array_index (self->sel_nodes, gint64, self->sel_nodes->len - 1);
+      KsContact *contact = ks_powermap_view_get_contact (self, id);
+
+      if (contact)
+        {
+          const char *owner = ks_contact_get_owner_name (contact);
+          g_autofree char *power = g_strdup_printf (_("power %s"),
+                                                    ks_decision_power_label (ks_contact_get_power (contact)));
+          g_autofree char *relationship = g_strdup_printf (_("relationship %s"),
+                                                           ks_relationship_label (ks_contact_get_relationship (contact)));
+          g_autofree char *owned = owner && *owner ? g_strdup_printf (_("owned by %s"), owner)
+                                                   : g_strdup (_("no owner"));
+
+          ks_string_append_part (description, ks_contact_get_name (contact));
+          ks_string_append_part (description, ks_contact_get_title (contact));
+          ks_string_append_part (description, power);
+          ks_string_append_part (description, relationship);
+          ks_string_append_part (description, owned);
+        }
+    }
+  else
+    g_string_append_printf (description,
+                            ngettext ("%u contact", "%u contacts", self->nodes->len),
+                            self->nodes->len);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+static void
+selection_changed (KsPowermapView *self)
+{
+  invalidate_static (self);
+  update_accessible (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+reload (KsPowermapView *self)
+{
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  gboolean was_empty = self->nodes->len == 0;
+  guint n_selected = self->sel_nodes->len + self->sel_lines->len;
+
+  g_ptr_array_set_size (self->contacts, 0);
+  g_ptr_array_set_size (self->strings, 0);
+  g_array_set_size (self->nodes, 0);
+  g_array_set_size (self->lines, 0);
+
+  if (self->workspace && self->account_id > 0)
+    {
+      contacts = ks_contact_list_for_account (self->workspace, self->account_id, NULL);
+      lines = ks_contact_line_list_for_account (self->workspace, self->account_id, NULL);
+    }
+
+  for (guint i = 0; contacts && i < g_list_model_get_n_items (contacts); i++)
+    {
+      KsContact *contact = g_list_model_get_item (contacts, i);
+      char *owner = initials (ks_contact_get_owner_name (contact));
+      KsMapNode node = { 0 };
+
+      g_ptr_array_add (self->contacts, contact);
+      g_ptr_array_add (self->strings, owner);
+      node.id = ks_contact_get_id (contact);
+      node.name = ks_contact_get_name (contact);
+      node.title = ks_contact_get_title (contact);
+      node.owner_initials = owner;
+      node.kind = ks_contact_get_kind (contact);
+      node.power = ks_contact_get_power (contact);
+      node.relationship = ks_contact_get_relationship (contact);
+      node.attitude = ks_contact_get_attitude (contact);
+      node.level = ks_contact_get_level (contact);
+      node.roles = ks_contact_get_roles (contact);
+      node.x = ks_contact_get_x (contact);
+      node.y = ks_contact_get_y (contact);
+      node.placed = !isnan (node.x) && !isnan (node.y);
+      node.pinned = ks_contact_get_pinned (contact);
+      g_array_append_val (self->nodes, node);
+    }
+
+  for (guint i = 0; lines && i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(KsContactLine) line = g_list_model_get_item (lines, i);
+      KsMapLine map_line = {
+        .id = ks_contact_line_get_id (line),
+        .from_id = ks_contact_line_get_from_id (line),
+        .to_id = ks_contact_line_get_to_id (line),
+        .kind = ks_contact_line_get_kind (line),
+        .strength = ks_contact_line_get_strength (line),
+      };
+
+      g_array_append_val (self->lines, map_line);
+    }
+
+  /* keep what is still there selected */
+  for (guint i = self->sel_nodes->len; i > 0; i--)
+    if (!find_node (self, g_array_index (self->sel_nodes, gint64, i - 1)))
+      g_array_remove_index (self->sel_nodes, i - 1);
+  for (guint i = self->sel_lines->len; i > 0; i--)
+    {
+      gint64 id = g_array_index (self->sel_lines, gint64, i - 1);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < self->lines->len && !found; j++)
+        found = g_array_index (self->lines, KsMapLine, j).id == id;
+      if (!found)
+        g_array_remove_index (self->sel_lines, i - 1);
+    }
+
+  self->drag = DRAG_NONE;
+  self->hover_node = self->hover_line = 0;
+  if (was_empty)
+    self->fitted = TRUE;
+  invalidate_layout (self);
+  update_accessible (self);
+  /* the page re-reads the selected node's attributes */
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  (void) n_selected;
+}
+
+static void
+set_scale (KsPowermapView *self,
+           double          scale,
+           double          cx,
+           double          cy)
+{
+  double mx, my;
+
+  scale = CLAMP (scale, MIN_SCALE, MAX_SCALE);
+  ks_map_view_to_model (&self->view, cx, cy, &mx, &my);
+  self->view.scale = scale;
+  self->view.offset_x = cx - mx * scale;
+  self->view.offset_y = cy - my * scale;
+  self->fitted = FALSE;
+  invalidate_static (self);
+}
+
+static void
+zoom_by (KsPowermapView *self,
+         double          factor,
+         double          cx,
+         double          cy)
+{
+  ensure_layout (self);
+  set_scale (self, self->view.scale * factor, cx, cy);
+}
+
+static gint64
+primary_node (KsPowermapView *self)
+{
+  return self->sel_nodes->len > 0
+           ? g_array_index (self->sel_nodes, gint64, self->sel_nodes->len - 1) : 0;
+}
+
+static void
+scroll_to_node (KsPowermapView *self,
+                gint64          id)
+{
+  int index;
+  KsMapRect rect;
+  double x1, y1, x2, y2, dx = 0, dy = 0;
+
+  ensure_layout (self);
+  index = ks_map_layout_find_node (self->layout, id);
+  if (index < 0 || !ks_map_layout_get_node_rect (self->layout, index, &rect))
+    return;
+  ks_map_view_from_model (&self->view, rect.x, rect.y, &x1, &y1);
+  ks_map_view_from_model (&self->view, rect.x + rect.width, rect.y + rect.height, &x2, &y2);
+  if (x1 < FIT_MARGIN)
+    dx = FIT_MARGIN - x1;
+  else if (x2 > self->view.width - FIT_MARGIN)
+    dx = self->view.width - FIT_MARGIN - x2;
+  if (y1 < FIT_MARGIN)
+    dy = FIT_MARGIN - y1;
+  else if (y2 > self->view.height - FIT_MARGIN)
+    dy = self->view.height - FIT_MARGIN - y2;
+  if (dx != 0 || dy != 0)
+    {
+      self->view.offset_x += dx;
+      self->view.offset_y += dy;
+      self->fitted = FALSE;
+      invalidate_static (self);
+    }
+}
+
+static char *
+unique_name (KsPowermapView *self,
+             const char     *base)
+{
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup (base) : g_strdup_printf ("%s %u", base, n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < self->nodes->len && !taken; i++)
+        taken = g_utf8_collate (g_array_index (self->nodes, KsMapNode, i).name, name) == 0;
+      if (!taken)
+        return g_steal_pointer (&name);
+    }
+}
+
+static gboolean
+position_taken (KsPowermapView *self,
+                double          x,
+                double          y)
+{
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      KsMapNode *node = &g_array_index (self->nodes, KsMapNode, i);
+
+      if (node->placed && fabs (node->x - x) < 200 && fabs (node->y - y) < 80)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+nudge (KsPowermapView *self,
+       double          dx,
+       double          dy)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+
+  ensure_layout (self);
+  for (guint i = 0; i < self->sel_nodes->len; i++)
+    {
+      gint64 id = g_array_index (self->sel_nodes, gint64, i);
+      int index = ks_map_layout_find_node (self->layout, id);
+      KsMapRect rect;
+      double x, y;
+
+      if (index < 0 || !ks_map_layout_get_node_rect (self->layout, index, &rect))
+        return;
+      x = rect.x + rect.width / 2 + dx;
+      y = rect.y + rect.height / 2 + dy;
+      g_array_append_val (xs, x);
+      g_array_append_val (ys, y);
+    }
+  if (xs->len > 0)
+    ks_powermap_view_commit_move (self, (gint64 *) self->sel_nodes->data,
+                                  (double *) xs->data, (double *) ys->data, xs->len);
+}
+
+/* Callbacks */
+
+static void
+on_contacts_changed (KsPowermapView *self)
+{
+  reload (self);
+}
+
+static void
+on_style_changed (KsPowermapView *self)
+{
+  g_clear_pointer (&self->palette, ks_palette_free);
+  invalidate_layout (self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           KsPowermapView           *self)
+{
+  KsMapHit hit;
+  gint64 node = 0, line = 0;
+  gboolean handle = FALSE;
+  const char *cursor = NULL;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (!self->layout || self->drag != DRAG_NONE)
+    return;
+  hit = ks_map_layout_hit_test (self->layout, &self->view, x, y);
+  if (hit.kind == KS_MAP_HIT_NODE || hit.kind == KS_MAP_HIT_HANDLE)
+    {
+      node = hit.id;
+      handle = hit.kind == KS_MAP_HIT_HANDLE;
+      cursor = handle ? "crosshair" : "pointer";
+    }
+  else if (hit.kind == KS_MAP_HIT_LINE)
+    {
+      line = hit.id;
+      cursor = "pointer";
+    }
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+  if (node != self->hover_node || handle != self->hover_handle || line != self->hover_line)
+    {
+      self->hover_node = node;
+      self->hover_handle = handle;
+      self->hover_line = line;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          KsPowermapView           *self)
+{
+  if (self->hover_node || self->hover_line)
+    {
+      self->hover_node = self->hover_line = 0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               KsPowermapView *self)
+{
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  KsMapHit hit = { KS_MAP_HIT_NONE, 0, -1 };
+  gboolean toggle = (mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  ensure_layout (self);
+  self->drag_x = x;
+  self->drag_y = y;
+  self->drag_dx = self->drag_dy = 0;
+  self->drag_moved = FALSE;
+  self->drag_toggle = toggle;
+  self->drag_node = 0;
+
+  if (button == GDK_BUTTON_MIDDLE)
+    hit.kind = KS_MAP_HIT_NONE;
+  else
+    hit = ks_map_layout_hit_test (self->layout, &self->view, x, y);
+
+  switch (hit.kind)
+    {
+    case KS_MAP_HIT_HANDLE:
+      self->drag = DRAG_LINK;
+      self->link_from = hit.id;
+      self->link_x = x;
+      self->link_y = y;
+      break;
+
+    case KS_MAP_HIT_NODE:
+      self->drag = DRAG_MOVE;
+      self->drag_node = hit.id;
+      if (toggle)
+        {
+          if (array_contains (self->sel_nodes, hit.id))
+            array_remove (self->sel_nodes, hit.id);
+          else
+            g_array_append_val (self->sel_nodes, hit.id);
+          selection_changed (self);
+        }
+      else if (!array_contains (self->sel_nodes, hit.id))
+        {
+          g_array_set_size (self->sel_nodes, 0);
+          g_array_set_size (self->sel_lines, 0);
+          g_array_append_val (self->sel_nodes, hit.id);
+          selection_changed (self);
+        }
+      g_array_set_size (self->drag_start, 0);
+      for (guint i = 0; i < self->sel_nodes->len; i++)
+        {
+          int index = ks_map_layout_find_node (self->layout, g_array_index (self->sel_nodes, gint64, i));
+          KsMapRect rect = { 0 };
+          double cx, cy;
+
+          ks_map_layout_get_node_rect (self->layout, MAX (index, 0), &rect);
+          cx = rect.x + rect.width / 2;
+          cy = rect.y + rect.height / 2;
+          g_array_append_val (self->drag_start, cx);
+          g_array_append_val (self->drag_start, cy);
+        }
+      break;
+
+    case KS_MAP_HIT_LINE:
+      self->drag = DRAG_NONE;
+      if (!toggle)
+        {
+          g_array_set_size (self->sel_nodes, 0);
+          g_array_set_size (self->sel_lines, 0);
+        }
+      if (!array_contains (self->sel_lines, hit.id))
+        g_array_append_val (self->sel_lines, hit.id);
+      selection_changed (self);
+      break;
+
+    case KS_MAP_HIT_LEGEND:
+      self->drag = DRAG_NONE;
+      break;
+
+    case KS_MAP_HIT_NONE:
+    default:
+      if (toggle && button != GDK_BUTTON_MIDDLE)
+        self->drag = DRAG_RUBBER;
+      else
+        {
+          self->drag = DRAG_PAN;
+          self->pan_x = self->view.offset_x;
+          self->pan_y = self->view.offset_y;
+          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+        }
+      break;
+    }
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                KsPowermapView *self)
+{
+  if (!self->drag_moved && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+  self->drag_moved = TRUE;
+  self->drag_dx = dx;
+  self->drag_dy = dy;
+
+  switch (self->drag)
+    {
+    case DRAG_MOVE:
+      if (self->drag_start->len != self->sel_nodes->len * 2)
+        return;
+      for (guint i = 0; i < self->sel_nodes->len; i++)
+        ks_map_layout_move_node (self->layout, g_array_index (self->sel_nodes, gint64, i),
+                                 g_array_index (self->drag_start, double, 2 * i) + dx / self->view.scale,
+                                 g_array_index (self->drag_start, double, 2 * i + 1) + dy / self->view.scale);
+      invalidate_static (self);
+      break;
+
+    case DRAG_PAN:
+      self->view.offset_x = self->pan_x + dx;
+      self->view.offset_y = self->pan_y + dy;
+      self->fitted = FALSE;
+      invalidate_static (self);
+      break;
+
+    case DRAG_LINK:
+      {
+        KsMapHit hit;
+
+        self->link_x = self->drag_x + dx;
+        self->link_y = self->drag_y + dy;
+        hit = ks_map_layout_hit_test (self->layout, &self->view, self->link_x, self->link_y);
+        self->hover_node = hit.kind == KS_MAP_HIT_NODE || hit.kind == KS_MAP_HIT_HANDLE ? hit.id : 0;
+        self->hover_handle = FALSE;
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      }
+      break;
+
+    case DRAG_RUBBER:
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             KsPowermapView *self)
+{
+  DragMode mode = self->drag;
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  self->drag = DRAG_NONE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+
+  switch (mode)
+    {
+    case DRAG_MOVE:
+      if (self->drag_moved && self->drag_start->len == self->sel_nodes->len * 2)
+        {
+          g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) ids = g_array_copy (self->sel_nodes);
+
+          for (guint i = 0; i < ids->len; i++)
+            {
+              double x = round (g_array_index (self->drag_start, double, 2 * i) + dx / self->view.scale);
+              double y = round (g_array_index (self->drag_start, double, 2 * i + 1) + dy / self->view.scale);
+
+              g_array_append_val (xs, x);
+              g_array_append_val (ys, y);
+            }
+          /* one core call: one undo step */
+          if (!ks_powermap_view_commit_move (self, (gint64 *) ids->data, (double *) xs->data,
+                                             (double *) ys->data, ids->len))
+            invalidate_layout (self);
+        }
+      else if (!self->drag_moved && !self->drag_toggle && self->drag_node &&
+               (self->sel_nodes->len != 1 || self->sel_lines->len != 0))
+        ks_powermap_view_select_node (self, self->drag_node, FALSE);
+      break;
+
+    case DRAG_LINK:
+      {
+        KsMapHit hit = ks_map_layout_hit_test (self->layout, &self->view,
+                                               self->drag_x + dx, self->drag_y + dy);
+        gint64 from = self->link_from;
+
+        self->link_from = 0;
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        if ((hit.kind == KS_MAP_HIT_NODE || hit.kind == KS_MAP_HIT_HANDLE) && hit.id != from)
+          {
+            KsMapNode *a = find_node (self, from);
+            KsMapNode *b = find_node (self, hit.id);
+            KsLineKind kind = KS_LINE_REPORTS_TO;
+
+            /* Ctrl or Alt: influence; externals only ever influence */
+            if ((mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) ||
+                (a && a->kind != KS_NODE_CONTACT) || (b && b->kind != KS_NODE_CONTACT))
+              kind = KS_LINE_INFLUENCE;
+            else if (mods & GDK_SHIFT_MASK)
+              kind = KS_LINE_DOTTED;
+            ks_powermap_view_add_line (self, from, hit.id, kind);
+          }
+      }
+      break;
+
+    case DRAG_RUBBER:
+      if (self->drag_moved)
+        {
+          KsMapRect rect = {
+            MIN (self->drag_x, self->drag_x + dx), MIN (self->drag_y, self->drag_y + dy),
+            fabs (dx), fabs (dy) };
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+          ks_map_layout_nodes_in_rect (self->layout, &self->view, &rect, ids);
+          for (guint i = 0; i < ids->len; i++)
+            if (!array_contains (self->sel_nodes, g_array_index (ids, gint64, i)))
+              g_array_append_val (self->sel_nodes, g_array_index (ids, gint64, i));
+          selection_changed (self);
+        }
+      break;
+
+    case DRAG_PAN:
+      if (!self->drag_moved && (self->sel_nodes->len || self->sel_lines->len))
+        ks_powermap_view_clear_selection (self);
+      break;
+
+    case DRAG_NONE:
+    default:
+      break;
+    }
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                KsPowermapView   *self)
+{
+  if (self->drag == DRAG_MOVE && self->drag_moved)
+    invalidate_layout (self);   /* back to the stored positions */
+  self->drag = DRAG_NONE;
+  self->link_from = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           KsPowermapView           *self)
+{
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (mods & GDK_CONTROL_MASK)
+    {
+      zoom_by (self, pow (ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
+      return TRUE;
+    }
+  if (mods & GDK_SHIFT_MASK)
+    {
+      double t = dx;
+      dx = dy;
+      dy = t;
+    }
+  ensure_layout (self);
+  self->view.offset_x -= dx * 40;
+  self->view.offset_y -= dy * 40;
+  self->fitted = FALSE;
+  invalidate_static (self);
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               KsPowermapView   *self)
+{
+  ensure_layout (self);
+  self->zoom_start = self->view.scale;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture,
+                       double          scale,
+                       KsPowermapView *self)
+{
+  double cx, cy;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    {
+      cx = self->view.width / 2;
+      cy = self->view.height / 2;
+    }
+  set_scale (self, self->zoom_start * scale, cx, cy);
+}
+
+static gboolean
+key_action (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  KsPowermapView *self = KS_POWERMAP_VIEW (widget);
+  const char *action;
+  double dx = 0, dy = 0;
+
+  g_variant_get (args, "&s", &action);
+  ensure_layout (self);
+
+  if (g_str_equal (action, "zoom-in"))
+    zoom_by (self, ZOOM_STEP, self->view.width / 2, self->view.height / 2);
+  else if (g_str_equal (action, "zoom-out"))
+    zoom_by (self, 1 / ZOOM_STEP, self->view.width / 2, self->view.height / 2);
+  else if (g_str_equal (action, "zoom-reset"))
+    ks_powermap_view_zoom_reset (self);
+  else if (g_str_equal (action, "fit"))
+    ks_powermap_view_fit (self);
+  else if (g_str_equal (action, "delete"))
+    return ks_powermap_view_delete_selection (self);
+  else if (g_str_equal (action, "add"))
+    ks_powermap_view_add_node (self, KS_NODE_CONTACT, primary_node (self));
+  else if (g_str_equal (action, "link"))
+    ks_powermap_view_link_selected (self);
+  else if (g_str_equal (action, "escape"))
+    {
+      if (self->sel_nodes->len == 0 && self->sel_lines->len == 0)
+        return FALSE;
+      ks_powermap_view_clear_selection (self);
+    }
+  else if (g_str_has_prefix (action, "nudge-") || g_str_has_prefix (action, "go-"))
+    {
+      const char *dir = strchr (action, '-') + 1;
+
+      if (g_str_equal (dir, "left"))
+        dx = -1;
+      else if (g_str_equal (dir, "right"))
+        dx = 1;
+      else if (g_str_equal (dir, "up"))
+        dy = -1;
+      else
+        dy = 1;
+
+      if (action[0] == 'n')
+        {
+          if (self->sel_nodes->len == 0)
+            return FALSE;
+          nudge (self, dx * NUDGE, dy * NUDGE);
+        }
+      else
+        {
+          gint64 from = primary_node (self);
+          gint64 to = 0;
+
+          if (from == 0)
+            {
+              /* nothing selected: start at the first card */
+              if (self->nodes->len == 0)
+                return FALSE;
+              to = g_array_index (self->nodes, KsMapNode, 0).id;
+            }
+          else
+            to = ks_map_layout_neighbour (self->layout, from, dx, dy);
+          if (to == 0)
+            {
+              gtk_widget_error_bell (widget);
+              return TRUE;
+            }
+          ks_powermap_view_select_node (self, to, FALSE);
+          scroll_to_node (self, to);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+emit_zoom_changed (gpointer data)
+{
+  KsPowermapView *self = data;
+
+  self->zoom_idle = 0;
+  self->reported_scale = self->view.scale;
+  g_signal_emit (self, signals[ZOOM_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Vfuncs */
+
+static void
+ks_powermap_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  KsPowermapView *self = KS_POWERMAP_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  KsMapDrawState state;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  ensure_layout (self);
+
+  if (!self->static_node ||
+      gsk_cairo_node_get_surface (self->static_node) == NULL)
+    {
+      g_clear_pointer (&self->static_node, gsk_render_node_unref);
+      self->static_node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (self->static_node);
+      fill_state (self, &state, KS_MAP_LAYER_BACKGROUND | KS_MAP_LAYER_LINES | KS_MAP_LAYER_CARDS);
+      ks_map_draw (cr, self->layout, self->palette, &state);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      graphene_rect_t node_bounds;
+
+      gsk_render_node_get_bounds (self->static_node, &node_bounds);
+      if (node_bounds.size.width != width || node_bounds.size.height != height)
+        {
+          g_clear_pointer (&self->static_node, gsk_render_node_unref);
+          ks_powermap_view_snapshot (widget, snapshot);
+          return;
+        }
+    }
+  gtk_snapshot_append_node (snapshot, self->static_node);
+  /* a fit changes the scale while drawing: tell the zoom label afterwards */
+  if (self->view.scale != self->reported_scale && !self->zoom_idle)
+    self->zoom_idle = g_idle_add (emit_zoom_changed, self);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  fill_state (self, &state, KS_MAP_LAYER_OVERLAY | KS_MAP_LAYER_LEGEND);
+  ks_map_draw (cr, self->layout, self->palette, &state);
+  cairo_destroy (cr);
+}
+
+static void
+ks_powermap_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  KsPowermapView *self = KS_POWERMAP_VIEW (widget);
+
+  if (self->view.width != width || self->view.height != height)
+    {
+      if (!self->fitted && self->view.width > 0)
+        {
+          /* keep the centre where it was */
+          self->view.offset_x += (width - self->view.width) / 2;
+          self->view.offset_y += (height - self->view.height) / 2;
+        }
+      self->view.width = width;
+      self->view.height = height;
+      invalidate_static (self);
+    }
+}
+
+static void
+ks_powermap_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  *minimum = 160;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 480;
+}
+
+static void
+ks_powermap_view_focus_changed (KsPowermapView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ks_powermap_view_dispose (GObject *object)
+{
+  KsPowermapView *self = KS_POWERMAP_VIEW (object);
+
+  ks_powermap_view_set_workspace (self, NULL);
+  g_clear_handle_id (&self->zoom_idle, g_source_remove);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_pointer (&self->static_node, gsk_render_node_unref);
+  g_clear_pointer (&self->layout, ks_map_layout_free);
+  G_OBJECT_CLASS (ks_powermap_view_parent_class)->dispose (object);
+}
+
+static void
+ks_powermap_view_finalize (GObject *object)
+{
+  KsPowermapView *self = KS_POWERMAP_VIEW (object);
+
+  g_free (self->account_name);
+  g_ptr_array_unref (self->contacts);
+  g_ptr_array_unref (self->strings);
+  g_array_unref (self->nodes);
+  g_array_unref (self->lines);
+  g_array_unref (self->sel_nodes);
+  g_array_unref (self->sel_lines);
+  g_array_unref (self->changed);
+  g_array_unref (self->added);
+  g_array_unref (self->drag_start);
+  g_clear_pointer (&self->palette, ks_palette_free);
+  G_OBJECT_CLASS (ks_powermap_view_parent_class)->finalize (object);
+}
+
+static void
+add_key (GtkWidgetClass  *widget_class,
+         guint            key,
+         GdkModifierType  mods,
+         const char      *action)
+{
+  gtk_widget_class_add_binding (widget_class, key, mods, key_action, "s", action);
+}
+
+static void
+ks_powermap_view_class_init (KsPowermapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; const char *dir; } arrows[] = {
+    { GDK_KEY_Left, "left" }, { GDK_KEY_Right, "right" },
+    { GDK_KEY_Up, "up" }, { GDK_KEY_Down, "down" },
+  };
+
+  object_class->dispose = ks_powermap_view_dispose;
+  object_class->finalize = ks_powermap_view_finalize;
+  widget_class->snapshot = ks_powermap_view_snapshot;
+  widget_class->size_allocate = ks_powermap_view_size_allocate;
+  widget_class->measure = ks_powermap_view_measure;
+
+  /**
+   * KsPowermapView::selection-changed:
+   *
+   * The selected nodes or lines changed, or the model was reloaded.
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * KsPowermapView::zoom-changed:
+   *
+   * The scale changed (zoom, pinch, fit).
+   */
+  signals[ZOOM_CHANGED] =
+    g_signal_new ("zoom-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  add_key (widget_class, GDK_KEY_plus, 0, "zoom-in");
+  add_key (widget_class, GDK_KEY_equal, 0, "zoom-in");
+  add_key (widget_class, GDK_KEY_KP_Add, 0, "zoom-in");
+  add_key (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "zoom-in");
+  add_key (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "zoom-in");
+  add_key (widget_class, GDK_KEY_minus, 0, "zoom-out");
+  add_key (widget_class, GDK_KEY_KP_Subtract, 0, "zoom-out");
+  add_key (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "zoom-out");
+  add_key (widget_class, GDK_KEY_0, 0, "zoom-reset");
+  add_key (widget_class, GDK_KEY_KP_0, 0, "zoom-reset");
+  add_key (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "fit");
+  add_key (widget_class, GDK_KEY_Delete, 0, "delete");
+  add_key (widget_class, GDK_KEY_KP_Delete, 0, "delete");
+  add_key (widget_class, GDK_KEY_Insert, 0, "add");
+  add_key (widget_class, GDK_KEY_KP_Insert, 0, "add");
+  add_key (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "link");
+  add_key (widget_class, GDK_KEY_Escape, 0, "escape");
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      g_autofree char *go = g_strconcat ("go-", arrows[i].dir, NULL);
+      g_autofree char *nudge_action = g_strconcat ("nudge-", arrows[i].dir, NULL);
+
+      add_key (widget_class, arrows[i].key, 0, go);
+      add_key (widget_class, arrows[i].key, GDK_ALT_MASK, nudge_action);
+    }
+
+  gtk_widget_class_set_css_name (widget_class, "powermap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
+}
+
+static void
+ks_powermap_view_init (KsPowermapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->nodes = g_array_new (FALSE, TRUE, sizeof (KsMapNode));
+  self->lines = g_array_new (FALSE, TRUE, sizeof (KsMapLine));
+  self->sel_nodes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sel_lines = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->drag_start = g_array_new (FALSE, FALSE, sizeof (double));
+  self->view.scale = 1;
+  self->fitted = TRUE;
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_focus_on_click (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (gesture, "cancel", G_CALLBACK (on_drag_cancel), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (ks_powermap_view_focus_changed), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (ks_powermap_view_focus_changed), self);
+  gtk_widget_add_controller (widget, controller);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::accent-color",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  update_accessible (self);
+}
+
+/* Public API */
+
+GtkWidget *
+ks_powermap_view_new (void)
+{
+  return g_object_new (KS_TYPE_POWERMAP_VIEW, NULL);
+}
+
+void
+ks_powermap_view_set_workspace (KsPowermapView *self,
+                                KsWorkspace    *workspace)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  if (self->workspace == workspace)
+    return;
+  if (self->workspace)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace)
+    {
+      g_signal_connect_swapped (workspace, "changed::contacts", G_CALLBACK (on_contacts_changed), self);
+      g_signal_connect_swapped (workspace, "changed::contact_lines", G_CALLBACK (on_contacts_changed), self);
+      g_signal_connect_swapped (workspace, "changed::people", G_CALLBACK (on_contacts_changed), self);
+    }
+  g_array_set_size (self->sel_nodes, 0);
+  g_array_set_size (self->sel_lines, 0);
+  g_array_set_size (self->nodes, 0);
+  reload (self);
+}
+
+void
+ks_powermap_view_set_account (KsPowermapView *self,
+                              gint64          account_id,
+                              const char     *account_name)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  g_free (self->account_name);
+  self->account_name = g_strdup (account_name);
+  if (self->account_id != account_id)
+    {
+      self->account_id = account_id;
+      g_array_set_size (self->sel_nodes, 0);
+      g_array_set_size (self->sel_lines, 0);
+      g_array_set_size (self->changed, 0);
+      g_array_set_size (self->added, 0);
+      g_array_set_size (self->nodes, 0);   /* fit the new map */
+      reload (self);
+    }
+  update_accessible (self);
+}
+
+gint64
+ks_powermap_view_get_account_id (KsPowermapView *self)
+{
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
+  return self->account_id;
+}
+
+guint
+ks_powermap_view_get_n_nodes (KsPowermapView *self)
+{
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
+  return self->nodes->len;
+}
+
+guint
+ks_powermap_view_get_n_lines (KsPowermapView *self)
+{
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
+  return self->lines->len;
+}
+
+const KsMapNode *
+ks_powermap_view_get_nodes (KsPowermapView *self,
+                            guint          *n_nodes)
+{
+  *n_nodes = self->nodes->len;
+  return (const KsMapNode *) self->nodes->data;
+}
+
+const KsMapLine *
+ks_powermap_view_get_lines (KsPowermapView *self,
+                            guint          *n_lines)
+{
+  *n_lines = self->lines->len;
+  return (const KsMapLine *) self->lines->data;
+}
+
+KsContact *
+ks_powermap_view_get_contact (KsPowermapView *self,
+                              gint64          id)
+{
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->contacts->len; i++)
+    if (ks_contact_get_id (g_ptr_array_index (self->contacts, i)) == id)
+      return g_ptr_array_index (self->contacts, i);
+  return NULL;
+}
+
+KsMapLayout *
+ks_powermap_view_build_layout (KsPowermapView  *self,
+                               const KsPalette *palette)
+{
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), NULL);
+
+  return ks_map_layout_new ((KsMapNode *) self->nodes->data, self->nodes->len,
+                            (KsMapLine *) self->lines->data, self->lines->len,
+                            palette, NULL);
+}
+
+void
+ks_powermap_view_select_node (KsPowermapView *self,
+                              gint64          id,
+                              gboolean        add)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  if (!add)
+    {
+      g_array_set_size (self->sel_nodes, 0);
+      g_array_set_size (self->sel_lines, 0);
+    }
+  if (id > 0 && find_node (self, id) && !array_contains (self->sel_nodes, id))
+    g_array_append_val (self->sel_nodes, id);
+  if (id > 0 && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    scroll_to_node (self, id);
+  selection_changed (self);
+}
+
+void
+ks_powermap_view_select_line (KsPowermapView *self,
+                              gint64          id)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  g_array_set_size (self->sel_nodes, 0);
+  g_array_set_size (self->sel_lines, 0);
+  if (id > 0)
+    g_array_append_val (self->sel_lines, id);
+  selection_changed (self);
+}
+
+void
+ks_powermap_view_clear_selection (KsPowermapView *self)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  g_array_set_size (self->sel_nodes, 0);
+  g_array_set_size (self->sel_lines, 0);
+  selection_changed (self);
+}
+
+const gint64 *
+ks_powermap_view_get_selected_nodes (KsPowermapView *self,
+                                     guint          *n)
+{
+  *n = self->sel_nodes->len;
+  return (const gint64 *) self->sel_nodes->data;
+}
+
+const gint64 *
+ks_powermap_view_get_selected_lines (KsPowermapView *self,
+                                     guint          *n)
+{
+  *n = self->sel_lines->len;
+  return (const gint64 *) self->sel_lines->data;
+}
+
+void
+ks_powermap_view_set_highlights (KsPowermapView *self,
+                                 GArray         *changed,
+                                 GArray         *added)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  g_array_set_size (self->changed, 0);
+  g_array_set_size (self->added, 0);
+  if (changed)
+    g_array_append_vals (self->changed, changed->data, changed->len);
+  if (added)
+    g_array_append_vals (self->added, added->data, added->len);
+  invalidate_static (self);
+}
+
+void
+ks_powermap_view_zoom_in (KsPowermapView *self)
+{
+  zoom_by (self, ZOOM_STEP, self->view.width / 2, self->view.height / 2);
+}
+
+void
+ks_powermap_view_zoom_out (KsPowermapView *self)
+{
+  zoom_by (self, 1 / ZOOM_STEP, self->view.width / 2, self->view.height / 2);
+}
+
+void
+ks_powermap_view_zoom_reset (KsPowermapView *self)
+{
+  ensure_layout (self);
+  set_scale (self, 1.0, self->view.width / 2, self->view.height / 2);
+}
+
+void
+ks_powermap_view_fit (KsPowermapView *self)
+{
+  g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
+
+  self->fitted = TRUE;
+  invalidate_static (self);
+}
+
+double
+ks_powermap_view_get_scale (KsPowermapView *self)
+{
+  return self->view.scale;
+}
+
+gboolean
+ks_powermap_view_commit_move (KsPowermapView *self,
+                              const gint64   *ids,
+                              const double   *xs,
+                              const double   *ys,
+                              guint           n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
+
+  if (!self->workspace || n == 0)
+    return FALSE;
+  if (!ks_contact_move_many (self->workspace, ids, xs, ys, n, &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ks_powermap_view_delete_selection (KsPowermapView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) nodes = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autofree char *title = NULL;
+  const char *label;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
+
+  if (!self->workspace || (self->sel_nodes->len == 0 && self->sel_lines->len == 0))
+    return FALSE;
+
+  nodes = g_array_copy (self->sel_nodes);
+  lines = g_array_copy (self->sel_lines);
+  if (nodes->len == 1)
+    {
+      KsContact *contact = ks_powermap_view_get_contact (self, g_array_index (nodes, gint64, 0));
+
+      /* Translators: a toast, e.g. Deleted “Dr. Hartmann” */
+      title = g_strdup_printf (_("Deleted “%s”"), contact ? ks_contact_get_name (contact) : "");
+      label = _("Delete contact");
+    }
+  else if (nodes->len > 1)
+    {
+      title = g_strdup_printf (ngettext ("Deleted %u contact", "Deleted %u contacts", nodes->len),
+                               nodes->len);
+      label = _("Delete contacts");
+    }
+  else
+    {
+      title = g_strdup (ngettext ("Deleted line", "Deleted lines", lines->len));
+      label = ngettext ("Delete line", "Delete lines", lines->len);
+    }
+
+  if (!ks_workspace_begin (self->workspace, label, &error))
+    goto failed;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      gint64 id = g_array_index (lines, gint64, i);
+      gboolean gone = FALSE;
+
+      /* a line of a deleted contact may already be gone */
+      for (guint j = 0; j < self->lines->len; j++)
+        {
+          KsMapLine *line = &g_array_index (self->lines, KsMapLine, j);
+
+          if (line->id == id)
+            gone = array_contains (nodes, line->from_id) || array_contains (nodes, line->to_id);
+        }
+      if (!gone && !ks_contact_line_delete (self->workspace, id, &error))
+        goto rollback;
+    }
+  for (guint i = 0; i < nodes->len; i++)
+    if (!ks_contact_delete (self->workspace, g_array_index (nodes, gint64, i), &error))
+      goto rollback;
+  if (!ks_workspace_commit (self->workspace, &error))
+    goto rollback;
+
+  ks_widget_add_undo_toast (GTK_WIDGET (self), title);
+  return TRUE;
+
+rollback:
+  ks_workspace_rollback (self->workspace);
+failed:
+  report_error (self, error);
+  return FALSE;
+}
+
+gint64
+ks_powermap_view_add_node (KsPowermapView *self,
+                           KsNodeKind      kind,
+                           gint64          boss_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsContact) contact = NULL;
+  g_autofree char *name = NULL;
+  const char *label;
+  KsMapNode *boss;
+  double x, y;
+  gint64 id;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
+
+  if (!self->workspace || self->account_id <= 0)
+    return 0;
+
+  switch (kind)
+    {
+    case KS_NODE_COMPETITOR:
+      name = unique_name (self, _("Competitor"));
+      label = _("Add competitor");
+      boss_id = 0;
+      break;
+    case KS_NODE_THIRD_PARTY:
+      name = unique_name (self, _("Third Party"));
+      label = _("Add third party");
+      boss_id = 0;
+      break;
+    case KS_NODE_CONTACT:
+    default:
+      name = unique_name (self, _("New Contact"));
+      label = _("Add contact");
+      break;
+    }
+
+  ensure_layout (self);
+  boss = boss_id ? find_node (self, boss_id) : NULL;
+  if (boss && kind == KS_NODE_CONTACT && boss->kind == KS_NODE_CONTACT)
+    {
+      int index = ks_map_layout_find_node (self->layout, boss_id);
+      KsMapRect rect = { 0 };
+
+      ks_map_layout_get_node_rect (self->layout, MAX (index, 0), &rect);
+      x = rect.x + rect.width / 2;
+      y = rect.y + rect.height + 100;
+    }
+  else
+    {
+      boss_id = 0;
+      ks_map_view_to_model (&self->view, self->view.width / 2, self->view.height / 2, &x, &y);
+    }
+  x = round (x);
+  y = round (y);
+  for (guint i = 0; i < 50 && position_taken (self, x, y); i++)
+    x += 220;
+
+  contact = ks_contact_new (self->account_id, name);
+  ks_contact_set_kind (contact, kind);
+  ks_contact_set_position (contact, x, y);
+
+  if (!ks_workspace_begin (self->workspace, label, &error))
+    goto failed;
+  if (!ks_contact_save (contact, self->workspace, &error))
+    goto rollback;
+  id = ks_contact_get_id (contact);
+  if (boss_id)
+    {
+      g_autoptr(KsContactLine) line = ks_contact_line_new (id, boss_id, KS_LINE_REPORTS_TO);
+
+      if (!ks_contact_line_save (line, self->workspace, &error))
+        goto rollback;
+    }
+  if (!ks_workspace_commit (self->workspace, &error))
+    goto rollback;
+
+  ks_powermap_view_select_node (self, id, FALSE);
+  return id;
+
+rollback:
+  ks_workspace_rollback (self->workspace);
+failed:
+  report_error (self, error);
+  return 0;
+}
+
+gint64
+ks_powermap_view_add_line (KsPowermapView *self,
+                           gint64          from_id,
+                           gint64          to_id,
+                           KsLineKind      kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsContactLine) line = NULL;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
+
+  if (!self->workspace)
+    return 0;
+  line = ks_contact_line_new (from_id, to_id, kind);
+  if (kind == KS_LINE_INFLUENCE)
+    ks_contact_line_set_strength (line, 2);
+  if (!ks_contact_line_save (line, self->workspace, &error))
+    {
+      report_error (self, error);
+      return 0;
+    }
+  ks_powermap_view_select_line (self, ks_contact_line_get_id (line));
+  return ks_contact_line_get_id (line);
+}
+
+gboolean
+ks_powermap_view_link_selected (KsPowermapView *self)
+{
+  KsMapNode *a, *b;
+  KsLineKind kind = KS_LINE_REPORTS_TO;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
+
+  if (self->sel_nodes->len != 2)
+    {
+      KsWindow *window = get_window (self);
+
+      if (window)
+        ks_window_add_toast (window, _("Select two cards to link them"));
+      return FALSE;
+    }
+  /* the first selected reports to (or influences) the second */
+  a = find_node (self, g_array_index (self->sel_nodes, gint64, 0));
+  b = find_node (self, g_array_index (self->sel_nodes, gint64, 1));
+  if (!a || !b)
+    return FALSE;
+  if (a->kind != KS_NODE_CONTACT || b->kind != KS_NODE_CONTACT)
+    kind = KS_LINE_INFLUENCE;
+  return ks_powermap_view_add_line (self, a->id, b->id, kind) != 0;
+}
+
+gboolean
+ks_powermap_view_tidy (KsPowermapView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) nodes = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) xs = NULL;
+  g_autoptr(GArray) ys = NULL;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
+
+  if (!self->workspace || self->nodes->len == 0)
+    return FALSE;
+  ensure_layout (self);
+  nodes = g_array_copy (self->nodes);
+  /* every unpinned node is placed afresh */
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      KsMapNode *node = &g_array_index (nodes, KsMapNode, i);
+
+      if (!node->pinned)
+        node->placed = FALSE;
+    }
+  ks_map_layout_tidy ((KsMapNode *) nodes->data, nodes->len,
+                      (KsMapLine *) self->lines->data, self->lines->len, self->layout);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  xs = g_array_new (FALSE, FALSE, sizeof (double));
+  ys = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      KsMapNode *node = &g_array_index (nodes, KsMapNode, i);
+
+      if (node->pinned)
+        continue;
+      g_array_append_val (ids, node->id);
+      g_array_append_val (xs, node->x);
+      g_array_append_val (ys, node->y);
+    }
+  if (ids->len == 0)
+    return FALSE;
+  if (!ks_contact_set_positions (self->workspace, (gint64 *) ids->data, (double *) xs->data,
+                                 (double *) ys->data, ids->len, &error))
+    {
+      report_error (self, error);
+      return FALSE;
+    }
+  ks_powermap_view_fit (self);
+  ks_widget_add_undo_toast (GTK_WIDGET (self), _("Tidied the layout"));
+  return TRUE;
+}
+
+const KsPalette *
+ks_powermap_view_get_palette (KsPowermapView *self)
+{
+  ensure_palette (self);
+  return self->palette;
+}
+
+gboolean
+ks_powermap_view_save_png (KsPowermapView *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
+
+  if (width <= 0 || height <= 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The map is not shown");
+      return FALSE;
+    }
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (!node)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing drawn");
+      return FALSE;
+    }
+  renderer = gsk_cairo_renderer_new ();
+  if (!gsk_renderer_realize (renderer, NULL, error))
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}
