@@ -14,6 +14,7 @@
 
 #include "ks-account.h"
 #include "ks-contact.h"
+#include "ks-contact-import.h"
 #include "ks-contact-line.h"
 #include "ks-coverage.h"
 #include "ks-json.h"
@@ -1327,6 +1328,637 @@ test_json_refusals (void)
                       " \"nodes\": [{\"name\": \"A\", \"power\": 7}]}]}", "snapshot #1: Node 1");
 }
 
+
+/* ---- CSV imports ------------------------------------------------------------------- */
+
+static char *
+write_csv (const char *name,
+           const char *text)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  return ks_test_write_file (dir, name, text, -1);
+}
+
+/* Imports and expects success; returns the report. */
+static KsImportReport *
+import_ok (KsWorkspace *ws,
+           gboolean     contacts,
+           const char  *path,
+           gint64       account)
+{
+  g_autoptr(GError) error = NULL;
+  KsImportReport *report = ks_import_report_new ();
+  gboolean ok = contacts ? ks_contacts_import (ws, path, account, report, &error)
+                         : ks_influences_import (ws, path, account, report, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (report->errors->len, ==, 0);
+  return report;
+}
+
+/* Imports text and expects a refusal whose message starts with
+ * "PATH:LINE:COLUMN: " and contains part; the workspace stays as it was. */
+static void
+assert_import_refused (KsWorkspace *ws,
+                       gboolean     contacts,
+                       gint64       account,
+                       const char  *text,
+                       gssize       length,
+                       guint        line,
+                       guint        column,
+                       gint         code,
+                       const char  *part)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = ks_test_write_file (dir, contacts ? "contacts.csv" : "influences.csv", text, length);
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = export (ws);
+  g_autofree char *after = NULL;
+  g_autofree char *where = column ? g_strdup_printf ("%s:%u:%u: ", path, line, column)
+                                  : g_strdup_printf ("%s:%u: ", path, line);
+  const char *label = ks_workspace_get_undo_label (ws);
+  g_autofree char *label_before = g_strdup (label);
+  gboolean ok = contacts ? ks_contacts_import (ws, path, account, report, &error)
+                         : ks_influences_import (ws, path, account, report, &error);
+
+  g_assert_false (ok);
+  g_assert_error (error, KS_IMPORT_ERROR, code);
+  if (!g_str_has_prefix (error->message, where) || !strstr (error->message, part))
+    g_error ("“%s” should start with “%s” and contain “%s”", error->message, where, part);
+  g_assert_cmpuint (report->errors->len, >=, 1);
+  after = export (ws);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), ==, label_before);
+}
+
+static const char contacts_csv[] =
+  "\xEF\xBB\xBF" "Name,Title,Department,Reports To,Decision Power,Relationship,Attitude,Owner,"
+  "Buying Role,Email,Phone,Kind,Notes we ignore\r\n"
+  "Dr. Eva Brandt,Chief Executive Officer,Board,,high,neutral,supporter,jonas müller,"
+  "economic buyer; Business Development,eva@k.example,+49 1,,x\r\n"
+  "Paul Weiss,VP Purchasing,Purchasing,Dr. Eva Brandt,1,poor,opponent,Lena Schröder,"
+  "Economic-Buyer|financial expert,,,,\r\n"
+  "\"Kim, Li\",Lead Buyer,Purchasing,paul weiss,3,positive,,Nora Haugen,user buyer,,,contact,\r\n"
+  "Competitor 1,,,,,,,,,,,competitor,\r\n"
+  "\r\n";
+
+static void
+test_import_contacts (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  gint64 acc = add_account (ws, "Kessler");
+  gint64 jonas = add_person (ws, "Jonas Müller");
+  gint64 lena = add_person (ws, "Lena Schröder");
+  g_autofree char *path = write_csv ("contacts.csv", contacts_csv);
+  g_autoptr(KsImportReport) report = NULL;
+  g_autoptr(KsContact) ceo = NULL;
+  g_autoptr(KsContact) vp = NULL;
+  g_autoptr(KsContact) kim = NULL;
+  g_autoptr(KsContact) rival = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  /* Kessler already knows the CEO, with a phone number the file leaves alone. */
+  {
+    g_autoptr(KsContact) c = ks_contact_new (acc, "Dr. Eva Brandt");
+    ks_contact_set_channel (c, "In person");
+    ks_contact_set_email (c, "old@k.example");
+    g_assert_true (ks_contact_save (c, ws, &error));
+  }
+
+  report = import_ok (ws, TRUE, path, acc);
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), ==, "Import contacts");
+  /* Four contacts (one updated, three new); two reporting lines. */
+  g_assert_cmpuint (report->contacts, ==, 4);
+  g_assert_cmpuint (report->lines, ==, 2);
+  /* Warnings: the owner matched ignoring case (row 2), Nora created (row 4),
+   * "paul weiss" matched to "Paul Weiss" (row 4). */
+  g_assert_cmpuint (report->warnings->len, ==, 3);
+
+  ceo = ks_contact_find (ws, acc, "Dr. Eva Brandt", &error);
+  g_assert_cmpstr (ks_contact_get_title (ceo), ==, "Chief Executive Officer");
+  g_assert_cmpstr (ks_contact_get_channel (ceo), ==, "In person");
+  g_assert_cmpstr (ks_contact_get_email (ceo), ==, "eva@k.example");
+  g_assert_cmpint (ks_contact_get_power (ceo), ==, KS_POWER_HIGH);
+  g_assert_cmpint (ks_contact_get_relationship (ceo), ==, KS_RELATIONSHIP_NEUTRAL);
+  g_assert_cmpint (ks_contact_get_attitude (ceo), ==, KS_ATTITUDE_SUPPORTER);
+  g_assert_cmpint (ks_contact_get_roles (ceo), ==, KS_ROLE_ECONOMIC_BUYER | KS_ROLE_BUSINESS_DEVELOPMENT);
+  g_assert_cmpint (ks_contact_get_owner_id (ceo), ==, jonas);
+
+  vp = ks_contact_find (ws, acc, "Paul Weiss", &error);
+  g_assert_cmpint (ks_contact_get_power (vp), ==, KS_POWER_HIGH);
+  g_assert_cmpint (ks_contact_get_relationship (vp), ==, KS_RELATIONSHIP_POOR);
+  g_assert_cmpint (ks_contact_get_attitude (vp), ==, KS_ATTITUDE_OPPONENT);
+  g_assert_cmpint (ks_contact_get_roles (vp), ==, KS_ROLE_ECONOMIC_BUYER | KS_ROLE_FINANCIAL_EXPERT);
+  g_assert_cmpint (ks_contact_get_owner_id (vp), ==, lena);
+
+  kim = ks_contact_find (ws, acc, "Kim, Li", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_contact_get_power (kim), ==, KS_POWER_LOW);
+  g_assert_cmpint (ks_contact_get_attitude (kim), ==, KS_ATTITUDE_UNKNOWN);
+  g_assert_cmpint (ks_contact_get_roles (kim), ==, KS_ROLE_USER_BUYER);
+  g_assert_cmpstr (ks_contact_get_owner_name (kim), ==, "Nora Haugen");
+
+  rival = ks_contact_find (ws, acc, "Competitor 1", &error);
+  g_assert_cmpint (ks_contact_get_kind (rival), ==, KS_NODE_COMPETITOR);
+
+  lines = ks_contact_line_list_for_account (ws, acc, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 2);
+  {
+    g_autoptr(KsContactLine) a = g_list_model_get_item (lines, 0);
+    g_autoptr(KsContactLine) b = g_list_model_get_item (lines, 1);
+    g_assert_cmpint (ks_contact_line_get_from_id (a), ==, ks_contact_get_id (vp));
+    g_assert_cmpint (ks_contact_line_get_to_id (a), ==, ks_contact_get_id (ceo));
+    g_assert_cmpint (ks_contact_line_get_kind (a), ==, KS_LINE_REPORTS_TO);
+    g_assert_cmpint (ks_contact_line_get_from_id (b), ==, ks_contact_get_id (kim));
+    g_assert_cmpint (ks_contact_line_get_to_id (b), ==, ks_contact_get_id (vp));
+  }
+
+  /* The same file again changes nothing and makes no undo step. */
+  first = export (ws);
+  g_clear_pointer (&report, ks_import_report_free);
+  report = import_ok (ws, TRUE, path, acc);
+  again = export (ws);
+  g_assert_cmpstr (first, ==, again);
+  g_assert_cmpuint (report->lines, ==, 0);
+
+  /* A later file moves Kim under the CEO (the old line goes) and changes one value. */
+  {
+    g_autoptr(KsImportReport) r2 = NULL;
+    g_autoptr(KsContact) k = NULL;
+    g_autofree char *later = NULL;
+
+    /* Unquoted, "Kim, Li" is two fields: refused where the fourth field starts
+     * ("Kim," 1–4, " Li" 5–7, ",", "Dr. Eva Brandt" 9–22, ",", column 24). */
+    assert_import_refused (ws, TRUE, acc, "name,reports_to,relationship\nKim, Li,Dr. Eva Brandt,neutral\n", -1,
+                           2, 24, KS_IMPORT_ERROR_MALFORMED, "expected 3 fields as in the header row, found 4");
+    later = write_csv ("later.csv", "name,reports_to,relationship\n\"Kim, Li\",Dr. Eva Brandt,neutral\n");
+    r2 = import_ok (ws, TRUE, later, acc);
+    g_assert_cmpuint (r2->contacts, ==, 1);
+    g_assert_cmpuint (r2->lines, ==, 1);
+    k = ks_contact_find (ws, acc, "Kim, Li", &error);
+    g_assert_cmpint (ks_contact_get_relationship (k), ==, KS_RELATIONSHIP_NEUTRAL);
+    g_assert_cmpint (ks_contact_get_power (k), ==, KS_POWER_LOW);
+    g_assert_cmpuint (n_lines (ws, acc), ==, 2);
+    undo (ws, "Import contacts");
+    g_clear_object (&k);
+    k = ks_contact_find (ws, acc, "Kim, Li", &error);
+    g_assert_cmpint (ks_contact_get_relationship (k), ==, KS_RELATIONSHIP_POSITIVE);
+    g_free (again);
+    again = export (ws);
+    g_assert_cmpstr (first, ==, again);
+  }
+}
+
+static void
+test_import_contacts_refused (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  gint64 acc = add_account (ws, "Kessler");
+  g_autofree char *path = write_csv ("contacts.csv", "name,reports_to\nAnna,\nBert,Anna\n");
+  g_autoptr(KsImportReport) report = import_ok (ws, TRUE, path, acc);
+  g_autoptr(GError) error = NULL;
+
+  /* Unknown values name the value and the allowed ones. "Cleo,very high": the
+   * value starts at column 6. */
+  assert_import_refused (ws, TRUE, acc, "name,decision_power\nCleo,very high\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "“very high” in column decision_power is not one of high, medium, low, 1, 2, 3");
+  assert_import_refused (ws, TRUE, acc, "name,relationship\nCleo,good\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "unknown, positive, neutral, poor");
+  assert_import_refused (ws, TRUE, acc, "name,attitude\nCleo,fan\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "supporter, neutral, opponent");
+  assert_import_refused (ws, TRUE, acc, "name,buying_role\nCleo,coach;gatekeeper\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "“gatekeeper” in column buying_role is not one of economic-buyer");
+  assert_import_refused (ws, TRUE, acc, "name,kind\nCleo,partner\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "contact, competitor, third-party");
+  assert_import_refused (ws, TRUE, acc, "name,last_contact\nCleo,1.2.2025\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "not a date");
+  /* Errors further down the file: nothing of the rows before is kept. */
+  assert_import_refused (ws, TRUE, acc, "name,title\nCleo,CFO\nDora,CTO\n,Nobody\n", -1, 4, 1, KS_IMPORT_ERROR_VALUE,
+                         "the column “name” is empty");
+  assert_import_refused (ws, TRUE, acc, "title,email\nCFO,x@y\n", -1, 1, 1, KS_IMPORT_ERROR_MISSING_COLUMN,
+                         "the required column “name” is missing");
+  assert_import_refused (ws, TRUE, acc, "", -1, 1, 1, KS_IMPORT_ERROR_MISSING_COLUMN, "the file is empty");
+  assert_import_refused (ws, TRUE, acc, "name,title\nCl\xe9o,CFO\n", -1, 2, 3, KS_IMPORT_ERROR_ENCODING,
+                         "invalid UTF-8");
+  assert_import_refused (ws, TRUE, acc, "name,title\nCleo,\"CFO\nDora,CTO\n", -1, 2, 6, KS_IMPORT_ERROR_MALFORMED,
+                         "not closed");
+  /* Reporting: a loop through the stored line (Bert → Anna), to oneself, a competitor. */
+  assert_import_refused (ws, TRUE, acc, "name,reports_to\nAnna,Bert\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "“Anna” cannot report to “Bert”: “Bert” already reports to “Anna”");
+  assert_import_refused (ws, TRUE, acc, "name,reports_to\nAnna,anna\n", -1, 2, 6, KS_IMPORT_ERROR_VALUE,
+                         "cannot report to themselves");
+  assert_import_refused (ws, TRUE, acc, "name,kind,reports_to\nRival,competitor,Anna\n", -1, 2, 18,
+                         KS_IMPORT_ERROR_VALUE, "“Rival” is a competitor or third party");
+  /* A missing file. */
+  g_assert_false (ks_contacts_import (ws, "/nonexistent/contacts.csv", acc, report, &error));
+  g_assert_error (error, KS_IMPORT_ERROR, KS_IMPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/contacts.csv"));
+  g_clear_error (&error);
+
+  /* A reports_to naming nobody is a warning, and no line. */
+  {
+    g_autofree char *p = write_csv ("c.csv", "name,reports_to\nCleo,Zed\n");
+    g_autoptr(KsImportReport) r = import_ok (ws, TRUE, p, acc);
+    KsImportIssue *w;
+
+    g_assert_cmpuint (r->warnings->len, ==, 1);
+    w = g_ptr_array_index (r->warnings, 0);
+    g_assert_cmpuint (w->line, ==, 2);
+    g_assert_cmpuint (w->column, ==, 6);
+    g_assert_nonnull (strstr (w->message, "“Zed” in column reports_to is not a contact of “Kessler”"));
+    g_assert_cmpuint (n_lines (ws, acc), ==, 1);
+  }
+}
+
+static void
+test_import_influences (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  gint64 acc = add_account (ws, "Kessler");
+  gint64 ceo = add_contact (ws, acc, "CEO");
+  gint64 vp = add_contact (ws, acc, "VP Purchase");
+  gint64 pm = add_contact (ws, acc, "Project Manager");
+  gint64 rival = add_node (ws, acc, "Competitor 1", KS_NODE_COMPETITOR);
+  g_autofree char *path = write_csv ("influences.csv",
+                                     "From,To,Kind,Strength\n"
+                                     "VP Purchase,CEO,reports-to,\n"
+                                     "Project Manager,VP Purchase,Reports to,\n"
+                                     "project manager,CEO,dotted,\n"
+                                     "Competitor 1,VP Purchase,,3\n"
+                                     "Competitor 1,VP Purchase,influence,2\n");
+  g_autoptr(KsImportReport) report = import_ok (ws, FALSE, path, acc);
+  g_autoptr(GListModel) lines = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  KsContactLine *l;
+
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), ==, "Import lines");
+  /* Two warnings: "project manager" matched, row 6 replaces row 5. */
+  g_assert_cmpuint (report->warnings->len, ==, 2);
+  g_assert_cmpuint (report->lines, ==, 4);
+  lines = ks_contact_line_list_for_account (ws, acc, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 4);
+  l = g_list_model_get_item (lines, 2);
+  g_assert_cmpint (ks_contact_line_get_from_id (l), ==, pm);
+  g_assert_cmpint (ks_contact_line_get_to_id (l), ==, ceo);
+  g_assert_cmpint (ks_contact_line_get_kind (l), ==, KS_LINE_DOTTED);
+  g_object_unref (l);
+  l = g_list_model_get_item (lines, 3);
+  g_assert_cmpint (ks_contact_line_get_from_id (l), ==, rival);
+  g_assert_cmpint (ks_contact_line_get_to_id (l), ==, vp);
+  g_assert_cmpint (ks_contact_line_get_kind (l), ==, KS_LINE_INFLUENCE);
+  g_assert_cmpuint (ks_contact_line_get_strength (l), ==, 2);
+  g_object_unref (l);
+
+  /* Again: nothing changes. */
+  first = export (ws);
+  g_clear_pointer (&report, ks_import_report_free);
+  report = import_ok (ws, FALSE, path, acc);
+  g_assert_cmpuint (report->lines, ==, 0);
+  again = export (ws);
+  g_assert_cmpstr (first, ==, again);
+
+  /* "PM reports to CEO" replaces "PM reports to VP"; a strength changes. */
+  g_clear_pointer (&report, ks_import_report_free);
+  report = import_ok (ws, FALSE, write_csv ("i2.csv", "from,to,kind,strength\nProject Manager,CEO,reports-to,\n"
+                                                      "Competitor 1,VP Purchase,influence,1\n"), acc);
+  g_assert_cmpuint (report->lines, ==, 2);
+  g_assert_cmpuint (n_lines (ws, acc), ==, 4);
+
+  assert_import_refused (ws, FALSE, acc, "from,to\nCEO,Nobody\n", -1, 2, 5, KS_IMPORT_ERROR_VALUE,
+                         "“Nobody” in column to is not a contact of “Kessler”");
+  assert_import_refused (ws, FALSE, acc, "from,to\nCEO,CEO\n", -1, 2, 5, KS_IMPORT_ERROR_VALUE, "to itself");
+  assert_import_refused (ws, FALSE, acc, "from,to,kind\nCEO,VP Purchase,manages\n", -1, 2, 17, KS_IMPORT_ERROR_VALUE,
+                         "“manages” in column kind is not one of reports-to, dotted, influence");
+  assert_import_refused (ws, FALSE, acc, "from,to,strength\nCEO,VP Purchase,5\n", -1, 2, 17, KS_IMPORT_ERROR_VALUE,
+                         "not one of 1, 2, 3");
+  assert_import_refused (ws, FALSE, acc, "from,to,kind\nCompetitor 1,CEO,dotted\n", -1, 2, 14, KS_IMPORT_ERROR_VALUE,
+                         "competitor or third party");
+  /* CEO → PM closes PM → CEO. */
+  assert_import_refused (ws, FALSE, acc, "from,to,kind\nCEO,Project Manager,reports-to\n", -1, 2, 5,
+                         KS_IMPORT_ERROR_VALUE, "already reports to “CEO”");
+  assert_import_refused (ws, FALSE, acc, "from\nCEO\n", -1, 1, 1, KS_IMPORT_ERROR_MISSING_COLUMN, "“to”");
+}
+
+
+/* ---- demo ---------------------------------------------------------------------------- */
+
+static KsWorkspace *
+demo_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  KsWorkspace *ws = new_workspace ();
+
+  g_assert_true (ks_json_load_demo (ws, &error));
+  g_assert_no_error (error);
+  return ws;
+}
+
+static gint64
+account_id (KsWorkspace *ws,
+            const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) acc = ks_account_find (ws, name, &error);
+
+  g_assert_no_error (error);
+  return ks_account_get_id (acc);
+}
+
+/* Counts the nodes of each kind, and those not placed. */
+static void
+count_nodes (KsWorkspace *ws,
+             gint64       account,
+             guint        counts[3],
+             guint       *unplaced)
+{
+  g_autoptr(GListModel) list = ks_contact_list_for_account (ws, account, NULL);
+
+  counts[0] = counts[1] = counts[2] = 0;
+  *unplaced = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(KsContact) c = g_list_model_get_item (list, i);
+      counts[ks_contact_get_kind (c)]++;
+      if (isnan (ks_contact_get_x (c)))
+        (*unplaced)++;
+    }
+}
+
+static void
+test_demo_maps (void)
+{
+  g_autoptr(KsWorkspace) ws = demo_workspace ();
+  g_autoptr(GError) error = NULL;
+  gint64 kessler = account_id (ws, "Kessler Automotive Group");
+  guint counts[3], unplaced;
+  /* Accounts with maps, and their nodes (contact, competitor, third party) as
+   * written in data/demo/powermap/ACCOUNT-contacts.csv. */
+  const struct { const char *name; guint contacts, competitors, others; } maps[] = {
+    { "Kessler Automotive Group", 11, 2, 1 },
+    { "Hallberg Group", 62, 2, 2 },
+    { "Fjordmat Holding ASA", 10, 1, 1 },
+    { "Brandvik Pharma AB", 7, 1, 1 },
+    { "Ostara Logistik GmbH", 5, 1, 0 },
+    { "Kessler Antriebstechnik GmbH", 5, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (maps); i++)
+    {
+      count_nodes (ws, account_id (ws, maps[i].name), counts, &unplaced);
+      g_assert_cmpuint (counts[KS_NODE_CONTACT], ==, maps[i].contacts);
+      g_assert_cmpuint (counts[KS_NODE_COMPETITOR], ==, maps[i].competitors);
+      g_assert_cmpuint (counts[KS_NODE_THIRD_PARTY], ==, maps[i].others);
+      g_assert_cmpuint (unplaced, ==, 0);
+    }
+
+  /* Kessler: 10 reports_to cells + 11 rows of influences. */
+  g_assert_cmpuint (n_lines (ws, kessler), ==, 21);
+  {
+    g_autoptr(GListModel) lines = ks_contact_line_list_for_account (ws, kessler, &error);
+    guint kinds[3] = { 0 };
+    for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+      {
+        g_autoptr(KsContactLine) l = g_list_model_get_item (lines, i);
+        kinds[ks_contact_line_get_kind (l)]++;
+      }
+    g_assert_cmpuint (kinds[KS_LINE_REPORTS_TO], ==, 10);
+    g_assert_cmpuint (kinds[KS_LINE_DOTTED], ==, 2);
+    g_assert_cmpuint (kinds[KS_LINE_INFLUENCE], ==, 9);
+  }
+
+  /* Top down: the CEO above the VPs, the VPs above their people. */
+  {
+    g_autoptr(KsContact) ceo = ks_contact_find (ws, kessler, "Dr. Henrik Vollmer", &error);
+    g_autoptr(KsContact) vp = ks_contact_find (ws, kessler, "Stefan Albrecht", &error);
+    g_autoptr(KsContact) pm = ks_contact_find (ws, kessler, "Julia Franke", &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (ks_contact_get_y (ceo), <, ks_contact_get_y (vp));
+    g_assert_cmpfloat (ks_contact_get_y (vp), <, ks_contact_get_y (pm));
+    g_assert_cmpint (ks_contact_get_power (ceo), ==, KS_POWER_HIGH);
+    g_assert_cmpstr (ks_contact_get_owner_name (ceo), ==, "Katharina Vogt");
+  }
+
+  /* The coverage checks find what the CSV says, as of 2026-11-23:
+   * Monika Brenner: high, poor, opponent, linked to Sensovia;
+   * Stefan Albrecht: high, unknown, no owner, never contacted, linked to Sensovia;
+   * Agnieszka Zielińska seen on 2026-08-01 (30 + 30 + 31 + 23 = 114 days ago);
+   * Dr. Henrik Vollmer on 2026-06-18 (12 + 31 + 31 + 30 + 31 + 23 = 158);
+   * Ömer Aydın never. Key owners: Katharina Vogt and Jonas Müller. */
+  {
+    const Expected expected[] = {
+      { "poor-relationship", "Monika Brenner", 0, "poor" },
+      { "poor-relationship", "Stefan Albrecht", 0, "unknown" },
+      { "no-owner", "Stefan Albrecht", 0, "nobody" },
+      { "opponent", "Monika Brenner", 0, "opposes" },
+      { "stale-contact", "Agnieszka Zielińska", 0, "114 days" },
+      { "stale-contact", "Dr. Henrik Vollmer", 0, "158 days" },
+      { "stale-contact", "Stefan Albrecht", 0, "never" },
+      { "stale-contact", "Ömer Aydın", 0, "never" },
+      { "competitor-link", "Monika Brenner", 0, "Sensovia GmbH" },
+      { "competitor-link", "Stefan Albrecht", 0, "Sensovia GmbH" },
+    };
+    g_autoptr(KsCoverageReport) r = ks_coverage_check_account (ws, kessler, "2026-11-23", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->contacts, ==, 11);
+    /* Katharina, Jonas, Lena, Felix, Emre. */
+    g_assert_cmpuint (r->owners, ==, 5);
+    g_assert_cmpuint (r->findings->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < r->findings->len; i++)
+      {
+        KsCoverageFinding *f = g_ptr_array_index (r->findings, i);
+        g_assert_cmpstr (f->kind, ==, expected[i].kind);
+        g_assert_cmpstr (f->contact, ==, expected[i].contact);
+        g_assert_nonnull (strstr (f->message, expected[i].message));
+        g_assert_cmpint (f->contact_id, >, 0);
+      }
+  }
+
+  /* Fjordmat is single-threaded: Mikkel Jørgensen owns every relationship. */
+  {
+    g_autoptr(KsCoverageReport) r = ks_coverage_check_account (ws, account_id (ws, "Fjordmat Holding ASA"),
+                                                               "2026-11-23", &error);
+    KsCoverageFinding *f = g_ptr_array_index (r->findings, 0);
+    g_assert_cmpstr (f->kind, ==, "single-threaded");
+    g_assert_nonnull (strstr (f->message, "Mikkel Jørgensen"));
+    g_assert_cmpuint (r->owners, ==, 1);
+  }
+
+  /* The mid-year snapshot against today's map. */
+  {
+    g_autoptr(GPtrArray) snaps = ks_map_snapshot_list (ws, kessler, &error);
+    g_autoptr(KsMapSnapshot) now = ks_map_snapshot_current (ws, kessler, &error);
+    g_autoptr(GPtrArray) changes = NULL;
+    KsMapSnapshot *mid;
+
+    g_assert_cmpuint (snaps->len, ==, 2);
+    mid = g_ptr_array_index (snaps, 1);
+    g_assert_cmpstr (mid->taken, ==, "2026-06-30");
+    changes = ks_map_snapshot_diff (mid, now);
+    g_assert_cmpuint (changes->len, ==, 9);
+    assert_change (changes, 0, KS_MAP_CHANGE_REMOVED, "Bernd Scholz", NULL, NULL);
+    assert_change (changes, 1, KS_MAP_CHANGE_RELATIONSHIP, "Dr. Claudia Hartmann", "neutral", "positive");
+    assert_change (changes, 2, KS_MAP_CHANGE_ATTITUDE, "Dr. Claudia Hartmann", "neutral", "supporter");
+    assert_change (changes, 3, KS_MAP_CHANGE_ADDED, "Julia Franke", NULL, NULL);
+    assert_change (changes, 4, KS_MAP_CHANGE_RELATIONSHIP, "Monika Brenner", "neutral", "poor");
+    assert_change (changes, 5, KS_MAP_CHANGE_ATTITUDE, "Monika Brenner", "neutral", "opponent");
+    assert_change (changes, 6, KS_MAP_CHANGE_ADDED, "Nordtek Sensors AB", NULL, NULL);
+    assert_change (changes, 7, KS_MAP_CHANGE_ADDED, "Sandra Keller", NULL, NULL);
+    assert_change (changes, 8, KS_MAP_CHANGE_ATTITUDE, "Tobias Krüger", "neutral", "supporter");
+  }
+
+  /* The demo's CSV files import into it unchanged (the maps came from them). */
+  {
+    g_autofree char *root = g_strdup (g_getenv ("KEYSTONE_SOURCE_ROOT"));
+    g_autofree char *csv = g_build_filename (root, "data", "demo", "powermap",
+                                             "kessler-automotive-group-contacts.csv", NULL);
+    g_autofree char *before = export (ws);
+    g_autofree char *after = NULL;
+    g_autoptr(KsImportReport) r = import_ok (ws, TRUE, csv, kessler);
+
+    g_assert_cmpuint (r->contacts, ==, 14);
+    g_assert_cmpuint (r->lines, ==, 0);
+    after = export (ws);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+/* ---- keystone-cli ----------------------------------------------------------------------- */
+
+static int
+run_cli (char      **out,
+         char      **err,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (a));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "cli.keystone", NULL);
+  g_autofree char *contacts = ks_test_write_file (dir, "contacts.csv",
+                                                  "name,decision_power,relationship,owner\n"
+                                                  "Zoe Boss,high,poor,Jonas Müller\n"
+                                                  "Al Buyer,3,positive,Jonas Müller\n", -1);
+  g_autofree char *bad = ks_test_write_file (dir, "bad.csv", "name,attitude\nZoe Boss,hostile\n", -1);
+  g_autofree char *influences = ks_test_write_file (dir, "influences.csv",
+                                                    "from,to,kind\nAl Buyer,Zoe Boss,reports-to\n", -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL, *err = NULL;
+  JsonObject *o;
+  JsonArray *findings;
+
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "init", "--demo", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "import", "contacts", contacts, "--account",
+                            "ostara logistik gmbh", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  o = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "imported");
+  g_assert_cmpint (json_object_get_int_member (o, "contacts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "lines"), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "import", "influences", influences, "--account",
+                            "Ostara Logistik GmbH", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 lines"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Refused: exit 1, FILE:LINE:COLUMN on stderr, nothing written. */
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "import", "contacts", bad, "--account",
+                            "Ostara Logistik GmbH", NULL), ==, 1);
+  {
+    g_autofree char *where = g_strdup_printf ("%s:2:10: error: “hostile” in column attitude", bad);
+    g_assert_nonnull (strstr (err, where));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Ostara's map as the CSVs above and data/demo/powermap/ostara-logistik-gmbh-*.csv
+   * leave it, today 2026-11-23: Dirk Hoffmann (high, unknown, no owner,
+   * never seen), Zoe Boss (high, poor, never seen), Anja Schulz linked to
+   * LogiScan, Kevin Braun last seen 2026-07-22 (124 days), Al Buyer never. */
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "report", "coverage", "--account", "Ostara Logistik GmbH",
+                            "--today", "2026-11-23", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (o, "contacts"), ==, 7);
+  /* Sophie Laurent, Lena Schröder, Emre Yılmaz, Jonas Müller. */
+  g_assert_cmpint (json_object_get_int_member (o, "owners"), ==, 4);
+  findings = json_object_get_array_member (o, "findings");
+  {
+    static const char *const expected[][2] = {
+      { "poor-relationship", "Dirk Hoffmann" },
+      { "poor-relationship", "Zoe Boss" },
+      { "no-owner", "Dirk Hoffmann" },
+      { "stale-contact", "Al Buyer" },
+      { "stale-contact", "Dirk Hoffmann" },
+      { "stale-contact", "Kevin Braun" },
+      { "stale-contact", "Zoe Boss" },
+      { "competitor-link", "Anja Schulz" },
+    };
+    g_assert_cmpuint (json_array_get_length (findings), ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        JsonObject *f = json_array_get_object_element (findings, i);
+        g_assert_cmpstr (json_object_get_string_member (f, "kind"), ==, expected[i][0]);
+        g_assert_cmpstr (json_object_get_string_member (f, "contact"), ==, expected[i][1]);
+        g_assert_true (json_object_has_member (f, "message"));
+      }
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Usage errors: exit 2. */
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "report", "coverage", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "info", "--account", "x", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* An unknown account: exit 1, with candidates. */
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "report", "coverage", "--account", "Ostara", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Ostara Logistik GmbH"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "-w", ws, "report", "coverage", "--account", "Ostara Logistik GmbH",
+                            "--today", "yesterday", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1346,6 +1978,11 @@ main (int   argc,
   g_test_add_func ("/core/powermap/coverage/account", test_coverage_account);
   g_test_add_func ("/core/powermap/json/round-trip", test_json_round_trip);
   g_test_add_func ("/core/powermap/json/refusals", test_json_refusals);
+  g_test_add_func ("/core/powermap/import/contacts", test_import_contacts);
+  g_test_add_func ("/core/powermap/import/contacts-refused", test_import_contacts_refused);
+  g_test_add_func ("/core/powermap/import/influences", test_import_influences);
+  g_test_add_func ("/core/powermap/demo", test_demo_maps);
+  g_test_add_func ("/core/powermap/cli", test_cli);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@
 #include <stdio.h>
 
 #include "ks-account.h"
+#include "ks-contact-import.h"
+#include "ks-coverage.h"
 #include "ks-crm-import.h"
 #include "ks-json.h"
 #include "ks-person.h"
@@ -38,6 +40,8 @@ typedef struct
   gboolean  dry_run;
   gboolean  replace;
   char     *output;
+  char     *account;
+  char     *today;
   gboolean  version;
   char    **args;
 } Options;
@@ -53,6 +57,18 @@ static const char *usage_text =
      "                                   import accounts.csv, sales_teams.csv, products.csv\n"
      "                                   and sales_pipeline.csv from DIR (all or nothing)\n"
      "  import json FILE [--replace]     load a workspace JSON document\n"
+     "  import contacts FILE --account NAME [--json]\n"
+     "                                   create or update the account's contacts (columns\n"
+     "                                   name, title, department, reports_to, decision_power,\n"
+     "                                   relationship, attitude, owner, buying_role, email,\n"
+     "                                   phone; also kind, level, last_contact)\n"
+     "  import influences FILE --account NAME [--json]\n"
+     "                                   draw lines between the account's contacts (columns\n"
+     "                                   from, to, kind, strength)\n"
+     "  report coverage --account NAME [--today YYYY-MM-DD] [--json]\n"
+     "                                   the power map's gaps: poor or unknown relationships\n"
+     "                                   and no owner at high power, single-threaded, opponents,\n"
+     "                                   stale contacts, competitors at high-power contacts\n"
      "  export json [-o FILE]            the whole workspace as JSON (stdout without -o)\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
@@ -622,6 +638,160 @@ cmd_export_json (const Options *opts)
   return EXIT_DONE;
 }
 
+static void
+print_file_issue (FILE          *out,
+                  KsImportIssue *issue,
+                  const char    *kind)
+{
+  if (issue->line && issue->column)
+    fprintf (out, "%s:%u:%u: %s: %s\n", issue->file, issue->line, issue->column, kind, issue->message);
+  else if (issue->line)
+    fprintf (out, "%s:%u: %s: %s\n", issue->file, issue->line, kind, issue->message);
+  else
+    fprintf (out, "%s: %s: %s\n", issue->file, kind, issue->message);
+}
+
+/* The account named by --account, in an existing workspace. */
+static KsAccount *
+account_option (const Options  *opts,
+                KsWorkspace    *ws,
+                GError        **error)
+{
+  return ks_account_find (ws, opts->account, error);
+}
+
+/* import contacts FILE --account NAME, import influences FILE --account NAME */
+static int
+cmd_import_map (const Options *opts,
+                gboolean       contacts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  const char *file;
+  gboolean ok;
+
+  if (g_strv_length (opts->args) != 3 || !opts->account)
+    return usage_error (contacts ? _("usage: keystone-cli import contacts FILE --account NAME [--json]")
+                                 : _("usage: keystone-cli import influences FILE --account NAME [--json]"));
+  file = opts->args[2];
+  if (!(ws = open_existing (opts, &error)) ||
+      !(account = account_option (opts, ws, &error)))
+    return refused (error);
+
+  ok = contacts ? ks_contacts_import (ws, file, ks_account_get_id (account), report, &error)
+                : ks_influences_import (ws, file, ks_account_get_id (account), report, &error);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "imported");
+      json_builder_begin_object (b);
+      if (contacts)
+        {
+          json_builder_set_member_name (b, "contacts");
+          json_builder_add_int_value (b, ok ? report->contacts : 0);
+        }
+      json_builder_set_member_name (b, "lines");
+      json_builder_add_int_value (b, ok ? report->lines : 0);
+      json_builder_end_object (b);
+      add_issues (b, "warnings", report->warnings, FALSE);
+      if (!ok && report->errors->len == 0 && error)
+        ks_import_report_add (report, TRUE, "", 0, 0, "%s", error->message);
+      add_issues (b, "errors", report->errors, TRUE);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      for (guint i = 0; i < report->warnings->len; i++)
+        print_file_issue (stderr, g_ptr_array_index (report->warnings, i), _("warning"));
+      for (guint i = 0; i < report->errors->len; i++)
+        print_file_issue (stderr, g_ptr_array_index (report->errors, i), _("error"));
+      if (ok && contacts)
+        g_print (_("Imported %u contacts and %u lines into “%s” (%u warnings)\n"),
+                 report->contacts, report->lines, ks_account_get_name (account), report->warnings->len);
+      else if (ok)
+        g_print (_("Imported %u lines into “%s” (%u warnings)\n"),
+                 report->lines, ks_account_get_name (account), report->warnings->len);
+      else
+        {
+          if (report->errors->len == 0 && error)
+            g_printerr ("keystone-cli: %s\n", error->message);
+          g_printerr (_("keystone-cli: nothing was imported\n"));
+        }
+    }
+  return ok ? EXIT_DONE : EXIT_REFUSED;
+}
+
+/* report coverage --account NAME [--today DATE] */
+static int
+cmd_report_coverage (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(KsCoverageReport) report = NULL;
+
+  if (g_strv_length (opts->args) != 2 || !opts->account)
+    return usage_error (_("usage: keystone-cli report coverage --account NAME [--today YYYY-MM-DD] [--json]"));
+  if (!(ws = open_existing (opts, &error)) ||
+      !(account = account_option (opts, ws, &error)) ||
+      !(report = ks_coverage_check_account (ws, ks_account_get_id (account), opts->today, &error)))
+    return refused (error);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "contacts");
+      json_builder_add_int_value (b, report->contacts);
+      json_builder_set_member_name (b, "owners");
+      json_builder_add_int_value (b, report->owners);
+      json_builder_set_member_name (b, "findings");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->findings->len; i++)
+        {
+          KsCoverageFinding *f = g_ptr_array_index (report->findings, i);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, f->kind);
+          json_builder_set_member_name (b, "contact");
+          json_builder_add_string_value (b, f->contact);
+          json_builder_set_member_name (b, "message");
+          json_builder_add_string_value (b, f->message);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      static const char *headers[] = { N_("Check"), N_("Contact"), N_("Finding") };
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_print (_("%s: %u contacts, %u of our people own relationships\n"),
+               ks_account_get_name (account), report->contacts, report->owners);
+      for (guint i = 0; i < report->findings->len; i++)
+        {
+          KsCoverageFinding *f = g_ptr_array_index (report->findings, i);
+          char **row = g_new0 (char *, 4);
+          row[0] = g_strdup (f->kind);
+          row[1] = g_strdup (f->contact);
+          row[2] = g_strdup (f->message);
+          g_ptr_array_add (rows, row);
+        }
+      if (rows->len)
+        print_table (headers, G_N_ELEMENTS (headers), rows);
+      else
+        g_print (_("No gaps found.\n"));
+    }
+  return EXIT_DONE;
+}
+
 static int
 run (Options *opts)
 {
@@ -638,6 +808,12 @@ run (Options *opts)
     return usage_error (_("--replace only applies to “import json”"));
   if (opts->output && !(g_strcmp0 (cmd, "export") == 0))
     return usage_error (_("-o only applies to “export”"));
+  if (opts->account && !((g_strcmp0 (cmd, "import") == 0 &&
+                          (g_strcmp0 (sub, "contacts") == 0 || g_strcmp0 (sub, "influences") == 0)) ||
+                         (g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0)))
+    return usage_error (_("--account only applies to “import contacts”, “import influences” and “report coverage”"));
+  if (opts->today && !(g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0))
+    return usage_error (_("--today only applies to “report coverage”"));
 
   if (g_str_equal (cmd, "init"))
     return cmd_init (opts);
@@ -653,7 +829,18 @@ run (Options *opts)
         return cmd_import_crm (opts);
       if (g_strcmp0 (sub, "json") == 0)
         return cmd_import_json (opts);
-      return usage_error (_("import what? Use “import crm DIR” or “import json FILE”"));
+      if (g_strcmp0 (sub, "contacts") == 0)
+        return cmd_import_map (opts, TRUE);
+      if (g_strcmp0 (sub, "influences") == 0)
+        return cmd_import_map (opts, FALSE);
+      return usage_error (_("import what? Use “import crm DIR”, “import json FILE”, "
+                            "“import contacts FILE” or “import influences FILE”"));
+    }
+  if (g_str_equal (cmd, "report"))
+    {
+      if (g_strcmp0 (sub, "coverage") == 0)
+        return cmd_report_coverage (opts);
+      return usage_error (_("report what? Use “report coverage --account NAME”"));
     }
   if (g_str_equal (cmd, "export"))
     {
@@ -680,6 +867,11 @@ main (int   argc,
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opts.dry_run, N_("import crm: check and report, write nothing"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &opts.replace, N_("import json: replace a non-empty workspace"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("export: write to FILE instead of stdout"), N_("FILE") },
+    { "account", 'a', 0, G_OPTION_ARG_STRING, &opts.account,
+      N_("import contacts/influences, report coverage: the account (exact name, or one that matches ignoring case)"),
+      N_("NAME") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &opts.today,
+      N_("report coverage: count days since the last contact up to DATE instead of today"), N_("YYYY-MM-DD") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
@@ -708,6 +900,8 @@ main (int   argc,
 
   g_free (opts.workspace);
   g_free (opts.output);
+  g_free (opts.account);
+  g_free (opts.today);
   g_strfreev (opts.args);
   return status;
 }

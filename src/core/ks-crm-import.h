@@ -23,6 +23,8 @@ typedef struct
   guint      people;
   guint      products;
   guint      opportunities;
+  guint      contacts;   /* contact imports: contacts created or updated */
+  guint      lines;      /* contact and influence imports: lines drawn or changed */
   GPtrArray *warnings;   /* of KsImportIssue: kept, but matched or left incomplete */
   GPtrArray *errors;     /* of KsImportIssue: with any, nothing was written */
 } KsImportReport;
