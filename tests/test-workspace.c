@@ -340,6 +340,68 @@ test_changed_signal (void)
   }
 }
 
+/* Bug: kill -9 during a WAL checkpoint leaves page 1 claiming more pages than
+ * the file holds yet; the log still has them all and SQLite recovers on open.
+ * Such a workspace must open, while the same file without its log is truncated. */
+static void
+test_interrupted_checkpoint_opens (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "live.keystone", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.keystone", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
+  g_autoptr(KsWorkspace) reopened = NULL;
+  g_autoptr(GBytes) db_bytes = NULL;
+  g_autoptr(GBytes) wal_bytes = NULL;
+  g_autofree guint8 *db = NULL;
+  gsize db_size;
+  guint32 pages;
+  sqlite3 *raw = NULL;
+  KsWorkspaceCounts counts = { 0 };
+
+  g_assert_no_error (error);
+  /* Keep everything in the log: no automatic checkpoints on this connection. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_true (ks_workspace_begin (ws, "fill", &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Logged account %04u with a long name", i);
+      g_autoptr(KsAccount) acc = ks_account_new (name);
+      ks_account_set_notes (acc, "Notes long enough to need several pages of the log in all.");
+      g_assert_true (ks_account_save (acc, ws, &error));
+    }
+  g_assert_true (ks_workspace_commit (ws, &error));
+
+  /* A copy of the file and its log while the workspace is open, as a crash leaves them... */
+  db_bytes = ks_test_read_bytes (path);
+  wal_bytes = ks_test_read_bytes (wal);
+  g_assert_cmpuint (g_bytes_get_size (wal_bytes), >, 0);
+  db_size = g_bytes_get_size (db_bytes);
+  db = g_memdup2 (g_bytes_get_data (db_bytes, NULL), db_size);
+  /* ...with page 1 already claiming the grown size. */
+  pages = db_size / 4096 + 40;
+  db[28] = pages >> 24, db[29] = pages >> 16, db[30] = pages >> 8, db[31] = pages;
+  g_assert_true (g_file_set_contents (copy, (char *) db, db_size, &error));
+  g_assert_true (g_file_set_contents (copy_wal, g_bytes_get_data (wal_bytes, NULL),
+                                      g_bytes_get_size (wal_bytes), &error));
+  sqlite3_close (raw);
+
+  reopened = ks_workspace_open (copy, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_check_integrity (reopened, &error));
+  g_assert_true (ks_workspace_get_counts (reopened, &counts, &error));
+  g_assert_cmpint (counts.accounts, ==, 300);
+  g_clear_object (&reopened);
+
+  /* Without the log the same header means a truncated file. */
+  g_assert_true (g_file_set_contents (copy, (char *) db, db_size, &error));
+  g_unlink (copy_wal);
+  assert_refused_unchanged (copy, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,6 +414,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/workspace/refuse-newer-schema", test_refuse_newer_schema);
   g_test_add_func ("/core/workspace/refuse-foreign-sqlite", test_refuse_foreign_sqlite);
   g_test_add_func ("/core/workspace/read-only", test_read_only);
+  g_test_add_func ("/core/workspace/interrupted-checkpoint-opens", test_interrupted_checkpoint_opens);
   g_test_add_func ("/core/workspace/save-copy", test_save_copy);
   g_test_add_func ("/core/workspace/changed-signal", test_changed_signal);
   g_test_add_func ("/core/account/validation", test_account_validation);

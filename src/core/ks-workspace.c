@@ -146,6 +146,15 @@ ks_workspace_set_sql_error (KsWorkspace  *self,
                action, self->path, sqlite3_errmsg (self->db));
 }
 
+static gboolean
+has_wal_beside (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 /* Reads the 100-byte SQLite header and compares the page count it claims with
  * the file's size, so a truncated copy is refused before SQLite reads it. */
 static gboolean
@@ -192,8 +201,11 @@ check_file_header (const char  *path,
                    path, page_size);
       return FALSE;
     }
-  /* The in-header size is only trustworthy when written by SQLite ≥ 3.7.0. */
-  if (page_count > 0 && valid_for == change_counter &&
+  /* The in-header size is only trustworthy when written by SQLite ≥ 3.7.0,
+   * and only without a write-ahead log: a checkpoint cut short by a crash
+   * writes page 1 before the file has grown, and the log still holds every
+   * page, so SQLite recovers it on open. */
+  if (page_count > 0 && valid_for == change_counter && !has_wal_beside (path) &&
       (guint64) page_count * page_size > (guint64) size)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
