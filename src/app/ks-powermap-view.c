@@ -1096,6 +1096,13 @@ ks_powermap_view_size_allocate (GtkWidget *widget,
       self->view.height = height;
       invalidate_static (self);
     }
+  /* fit now, so the zoom label is right in this frame */
+  ensure_layout (self);
+  if (self->view.scale != self->reported_scale)
+    {
+      g_clear_handle_id (&self->zoom_idle, g_source_remove);
+      emit_zoom_changed (self);
+    }
 }
 
 static void

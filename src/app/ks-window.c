@@ -57,6 +57,8 @@ struct _KsWindow
   AdwViewStack         *account_stack;
   GtkWidget            *account_switcher;
   KsPowermapPage       *powermap_page;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_button;
   KsPeopleList         *people_list;
   KsPeoplePage         *people_page;
 };
@@ -1053,6 +1055,29 @@ on_page_changed (KsWindow *self)
   update_add_button (self);
 }
 
+static gboolean
+toggle_sidebar (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  GtkToggleButton *button = GTK_TOGGLE_BUTTON (self->sidebar_button);
+
+  gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
+  return TRUE;
+}
+
+/* The power map wants the room: it puts the list away, the profile brings
+ * it back; the sidebar button toggles it in between. */
+static void
+on_account_view_changed (KsWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->account_stack);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->sidebar_button),
+                                g_strcmp0 (view, "map") != 0);
+}
+
 static void
 on_settings_changed (KsWindow   *self,
                      const char *key)
@@ -1173,6 +1198,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_switcher);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, powermap_page);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, people_page);
 
@@ -1194,6 +1221,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-account", "x", show_account_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-workspace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-workspace", NULL);
@@ -1245,6 +1273,10 @@ ks_window_init (KsWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->account_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_account_view_changed), self, G_CONNECT_SWAPPED);
   on_page_changed (self);
 
   rebuild_recent_menu (self);
