@@ -344,9 +344,10 @@ baseline_line_batch (cairo_t           *cr,
                      double             width,
                      double             scale)
 {
-  static const double dots[] = { 0.01, 4.5 }, dashes[] = { 7, 5 };
-  /* Dashes finer than 3 px are drawn solid, as Keystone does. */
-  gboolean fine = 4.5 * scale < 3.0;
+  /* Keystone's dashes: a few pixels apart at any zoom, solid on a tiny map. */
+  gboolean fine = 16 * scale < 2.5;
+  double px = 1 / scale;
+  double dots[] = { 0.01, MAX (4.5, 3.5 * px) }, dashes[] = { MAX (7, 6 * px), MAX (5, 4 * px) };
   guint n = ks_map_layout_get_n_lines (layout), drawn = 0;
   KsColor c = kind == KS_LINE_INFLUENCE ? p->series[4] : p->muted;
 

@@ -741,6 +741,40 @@ test_tidy_stacks (void)
 }
 
 static void
+test_tidy_compact (void)
+{
+  /* A full tree, four reports per boss over four levels: 341 contacts side by
+   * side would be some 80 cards wide. Tidy hangs the lower levels from
+   * trunks until the map has about the shape of a screen. */
+  guint n = 1 + 4 + 16 + 64 + 256;
+  g_autofree KsMapNode *nodes = g_new0 (KsMapNode, n);
+  g_autofree KsMapLine *lines = g_new0 (KsMapLine, n);
+  g_autoptr(KsMapLayout) measured = NULL;
+  g_autoptr(KsMapLayout) layout = NULL;
+  KsMapRect bounds;
+
+  for (guint i = 0; i < n; i++)
+    {
+      nodes[i] = contact (i + 1, "Someone Withaname", 0, 0);
+      nodes[i].placed = FALSE;
+      if (i > 0)
+        lines[i - 1] = (KsMapLine) { i, i + 1, (i - 1) / 4 + 1, KS_LINE_REPORTS_TO, 0 };
+    }
+  measured = ks_map_layout_new (nodes, n, lines, n - 1, palette, NULL);
+  ks_map_layout_tidy (nodes, n, lines, n - 1, measured);
+  layout = ks_map_layout_new (nodes, n, lines, n - 1, palette, NULL);
+  assert_disjoint (layout, nodes, n);
+  ks_map_layout_get_bounds (layout, &bounds);
+  g_assert_cmpfloat (bounds.width / bounds.height, <, 3.0);
+  g_assert_cmpfloat (bounds.width / bounds.height, >, 0.8);
+  for (guint i = 1; i < n; i++)
+    {
+      KsMapRect r = node_rect (layout, i + 1), b = node_rect (layout, (i - 1) / 4 + 1);
+      g_assert_cmpfloat (r.y, >, b.y + b.height);
+    }
+}
+
+static void
 test_tidy_pinned (void)
 {
   for (guint seed = 1; seed <= 30; seed++)
@@ -834,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/render/powermap-layout/tidy/random", test_tidy_random);
   g_test_add_func ("/render/powermap-layout/tidy/roots", test_tidy_roots);
   g_test_add_func ("/render/powermap-layout/tidy/stacks", test_tidy_stacks);
+  g_test_add_func ("/render/powermap-layout/tidy/compact", test_tidy_compact);
   g_test_add_func ("/render/powermap-layout/tidy/pinned", test_tidy_pinned);
   g_test_add_func ("/render/powermap-layout/tidy/cycles", test_tidy_cycles);
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-powermap-page.h"
 #include "ks-window.h"
 
 #define SCREENSHOT_SETTLE_MS 900
@@ -28,6 +29,7 @@ struct _KsApplication
   char           *page;              /* --page */
   char           *account;           /* --account */
   char           *view;              /* --view */
+  char           *contact;           /* --contact */
 };
 
 G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
@@ -41,6 +43,8 @@ static const GOptionEntry options[] = {
     N_("Select the account with this name"), N_("NAME") },
   { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Show this view of the account: profile or map"), N_("VIEW") },
+  { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Select this contact on the account's power map"), N_("NAME") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Use the light or dark style instead of the system's"), N_("light|dark") },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -155,6 +159,9 @@ apply_view_options (KsApplication *self,
     g_printerr (_("keystone: no account named “%s” in this workspace\n"), self->account);
   if (self->view)
     ks_window_set_account_view (window, self->view);
+  if (self->contact &&
+      !ks_powermap_page_select_name (KS_POWERMAP_PAGE (ks_window_get_powermap_page (window)), self->contact))
+    g_printerr (_("keystone: no contact named “%s” on this power map\n"), self->contact);
 }
 
 static void
@@ -250,6 +257,7 @@ ks_application_handle_local_options (GApplication *app,
       return 2;
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
+  g_variant_dict_lookup (dict, "contact", "s", &self->contact);
   if (g_variant_dict_lookup (dict, "view", "s", &self->view) &&
       g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0)
     {
@@ -367,6 +375,7 @@ ks_application_finalize (GObject *object)
   g_free (self->page);
   g_free (self->account);
   g_free (self->view);
+  g_free (self->contact);
 
   G_OBJECT_CLASS (ks_application_parent_class)->finalize (object);
 }

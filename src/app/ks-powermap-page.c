@@ -1121,6 +1121,25 @@ ks_powermap_page_compare (KsPowermapPage *self,
 }
 
 gboolean
+ks_powermap_page_select_name (KsPowermapPage *self,
+                              const char     *name)
+{
+  guint n;
+  const KsMapNode *nodes;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), FALSE);
+
+  nodes = ks_powermap_view_get_nodes (view (self), &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (nodes[i].name, name) == 0)
+      {
+        ks_powermap_view_select_node (view (self), nodes[i].id, FALSE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
 ks_powermap_page_export (KsPowermapPage *self,
                          const char     *path,
                          GError        **error)

@@ -33,6 +33,9 @@ void            ks_powermap_page_activate_check (KsPowermapPage *self,
  * returns how many changes are listed. */
 guint           ks_powermap_page_compare        (KsPowermapPage *self,
                                                  guint           index);
+/* Selects the card called @name; FALSE when there is none. */
+gboolean        ks_powermap_page_select_name    (KsPowermapPage *self,
+                                                 const char     *name);
 /* Writes the map with the light palette (PNG, SVG or PDF by extension). */
 gboolean        ks_powermap_page_export         (KsPowermapPage *self,
                                                  const char     *path,

@@ -30,6 +30,7 @@
 #define FIT_MARGIN     24.0
 #define NUDGE          10.0
 #define DRAG_THRESHOLD 4.0
+#define OVERLAY_RESERVE 156.0   /* the page's zoom buttons, bottom right */
 
 typedef enum
 {
@@ -262,6 +263,18 @@ ensure_palette (KsPowermapView *self)
     self->palette = ks_palette_new_for_widget (GTK_WIDGET (self));
 }
 
+/* Whether the legend with @columns leaves the bottom-right corner free for
+ * the zoom buttons the page lays over the canvas. */
+static gboolean
+legend_fits (KsPowermapView *self,
+             guint           columns)
+{
+  double width, height;
+
+  ks_map_layout_get_legend_size (self->layout, columns, &width, &height);
+  return width + 2 * FIT_MARGIN + OVERLAY_RESERVE <= self->view.width;
+}
+
 static void
 ensure_layout (KsPowermapView *self)
 {
@@ -275,8 +288,31 @@ ensure_layout (KsPowermapView *self)
                                       self->palette, NULL);
   self->view.width = width;
   self->view.height = height;
-  if (self->fitted && width > 0 && height > 0)
-    ks_map_view_fit (self->layout, width, height, FIT_MARGIN, 1.0, &self->view);
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->fitted)
+    {
+      /* render picks the legend's columns that leave the map largest; fewer
+       * when the legend would reach the page's zoom buttons */
+      self->view.legend_columns = 0;
+      ks_map_view_fit (self->layout, width, height, FIT_MARGIN, 1.0, &self->view);
+      if (!legend_fits (self, self->view.legend_columns))
+        for (guint columns = 3; columns >= 1; columns--)
+          if (legend_fits (self, columns) || columns == 1)
+            {
+              self->view.legend_columns = columns;
+              ks_map_view_fit (self->layout, width, height, FIT_MARGIN, 1.0, &self->view);
+              break;
+            }
+    }
+  else if (!legend_fits (self, self->view.legend_columns))
+    {
+      guint columns = self->view.legend_columns ? self->view.legend_columns : 3;
+
+      while (columns > 1 && !legend_fits (self, columns))
+        columns--;
+      self->view.legend_columns = columns;
+    }
 }
 
 static void

@@ -337,45 +337,37 @@ line_colour (const Ctx  *ctx,
   return kind == KS_LINE_INFLUENCE ? &ctx->palette->series[4] : &ctx->palette->muted;
 }
 
-static const double dots[] = { 0.01, 4.5 };
-static const double dashes[] = { 7.0, 5.0 };
-
-/* Dash patterns shorter than this many pixels turn into thin solid lines:
- * they would look the same, and cairo would cut thousands of dashes. */
-#define LOD_DASH_PX 3.0
-
+/* Dots and dashes keep a few pixels apart at every zoom, so a dotted line
+ * still looks dotted (and cairo cuts no more dashes than the screen shows);
+ * on a map too small for details they become faint solid lines. */
 static void
 set_line_style (cairo_t    *cr,
                 const Ctx  *ctx,
                 KsLineKind  kind,
                 double      width)
 {
-  gboolean fine = 4.5 * ctx->scale < LOD_DASH_PX;
+  double pattern[2];
 
   cairo_set_line_width (cr, MAX (width, ctx->px));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_dash (cr, NULL, 0, 0);
-  switch (kind)
+  if (ctx->tiny || kind == KS_LINE_REPORTS_TO)
+    return;
+  if (kind == KS_LINE_DOTTED)
     {
-    case KS_LINE_DOTTED:
-      if (!fine)
-        {
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_set_dash (cr, dots, 2, 0);
-        }
-      break;
-    case KS_LINE_INFLUENCE:
-      if (!fine)
-        cairo_set_dash (cr, dashes, 2, 0);
-      break;
-    case KS_LINE_REPORTS_TO:
-    default:
-      break;
+      pattern[0] = 0.01;
+      pattern[1] = MAX (4.5, 3.5 * ctx->px);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
     }
+  else
+    {
+      pattern[0] = MAX (7.0, 6 * ctx->px);
+      pattern[1] = MAX (5.0, 4 * ctx->px);
+    }
+  cairo_set_dash (cr, pattern, 2, 0);
 }
 
-/* Dashed styles drawn solid are drawn fainter, as the dashes would look. */
 static void
 set_line_colour (cairo_t    *cr,
                  const Ctx  *ctx,
@@ -383,7 +375,7 @@ set_line_colour (cairo_t    *cr,
 {
   KsColor c = *line_colour (ctx, kind);
 
-  if (kind != KS_LINE_REPORTS_TO && 4.5 * ctx->scale < LOD_DASH_PX)
+  if (kind != KS_LINE_REPORTS_TO && ctx->tiny)
     c.alpha *= 0.55;
   ks_color_set_source (cr, &c);
 }
@@ -860,6 +852,7 @@ draw_legend (cairo_t              *cr,
   Ctx unscaled = *ctx;
 
   /* The legend is in view units: full size whatever the zoom. */
+  unscaled.scale = 1;
   unscaled.px = 1;
   unscaled.greek = FALSE;
   unscaled.tiny = FALSE;

@@ -32,6 +32,8 @@
 #define TIDY_CLEARANCE    16.0
 #define TIDY_STACK_MIN     4     /* leaves under one boss before they are stacked */
 #define TIDY_STACK_TWO     8     /* ... and before they take two columns */
+#define TIDY_SCREEN_W   1800.0   /* a map this wide fits a screen at 100 % */
+#define TIDY_ASPECT        1.8   /* the shape of a screen, or a slide, beside a legend */
 #define DEFAULT_CARD_W   180.0
 #define DEFAULT_CARD_H    74.0
 
@@ -1490,7 +1492,7 @@ ks_map_view_fit (const KsMapLayout *self,
                  double             max_scale,
                  KsMapView         *view)
 {
-  static const guint choices[] = { 3, 6, 2, 1 };   /* ties keep the first */
+  static const guint choices[] = { 6, 3, 2, 1 };   /* ties keep the first */
   const KsMapRect *b;
   gboolean bottom, left;
   guint wanted, best_columns = 3;
@@ -1568,6 +1570,7 @@ typedef struct
   int      parent;
   int      first_child, next_sibling;
   int      n_children;
+  int      height;       /* levels of subordinates below */
   int      row;
   double   rel;          /* centre relative to the parent's centre */
   double   x;            /* absolute centre */
@@ -1582,6 +1585,8 @@ typedef struct
 {
   TNode *t;
   guint  n;
+  int    compact;        /* 0: leaves stack from TIDY_STACK_MIN; 1: from two;
+                            n ≥ 2: subtrees up to n levels hang from a trunk */
 } Tidy;
 
 static gboolean
@@ -1595,16 +1600,16 @@ is_ancestor (const Tidy *tidy,
   return FALSE;
 }
 
+/* Do @v's subordinates stand in a column under a trunk rather than side by side? */
 static gboolean
-stacks_leaves (const Tidy *tidy,
-               int         v)
+hangs (const Tidy *tidy,
+       int         v)
 {
-  if (tidy->t[v].n_children < TIDY_STACK_MIN)
-    return FALSE;
-  for (int c = tidy->t[v].first_child; c >= 0; c = tidy->t[c].next_sibling)
-    if (tidy->t[c].n_children > 0)
-      return FALSE;
-  return TRUE;
+  const TNode *t = &tidy->t[v];
+
+  if (t->height == 1)
+    return t->n_children >= (tidy->compact == 0 ? TIDY_STACK_MIN : 2);
+  return t->height >= 2 && t->height <= tidy->compact && t->n_children >= 2;
 }
 
 static void
@@ -1639,8 +1644,9 @@ tidy_subtree (Tidy *tidy,
   if (n == 0)
     return contour;
 
-  if (stacks_leaves (tidy, v))
+  if (hangs (tidy, v) && t[v].height == 1)
     {
+      /* Leaves: one column right of the trunk, or two on either side. */
       gboolean two = n >= TIDY_STACK_TWO;
       int j = 0;
 
@@ -1660,6 +1666,29 @@ tidy_subtree (Tidy *tidy,
               t[c].rel = TIDY_STACK_INDENT + t[c].w / 2;
               contour_set (contour, k, -TIDY_TRUNK, TIDY_STACK_INDENT + t[c].w);
             }
+        }
+      return contour;
+    }
+
+  if (hangs (tidy, v))
+    {
+      /* Whole subtrees, one below the other, right of the trunk. */
+      guint k = 1;
+
+      for (int c = t[v].first_child; c >= 0; c = t[c].next_sibling)
+        {
+          GArray *sub;
+          double left = G_MAXDOUBLE;
+
+          t[c].row = t[v].row + (int) k;
+          sub = tidy_subtree (tidy, c);
+          for (guint j = 0; j < sub->len; j++)
+            left = MIN (left, g_array_index (sub, Extent, j).l);
+          t[c].rel = TIDY_STACK_INDENT - left;
+          for (guint j = 0; j < sub->len; j++)
+            contour_set (contour, k + j, -TIDY_TRUNK, g_array_index (sub, Extent, j).r + t[c].rel);
+          k += sub->len;
+          g_array_unref (sub);
         }
       return contour;
     }
@@ -1913,6 +1942,59 @@ tidy_forest (Tidy   *tidy,
   return widest;
 }
 
+static int
+compare_deeper (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const int *depth = user_data;
+  int ia = *(const int *) a, ib = *(const int *) b;
+
+  if (depth[ia] != depth[ib])
+    return depth[ib] - depth[ia];
+  return ia - ib;
+}
+
+/* Lays out every tree and wraps them into bands; returns the width, and the
+ * rows and height used. */
+static double
+tidy_lay_forest (Tidy   *tidy,
+                 GArray *roots,
+                 int    *n_rows,
+                 double *height)
+{
+  TNode *t = tidy->t;
+  g_autoptr(GArray) trees = g_array_new (FALSE, TRUE, sizeof (Tree));
+  g_autofree double *row_h = NULL;
+  double area = 0, widest = 0, width, l, r;
+
+  for (guint k = 0; k < roots->len; k++)
+    {
+      Tree tree = { g_array_index (roots, int, k), NULL, 0 };
+
+      t[tree.root].row = 0;
+      tree.contour = tidy_subtree (tidy, tree.root);
+      contour_span (tree.contour, &l, &r);
+      widest = MAX (widest, r - l);
+      area += (r - l) * tree.contour->len * (DEFAULT_CARD_H + TIDY_ROW_GAP);
+      g_array_append_val (trees, tree);
+    }
+  /* Several trees wrap into bands, so the map keeps a page-like shape. */
+  width = tidy_forest (tidy, (Tree *) trees->data, trees->len,
+                       MAX (MAX (widest, TIDY_SCREEN_W), 1.1 * sqrt (area * TIDY_ASPECT)), n_rows);
+  for (guint k = 0; k < trees->len; k++)
+    g_array_unref (g_array_index (trees, Tree, k).contour);
+
+  row_h = g_new0 (double, *n_rows + 1);
+  for (guint i = 0; i < tidy->n; i++)
+    if (!t[i].external && (t[i].parent >= 0 || t[i].n_children > 0))
+      row_h[t[i].row] = MAX (row_h[t[i].row], t[i].h);
+  *height = 0;
+  for (int k = 0; k < *n_rows; k++)
+    *height += row_h[k] + (k ? TIDY_ROW_GAP : 0);
+  return width;
+}
+
 void
 ks_map_layout_tidy (KsMapNode         *nodes,
                     guint              n_nodes,
@@ -1925,7 +2007,7 @@ ks_map_layout_tidy (KsMapNode         *nodes,
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GArray) loose = NULL;
   g_autoptr(GArray) externals = NULL;
-  g_autoptr(GArray) trees = NULL;
+  g_autoptr(GArray) roots = NULL;
   g_autoptr(GArray) row_h = NULL;
   g_autoptr(GArray) dx = NULL;
   g_autoptr(GArray) dy = NULL;
@@ -1975,12 +2057,13 @@ ks_map_layout_tidy (KsMapNode         *nodes,
       t[boss].n_children++;
     }
 
-  /* Children lists, trees, loose contacts and externals, in canvas order. */
-  trees = g_array_new (FALSE, TRUE, sizeof (Tree));
+  /* Children lists, roots, loose contacts and externals, in canvas order. */
+  roots = g_array_new (FALSE, FALSE, sizeof (int));
   loose = g_array_new (FALSE, FALSE, sizeof (int));
   externals = g_array_new (FALSE, FALSE, sizeof (int));
   {
     g_autofree int *sorted = g_new (int, n_nodes);
+    g_autofree int *depth = g_new0 (int, n_nodes);
 
     for (guint i = 0; i < n_nodes; i++)
       sorted[i] = (int) i;
@@ -2002,35 +2085,56 @@ ks_map_layout_tidy (KsMapNode         *nodes,
         if (t[v].external)
           g_array_append_val (externals, v);
         else if (t[v].parent < 0 && t[v].n_children > 0)
-          {
-            Tree tree = { v, NULL, 0 };
-
-            t[v].row = 0;
-            tree.contour = tidy_subtree (&tidy, v);
-            g_array_append_val (trees, tree);
-          }
+          g_array_append_val (roots, v);
         else if (t[v].parent < 0)
           g_array_append_val (loose, v);
       }
+
+    /* Heights (levels below each node), deepest nodes first. */
+    for (guint i = 0; i < n_nodes; i++)
+      for (int p = t[i].parent; p >= 0; p = t[p].parent)
+        depth[i]++;
+    for (guint i = 0; i < n_nodes; i++)
+      sorted[i] = (int) i;
+    g_qsort_with_data (sorted, n_nodes, sizeof (int), compare_deeper, depth);
+    for (guint k = 0; k < n_nodes; k++)
+      {
+        int v = sorted[k], p = t[v].parent;
+
+        if (p >= 0)
+          t[p].height = MAX (t[p].height, t[v].height + 1);
+      }
   }
 
-  /* Several trees wrap into bands, so the map keeps a page-like shape. */
-  if (trees->len)
+  /* A tree much wider than a screen (and than the screen's shape) gets its
+   * lower levels hung from trunks, one level more at a time. */
+  if (roots->len)
     {
-      double area = 0, widest = 0, l, r;
+      int best = 0, max_height = 1;
+      double best_score = G_MAXDOUBLE, height;
 
-      for (guint k = 0; k < trees->len; k++)
+      for (guint i = 0; i < n_nodes; i++)
+        max_height = MAX (max_height, t[i].height);
+      for (int c = 0; c <= max_height; c++)
         {
-          GArray *c = g_array_index (trees, Tree, k).contour;
+          double width, aspect, score;
 
-          contour_span (c, &l, &r);
-          widest = MAX (widest, r - l);
-          area += (r - l) * c->len * (DEFAULT_CARD_H + TIDY_ROW_GAP);
+          tidy.compact = c;
+          width = tidy_lay_forest (&tidy, roots, &n_rows, &height);
+          aspect = width / MAX (height, 1);
+          score = fabs (log (MAX (aspect, 1e-3) / TIDY_ASPECT));
+          /* Higher levels must earn their place. */
+          if (c == 0 || score < best_score - 0.05)
+            {
+              best = c;
+              best_score = score;
+            }
+          /* Narrow enough: more would only make it taller. */
+          if (width <= TIDY_SCREEN_W || aspect <= TIDY_ASPECT)
+            break;
         }
-      forest_right = tidy_forest (&tidy, (Tree *) trees->data, trees->len,
-                                  MAX (MAX (widest, 1800), 1.1 * sqrt (area * 1.6)), &n_rows);
-      for (guint k = 0; k < trees->len; k++)
-        g_array_unref (g_array_index (trees, Tree, k).contour);
+      tidy.compact = best;
+      forest_right = tidy_lay_forest (&tidy, roots, &n_rows, &height);
     }
 
   /* Rows: as tall as their tallest card, top-aligned. */
