@@ -399,7 +399,7 @@ test_one_undo_step (void)
 
 /* ---- broken input -------------------------------------------------------------- */
 
-static const char good_products[] = "product,series,sales_price\nGTX Basic,GTX,550\nGTX Pro,GTX,4821\n";
+static const char good_products[] = "product,series,sales_price\nNova Basic,NV,510\nNova Pro,NV,4700\n";
 
 /* A workspace with something in it, so "unchanged" means something. */
 static KsWorkspace *
@@ -421,9 +421,9 @@ test_unterminated_quote (void)
   /* The quote opens line 3, column 1 and is never closed. */
   g_autofree char *dir = fixture ("products.csv",
                                   "product,series,sales_price\n"
-                                  "MG Special,MG,55\n"
-                                  "\"GTX Plus,GTX,1096\n"
-                                  "MG Advanced,MG,3393\n", NULL);
+                                  "Orb Special,OR,60\n"
+                                  "\"Nova Plus,NV,1090\n"
+                                  "Orb Advanced,OR,3300\n", NULL);
 
   assert_refused (ws, dir, "products.csv", 3, 1, "not closed");
 }
@@ -432,12 +432,12 @@ static void
 test_malformed_quotes (void)
 {
   g_autoptr(KsWorkspace) ws = populated_workspace ();
-  /* A quote inside an unquoted field: `GTX "Plus"` — the quote is column 5 of line 2. */
-  g_autofree char *dir1 = fixture ("products.csv", "product,series\nGTX \"Plus\",GTX\n", NULL);
-  /* Text after a closing quote: `"GTX" Plus` — P is column 7 of line 3. */
-  g_autofree char *dir2 = fixture ("products.csv", "product,series\r\nA,B\r\n\"GTX\" Plus,GTX\r\n", NULL);
+  /* A quote inside an unquoted field: `Nova "Plus"` — the quote is column 6 of line 2. */
+  g_autofree char *dir1 = fixture ("products.csv", "product,series\nNova \"Plus\",NV\n", NULL);
+  /* Text after a closing quote: `"Nva" Plus` — P is column 7 of line 3. */
+  g_autofree char *dir2 = fixture ("products.csv", "product,series\r\nA,B\r\n\"Nva\" Plus,NV\r\n", NULL);
 
-  assert_refused (ws, dir1, "products.csv", 2, 5, "quote");
+  assert_refused (ws, dir1, "products.csv", 2, 6, "quote");
   assert_refused (ws, dir2, "products.csv", 3, 7, "closing quote");
 }
 
@@ -445,16 +445,16 @@ static void
 test_too_many_fields (void)
 {
   g_autoptr(KsWorkspace) ws = populated_workspace ();
-  /* Line 3: "Ünïcode Pro,GTX,4821,extra" — the fourth field starts at character 22
-   * (11 + 1 + 3 + 1 + 4 + 1 = 21 characters before it; "Ü" and "ï" are two bytes). */
+  /* Line 3: "Ünïcode Pro,NV_,4700,extra" — the fourth field starts at character 22
+   * (11 + 1 + 3 + 1 + 4 + 1 = 21 characters before it; "Ü" and "ï" are two bytes each). */
   g_autofree char *dir = fixture ("products.csv",
                                   "product,series,sales_price\n"
-                                  "GTX Basic,GTX,550\n"
-                                  "Ünïcode Pro,GTX,4821,extra\n", NULL);
-  /* Too few: line 2 ends after "GTX Basic,GTX" — column 14, where the field is missing. */
+                                  "Nova Basic,NV,510\n"
+                                  "Ünïcode Pro,NV_,4700,extra\n", NULL);
+  /* Too few: line 2 ends after "Nova Basic,NV" — column 14, where the field is missing. */
   g_autofree char *dir2 = fixture ("products.csv",
                                    "product,series,sales_price\n"
-                                   "GTX Basic,GTX\n", NULL);
+                                   "Nova Basic,NV\n", NULL);
 
   assert_refused (ws, dir, "products.csv", 3, 22, "expected 3 fields");
   assert_refused (ws, dir2, "products.csv", 2, 14, "found 2");
@@ -464,11 +464,11 @@ static void
 test_invalid_utf8 (void)
 {
   g_autoptr(KsWorkspace) ws = populated_workspace ();
-  /* Byte 0xFF on line 3 after "MG Special,M" (12 characters): column 13. */
+  /* Byte 0xFF on line 3 after "Orb Specia,O" (12 characters): column 13. */
   g_autofree char *dir = fixture ("products.csv",
                                   "product,series,sales_price\r\n"
-                                  "GTX Basic,GTX,550\r\n"
-                                  "MG Special,M\xff" "G,55\r\n", NULL);
+                                  "Nova Basic,NV,510\r\n"
+                                  "Orb Specia,O\xff" "R,60\r\n", NULL);
   /* Latin-1 "Café" in line 2 of an otherwise good pipeline: byte 0xE9 at column 7. */
   g_autofree char *dir2 = fixture ("products.csv", good_products,
                                    "sales_pipeline.csv", "opportunity_id,account\nA1,Caf\xe9 Ltd\n", NULL);
@@ -499,6 +499,17 @@ test_missing_key_column (void)
     g_autofree char *empty = ks_test_tmpdir ();
     g_assert_false (ks_crm_import (ws, empty, FALSE, report, &error));
     g_assert_error (error, KS_IMPORT_ERROR, KS_IMPORT_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, empty));
+    g_clear_error (&error);
+  }
+  /* The same report, used again for a good import, keeps nothing of the failures. */
+  g_assert_cmpuint (report->errors->len, ==, 1);
+  {
+    g_autofree char *good = fixture ("products.csv", good_products, NULL);
+    g_assert_true (ks_crm_import (ws, good, FALSE, report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->errors->len, ==, 0);
+    g_assert_cmpuint (report->products, ==, 2);
   }
 }
 
@@ -574,12 +585,12 @@ test_quoted_fields_and_bom (void)
 }
 
 static const char *const line_ending_files[] = {
-  "products.csv", "product,series,sales_price|GTX Pro,GTX,4821|",
+  "products.csv", "product,series,sales_price|Nova Pro,NV,4700|",
   "sales_teams.csv", "sales_agent,manager,regional_office|Anna,Dustin,Central|Cecily,Dustin,East|",
   "accounts.csv", "account,sector,revenue,office_location|Acme,retail,1.5,Kenya|",
   "sales_pipeline.csv", "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,"
-                        "close_value|X1,Anna,GTXPro,Acme,Won,2016-10-20,2017-03-01,1054|"
-                        "X2,Cecily,GTX Pro,,Engaging,2016-10-21,,|",
+                        "close_value|X1,Anna,NovaPro,Acme,Won,2016-10-20,2017-03-01,1054|"
+                        "X2,Cecily,Nova Pro,,Engaging,2016-10-21,,|",
 };
 
 static char *
@@ -624,7 +635,7 @@ test_line_endings (void)
       g_assert_cmpfloat (query_double (ws, "SELECT revenue FROM accounts WHERE name = ?1", "Acme"),
                          ==, 1500000);
       /* Line numbers count CRLF and a lone CR as one line break. */
-      issue = find_issue (report->warnings, "sales_pipeline.csv", "“GTXPro” matched to “GTX Pro” (1 row)");
+      issue = find_issue (report->warnings, "sales_pipeline.csv", "“NovaPro” matched to “Nova Pro” (1 row)");
       g_assert_nonnull (issue);
       g_assert_cmpuint (issue->line, ==, 2);
       issue = find_issue (report->warnings, "sales_pipeline.csv", "1 opportunity has no account");
@@ -690,14 +701,14 @@ static void
 test_unmatched_names (void)
 {
   g_autoptr(KsWorkspace) ws = new_workspace ();
-  g_autofree char *dir = fixture ("products.csv", "product\nGTX Pro\n",
+  g_autofree char *dir = fixture ("products.csv", "product\nNova Pro\n",
                                   "sales_teams.csv", "sales_agent,manager\nAnna,Boss\nBoss,Boss\n",
                                   "accounts.csv", "account,subsidiary_of\nA,Nowhere Inc\nB,a.\nC,C\n",
                                   "sales_pipeline.csv",
                                   "opportunity_id,sales_agent,product,account,close_value,engage_date\n"
                                   "1,anna,Widget,Zeta,12x,2016-1-5\n"
                                   "2,Ghost,widget,zeta,,\n"
-                                  "3,Ghost,GTX-PRO,B,-5.5,\n", NULL);
+                                  "3,Ghost,NOVA-PRO,B,-5.5,\n", NULL);
   g_autoptr(KsImportReport) report = import_ok (ws, dir, FALSE);
   g_autofree char *text = NULL;
   KsImportIssue *issue;
@@ -733,11 +744,11 @@ test_unmatched_names (void)
                                 "sales agent “Ghost” is not in sales_teams.csv or the workspace; "
                                 "imported as a new person (2 rows)"));
   g_assert_nonnull (find_issue (report->warnings, "sales_pipeline.csv", "sales agent “anna” matched to “Anna”"));
-  g_assert_nonnull (find_issue (report->warnings, "sales_pipeline.csv", "product “GTX-PRO” matched to “GTX Pro”"));
+  g_assert_nonnull (find_issue (report->warnings, "sales_pipeline.csv", "product “NOVA-PRO” matched to “Nova Pro”"));
   text = query_text (ws, "SELECT group_concat (name, '|') FROM (SELECT name FROM products ORDER BY id)", NULL);
-  g_assert_cmpstr (text, ==, "GTX Pro|Widget");
+  g_assert_cmpstr (text, ==, "Nova Pro|Widget");
   g_clear_pointer (&text, g_free);
-  /* 3 products? No: GTX Pro and Widget. People: Anna, Boss, Ghost. */
+  /* 3 products? No: Nova Pro and Widget. People: Anna, Boss, Ghost. */
   g_assert_cmpuint (report->products, ==, 2);
   g_assert_cmpuint (report->people, ==, 3);
   g_assert_cmpuint (report->accounts, ==, 4);

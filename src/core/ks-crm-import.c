@@ -4,12 +4,15 @@
  *
  * Each file is checked for UTF-8 first, then parsed by libcsv in strict mode,
  * fed one physical line at a time so every field, row and error knows its
- * line; columns are counted in characters. Rows are written as they are read,
- * all inside one transaction: any error rolls the whole import back.
+ * line; columns are counted in characters. Everything happens inside one
+ * transaction: any error rolls the whole import back. Accounts, people and
+ * products are written as they are read; opportunities are checked and
+ * matched as they are read and written at the end of their file, sorted by
+ * id (see write_opportunities()).
  *
- * Upserts are keyed by name (accounts, people, products) or by opportunity id
- * and only rewrite a row when a value really differs, so re-importing the same
- * files changes nothing. A column the file does not have, or an empty cell,
+ * Rows are keyed by name (accounts, people, products: upserts) or by
+ * opportunity id, and a stored row is only rewritten where a value really
+ * differs, so re-importing the same files changes nothing. A column the file does not have, or an empty cell,
  * means "no information": it leaves the stored value alone (a new row gets the
  * column's default).
  *
@@ -667,7 +670,7 @@ step (ImportJob    *job,
 static void
 entity_table_init (EntityTable *t)
 {
-  t->strings = g_string_chunk_new (64 * 1024);
+  t->strings = g_string_chunk_new (4096);
   t->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   t->by_key = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -1904,7 +1907,7 @@ job_init (ImportJob      *job,
   ref_column_init (&job->pipeline_agents, WHAT_AGENT, &job->people);
   ref_column_init (&job->managers, WHAT_MANAGER, &job->people);
   ref_column_init (&job->parents, WHAT_PARENT, &job->accounts);
-  job->strings = g_string_chunk_new (256 * 1024);
+  job->strings = g_string_chunk_new (16 * 1024);
   job->opportunity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   job->opportunities = g_array_new (FALSE, FALSE, sizeof (Opportunity));
   job->stages = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2031,6 +2034,10 @@ ks_crm_import (KsWorkspace     *workspace,
   /* A dry run rolls back, which would take an outer transaction with it. */
   g_return_val_if_fail (!dry_run || !ks_workspace_in_transaction (workspace), FALSE);
 
+  /* A report describes one import: what an earlier one left goes. */
+  report->accounts = report->people = report->products = report->opportunities = 0;
+  g_ptr_array_set_size (report->warnings, 0);
+  g_ptr_array_set_size (report->errors, 0);
   job_init (&job, workspace, report);
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -2070,12 +2077,17 @@ ks_crm_import (KsWorkspace     *workspace,
   for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
     {
       CsvReader *r = readers[i];
+      gint64 start, read;
 
       if (!r || r->failed)
         continue;
+      start = g_get_monotonic_time ();
       reader_run (r);
+      read = g_get_monotonic_time ();
       if (r->spec->finish && !r->failed)
         r->spec->finish (&job, r);
+      g_debug ("%s: read in %.3f s, finished in %.3f s", r->spec->name,
+               (read - start) / 1e6, (g_get_monotonic_time () - read) / 1e6);
       if (r->n_suppressed)
         ks_import_report_add (report, FALSE, r->spec->name, 0, 0,
                               g_dngettext (GETTEXT_PACKAGE,
