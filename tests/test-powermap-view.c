@@ -325,6 +325,132 @@ test_snapshot_compare (void)
 }
 
 static void
+test_attribute_edit_undo (void)
+{
+  gint64 id = first_node ();
+  GtkWidget *row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (page ()), KS_TYPE_POWERMAP_PAGE,
+                                                                "power_row");
+  KsDecisionPower before = ks_contact_get_power (ks_powermap_view_get_contact (map (), id));
+  KsDecisionPower after = before == KS_POWER_LOW ? KS_POWER_HIGH : KS_POWER_LOW;
+  g_autoptr(GError) error = NULL;
+
+  ks_powermap_view_select_node (map (), id, FALSE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, before);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), after);
+  g_assert_cmpint (ks_contact_get_power (ks_powermap_view_get_contact (map (), id)), ==, after);
+  g_assert_true (ks_workspace_undo (workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_contact_get_power (ks_powermap_view_get_contact (map (), id)), ==, before);
+  /* the panel follows the undo */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, before);
+}
+
+static void
+test_arrow_keys (void)
+{
+  guint n_lines, n;
+  const KsMapLine *lines = ks_powermap_view_get_lines (map (), &n_lines);
+  const gint64 *selected;
+  gint64 from = 0, to = 0;
+
+  for (guint i = 0; i < n_lines && !from; i++)
+    if (lines[i].kind == KS_LINE_REPORTS_TO)
+      {
+        from = lines[i].from_id;
+        to = lines[i].to_id;
+      }
+  g_assert_cmpint (from, >, 0);
+
+  /* from a subordinate, up goes to a card connected to it: its manager here */
+  ks_powermap_view_select_node (map (), from, FALSE);
+  g_assert_true (ks_powermap_view_move_selection (map (), 0, -1));
+  selected = ks_powermap_view_get_selected_nodes (map (), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (selected[0], ==, to);
+
+  /* with nothing selected, an arrow starts at the first card */
+  ks_powermap_view_clear_selection (map ());
+  g_assert_true (ks_powermap_view_move_selection (map (), 1, 0));
+  selected = ks_powermap_view_get_selected_nodes (map (), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (selected[0], ==, first_node ());
+}
+
+static void
+test_link_selected (void)
+{
+  guint before = ks_powermap_view_get_n_lines (map ());
+  gint64 contact = first_node ();
+  gint64 competitor = ks_powermap_view_add_node (map (), KS_NODE_COMPETITOR, 0);
+  g_autoptr(GError) error = NULL;
+  guint n;
+  const KsMapLine *lines;
+
+  g_assert_cmpint (competitor, >, 0);
+  ks_powermap_view_select_node (map (), competitor, FALSE);
+  ks_powermap_view_select_node (map (), contact, TRUE);
+  g_assert_true (ks_powermap_view_link_selected (map ()));
+  lines = ks_powermap_view_get_lines (map (), &n);
+  g_assert_cmpuint (n, ==, before + 1);
+  /* a competitor only ever influences */
+  for (guint i = 0; i < n; i++)
+    if (lines[i].from_id == competitor)
+      g_assert_cmpint (lines[i].kind, ==, KS_LINE_INFLUENCE);
+
+  g_assert_true (ks_workspace_undo (workspace, &error));
+  g_assert_true (ks_workspace_undo (workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ks_powermap_view_get_n_lines (map ()), ==, before);
+}
+
+static void
+test_tidy_undo (void)
+{
+  guint n;
+  const KsMapNode *nodes = ks_powermap_view_get_nodes (map (), &n);
+  g_autoptr(KsContact) pinned = ks_contact_load (workspace, nodes[0].id, NULL);
+  g_autofree double *x0 = g_new (double, n);
+  g_autofree double *y0 = g_new (double, n);
+  g_autofree gint64 *ids = g_new (gint64, n);
+  g_autoptr(GError) error = NULL;
+  gboolean moved = FALSE;
+  double x, y;
+
+  ks_contact_set_pinned (pinned, TRUE);
+  g_assert_true (ks_contact_save (pinned, workspace, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      ids[i] = nodes[i].id;
+      node_position (ids[i], &x0[i], &y0[i]);
+    }
+
+  g_assert_true (ks_powermap_view_tidy (map ()));
+  node_position (ids[0], &x, &y);
+  g_assert_cmpfloat (x, ==, x0[0]);     /* pinned: where it was */
+  g_assert_cmpfloat (y, ==, y0[0]);
+  for (guint i = 1; i < n; i++)
+    {
+      node_position (ids[i], &x, &y);
+      g_assert_false (isnan (x) || isnan (y));
+      moved |= x != x0[i] || y != y0[i];
+    }
+  g_assert_true (moved);
+
+  /* one undo step puts every card back */
+  g_assert_true (ks_workspace_undo (workspace, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      node_position (ids[i], &x, &y);
+      g_assert_true ((isnan (x) && isnan (x0[i])) || x == x0[i]);
+      g_assert_true ((isnan (y) && isnan (y0[i])) || y == y0[i]);
+    }
+  g_assert_true (ks_workspace_undo (workspace, &error));   /* the pin */
+  g_assert_no_error (error);
+}
+
+static void
 test_render_png (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "map.png", NULL);
@@ -425,6 +551,10 @@ main (int   argc,
   g_test_add_func ("/app/powermap/coverage-list", test_coverage_list);
   g_test_add_func ("/app/powermap/snapshot-compare", test_snapshot_compare);
   g_test_add_func ("/app/powermap/keyboard", test_keyboard);
+  g_test_add_func ("/app/powermap/attribute-edit-undo", test_attribute_edit_undo);
+  g_test_add_func ("/app/powermap/arrow-keys", test_arrow_keys);
+  g_test_add_func ("/app/powermap/link-selected", test_link_selected);
+  g_test_add_func ("/app/powermap/tidy-undo", test_tidy_undo);
   g_test_add_func ("/app/powermap/render-png", test_render_png);
 
   status = g_test_run ();

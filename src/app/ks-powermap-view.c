@@ -1025,28 +1025,10 @@ key_action (GtkWidget *widget,
             return FALSE;
           nudge (self, dx * NUDGE, dy * NUDGE);
         }
-      else
-        {
-          gint64 from = primary_node (self);
-          gint64 to = 0;
-
-          if (from == 0)
-            {
-              /* nothing selected: start at the first card */
-              if (self->nodes->len == 0)
-                return FALSE;
-              to = g_array_index (self->nodes, KsMapNode, 0).id;
-            }
-          else
-            to = ks_map_layout_neighbour (self->layout, from, dx, dy);
-          if (to == 0)
-            {
-              gtk_widget_error_bell (widget);
-              return TRUE;
-            }
-          ks_powermap_view_select_node (self, to, FALSE);
-          scroll_to_node (self, to);
-        }
+      else if (self->nodes->len == 0)
+        return FALSE;
+      else if (!ks_powermap_view_move_selection (self, dx, dy))
+        gtk_widget_error_bell (widget);
     }
   return TRUE;
 }
@@ -1544,6 +1526,28 @@ double
 ks_powermap_view_get_scale (KsPowermapView *self)
 {
   return self->view.scale;
+}
+
+gboolean
+ks_powermap_view_move_selection (KsPowermapView *self,
+                                 double          dx,
+                                 double          dy)
+{
+  gint64 from, to;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
+
+  if (self->nodes->len == 0)
+    return FALSE;
+  ensure_layout (self);
+  from = primary_node (self);
+  /* nothing selected: start at the first card */
+  to = from ? ks_map_layout_neighbour (self->layout, from, dx, dy)
+            : g_array_index (self->nodes, KsMapNode, 0).id;
+  if (to == 0)
+    return FALSE;
+  ks_powermap_view_select_node (self, to, FALSE);
+  return TRUE;
 }
 
 gboolean

@@ -50,6 +50,12 @@ const gint64 *ks_powermap_view_get_selected_nodes (KsPowermapView *self,
 const gint64 *ks_powermap_view_get_selected_lines (KsPowermapView *self,
                                                    guint          *n);
 
+/* Arrow keys: selects the connected card in direction (@dx, @dy) from the
+ * selected one (the first card when none is); FALSE when there is none. */
+gboolean     ks_powermap_view_move_selection     (KsPowermapView *self,
+                                                  double          dx,
+                                                  double          dy);
+
 /* Snapshot compare marks (copied); NULL arrays clear them. */
 void         ks_powermap_view_set_highlights     (KsPowermapView *self,
                                                   GArray         *changed,
