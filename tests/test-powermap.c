@@ -607,7 +607,10 @@ test_undo (void)
   /* Add. */
   ids[0] = add_contact (ws, acc, "CEO");
   undo (ws, "Add contact");
-  g_assert_cmpuint (g_list_model_get_n_items (ks_contact_list_for_account (ws, acc, NULL)), ==, 0);
+  {
+    g_autoptr(GListModel) none = ks_contact_list_for_account (ws, acc, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  }
   redo (ws, "Add contact");
   ids[1] = add_contact (ws, acc, "VP Purchase");
   ids[2] = add_contact (ws, acc, "Lead buyer");
@@ -1626,8 +1629,10 @@ test_import_influences (void)
 
   /* "PM reports to CEO" replaces "PM reports to VP"; a strength changes. */
   g_clear_pointer (&report, ks_import_report_free);
-  report = import_ok (ws, FALSE, write_csv ("i2.csv", "from,to,kind,strength\nProject Manager,CEO,reports-to,\n"
-                                                      "Competitor 1,VP Purchase,influence,1\n"), acc);
+  g_free (path);
+  path = write_csv ("i2.csv", "from,to,kind,strength\nProject Manager,CEO,reports-to,\n"
+                              "Competitor 1,VP Purchase,influence,1\n");
+  report = import_ok (ws, FALSE, path, acc);
   g_assert_cmpuint (report->lines, ==, 2);
   g_assert_cmpuint (n_lines (ws, acc), ==, 4);
 
