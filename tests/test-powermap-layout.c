@@ -468,7 +468,12 @@ test_view_fit (void)
         ks_map_view_from_model (&view, bounds.x, bounds.y, &seen.x, &seen.y);
         seen.width = bounds.width * view.scale;
         seen.height = bounds.height * view.scale;
-        /* The whole map is in the view, clear of the legend. */
+        /* The legend is in the view... */
+        g_assert_cmpfloat (legend.x, >=, 0);
+        g_assert_cmpfloat (legend.y, >=, 0);
+        g_assert_cmpfloat (legend.x + legend.width, <=, w);
+        g_assert_cmpfloat (legend.y + legend.height, <=, 900);
+        /* ... and so is the whole map, clear of the legend. */
         g_assert_cmpfloat (seen.x, >=, -0.01);
         g_assert_cmpfloat (seen.y, >=, -0.01);
         g_assert_cmpfloat (seen.x + seen.width, <=, w + 0.01);

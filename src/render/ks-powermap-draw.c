@@ -485,6 +485,9 @@ draw_card (cairo_t         *cr,
   gboolean text = !ctx->greek;
   double bw = MAX (KS_MAP_BORDER_W, ctx->px);
 
+  if (flags & FLAG_REMOVED)
+    cairo_push_group (cr);
+
   if (ctx->tiny)
     {
       /* A few pixels: the box, its colour and where the text is. */
@@ -496,11 +499,13 @@ draw_card (cairo_t         *cr,
       cairo_stroke (cr);
       greek_bar (cr, &ctx->greek_name, r->x + card->text_x, r->y + card->name_y,
                  MIN (card->name.width, card->text_w), MIN (card->name.height, ctx->layout->font_px * 1.3));
+      if (flags & FLAG_REMOVED)
+        {
+          cairo_pop_group_to_source (cr);
+          cairo_paint_with_alpha (cr, 0.4);
+        }
       return;
     }
-
-  if (flags & FLAG_REMOVED)
-    cairo_push_group (cr);
 
   /* A soft shadow under the card lifts it off the canvas. */
   if (text)

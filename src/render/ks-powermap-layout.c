@@ -173,7 +173,9 @@ _ks_map_label_show (cairo_t          *cr,
 {
   if (!label->layout)
     return;
-  if (label->text.fallback)
+  /* PDF keeps the text behind the glyphs (search, copy, ligatures): pango
+   * gives it; the image surfaces of the screen and PNGs need only glyphs. */
+  if (label->text.fallback || cairo_surface_has_show_text_glyphs (cairo_get_target (cr)))
     {
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, label->layout);
@@ -1520,6 +1522,8 @@ ks_map_view_fit (const KsMapLayout *self,
         double lw, lh, ax = margin, ay = margin, aw, ah, s;
 
         _ks_map_legend_arrange (self, columns, &lw, &lh, NULL, NULL);
+        if (!wanted && (lw + 2 * KS_MAP_LEGEND_MARGIN > width || lh + 2 * KS_MAP_LEGEND_MARGIN > height))
+          continue;   /* this legend would not fit the view */
         aw = width - 2 * margin;
         ah = height - 2 * margin;
         if (across)
