@@ -783,6 +783,8 @@ on_drag_update (GtkGestureDrag *gesture,
     case DRAG_MOVE:
       if (self->drag_start->len != self->sel_nodes->len * 2)
         return;
+      /* the map must not refit under the pointer while a card moves */
+      self->fitted = FALSE;
       for (guint i = 0; i < self->sel_nodes->len; i++)
         ks_map_layout_move_node (self->layout, g_array_index (self->sel_nodes, gint64, i),
                                  g_array_index (self->drag_start, double, 2 * i) + dx / self->view.scale,
