@@ -626,6 +626,16 @@ test_tidy_random (void)
                 g_error ("seed %u: %" G_GINT64_FORMAT " is not below its boss", seed, map.nodes[i].id);
             }
         }
+      /* Tidy again: nothing moves. */
+      {
+        g_autofree KsMapNode *again = g_memdup2 (map.nodes, map.n_nodes * sizeof (KsMapNode));
+
+        ks_map_layout_tidy (again, map.n_nodes, map.lines, map.n_lines, layout);
+        for (guint i = 0; i < map.n_nodes; i++)
+          if (fabs (again[i].x - map.nodes[i].x) > 1e-6 || fabs (again[i].y - map.nodes[i].y) > 1e-6)
+            g_error ("seed %u: a second tidy moved %" G_GINT64_FORMAT " from %g,%g to %g,%g", seed,
+                     map.nodes[i].id, map.nodes[i].x, map.nodes[i].y, again[i].x, again[i].y);
+      }
       /* Competitors and third parties stand to the right of every contact. */
       for (guint i = 0; i < map.n_nodes; i++)
         if (map.nodes[i].kind != KS_NODE_CONTACT)

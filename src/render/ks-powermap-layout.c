@@ -2068,23 +2068,37 @@ ks_map_layout_tidy (KsMapNode         *nodes,
   {
     g_autofree int *sorted = g_new (int, n_nodes);
     g_autofree int *depth = g_new0 (int, n_nodes);
+    g_autofree int *start = g_new0 (int, n_nodes + 1);
+    g_autofree int *kids = g_new (int, n_nodes);
+    g_autofree int *fill = NULL;
 
+    /* Each boss's subordinates sorted among themselves (a sort of everything
+     * at once could not keep a column's order next to a row's). */
     for (guint i = 0; i < n_nodes; i++)
-      sorted[i] = (int) i;
-    g_qsort_with_data (sorted, n_nodes, sizeof (int), compare_canvas_order, t);
-    for (guint k = n_nodes; k-- > 0;)
+      if (t[i].parent >= 0)
+        start[t[i].parent + 1]++;
+    for (guint i = 0; i < n_nodes; i++)
+      start[i + 1] += start[i];
+    fill = g_memdup2 (start, n_nodes * sizeof (int));
+    for (guint i = 0; i < n_nodes; i++)
+      if (t[i].parent >= 0)
+        kids[fill[t[i].parent]++] = (int) i;
+    for (guint p = 0; p < n_nodes; p++)
       {
-        int c = sorted[k], p = t[c].parent;
+        int n = start[p + 1] - start[p];
 
-        if (p >= 0)
+        g_qsort_with_data (kids + start[p], n, sizeof (int), compare_canvas_order, t);
+        for (int k = n - 1; k >= 0; k--)
           {
+            int c = kids[start[p] + k];
+
             t[c].next_sibling = t[p].first_child;
             t[p].first_child = c;
           }
       }
     for (guint k = 0; k < n_nodes; k++)
       {
-        int v = sorted[k];
+        int v = (int) k;
 
         if (t[v].external)
           g_array_append_val (externals, v);
@@ -2093,6 +2107,9 @@ ks_map_layout_tidy (KsMapNode         *nodes,
         else if (t[v].parent < 0)
           g_array_append_val (loose, v);
       }
+    g_array_sort_with_data (externals, compare_canvas_order, t);
+    g_array_sort_with_data (roots, compare_canvas_order, t);
+    g_array_sort_with_data (loose, compare_canvas_order, t);
 
     /* Heights (levels below each node), deepest nodes first. */
     for (guint i = 0; i < n_nodes; i++)

@@ -203,10 +203,13 @@ void         ks_map_view_from_model        (const KsMapView   *view,
  * hierarchy (dotted and influence lines are ignored, so are cycles: the first
  * line that would close one); several trees stand side by side; contacts with
  * neither boss nor subordinates stand in rows below; competitors and third
- * parties in a column at the right. A boss whose subordinates are all leaves
- * gets them stacked in one or two columns under a trunk. Siblings keep their
- * left-to-right order. Pinned (and placed) nodes stay where they are; the rest
- * are placed around them without overlapping anything. Card sizes come from
+ * parties in a column at the right. A boss with four or more subordinates who
+ * have none gets them stacked in one or two columns under a trunk; a tree
+ * wider than a screen (and than a screen's shape) has its lower levels hung
+ * from trunks, one level more at a time. Siblings keep their order on the
+ * canvas (left to right, then top to bottom), so tidying twice moves nothing.
+ * Pinned (and placed) nodes stay where they are; the rest are placed around
+ * them without overlapping anything. Card sizes come from
  * @measured (a layout of the same nodes; NULL uses a typical card size).
  * Writes x, y and placed = TRUE into every node that is not pinned. */
 void         ks_map_layout_tidy            (KsMapNode         *nodes,
