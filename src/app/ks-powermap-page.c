@@ -427,6 +427,20 @@ on_contacts_changed (KsPowermapPage *self)
 }
 
 static void
+on_accounts_changed (KsPowermapPage *self)
+{
+  g_autoptr(KsAccount) account = NULL;
+
+  if (self->workspace && self->account_id > 0)
+    account = ks_account_load (self->workspace, self->account_id, NULL);
+  if (!account)
+    return;
+  g_free (self->account_name);
+  self->account_name = g_strdup (ks_account_get_name (account));
+  ks_powermap_view_set_account (view (self), self->account_id, self->account_name);
+}
+
+static void
 on_snapshots_changed (KsPowermapPage *self)
 {
   update_snapshots (self);
@@ -1027,6 +1041,7 @@ ks_powermap_page_set_workspace (KsPowermapPage *self,
       g_signal_connect_swapped (workspace, "changed::contact_lines", G_CALLBACK (on_contacts_changed), self);
       g_signal_connect_swapped (workspace, "changed::people", G_CALLBACK (on_contacts_changed), self);
       g_signal_connect_swapped (workspace, "changed::map_snapshots", G_CALLBACK (on_snapshots_changed), self);
+      g_signal_connect_swapped (workspace, "changed::accounts", G_CALLBACK (on_accounts_changed), self);
     }
   self->compare_id = 0;
   if (self->view)
