@@ -805,6 +805,8 @@ run_import (KsWorkspace     *ws,
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A report describes one import: what an earlier one left goes. */
+  ks_import_report_clear (report);
   job_init (&job, ws, account_id, report);
 
   reader = contacts

@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each file is checked for UTF-8 first, then parsed by libcsv in strict mode,
- * fed one physical line at a time so every field, row and error knows its
- * line; columns are counted in characters. Everything happens inside one
+ * Each file is read by a KsCsvReader (ks-csv.c: UTF-8 checked first, libcsv
+ * in strict mode, every cell with its line and column). Everything happens inside one
  * transaction: any error rolls the whole import back. Accounts, people and
  * products are written as they are read; opportunities are checked and
  * matched as they are read and written at the end of their file, sorted by
@@ -26,24 +25,12 @@
 
 #include "config.h"
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "ks-crm-import.h"
 #include "ks-workspace-private.h"
-
-/* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c; 0 after csv_init). */
-#define CSV_STATE_BETWEEN_ROWS 0
-/* Longest piece of a line handed to csv_parse() at once; lets the field buffer
- * grow geometrically (libcsv itself grows it by blk_size). */
-#define CHUNK_MAX (64 * 1024)
-#define MAX_ERRORS_PER_FILE 20
-#define MAX_ROW_WARNINGS_PER_FILE 50
-/* Characters of a value quoted in a message. */
-#define QUOTE_MAX_CHARS 60
-#define MAX_KNOWN_COLUMNS 8
 
 typedef struct _Entity Entity;
 struct _Entity
@@ -126,13 +113,12 @@ typedef struct
   guint       have_value : 1;
 } Opportunity;
 
-typedef struct _CsvReader CsvReader;
 typedef struct _ImportJob ImportJob;
 
-typedef void (*RowFunc)    (ImportJob *job,
-                            CsvReader *reader);
-typedef void (*FinishFunc) (ImportJob *job,
-                            CsvReader *reader);
+typedef void (*RowFunc)    (ImportJob   *job,
+                            KsCsvReader *reader);
+typedef void (*FinishFunc) (ImportJob   *job,
+                            KsCsvReader *reader);
 
 typedef struct
 {
@@ -143,48 +129,13 @@ typedef struct
   FinishFunc         finish;
 } CrmFile;
 
-typedef struct
-{
-  gsize offset;
-  gsize length;
-} Field;
-
-struct _CsvReader
-{
-  ImportJob         *job;
-  const CrmFile     *spec;
-  char              *path;
-  GMappedFile       *mapped;
-  const char        *data;
-  gsize              length;
-  gsize              body;         /* first byte after a BOM */
-
-  struct csv_parser  parser;
-  GString           *row;          /* this row's fields, each NUL-terminated */
-  GArray            *fields;       /* of Field */
-  gboolean           have_header;
-  guint              n_header;
-  int                map[MAX_KNOWN_COLUMNS];  /* known column → field index, -1 */
-
-  guint              line;         /* physical line being fed, 1-based */
-  gsize              line_start;
-  gsize              line_end;     /* its terminator (or the end of the data) */
-  guint              row_line;     /* where the current row starts */
-  gsize              row_start;
-
-  guint              n_errors;
-  guint              n_row_warnings;
-  guint              n_suppressed;
-  gboolean           failed;       /* an error in this file */
-  gboolean           stop;
-};
-
 struct _ImportJob
 {
   KsWorkspace    *ws;
   KsImportReport *report;
   GError         *db_error;        /* the first database failure */
-  gint            error_code;      /* KsImportError of the first error */
+  gint            error_code;      /* KsImportError of the first error, -1 before one */
+  const CrmFile  *spec;            /* of the file being read */
 
   EntityTable     accounts;
   EntityTable     people;
@@ -302,13 +253,13 @@ static const char *const pipeline_columns[] = {
 #define SQL_SET_PARENT \
   "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2"
 
-static void read_products  (ImportJob *job, CsvReader *reader);
-static void read_team      (ImportJob *job, CsvReader *reader);
-static void finish_team    (ImportJob *job, CsvReader *reader);
-static void read_account   (ImportJob *job, CsvReader *reader);
-static void finish_accounts (ImportJob *job, CsvReader *reader);
-static void read_pipeline  (ImportJob *job, CsvReader *reader);
-static void finish_pipeline (ImportJob *job, CsvReader *reader);
+static void read_products  (ImportJob *job, KsCsvReader *reader);
+static void read_team      (ImportJob *job, KsCsvReader *reader);
+static void finish_team    (ImportJob *job, KsCsvReader *reader);
+static void read_account   (ImportJob *job, KsCsvReader *reader);
+static void finish_accounts (ImportJob *job, KsCsvReader *reader);
+static void read_pipeline  (ImportJob *job, KsCsvReader *reader);
+static void finish_pipeline (ImportJob *job, KsCsvReader *reader);
 
 /* In dependency order: what a later file refers to is in by then. */
 static const CrmFile crm_files[] = {
@@ -319,277 +270,13 @@ static const CrmFile crm_files[] = {
     finish_pipeline },
 };
 
-/* ---- the report ---------------------------------------------------------- */
-
-static void
-import_issue_free (gpointer data)
-{
-  KsImportIssue *issue = data;
-
-  g_free (issue->file);
-  g_free (issue->message);
-  g_free (issue);
-}
-
-KsImportReport *
-ks_import_report_new (void)
-{
-  KsImportReport *report = g_new0 (KsImportReport, 1);
-
-  report->warnings = g_ptr_array_new_with_free_func (import_issue_free);
-  report->errors = g_ptr_array_new_with_free_func (import_issue_free);
-  return report;
-}
-
-void
-ks_import_report_free (KsImportReport *report)
-{
-  if (!report)
-    return;
-  g_ptr_array_unref (report->warnings);
-  g_ptr_array_unref (report->errors);
-  g_free (report);
-}
-
-void
-ks_import_report_add (KsImportReport *report,
-                      gboolean        is_error,
-                      const char     *file,
-                      guint           line,
-                      guint           column,
-                      const char     *format,
-                      ...)
-{
-  KsImportIssue *issue;
-  va_list args;
-
-  g_return_if_fail (report != NULL);
-  g_return_if_fail (format != NULL);
-
-  issue = g_new0 (KsImportIssue, 1);
-  issue->file = g_strdup (file ? file : "");
-  issue->line = line;
-  issue->column = column;
-  va_start (args, format);
-  issue->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (is_error ? report->errors : report->warnings, issue);
-}
-
-/* ---- names ----------------------------------------------------------------- */
-
-char *
-ks_import_match_key (const char *name)
-{
-  g_autofree char *valid = NULL;
-  g_autofree char *normal = NULL;
-  g_autofree char *folded = NULL;
-  GString *key;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  if (!g_utf8_validate (name, -1, NULL))
-    name = valid = g_utf8_make_valid (name, -1);
-  /* NFKC: full-width letters and ligatures match their plain forms; accents stay. */
-  normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
-  folded = g_utf8_casefold (normal ? normal : name, -1);
-  key = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* Marks stay: in many scripts they are letters' vowels, not decoration. */
-      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
-        g_string_append_unichar (key, c);
-    }
-  return g_string_free (key, FALSE);
-}
-
-/* A name for a message: at most QUOTE_MAX_CHARS characters. */
-static char *
-shorten (const char *text)
-{
-  const char *end;
-
-  if (g_utf8_strlen (text, -1) <= QUOTE_MAX_CHARS)
-    return g_strdup (text);
-  end = g_utf8_offset_to_pointer (text, QUOTE_MAX_CHARS);
-  return g_strdup_printf ("%.*s…", (int) (end - text), text);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (!text)
-    return TRUE;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-/* ---- values ---------------------------------------------------------------- */
-
-/* Plain decimal: optional sign, digits, optional fraction. No exponent, no
- * thousands separators, no "inf"/"nan". */
-static gboolean
-parse_decimal (const char *text,
-               double     *out)
-{
-  const char *p = text;
-  gboolean digits = FALSE;
-
-  if (*p == '-' || *p == '+')
-    p++;
-  while (g_ascii_isdigit (*p))
-    p++, digits = TRUE;
-  if (*p == '.')
-    {
-      p++;
-      while (g_ascii_isdigit (*p))
-        p++, digits = TRUE;
-    }
-  if (!digits || *p != '\0')
-    return FALSE;
-  *out = g_ascii_strtod (text, NULL);
-  return isfinite (*out);
-}
-
-static gboolean
-parse_integer (const char *text,
-               gint64      min,
-               gint64      max,
-               gint64     *out)
-{
-  for (const char *p = (*text == '-' || *text == '+') ? text + 1 : text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return g_ascii_string_to_signed (text, 10, min, max, out, NULL);
-}
-
-/* Strict YYYY-MM-DD of a real day, packed as yyyymmdd (0 when it is not). */
-static guint32
-parse_iso_date (const char *text)
-{
-  guint year, month, day;
-
-  for (int i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        {
-          if (text[i] != '-')
-            return 0;
-        }
-      else if (!g_ascii_isdigit (text[i]))
-        return 0;
-    }
-  if (text[10] != '\0')
-    return 0;
-  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  month = (text[5] - '0') * 10 + (text[6] - '0');
-  day = (text[8] - '0') * 10 + (text[9] - '0');
-  if (!g_date_valid_dmy (day, month, year))
-    return 0;
-  return year * 10000 + month * 100 + day;
-}
-
-/* ---- positions ------------------------------------------------------------- */
-
-/* Characters from line_start up to offset, plus one: the 1-based column. */
-static guint
-column_at (const char *data,
-           gsize       line_start,
-           gsize       offset)
-{
-  return (guint) g_utf8_strlen (data + line_start, offset - line_start) + 1;
-}
-
-/* Walks the current row (which libcsv has accepted up to here) to the start of
- * field @index, or to the opening quote of a field still open at the end when
- * @index is G_MAXUINT. Quotes toggle; that is exact for strict RFC 4180. */
-static void
-reader_locate (CsvReader *r,
-               guint      index,
-               guint     *line,
-               guint     *column)
-{
-  const char *d = r->data;
-  gsize i = r->row_start, line_start = r->row_start;
-  gsize open_at = i, open_line_start = i;
-  guint l = r->row_line, open_line = l;
-  guint field = 0;
-  gboolean quoted = FALSE;
-
-  while (i < r->length && field < index)
-    {
-      char c = d[i];
-
-      if (c == '"')
-        {
-          quoted = !quoted;
-          if (quoted)
-            open_at = i, open_line = l, open_line_start = line_start;
-        }
-      else if (c == ',' && !quoted)
-        {
-          if (++field == index)
-            {
-              i++;
-              break;
-            }
-        }
-      else if (c == '\n' || c == '\r')
-        {
-          if (!quoted)
-            break;  /* the row ends before that field: point at its end */
-          if (c == '\r' && i + 1 < r->length && d[i + 1] == '\n')
-            i++;
-          l++;
-          line_start = i + 1;
-        }
-      i++;
-    }
-
-  if (index == G_MAXUINT)
-    {
-      *line = open_line;
-      *column = column_at (d, open_line_start, open_at);
-    }
-  else
-    {
-      *line = l;
-      *column = column_at (d, line_start, i);
-    }
-}
-
-/* Line and column of a byte offset, counting from the start of the data. */
-static void
-locate_offset (const char *data,
-               gsize       from,
-               gsize       offset,
-               guint      *line,
-               guint      *column)
-{
-  gsize line_start = from;
-  guint l = 1;
-
-  for (gsize i = from; i < offset; i++)
-    {
-      if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n')))
-        {
-          l++;
-          line_start = i + 1;
-        }
-    }
-  *line = l;
-  *column = column_at (data, line_start, offset);
-}
-
 /* ---- issues ---------------------------------------------------------------- */
 
+/* An error of the import. The first one's code becomes the GError's; errors
+ * the reader finds itself (syntax, encoding) are noted by reader_note(). */
 static void
 job_error (ImportJob     *job,
-           CsvReader     *r,
+           KsCsvReader   *r,
            KsImportError  code,
            guint          line,
            guint          column,
@@ -597,36 +284,24 @@ job_error (ImportJob     *job,
 {
   if (job->report->errors->len == 0)
     job->error_code = code;
-  ks_import_report_add (job->report, TRUE, r ? r->spec->name : "", line, column, "%s", message);
   if (r)
-    {
-      r->failed = TRUE;
-      if (++r->n_errors >= MAX_ERRORS_PER_FILE)
-        {
-          ks_import_report_add (job->report, TRUE, r->spec->name, line, 0, "%s",
-                                _("too many errors; the rest of the file was not read"));
-          r->stop = TRUE;
-        }
-    }
+    ks_csv_reader_error (r, code, line, column, "%s", message);
+  else
+    ks_import_report_add (job->report, TRUE, "", line, column, "%s", message);
 }
 
-/* A warning about one row (a field left empty, a repeated id). After
- * MAX_ROW_WARNINGS_PER_FILE they are only counted. */
-static gboolean
-row_warning_allowed (CsvReader *r)
+/* Takes the code of the reader's first error when it was the import's first. */
+static void
+reader_note (ImportJob   *job,
+             KsCsvReader *r)
 {
-  if (r->n_row_warnings >= MAX_ROW_WARNINGS_PER_FILE)
-    {
-      r->n_suppressed++;
-      return FALSE;
-    }
-  r->n_row_warnings++;
-  return TRUE;
+  if (r && job->error_code < 0 && ks_csv_reader_get_error_code (r) >= 0)
+    job->error_code = ks_csv_reader_get_error_code (r);
 }
 
 static void
 db_failed (ImportJob  *job,
-           CsvReader  *r,
+           KsCsvReader  *r,
            const char *action)
 {
   g_autoptr(GError) error = NULL;
@@ -636,8 +311,8 @@ db_failed (ImportJob  *job,
     job->db_error = g_error_copy (error);
   if (r)
     {
-      job_error (job, r, KS_IMPORT_ERROR_VALUE, r->row_line, 0, error->message);
-      r->stop = TRUE;
+      job_error (job, r, KS_IMPORT_ERROR_VALUE, ks_csv_reader_get_row_line (r), 0, error->message);
+      ks_csv_reader_stop (r);
     }
   else
     {
@@ -649,7 +324,7 @@ db_failed (ImportJob  *job,
 
 static gboolean
 step (ImportJob    *job,
-      CsvReader    *r,
+      KsCsvReader    *r,
       sqlite3_stmt *stmt,
       const char   *action)
 {
@@ -664,6 +339,13 @@ step (ImportJob    *job,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* A value that cannot be kept: the format takes the value and the column name. */
+#define WARN_VALUE(r, column, value, format) \
+  G_STMT_START { \
+    g_autofree char *shown_ = ks_csv_shorten (value); \
+    ks_csv_reader_cell_warning ((r), (column), (format), shown_, ks_csv_reader_column_name ((r), (column))); \
+  } G_STMT_END
 
 /* ---- entity tables --------------------------------------------------------- */
 
@@ -756,7 +438,7 @@ entity_table_load (ImportJob   *job,
 /* Inserts a bare row for a name that matched nothing. */
 static Entity *
 entity_create (ImportJob   *job,
-               CsvReader   *r,
+               KsCsvReader   *r,
                EntityTable *t,
                const char  *name,
                const char  *title)
@@ -776,7 +458,7 @@ entity_create (ImportJob   *job,
 /* Defines (or redefines) an entity from the key column of its own file. */
 static Entity *
 entity_define (ImportJob   *job,
-               CsvReader   *r,
+               KsCsvReader   *r,
                EntityTable *t,
                const char  *name,
                const char  *what)
@@ -785,15 +467,15 @@ entity_define (ImportJob   *job,
 
   if (!e)
     e = entity_table_add (t, name, 0);
-  else if (e->defined_line && row_warning_allowed (r))
+  else if (e->defined_line && ks_csv_reader_warning_allowed (r))
     {
-      g_autofree char *shown = shorten (name);
-      ks_import_report_add (job->report, FALSE, r->spec->name, r->row_line, 1,
+      g_autofree char *shown = ks_csv_shorten (name);
+      ks_import_report_add (job->report, FALSE, ks_csv_reader_get_name (r), ks_csv_reader_get_row_line (r), 1,
                             /* Translators: the first %s is a column name, e.g. "account" */
                             _("%s “%s” appears again (first in line %u); the values of this row are used"),
                             what, shown, e->defined_line);
     }
-  e->defined_line = r->row_line;
+  e->defined_line = ks_csv_reader_get_row_line (r);
   entity_count (t, e);
   return e;
 }
@@ -822,7 +504,7 @@ ref_column_clear (RefColumn *c)
  * NULL when @create is FALSE). Non-exact matches are counted for warnings. */
 static Entity *
 resolve (ImportJob  *job,
-         CsvReader  *r,
+         KsCsvReader  *r,
          RefColumn  *c,
          const char *name,
          guint       line,
@@ -884,8 +566,8 @@ ref_message (RefWhat     what,
              const char *target,
              guint       rows)
 {
-  g_autofree char *n = shorten (name);
-  g_autofree char *t = target ? shorten (target) : NULL;
+  g_autofree char *n = ks_csv_shorten (name);
+  g_autofree char *t = target ? ks_csv_shorten (target) : NULL;
   g_autofree char *rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", rows), rows);
 
   switch (kind)
@@ -971,360 +653,6 @@ makes_cycle (EntityTable *t,
   return FALSE;
 }
 
-/* ---- the CSV reader --------------------------------------------------------- */
-
-static const char *
-reader_value (CsvReader *r,
-              guint      column,
-              gsize     *length)
-{
-  int index = r->map[column];
-  Field *f;
-
-  if (index < 0)
-    return NULL;
-  f = &g_array_index (r->fields, Field, index);
-  if (f->length == 0)
-    return NULL;
-  if (length)
-    *length = f->length;
-  return r->row->str + f->offset;
-}
-
-static guint
-reader_column (CsvReader *r,
-               guint      column)
-{
-  guint line, col;
-
-  reader_locate (r, r->map[column], &line, &col);
-  return col;
-}
-
-/* A value that cannot be kept: the format takes the value and the column name. */
-static void warn_value (CsvReader  *r,
-                        guint       column,
-                        const char *format,
-                        ...) G_GNUC_PRINTF (3, 4);
-
-static void
-warn_value (CsvReader  *r,
-            guint       column,
-            const char *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  guint line, col;
-  va_list args;
-
-  if (!row_warning_allowed (r))
-    return;
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  reader_locate (r, r->map[column], &line, &col);
-  ks_import_report_add (r->job->report, FALSE, r->spec->name, line, col, "%s", message);
-}
-
-#define WARN_VALUE(r, column, value, format) \
-  G_STMT_START { \
-    g_autofree char *shown_ = shorten (value); \
-    warn_value ((r), (column), (format), shown_, (r)->spec->columns[(column)]); \
-  } G_STMT_END
-
-static void
-reader_header (CsvReader *r)
-{
-  ImportJob *job = r->job;
-  const CrmFile *spec = r->spec;
-  char *keys[MAX_KNOWN_COLUMNS] = { NULL, };
-
-  r->have_header = TRUE;
-  r->n_header = r->fields->len;
-  for (guint k = 0; k < spec->n_columns; k++)
-    {
-      r->map[k] = -1;
-      keys[k] = ks_import_match_key (spec->columns[k]);
-    }
-
-  for (guint i = 0; i < r->fields->len; i++)
-    {
-      g_autofree char *key = ks_import_match_key (r->row->str + g_array_index (r->fields, Field, i).offset);
-
-      for (guint k = 0; k < spec->n_columns; k++)
-        {
-          if (g_strcmp0 (key, keys[k]) != 0)
-            continue;
-          if (r->map[k] < 0)
-            r->map[k] = i;
-          else
-            {
-              guint line, col;
-
-              reader_locate (r, i, &line, &col);
-              ks_import_report_add (job->report, FALSE, spec->name, line, col,
-                                    _("the column “%s” appears twice; the first one is used"),
-                                    spec->columns[k]);
-            }
-        }
-    }
-
-  for (guint k = 0; k < spec->n_columns; k++)
-    g_free (keys[k]);
-
-  if (r->map[0] < 0)
-    {
-      g_autoptr(GString) found = g_string_new (NULL);
-      g_autofree char *message = NULL;
-
-      for (guint i = 0; i < r->fields->len && i < 12; i++)
-        {
-          g_autofree char *shown = shorten (r->row->str + g_array_index (r->fields, Field, i).offset);
-          g_string_append_printf (found, "%s“%s”", i ? ", " : "", shown);
-        }
-      message = g_strdup_printf (_("the required column “%s” is missing (the header row has %s)"),
-                                 spec->columns[0], found->len ? found->str : _("no columns"));
-      job_error (job, r, KS_IMPORT_ERROR_MISSING_COLUMN, r->row_line, 1, message);
-      r->stop = TRUE;
-    }
-}
-
-static gboolean
-row_is_empty (CsvReader *r)
-{
-  for (guint i = 0; i < r->fields->len; i++)
-    if (g_array_index (r->fields, Field, i).length)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-on_field (void   *text,
-          size_t  length,
-          void   *data)
-{
-  CsvReader *r = data;
-  Field f = { r->row->len, length };
-
-  if (r->stop)
-    return;
-  g_string_append_len (r->row, text, length);
-  g_string_append_c (r->row, '\0');
-  g_array_append_val (r->fields, f);
-}
-
-static void
-on_row (int   c,
-        void *data)
-{
-  CsvReader *r = data;
-
-  if (r->stop)
-    ;
-  else if (!r->have_header)
-    reader_header (r);
-  else if (r->fields->len != r->n_header)
-    {
-      g_autofree char *message = NULL;
-      guint line, col;
-
-      if (r->fields->len > r->n_header)
-        reader_locate (r, r->n_header, &line, &col);
-      else
-        line = r->line, col = column_at (r->data, r->line_start, r->line_end);
-      message = g_strdup_printf (_("expected %u fields as in the header row, found %u"),
-                                 r->n_header, r->fields->len);
-      job_error (r->job, r, KS_IMPORT_ERROR_MALFORMED, line, col, message);
-    }
-  else if (!row_is_empty (r))
-    r->spec->row (r->job, r);
-
-  g_string_truncate (r->row, 0);
-  g_array_set_size (r->fields, 0);
-}
-
-static void
-reader_free (CsvReader *r)
-{
-  g_clear_pointer (&r->mapped, g_mapped_file_unref);
-  if (r->row)
-    g_string_free (r->row, TRUE);
-  g_clear_pointer (&r->fields, g_array_unref);
-  g_free (r->path);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CsvReader, reader_free)
-
-/* Maps the file and checks its encoding. Returns NULL when it does not exist. */
-static CsvReader *
-reader_open (ImportJob     *job,
-             const char    *dir,
-             const CrmFile *spec)
-{
-  g_autoptr(CsvReader) r = g_new0 (CsvReader, 1);
-  g_autoptr(GError) error = NULL;
-  const char *end = NULL;
-
-  r->job = job;
-  r->spec = spec;
-  r->path = g_build_filename (dir, spec->name, NULL);
-  if (!g_file_test (r->path, G_FILE_TEST_EXISTS))
-    return NULL;
-
-  r->row = g_string_sized_new (1024);
-  r->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), MAX_KNOWN_COLUMNS);
-  r->mapped = g_mapped_file_new (r->path, FALSE, &error);
-  if (!r->mapped)
-    {
-      g_autofree char *message = g_strdup_printf (_("could not read the file: %s"), error->message);
-      job_error (job, r, KS_IMPORT_ERROR_IO, 0, 0, message);
-      return g_steal_pointer (&r);
-    }
-  r->data = g_mapped_file_get_contents (r->mapped);
-  r->length = g_mapped_file_get_length (r->mapped);
-  if (!r->data)
-    r->data = "", r->length = 0;
-
-  if (r->length >= 3 && memcmp (r->data, "\xEF\xBB\xBF", 3) == 0)
-    r->body = 3;
-  if (!g_utf8_validate_len (r->data + r->body, r->length - r->body, &end))
-    {
-      g_autofree char *message = NULL;
-      gsize offset = end - r->data;
-      guint line, col;
-
-      locate_offset (r->data, r->body, offset, &line, &col);
-      if (*end == '\0')
-        message = g_strdup (_("the file contains a NUL byte; it is not a text file"));
-      else
-        message = g_strdup_printf (_("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
-                                   (guint) (guchar) *end);
-      job_error (job, r, KS_IMPORT_ERROR_ENCODING, line, col, message);
-    }
-  return g_steal_pointer (&r);
-}
-
-static void
-reader_parse_error (CsvReader *r,
-                    gsize      offset)
-{
-  g_autofree char *message = NULL;
-  int status = csv_error (&r->parser);
-  guint col = column_at (r->data, r->line_start, offset);
-
-  if (status == CSV_EPARSE && r->parser.quoted)
-    message = g_strdup (_("unexpected text after the closing quote of a field; "
-                          "a quote inside a quoted field must be doubled"));
-  else if (status == CSV_EPARSE)
-    message = g_strdup (_("a quote inside a field that does not start with one; "
-                          "quote the whole field and double the quote"));
-  else
-    message = g_strdup (_("a field is too large to read"));
-  job_error (r->job, r, KS_IMPORT_ERROR_MALFORMED, r->line, col, message);
-  r->stop = TRUE;
-}
-
-static void
-reader_run (CsvReader *r)
-{
-  ImportJob *job = r->job;
-  gsize pos = r->body;
-
-  if (r->length == r->body)
-    {
-      g_autofree char *message = g_strdup_printf (_("the file is empty; expected a header row "
-                                                    "with the column “%s”"),
-                                                  r->spec->columns[0]);
-      job_error (job, r, KS_IMPORT_ERROR_MISSING_COLUMN, 1, 1, message);
-      return;
-    }
-
-  csv_init (&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-  csv_set_blk_size (&r->parser, 4096);
-  r->line = 1;
-  r->line_start = r->row_start = pos;
-  r->row_line = 1;
-
-  while (pos < r->length && !r->stop)
-    {
-      gsize end = pos, limit = MIN (r->length, pos + CHUNK_MAX), used;
-      gboolean eol = FALSE;
-
-      /* One physical line (LF, CRLF or a lone CR), or a piece of a long one. */
-      while (end < limit)
-        {
-          char c = r->data[end++];
-
-          if (c == '\n' || c == '\r')
-            {
-              r->line_end = end - 1;
-              if (c == '\r' && end < r->length && r->data[end] == '\n')
-                end++;
-              eol = TRUE;
-              break;
-            }
-        }
-      if (!eol)
-        r->line_end = end;
-
-      if (pos == r->line_start && r->parser.pstate == CSV_STATE_BETWEEN_ROWS)
-        {
-          r->row_start = pos;
-          r->row_line = r->line;
-        }
-
-      used = csv_parse (&r->parser, r->data + pos, end - pos, on_field, on_row, r);
-      if (used < end - pos && !r->stop)
-        {
-          reader_parse_error (r, pos + used);
-          break;
-        }
-      pos = end;
-      if (eol)
-        {
-          r->line++;
-          r->line_start = pos;
-        }
-      /* Grow the field buffer geometrically, not by a fixed block. */
-      csv_set_blk_size (&r->parser, MAX (4096, csv_get_buffer_size (&r->parser)));
-    }
-
-  if (!r->stop && csv_fini (&r->parser, on_field, on_row, r) != 0)
-    {
-      guint line, col;
-
-      reader_locate (r, G_MAXUINT, &line, &col);
-      job_error (job, r, KS_IMPORT_ERROR_MALFORMED, line, col,
-                 _("a quoted field is not closed: the file ends inside it"));
-    }
-  csv_free (&r->parser);
-
-  if (!r->have_header && !r->failed)
-    {
-      g_autofree char *message = g_strdup_printf (_("the file is empty; expected a header row "
-                                                    "with the column “%s”"),
-                                                  r->spec->columns[0]);
-      job_error (job, r, KS_IMPORT_ERROR_MISSING_COLUMN, 1, 1, message);
-    }
-}
-
-/* The key cell of a row: NULL (and an error) when it is empty. */
-static const char *
-reader_key (CsvReader *r)
-{
-  const char *key = reader_value (r, 0, NULL);
-
-  if (is_blank (key))
-    {
-      g_autofree char *message = g_strdup_printf (_("the column “%s” is empty; every row needs one"),
-                                                  r->spec->columns[0]);
-      job_error (r->job, r, KS_IMPORT_ERROR_VALUE, r->row_line, reader_column (r, 0), message);
-      return NULL;
-    }
-  return key;
-}
-
 static void
 bind_value (sqlite3_stmt *stmt,
             int           index,
@@ -1353,10 +681,10 @@ bind_number (sqlite3_stmt *stmt,
 
 static void
 read_products (ImportJob *job,
-               CsvReader *r)
+               KsCsvReader *r)
 {
   sqlite3_stmt *stmt = job->upsert_product;
-  const char *name = reader_key (r);
+  const char *name = ks_csv_reader_required (r, 0);
   const char *series, *price;
   gsize series_len = 0;
   double value = 0;
@@ -1365,10 +693,10 @@ read_products (ImportJob *job,
 
   if (!name)
     return;
-  series = reader_value (r, PRODUCT_SERIES, &series_len);
-  if ((price = reader_value (r, PRODUCT_PRICE, NULL)))
+  series = ks_csv_reader_value (r, PRODUCT_SERIES, &series_len);
+  if ((price = ks_csv_reader_value (r, PRODUCT_PRICE, NULL)))
     {
-      if (!parse_decimal (price, &value))
+      if (!ks_csv_parse_decimal (price, &value))
         WARN_VALUE (r, PRODUCT_PRICE, price, _("“%s” in column %s is not a number; the field was left empty"));
       else if (value < 0)
         WARN_VALUE (r, PRODUCT_PRICE, price, _("“%s” in column %s is negative; the field was left empty"));
@@ -1376,7 +704,7 @@ read_products (ImportJob *job,
         have_price = TRUE;
     }
 
-  e = entity_define (job, r, &job->products, name, r->spec->columns[0]);
+  e = entity_define (job, r, &job->products, name, ks_csv_reader_column_name (r, 0));
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   bind_value (stmt, 2, series, series_len);
   bind_number (stmt, 3, have_price, value);
@@ -1388,20 +716,20 @@ read_products (ImportJob *job,
 
 static void
 read_team (ImportJob *job,
-           CsvReader *r)
+           KsCsvReader *r)
 {
   sqlite3_stmt *stmt = job->upsert_person;
-  const char *name = reader_key (r);
+  const char *name = ks_csv_reader_required (r, 0);
   const char *manager, *office;
   gsize office_len = 0;
   Entity *e;
 
   if (!name)
     return;
-  office = reader_value (r, TEAM_OFFICE, &office_len);
-  manager = reader_value (r, TEAM_MANAGER, NULL);
+  office = ks_csv_reader_value (r, TEAM_OFFICE, &office_len);
+  manager = ks_csv_reader_value (r, TEAM_MANAGER, NULL);
 
-  e = entity_define (job, r, &job->people, name, r->spec->columns[0]);
+  e = entity_define (job, r, &job->people, name, ks_csv_reader_column_name (r, 0));
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, _("Sales agent"), -1, SQLITE_STATIC);
   bind_value (stmt, 3, office, office_len);
@@ -1410,10 +738,10 @@ read_team (ImportJob *job,
   if (e->id == 0)
     e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
 
-  if (!is_blank (manager))
+  if (!ks_csv_is_blank (manager))
     {
       Link link = { e, g_string_chunk_insert (job->strings, manager),
-                    office ? g_string_chunk_insert (job->strings, office) : NULL, r->row_line };
+                    office ? g_string_chunk_insert (job->strings, office) : NULL, ks_csv_reader_get_row_line (r) };
       g_array_append_val (job->links, link);
     }
 }
@@ -1422,9 +750,9 @@ read_team (ImportJob *job,
  * who is also listed as an agent is the same person whatever the row order. */
 static void
 finish_team (ImportJob *job,
-             CsvReader *r)
+             KsCsvReader *r)
 {
-  for (guint i = 0; i < job->links->len && !r->stop; i++)
+  for (guint i = 0; i < job->links->len && !ks_csv_reader_stopped (r); i++)
     {
       Link *link = &g_array_index (job->links, Link, i);
       Entity *manager = resolve (job, r, &job->managers, link->name, link->line, TRUE);
@@ -1439,9 +767,9 @@ finish_team (ImportJob *job,
 
       if (makes_cycle (&job->people, link->child, manager))
         {
-          g_autofree char *who = shorten (link->child->name);
-          g_autofree char *boss = shorten (manager->name);
-          ks_import_report_add (job->report, FALSE, r->spec->name, link->line, 0,
+          g_autofree char *who = ks_csv_shorten (link->child->name);
+          g_autofree char *boss = ks_csv_shorten (manager->name);
+          ks_import_report_add (job->report, FALSE, ks_csv_reader_get_name (r), link->line, 0,
                                 _("“%s” cannot report to “%s”: that would make a loop; "
                                   "the manager was left empty"), who, boss);
           continue;
@@ -1453,17 +781,17 @@ finish_team (ImportJob *job,
         break;
     }
   g_array_set_size (job->links, 0);
-  ref_column_warn (job, &job->managers, r->spec->name);
+  ref_column_warn (job, &job->managers, ks_csv_reader_get_name (r));
 }
 
 /* ---- accounts.csv ----------------------------------------------------------- */
 
 static void
 read_account (ImportJob *job,
-              CsvReader *r)
+              KsCsvReader *r)
 {
   sqlite3_stmt *stmt = job->upsert_account;
-  const char *name = reader_key (r);
+  const char *name = ks_csv_reader_required (r, 0);
   const char *sector, *year, *revenue, *employees, *office, *parent;
   gsize sector_len = 0, office_len = 0;
   gint64 year_value = 0, employees_value = 0;
@@ -1473,22 +801,22 @@ read_account (ImportJob *job,
 
   if (!name)
     return;
-  sector = reader_value (r, ACCOUNT_SECTOR, &sector_len);
-  office = reader_value (r, ACCOUNT_OFFICE, &office_len);
-  parent = reader_value (r, ACCOUNT_PARENT, NULL);
+  sector = ks_csv_reader_value (r, ACCOUNT_SECTOR, &sector_len);
+  office = ks_csv_reader_value (r, ACCOUNT_OFFICE, &office_len);
+  parent = ks_csv_reader_value (r, ACCOUNT_PARENT, NULL);
 
-  if ((year = reader_value (r, ACCOUNT_YEAR, NULL)))
+  if ((year = ks_csv_reader_value (r, ACCOUNT_YEAR, NULL)))
     {
-      if (parse_integer (year, 1, 9999, &year_value))
+      if (ks_csv_parse_integer (year, 1, 9999, &year_value))
         have_year = TRUE;
       else
         WARN_VALUE (r, ACCOUNT_YEAR, year, _("“%s” in column %s is not a year; the field was left empty"));
     }
-  if ((revenue = reader_value (r, ACCOUNT_REVENUE, NULL)))
+  if ((revenue = ks_csv_reader_value (r, ACCOUNT_REVENUE, NULL)))
     {
       /* The export states revenue in millions; the workspace keeps currency
        * units, rounded to cents. */
-      if (!parse_decimal (revenue, &revenue_value))
+      if (!ks_csv_parse_decimal (revenue, &revenue_value))
         WARN_VALUE (r, ACCOUNT_REVENUE, revenue, _("“%s” in column %s is not a number; the field was left empty"));
       else if (revenue_value < 0)
         WARN_VALUE (r, ACCOUNT_REVENUE, revenue, _("“%s” in column %s is negative; the field was left empty"));
@@ -1500,16 +828,16 @@ read_account (ImportJob *job,
           have_revenue = TRUE;
         }
     }
-  if ((employees = reader_value (r, ACCOUNT_EMPLOYEES, NULL)))
+  if ((employees = ks_csv_reader_value (r, ACCOUNT_EMPLOYEES, NULL)))
     {
-      if (parse_integer (employees, 0, G_MAXINT64, &employees_value))
+      if (ks_csv_parse_integer (employees, 0, G_MAXINT64, &employees_value))
         have_employees = TRUE;
       else
         WARN_VALUE (r, ACCOUNT_EMPLOYEES, employees,
                     _("“%s” in column %s is not a whole number of at least 0; the field was left empty"));
     }
 
-  e = entity_define (job, r, &job->accounts, name, r->spec->columns[0]);
+  e = entity_define (job, r, &job->accounts, name, ks_csv_reader_column_name (r, 0));
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   bind_value (stmt, 2, sector, sector_len);
   if (have_year)
@@ -1527,9 +855,9 @@ read_account (ImportJob *job,
   if (e->id == 0)
     e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
 
-  if (!is_blank (parent))
+  if (!ks_csv_is_blank (parent))
     {
-      Link link = { e, g_string_chunk_insert (job->strings, parent), NULL, r->row_line };
+      Link link = { e, g_string_chunk_insert (job->strings, parent), NULL, ks_csv_reader_get_row_line (r) };
       g_array_append_val (job->links, link);
     }
 }
@@ -1537,9 +865,9 @@ read_account (ImportJob *job,
 /* Parents are linked after all accounts are in: a subsidiary may come first. */
 static void
 finish_accounts (ImportJob *job,
-                 CsvReader *r)
+                 KsCsvReader *r)
 {
-  for (guint i = 0; i < job->links->len && !r->stop; i++)
+  for (guint i = 0; i < job->links->len && !ks_csv_reader_stopped (r); i++)
     {
       Link *link = &g_array_index (job->links, Link, i);
       Entity *parent = resolve (job, r, &job->parents, link->name, link->line, FALSE);
@@ -1548,9 +876,9 @@ finish_accounts (ImportJob *job,
         continue;
       if (makes_cycle (&job->accounts, link->child, parent))
         {
-          g_autofree char *child = shorten (link->child->name);
-          g_autofree char *shown = shorten (parent->name);
-          ks_import_report_add (job->report, FALSE, r->spec->name, link->line, 0,
+          g_autofree char *child = ks_csv_shorten (link->child->name);
+          g_autofree char *shown = ks_csv_shorten (parent->name);
+          ks_import_report_add (job->report, FALSE, ks_csv_reader_get_name (r), link->line, 0,
                                 _("“%s” cannot be a subsidiary of “%s”: that would make a loop; "
                                   "the parent was left empty"), child, shown);
           continue;
@@ -1562,7 +890,7 @@ finish_accounts (ImportJob *job,
         break;
     }
   g_array_set_size (job->links, 0);
-  ref_column_warn (job, &job->parents, r->spec->name);
+  ref_column_warn (job, &job->parents, ks_csv_reader_get_name (r));
 }
 
 /* ---- sales_pipeline.csv ----------------------------------------------------- */
@@ -1585,37 +913,37 @@ static const struct { const char *name, *drop, *create; } opportunity_indexes[] 
 
 static Entity *
 pipeline_ref (ImportJob  *job,
-              CsvReader  *r,
+              KsCsvReader  *r,
               RefColumn  *c,
               guint       column,
               guint      *missing,
               guint      *missing_line)
 {
-  const char *name = reader_value (r, column, NULL);
+  const char *name = ks_csv_reader_value (r, column, NULL);
 
-  if (is_blank (name))
+  if (ks_csv_is_blank (name))
     {
       /* Only an empty cell counts; a file without the column says nothing. */
-      if (r->map[column] >= 0)
+      if (ks_csv_reader_has_column (r, column))
         {
           if ((*missing)++ == 0)
-            *missing_line = r->row_line;
+            *missing_line = ks_csv_reader_get_row_line (r);
         }
       return NULL;
     }
-  return resolve (job, r, c, name, r->row_line, TRUE);
+  return resolve (job, r, c, name, ks_csv_reader_get_row_line (r), TRUE);
 }
 
 static guint32
-pipeline_date (CsvReader *r,
+pipeline_date (KsCsvReader *r,
                guint      column)
 {
-  const char *text = reader_value (r, column, NULL);
+  const char *text = ks_csv_reader_value (r, column, NULL);
   guint32 date;
 
   if (!text)
     return 0;
-  if (!(date = parse_iso_date (text)))
+  if (!(date = ks_csv_parse_iso_date (text)))
     WARN_VALUE (r, column, text, _("“%s” in column %s is not a date (YYYY-MM-DD); the field was left empty"));
   return date;
 }
@@ -1641,9 +969,9 @@ opportunity_add (ImportJob  *job,
  * keeps the unique index on ref from being written at random places. */
 static void
 read_pipeline (ImportJob *job,
-               CsvReader *r)
+               KsCsvReader *r)
 {
-  const char *id = reader_key (r);
+  const char *id = ks_csv_reader_required (r, 0);
   const char *stage, *value;
   gsize id_len = 0;
   Entity *account, *product, *agent;
@@ -1653,14 +981,14 @@ read_pipeline (ImportJob *job,
 
   if (!id)
     return;
-  reader_value (r, OPP_ID, &id_len);
+  ks_csv_reader_value (r, OPP_ID, &id_len);
 
   agent = pipeline_ref (job, r, &job->pipeline_agents, OPP_AGENT, &job->no_agent, &job->no_agent_line);
   product = pipeline_ref (job, r, &job->pipeline_products, OPP_PRODUCT, &job->no_product,
                           &job->no_product_line);
   account = pipeline_ref (job, r, &job->pipeline_accounts, OPP_ACCOUNT, &job->no_account,
                           &job->no_account_line);
-  if (r->stop)
+  if (ks_csv_reader_stopped (r))
     return;
   engage = pipeline_date (r, OPP_ENGAGE);
   close = pipeline_date (r, OPP_CLOSE);
@@ -1670,13 +998,13 @@ read_pipeline (ImportJob *job,
             : opportunity_add (job, id, id_len, 0);
   if (o->line == 0)
     {
-      o->line = r->row_line;
+      o->line = ks_csv_reader_get_row_line (r);
       job->n_opportunities++;
     }
-  else if (row_warning_allowed (r))
+  else if (ks_csv_reader_warning_allowed (r))
     {
-      g_autofree char *shown = shorten (id);
-      ks_import_report_add (job->report, FALSE, r->spec->name, r->row_line, reader_column (r, OPP_ID),
+      g_autofree char *shown = ks_csv_shorten (id);
+      ks_import_report_add (job->report, FALSE, ks_csv_reader_get_name (r), ks_csv_reader_get_row_line (r), ks_csv_reader_column (r, OPP_ID),
                             _("opportunity “%s” appears again (first in line %u); "
                               "the values of this row are used"),
                             shown, o->line);
@@ -1693,7 +1021,7 @@ read_pipeline (ImportJob *job,
     o->engage = engage;
   if (close)
     o->close = close;
-  if ((stage = reader_value (r, OPP_STAGE, NULL)))
+  if ((stage = ks_csv_reader_value (r, OPP_STAGE, NULL)))
     {
       const char *interned = g_hash_table_lookup (job->stages, stage);
 
@@ -1704,11 +1032,11 @@ read_pipeline (ImportJob *job,
         }
       o->stage = interned;
     }
-  if ((value = reader_value (r, OPP_VALUE, NULL)))
+  if ((value = ks_csv_reader_value (r, OPP_VALUE, NULL)))
     {
       double amount;
 
-      if (parse_decimal (value, &amount))
+      if (ks_csv_parse_decimal (value, &amount))
         o->value = amount, o->have_value = TRUE;
       else
         WARN_VALUE (r, OPP_VALUE, value, _("“%s” in column %s is not a number; the field was left empty"));
@@ -1743,7 +1071,7 @@ bind_date (sqlite3_stmt *stmt,
 
 static gboolean
 opportunity_write (ImportJob   *job,
-                   CsvReader   *r,
+                   KsCsvReader   *r,
                    Opportunity *o)
 {
   sqlite3_stmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
@@ -1763,7 +1091,7 @@ opportunity_write (ImportJob   *job,
   bind_number (stmt, 6, o->have_value, o->value);
   bind_date (stmt, 7, o->engage, engage);
   bind_date (stmt, 8, o->close, close);
-  r->row_line = o->line;  /* where a database error is reported */
+  ks_csv_reader_set_row_line (r, o->line);  /* where a database error is reported */
   return step (job, r, stmt, _("save an opportunity"));
 }
 
@@ -1822,13 +1150,13 @@ exec_fixed (ImportJob  *job,
 
 static void
 write_opportunities (ImportJob *job,
-                     CsvReader *r)
+                     KsCsvReader *r)
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (job->opportunities->len - job->n_known);
   gboolean rebuild;
   guint n_existing = job->n_known;
 
-  for (guint i = 0; i < job->opportunities->len && !r->stop; i++)
+  for (guint i = 0; i < job->opportunities->len && !ks_csv_reader_stopped (r); i++)
     {
       Opportunity *o = &g_array_index (job->opportunities, Opportunity, i);
 
@@ -1839,7 +1167,7 @@ write_opportunities (ImportJob *job,
       else
         g_ptr_array_add (fresh, o);
     }
-  if (r->stop || fresh->len == 0)
+  if (ks_csv_reader_stopped (r) || fresh->len == 0)
     return;
 
   g_ptr_array_sort (fresh, compare_refs);
@@ -1850,18 +1178,18 @@ write_opportunities (ImportJob *job,
   for (guint i = 0; rebuild && i < G_N_ELEMENTS (opportunity_indexes); i++)
     if (!exec_fixed (job, opportunity_indexes[i].drop))
       return;
-  for (guint i = 0; i < fresh->len && !r->stop; i++)
+  for (guint i = 0; i < fresh->len && !ks_csv_reader_stopped (r); i++)
     opportunity_write (job, r, g_ptr_array_index (fresh, i));
-  for (guint i = 0; rebuild && !r->stop && i < G_N_ELEMENTS (opportunity_indexes); i++)
+  for (guint i = 0; rebuild && !ks_csv_reader_stopped (r) && i < G_N_ELEMENTS (opportunity_indexes); i++)
     if (!exec_fixed (job, opportunity_indexes[i].create))
       return;
 }
 
 static void
 finish_pipeline (ImportJob *job,
-                 CsvReader *r)
+                 KsCsvReader *r)
 {
-  const char *file = r->spec->name;
+  const char *file = ks_csv_reader_get_name (r);
 
   ref_column_warn (job, &job->pipeline_agents, file);
   ref_column_warn (job, &job->pipeline_products, file);
@@ -1899,6 +1227,7 @@ job_init (ImportJob      *job,
 {
   job->ws = ws;
   job->report = report;
+  job->error_code = -1;
   entity_table_init (&job->accounts);
   entity_table_init (&job->people);
   entity_table_init (&job->products);
@@ -1992,27 +1321,30 @@ fail_with_report (ImportJob  *job,
                   const char *dir,
                   GError    **error)
 {
-  KsImportIssue *first;
-  guint n = job->report->errors->len;
-  g_autofree char *more = NULL;
-  g_autofree char *path = NULL;
+  ks_import_report_set_error (job->report, job->error_code >= 0 ? job->error_code : KS_IMPORT_ERROR_VALUE,
+                              dir, error);
+}
 
-  if (n == 0)
-    return;
-  first = g_ptr_array_index (job->report->errors, 0);
-  if (n > 1)
-    more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (and %u more error)", " (and %u more errors)",
-                                         n - 1), n - 1);
-  path = *first->file ? g_build_filename (dir, first->file, NULL) : g_strdup (dir);
-  if (first->line && first->column)
-    g_set_error (error, KS_IMPORT_ERROR, job->error_code, "%s:%u:%u: %s%s",
-                 path, first->line, first->column, first->message, more ? more : "");
-  else if (first->line)
-    g_set_error (error, KS_IMPORT_ERROR, job->error_code, "%s:%u: %s%s",
-                 path, first->line, first->message, more ? more : "");
-  else
-    g_set_error (error, KS_IMPORT_ERROR, job->error_code, "%s: %s%s",
-                 path, first->message, more ? more : "");
+/* Opens DIR/spec->name; NULL when it is not there. */
+static KsCsvReader *
+reader_open (ImportJob     *job,
+             const char    *dir,
+             const CrmFile *spec)
+{
+  g_autofree char *path = g_build_filename (dir, spec->name, NULL);
+  KsCsvReader *r = ks_csv_reader_open (path, spec->name, spec->columns, spec->n_columns, 1, job->report);
+
+  reader_note (job, r);
+  return r;
+}
+
+static void
+on_row (KsCsvReader *r,
+        gpointer     data)
+{
+  ImportJob *job = data;
+
+  job->spec->row (job, r);
 }
 
 gboolean
@@ -2023,7 +1355,7 @@ ks_crm_import (KsWorkspace     *workspace,
                GError         **error)
 {
   ImportJob job = { 0, };
-  CsvReader *readers[G_N_ELEMENTS (crm_files)] = { NULL, };
+  KsCsvReader *readers[G_N_ELEMENTS (crm_files)] = { NULL, };
   guint n_files = 0;
   gboolean ok = FALSE;
 
@@ -2035,9 +1367,7 @@ ks_crm_import (KsWorkspace     *workspace,
   g_return_val_if_fail (!dry_run || !ks_workspace_in_transaction (workspace), FALSE);
 
   /* A report describes one import: what an earlier one left goes. */
-  report->accounts = report->people = report->products = report->opportunities = 0;
-  g_ptr_array_set_size (report->warnings, 0);
-  g_ptr_array_set_size (report->errors, 0);
+  ks_import_report_clear (report);
   job_init (&job, workspace, report);
 
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
@@ -2076,25 +1406,22 @@ ks_crm_import (KsWorkspace     *workspace,
 
   for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
     {
-      CsvReader *r = readers[i];
+      KsCsvReader *r = readers[i];
       gint64 start, read;
 
-      if (!r || r->failed)
+      if (!r || ks_csv_reader_failed (r))
         continue;
+      job.spec = &crm_files[i];
       start = g_get_monotonic_time ();
-      reader_run (r);
+      ks_csv_reader_run (r, on_row, &job);
+      reader_note (&job, r);
       read = g_get_monotonic_time ();
-      if (r->spec->finish && !r->failed)
-        r->spec->finish (&job, r);
-      g_debug ("%s: read in %.3f s, finished in %.3f s", r->spec->name,
+      if (job.spec->finish && !ks_csv_reader_failed (r))
+        job.spec->finish (&job, r);
+      reader_note (&job, r);
+      g_debug ("%s: read in %.3f s, finished in %.3f s", ks_csv_reader_get_name (r),
                (read - start) / 1e6, (g_get_monotonic_time () - read) / 1e6);
-      if (r->n_suppressed)
-        ks_import_report_add (report, FALSE, r->spec->name, 0, 0,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u more warning like those above was not listed",
-                                           "%u more warnings like those above were not listed",
-                                           r->n_suppressed),
-                              r->n_suppressed);
+      ks_csv_reader_finish (r);
       if (job.db_error)
         break;
     }
@@ -2124,7 +1451,7 @@ out:
   if (!ok && error && !*error)
     fail_with_report (&job, dir, error);
   for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
-    g_clear_pointer (&readers[i], reader_free);
+    g_clear_pointer (&readers[i], ks_csv_reader_free);
   job_clear (&job);
   return ok;
 }

@@ -68,6 +68,103 @@ struct _KsCsvReader
   gboolean           stop;
 };
 
+/* ---- the report ---------------------------------------------------------- */
+
+static void
+import_issue_free (gpointer data)
+{
+  KsImportIssue *issue = data;
+
+  g_free (issue->file);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+KsImportReport *
+ks_import_report_new (void)
+{
+  KsImportReport *report = g_new0 (KsImportReport, 1);
+
+  report->warnings = g_ptr_array_new_with_free_func (import_issue_free);
+  report->errors = g_ptr_array_new_with_free_func (import_issue_free);
+  return report;
+}
+
+void
+ks_import_report_free (KsImportReport *report)
+{
+  if (!report)
+    return;
+  g_ptr_array_unref (report->warnings);
+  g_ptr_array_unref (report->errors);
+  g_free (report);
+}
+
+void
+ks_import_report_clear (KsImportReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  report->accounts = report->people = report->products = report->opportunities = 0;
+  report->contacts = report->lines = 0;
+  g_ptr_array_set_size (report->warnings, 0);
+  g_ptr_array_set_size (report->errors, 0);
+}
+
+void
+ks_import_report_add (KsImportReport *report,
+                      gboolean        is_error,
+                      const char     *file,
+                      guint           line,
+                      guint           column,
+                      const char     *format,
+                      ...)
+{
+  KsImportIssue *issue;
+  va_list args;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (format != NULL);
+
+  issue = g_new0 (KsImportIssue, 1);
+  issue->file = g_strdup (file ? file : "");
+  issue->line = line;
+  issue->column = column;
+  va_start (args, format);
+  issue->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (is_error ? report->errors : report->warnings, issue);
+}
+
+/* ---- names ----------------------------------------------------------------- */
+
+char *
+ks_import_match_key (const char *name)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    name = valid = g_utf8_make_valid (name, -1);
+  /* NFKC: full-width letters and ligatures match their plain forms; accents stay. */
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  folded = g_utf8_casefold (normal ? normal : name, -1);
+  key = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Marks stay: in many scripts they are letters' vowels, not decoration. */
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
 /* ---- values ------------------------------------------------------------------ */
 
 char *

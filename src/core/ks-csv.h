@@ -11,10 +11,48 @@
  */
 #pragma once
 
-#include "ks-crm-import.h"
 #include "ks-error.h"
 
 G_BEGIN_DECLS
+
+/* What an import found, for people: every importer fills one. */
+typedef struct
+{
+  char  *file;     /* base name, e.g. "sales_pipeline.csv", or the path given */
+  guint  line;     /* 1-based; 0 when it concerns the whole file */
+  guint  column;   /* 1-based; 0 when unknown (errors only) */
+  char  *message;  /* translated, says what and why */
+} KsImportIssue;
+
+typedef struct
+{
+  /* Rows read from the files that are now in the workspace (new or updated). */
+  guint      accounts;
+  guint      people;
+  guint      products;
+  guint      opportunities;
+  guint      contacts;   /* contact imports: contacts created or updated */
+  guint      lines;      /* contact and influence imports: lines drawn or changed */
+  GPtrArray *warnings;   /* of KsImportIssue: kept, but matched or left incomplete */
+  GPtrArray *errors;     /* of KsImportIssue: with any, nothing was written */
+} KsImportReport;
+
+KsImportReport *ks_import_report_new   (void);
+void            ks_import_report_free  (KsImportReport *report);
+/* Empties the counts and the issues: a report describes one import. */
+void            ks_import_report_clear (KsImportReport *report);
+void            ks_import_report_add   (KsImportReport *report,
+                                        gboolean        is_error,
+                                        const char     *file,
+                                        guint           line,
+                                        guint           column,
+                                        const char     *format,
+                                        ...) G_GNUC_PRINTF (6, 7);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsImportReport, ks_import_report_free)
+
+/* Name matching used by every importer: case-, space- and punctuation-
+ * insensitive ("GTXPro" and "GTX Pro" give the same key). */
+char           *ks_import_match_key    (const char     *name);
 
 typedef struct _KsCsvReader KsCsvReader;
 
