@@ -74,7 +74,7 @@ const char     *ks_contact_get_owner_name    (KsContact      *self);   /* read f
 const char     *ks_contact_get_last_contact  (KsContact      *self);   /* YYYY-MM-DD, "" = never */
 void            ks_contact_set_last_contact  (KsContact      *self,
                                               const char     *date);
-double          ks_contact_get_x             (KsContact      *self);   /* NaN = not placed */
+double          ks_contact_get_x             (KsContact      *self);   /* card centre, model units; NaN = not placed */
 double          ks_contact_get_y             (KsContact      *self);
 void            ks_contact_set_position      (KsContact      *self,
                                               double          x,
