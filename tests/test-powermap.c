@@ -1896,7 +1896,7 @@ test_cli (void)
 
   g_assert_cmpint (run_cli (&out, &err, "-w", ws, "import", "influences", influences, "--account",
                             "Ostara Logistik GmbH", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "1 lines"));
+  g_assert_nonnull (strstr (out, "Imported 1 line into “Ostara Logistik GmbH” (0 warnings)"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

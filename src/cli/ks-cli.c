@@ -710,12 +710,22 @@ cmd_import_map (const Options *opts,
         print_file_issue (stderr, g_ptr_array_index (report->warnings, i), _("warning"));
       for (guint i = 0; i < report->errors->len; i++)
         print_file_issue (stderr, g_ptr_array_index (report->errors, i), _("error"));
-      if (ok && contacts)
-        g_print (_("Imported %u contacts and %u lines into “%s” (%u warnings)\n"),
-                 report->contacts, report->lines, ks_account_get_name (account), report->warnings->len);
-      else if (ok)
-        g_print (_("Imported %u lines into “%s” (%u warnings)\n"),
-                 report->lines, ks_account_get_name (account), report->warnings->len);
+      if (ok)
+        {
+          g_autofree char *n_contacts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts",
+                                                                      report->contacts), report->contacts);
+          g_autofree char *n_lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line", "%u lines",
+                                                                   report->lines), report->lines);
+          g_autofree char *n_warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                                      report->warnings->len),
+                                                         report->warnings->len);
+          if (contacts)
+            /* Translators: "Imported 3 contacts, 2 lines into “Account” (1 warning)" */
+            g_print (_("Imported %s, %s into “%s” (%s)\n"), n_contacts, n_lines,
+                     ks_account_get_name (account), n_warnings);
+          else
+            g_print (_("Imported %s into “%s” (%s)\n"), n_lines, ks_account_get_name (account), n_warnings);
+        }
       else
         {
           if (report->errors->len == 0 && error)
