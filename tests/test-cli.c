@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <cairo.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -379,6 +380,57 @@ test_json_round_trip (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+static void
+test_render_powermap (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "map.keystone", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "map.txt", NULL);
+  g_auto(Result) r = { 0 };
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) pdf_bytes = NULL;
+
+  run_cli (&r, "--workspace", ws, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* The demo's automotive group has a map of 14 cards (11 people, 2 competitors, 1 association). */
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--account", "kessler automotive group",
+           "--width", "1280", "--height", "720", "-o", png, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (r.out);
+    g_assert_cmpint (member_int (json_node_get_object (root), "contacts"), ==, 14);
+  }
+  result_clear (&r);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 720);
+  cairo_surface_destroy (surface);
+
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--account", "Kessler Automotive Group",
+           "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  pdf_bytes = ks_test_read_bytes (pdf);
+  g_assert_cmpint (memcmp (g_bytes_get_data (pdf_bytes, NULL), "%PDF-", 5), ==, 0);
+
+  /* An ambiguous name lists the candidates; nothing is drawn. */
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--account", "kessler", "-o", txt, NULL);
+  g_assert_cmpint (r.status, ==, 2);   /* .txt is refused before anything is opened */
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--account", "kessler", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Kessler Automotive Group"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "powermap", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -390,6 +442,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-crm/real-export", test_import_crm_real);
   g_test_add_func ("/cli/import-crm/broken", test_import_crm_broken);
   g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/cli/render/powermap", test_render_powermap);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "ks-app-util.h"
 #include "ks-contact-line.h"
 #include "ks-powermap-draw.h"
+#include "ks-powermap-model.h"
 #include "ks-window.h"
 
 #define MIN_SCALE      0.1
@@ -49,6 +50,8 @@ struct _KsPowermapView
   gint64          account_id;
   char           *account_name;
 
+  KsMapModel      model;           /* the account's contacts and lines */
+  /* Short names for the model's arrays. */
   GPtrArray      *contacts;        /* KsContact, in node order */
   GPtrArray      *strings;         /* owner initials the nodes point at */
   GArray         *nodes;           /* KsMapNode */
@@ -186,28 +189,6 @@ report_error (KsPowermapView *self,
     ks_window_add_toast (window, error->message);
   else
     g_warning ("%s", error->message);
-}
-
-static char *
-initials (const char *name)
-{
-  GString *s = g_string_new (NULL);
-  gboolean start = TRUE;
-
-  for (const char *p = name; p && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == '-')
-        start = TRUE;
-      else if (start)
-        {
-          if (s->len < 8)
-            g_string_append_unichar (s, g_unichar_toupper (c));
-          start = FALSE;
-        }
-    }
-  return g_string_free (s, FALSE);
 }
 
 static gboolean
@@ -400,59 +381,17 @@ selection_changed (KsPowermapView *self)
 static void
 reload (KsPowermapView *self)
 {
-  g_autoptr(GListModel) contacts = NULL;
-  g_autoptr(GListModel) lines = NULL;
   gboolean was_empty = self->nodes->len == 0;
   guint n_selected = self->sel_nodes->len + self->sel_lines->len;
 
-  g_ptr_array_set_size (self->contacts, 0);
-  g_ptr_array_set_size (self->strings, 0);
-  g_array_set_size (self->nodes, 0);
-  g_array_set_size (self->lines, 0);
-
   if (self->workspace && self->account_id > 0)
+    ks_map_model_load (&self->model, self->workspace, self->account_id, NULL);
+  else
     {
-      contacts = ks_contact_list_for_account (self->workspace, self->account_id, NULL);
-      lines = ks_contact_line_list_for_account (self->workspace, self->account_id, NULL);
-    }
-
-  for (guint i = 0; contacts && i < g_list_model_get_n_items (contacts); i++)
-    {
-      KsContact *contact = g_list_model_get_item (contacts, i);
-      char *owner = initials (ks_contact_get_owner_name (contact));
-      KsMapNode node = { 0 };
-
-      g_ptr_array_add (self->contacts, contact);
-      g_ptr_array_add (self->strings, owner);
-      node.id = ks_contact_get_id (contact);
-      node.name = ks_contact_get_name (contact);
-      node.title = ks_contact_get_title (contact);
-      node.owner_initials = owner;
-      node.kind = ks_contact_get_kind (contact);
-      node.power = ks_contact_get_power (contact);
-      node.relationship = ks_contact_get_relationship (contact);
-      node.attitude = ks_contact_get_attitude (contact);
-      node.level = ks_contact_get_level (contact);
-      node.roles = ks_contact_get_roles (contact);
-      node.x = ks_contact_get_x (contact);
-      node.y = ks_contact_get_y (contact);
-      node.placed = !isnan (node.x) && !isnan (node.y);
-      node.pinned = ks_contact_get_pinned (contact);
-      g_array_append_val (self->nodes, node);
-    }
-
-  for (guint i = 0; lines && i < g_list_model_get_n_items (lines); i++)
-    {
-      g_autoptr(KsContactLine) line = g_list_model_get_item (lines, i);
-      KsMapLine map_line = {
-        .id = ks_contact_line_get_id (line),
-        .from_id = ks_contact_line_get_from_id (line),
-        .to_id = ks_contact_line_get_to_id (line),
-        .kind = ks_contact_line_get_kind (line),
-        .strength = ks_contact_line_get_strength (line),
-      };
-
-      g_array_append_val (self->lines, map_line);
+      g_array_set_size (self->nodes, 0);
+      g_array_set_size (self->lines, 0);
+      g_ptr_array_set_size (self->contacts, 0);
+      g_ptr_array_set_size (self->strings, 0);
     }
 
   /* keep what is still there selected */
@@ -1163,10 +1102,7 @@ ks_powermap_view_finalize (GObject *object)
   KsPowermapView *self = KS_POWERMAP_VIEW (object);
 
   g_free (self->account_name);
-  g_ptr_array_unref (self->contacts);
-  g_ptr_array_unref (self->strings);
-  g_array_unref (self->nodes);
-  g_array_unref (self->lines);
+  ks_map_model_clear (&self->model);
   g_array_unref (self->sel_nodes);
   g_array_unref (self->sel_lines);
   g_array_unref (self->changed);
@@ -1255,10 +1191,11 @@ ks_powermap_view_init (KsPowermapView *self)
   GtkEventController *controller;
   GtkGesture *gesture;
 
-  self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->strings = g_ptr_array_new_with_free_func (g_free);
-  self->nodes = g_array_new (FALSE, TRUE, sizeof (KsMapNode));
-  self->lines = g_array_new (FALSE, TRUE, sizeof (KsMapLine));
+  ks_map_model_init (&self->model);
+  self->contacts = self->model.contacts;
+  self->strings = self->model.strings;
+  self->nodes = self->model.nodes;
+  self->lines = self->model.lines;
   self->sel_nodes = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sel_lines = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->changed = g_array_new (FALSE, FALSE, sizeof (gint64));

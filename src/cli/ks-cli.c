@@ -24,6 +24,9 @@
 #include "ks-crm-import.h"
 #include "ks-json.h"
 #include "ks-person.h"
+#include "ks-export.h"
+#include "ks-powermap-draw.h"
+#include "ks-powermap-model.h"
 #include "ks-workspace.h"
 
 enum {
@@ -42,6 +45,8 @@ typedef struct
   char     *output;
   char     *account;
   char     *today;
+  int       width;
+  int       height;
   gboolean  version;
   char    **args;
 } Options;
@@ -70,6 +75,10 @@ static const char *usage_text =
      "                                   and no owner at high power, single-threaded, opponents,\n"
      "                                   stale contacts, competitors at high-power contacts\n"
      "  export json [-o FILE]            the whole workspace as JSON (stdout without -o)\n"
+     "  render powermap --account NAME [--width W] [--height H] -o FILE\n"
+     "                                   draw the account's power map with its legend;\n"
+     "                                   the format follows FILE: .png, .svg or .pdf\n"
+     "                                   (default 1920 × 1080 pixels or points)\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -802,6 +811,67 @@ cmd_report_coverage (const Options *opts)
   return EXIT_DONE;
 }
 
+/* render powermap --account NAME [--width W] [--height H] -o FILE */
+static int
+cmd_render_powermap (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsMapModel model;
+  KsMapLayout *layout;
+  KsExportFormat format;
+  gboolean ok;
+
+  if (g_strv_length (opts->args) != 2 || !opts->account || !opts->output)
+    return usage_error (_("usage: keystone-cli render powermap --account NAME [--width W] [--height H] -o FILE"));
+  if (opts->width < 0 || opts->height < 0 || opts->width > 20000 || opts->height > 20000)
+    return usage_error (_("--width and --height take a size from 1 to 20000"));
+  if (!ks_export_format_for_path (opts->output, &format, &error))
+    return usage_error ("%s", error->message);
+  if (!(ws = open_existing (opts, &error)) ||
+      !(account = account_option (opts, ws, &error)))
+    return refused (error);
+
+  ks_map_model_init (&model);
+  if (!ks_map_model_load (&model, ws, ks_account_get_id (account), &error))
+    {
+      ks_map_model_clear (&model);
+      return refused (error);
+    }
+  layout = ks_map_layout_new ((KsMapNode *) model.nodes->data, model.nodes->len,
+                              (KsMapLine *) model.lines->data, model.lines->len,
+                              palette, NULL);
+  ok = ks_map_export (opts->output, layout, palette,
+                      opts->width > 0 ? opts->width : 1920,
+                      opts->height > 0 ? opts->height : 1080, &error);
+  ks_map_layout_free (layout);
+  if (!ok)
+    {
+      ks_map_model_clear (&model);
+      return refused (error);
+    }
+  if (!opts->json)
+    g_print (_("Drew the power map of “%s” (%u contacts) into %s\n"),
+             ks_account_get_name (account), model.nodes->len, opts->output);
+  else
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, opts->output);
+      json_builder_set_member_name (b, "contacts");
+      json_builder_add_int_value (b, model.nodes->len);
+      json_builder_set_member_name (b, "lines");
+      json_builder_add_int_value (b, model.lines->len);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  ks_map_model_clear (&model);
+  return EXIT_DONE;
+}
+
 static int
 run (Options *opts)
 {
@@ -816,12 +886,16 @@ run (Options *opts)
     return usage_error (_("--dry-run only applies to “import crm”"));
   if (opts->replace && !(g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "json") == 0))
     return usage_error (_("--replace only applies to “import json”"));
-  if (opts->output && !(g_strcmp0 (cmd, "export") == 0))
-    return usage_error (_("-o only applies to “export”"));
+  if (opts->output && !(g_strcmp0 (cmd, "export") == 0 || g_strcmp0 (cmd, "render") == 0))
+    return usage_error (_("-o only applies to “export” and “render”"));
   if (opts->account && !((g_strcmp0 (cmd, "import") == 0 &&
                           (g_strcmp0 (sub, "contacts") == 0 || g_strcmp0 (sub, "influences") == 0)) ||
-                         (g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0)))
-    return usage_error (_("--account only applies to “import contacts”, “import influences” and “report coverage”"));
+                         (g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0) ||
+                         g_strcmp0 (cmd, "render") == 0))
+    return usage_error (_("--account only applies to “import contacts”, “import influences”, "
+                          "“report coverage” and “render”"));
+  if ((opts->width || opts->height) && g_strcmp0 (cmd, "render") != 0)
+    return usage_error (_("--width and --height only apply to “render”"));
   if (opts->today && !(g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0))
     return usage_error (_("--today only applies to “report coverage”"));
 
@@ -852,6 +926,12 @@ run (Options *opts)
         return cmd_report_coverage (opts);
       return usage_error (_("report what? Use “report coverage --account NAME”"));
     }
+  if (g_str_equal (cmd, "render"))
+    {
+      if (g_strcmp0 (sub, "powermap") == 0)
+        return cmd_render_powermap (opts);
+      return usage_error (_("render what? Use “render powermap --account NAME -o FILE”"));
+    }
   if (g_str_equal (cmd, "export"))
     {
       if (g_strcmp0 (sub, "json") == 0)
@@ -876,12 +956,14 @@ main (int   argc,
     { "demo", 0, 0, G_OPTION_ARG_NONE, &opts.demo, N_("init: fill the new workspace with the demo company"), NULL },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opts.dry_run, N_("import crm: check and report, write nothing"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &opts.replace, N_("import json: replace a non-empty workspace"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("export: write to FILE instead of stdout"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("export: write to FILE instead of stdout; render: the picture to write"), N_("FILE") },
     { "account", 'a', 0, G_OPTION_ARG_STRING, &opts.account,
       N_("import contacts/influences, report coverage: the account (exact name, or one that matches ignoring case)"),
       N_("NAME") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &opts.today,
       N_("report coverage: count days since the last contact up to DATE instead of today"), N_("YYYY-MM-DD") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &opts.width, N_("render: width of the picture"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &opts.height, N_("render: height of the picture"), N_("H") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
