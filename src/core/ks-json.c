@@ -1797,14 +1797,48 @@ read_opportunities (Import      *im,
   return TRUE;
 }
 
-/* Managers and parents must name someone listed and must not loop. Walks
- * each chain once, marking nodes 1 (on the current walk) and 2 (checked). */
+/* The index of an element on a loop of next[] (-1 ends a chain), or -1 when
+ * there is none. Walks each chain once, marking elements 1 (on the current
+ * walk) and 2 (checked). */
+static int
+find_loop (const int *next,
+           guint      n)
+{
+  g_autofree guint8 *mark = g_new0 (guint8, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+
+      while (mark[j] == 0)
+        {
+          mark[j] = 1;
+          if (next[j] < 0)
+            break;
+          j = next[j];
+          if (mark[j] == 1)
+            return j;
+        }
+      for (j = i; mark[j] == 1; )
+        {
+          mark[j] = 2;
+          if (next[j] < 0)
+            break;
+          j = next[j];
+        }
+    }
+  return -1;
+}
+
+/* Managers and parents must name someone listed and must not loop. */
 static gboolean
 check_chains (Import      *im,
               GError     **error)
 {
   guint n_people = im->people->len, n_accounts = im->accounts->len;
-  g_autofree guint8 *mark = g_new0 (guint8, MAX (n_people, n_accounts) + 1);
+  g_autofree int *managers = g_new (int, n_people + 1);
+  g_autofree int *parents = g_new (int, n_accounts + 1);
+  int loop;
 
   for (guint i = 0; i < n_people; i++)
     {
@@ -1815,37 +1849,17 @@ check_chains (Import      *im,
                 _("the manager “%s” is not among the people"), p->manager);
           return FALSE;
         }
+      managers[i] = p->manager
+        ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (im->person_index, p->manager)) - 1 : -1;
     }
-  for (guint i = 0; i < n_people; i++)
+  if ((loop = find_loop (managers, n_people)) >= 0)
     {
-      guint j = i;
-
-      while (mark[j] == 0)
-        {
-          Person *p = &g_array_index (im->people, Person, j);
-          mark[j] = 1;
-          if (!p->manager)
-            break;
-          j = GPOINTER_TO_UINT (g_hash_table_lookup (im->person_index, p->manager)) - 1;
-          if (mark[j] == 1)
-            {
-              Person *q = &g_array_index (im->people, Person, j);
-              fail (im, error, KS_IMPORT_ERROR_VALUE, q->object, SUBJECT_PERSON, q->name, j,
-                    _("they are their own manager, directly or through others"));
-              return FALSE;
-            }
-        }
-      for (j = i; mark[j] == 1; )
-        {
-          Person *p = &g_array_index (im->people, Person, j);
-          mark[j] = 2;
-          if (!p->manager)
-            break;
-          j = GPOINTER_TO_UINT (g_hash_table_lookup (im->person_index, p->manager)) - 1;
-        }
+      Person *q = &g_array_index (im->people, Person, loop);
+      fail (im, error, KS_IMPORT_ERROR_VALUE, q->object, SUBJECT_PERSON, q->name, loop,
+            _("they are their own manager, directly or through others"));
+      return FALSE;
     }
 
-  memset (mark, 0, MAX (n_people, n_accounts) + 1);
   for (guint i = 0; i < n_accounts; i++)
     {
       Account *a = &g_array_index (im->accounts, Account, i);
@@ -1855,34 +1869,15 @@ check_chains (Import      *im,
                 _("the parent account “%s” is not among the accounts"), a->parent);
           return FALSE;
         }
+      parents[i] = a->parent
+        ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (im->account_index, a->parent)) - 1 : -1;
     }
-  for (guint i = 0; i < n_accounts; i++)
+  if ((loop = find_loop (parents, n_accounts)) >= 0)
     {
-      guint j = i;
-
-      while (mark[j] == 0)
-        {
-          Account *a = &g_array_index (im->accounts, Account, j);
-          mark[j] = 1;
-          if (!a->parent)
-            break;
-          j = GPOINTER_TO_UINT (g_hash_table_lookup (im->account_index, a->parent)) - 1;
-          if (mark[j] == 1)
-            {
-              Account *b = &g_array_index (im->accounts, Account, j);
-              fail (im, error, KS_IMPORT_ERROR_VALUE, b->object, SUBJECT_ACCOUNT, b->name, j,
-                    _("it is its own parent, directly or through its subsidiaries"));
-              return FALSE;
-            }
-        }
-      for (j = i; mark[j] == 1; )
-        {
-          Account *a = &g_array_index (im->accounts, Account, j);
-          mark[j] = 2;
-          if (!a->parent)
-            break;
-          j = GPOINTER_TO_UINT (g_hash_table_lookup (im->account_index, a->parent)) - 1;
-        }
+      Account *b = &g_array_index (im->accounts, Account, loop);
+      fail (im, error, KS_IMPORT_ERROR_VALUE, b->object, SUBJECT_ACCOUNT, b->name, loop,
+            _("it is its own parent, directly or through its subsidiaries"));
+      return FALSE;
     }
   return TRUE;
 }
