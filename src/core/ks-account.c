@@ -509,6 +509,7 @@ ks_account_find (KsWorkspace  *workspace,
 {
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) similar = g_string_new (NULL);
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -526,51 +527,25 @@ ks_account_find (KsWorkspace  *workspace,
     }
   sqlite3_reset (stmt);
 
-  /* Case-insensitively (SQLite folds ASCII; g_utf8_casefold does the rest). */
-  if (!(stmt = ks_workspace_prepare (workspace, SELECT_ACCOUNT "ORDER BY a.name", error)))
+  /* Case-insensitively (SQLite folds ASCII only). */
+  if (!(stmt = ks_workspace_prepare (workspace, SELECT_ACCOUNT "ORDER BY a.name", error)) ||
+      !ks_workspace_match_name (workspace, stmt, 1, name, (KsRowFunc) account_from_row,
+                                found, similar, error))
     return NULL;
-  {
-    g_autofree char *key = g_utf8_casefold (name, -1);
-    g_autofree char *stem = g_utf8_substring (key, 0, MIN (g_utf8_strlen (key, -1), 3));
-    g_autoptr(GString) similar = g_string_new (NULL);
-    guint n_similar = 0;
-
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        g_autofree char *other = g_utf8_casefold (ks_column_text (stmt, 1), -1);
-        if (g_strcmp0 (key, other) == 0)
-          g_ptr_array_add (found, account_from_row (stmt));
-        else if (n_similar < 8 && strstr (other, stem))
-          {
-            g_string_append_printf (similar, "%s“%s”", n_similar ? ", " : "", ks_column_text (stmt, 1));
-            n_similar++;
-          }
-      }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        ks_workspace_set_sql_error (workspace, error, _("find an account"));
-        return NULL;
-      }
-    if (found->len == 1)
-      return g_object_ref (g_ptr_array_index (found, 0));
-    if (found->len > 1)
-      {
-        g_autoptr(GString) names = g_string_new (NULL);
-        for (guint i = 0; i < found->len; i++)
-          g_string_append_printf (names, "%s“%s”", i ? ", " : "",
-                                  ks_account_get_name (g_ptr_array_index (found, i)));
-        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("The account name “%s” is ambiguous: %s"), name, names->str);
-        return NULL;
-      }
-    if (n_similar > 0)
+  if (found->len == 1)
+    return g_object_ref (g_ptr_array_index (found, 0));
+  if (found->len > 1)
+    {
+      g_autofree char *names = ks_quote_names (found, (KsNameFunc) ks_account_get_name);
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no account “%s”; similar names: %s"), name, similar->str);
-    else
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no account “%s”"), name);
-  }
+                   _("The account name “%s” is ambiguous: %s"), name, names);
+    }
+  else if (similar->len > 0)
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                 _("There is no account “%s”; similar names: %s"), name, similar->str);
+  else
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                 _("There is no account “%s”"), name);
   return NULL;
 }
 

@@ -761,7 +761,6 @@ ks_contact_find (KsWorkspace  *workspace,
                  GError      **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -788,29 +787,16 @@ ks_contact_find (KsWorkspace  *workspace,
                                      error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  key = g_utf8_casefold (name, -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *other = g_utf8_casefold (ks_column_text (stmt, 2), -1);
-      if (g_strcmp0 (key, other) == 0)
-        g_ptr_array_add (found, contact_from_row (stmt));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (workspace, error, _("find a contact"));
-      return NULL;
-    }
+  if (!ks_workspace_match_name (workspace, stmt, 2, name, (KsRowFunc) contact_from_row,
+                                found, NULL, error))
+    return NULL;
   if (found->len == 1)
     return g_object_ref (g_ptr_array_index (found, 0));
   if (found->len > 1)
     {
-      g_autoptr(GString) names = g_string_new (NULL);
-      for (guint i = 0; i < found->len; i++)
-        g_string_append_printf (names, "%s“%s”", i ? ", " : "",
-                                ks_contact_get_name (g_ptr_array_index (found, i)));
+      g_autofree char *names = ks_quote_names (found, (KsNameFunc) ks_contact_get_name);
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                   _("“%s” could be %s; give the exact name"), name, names->str);
+                   _("“%s” could be %s; give the exact name"), name, names);
       return NULL;
     }
   g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,

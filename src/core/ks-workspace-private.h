@@ -55,4 +55,26 @@ gint64        ks_workspace_id_for_name (KsWorkspace  *self,
                                         const char   *name,
                                         GError      **error);
 
+/* Makes a domain object from the current row of a statement. */
+typedef gpointer (*KsRowFunc) (sqlite3_stmt *stmt);
+
+/* Steps a bound statement over candidate rows and collects, made by
+ * from_row, those whose column name_column equals name ignoring case (by
+ * g_utf8_casefold). With similar, also lists up to 8 other names that share
+ * the first three letters, as “A”, “B”. The *_find() functions use it after
+ * an exact match failed. */
+gboolean      ks_workspace_match_name  (KsWorkspace  *self,
+                                        sqlite3_stmt *stmt,
+                                        int           name_column,
+                                        const char   *name,
+                                        KsRowFunc     from_row,
+                                        GPtrArray    *found,
+                                        GString      *similar,
+                                        GError      **error);
+typedef const char *(*KsNameFunc) (gpointer object);
+
+/* “A”, “B”, “C”: the names of objects, for messages. */
+char         *ks_quote_names           (GPtrArray    *objects,
+                                        KsNameFunc    get_name);
+
 G_END_DECLS

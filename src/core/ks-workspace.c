@@ -778,6 +778,56 @@ ks_workspace_id_for_name (KsWorkspace  *self,
 }
 
 gboolean
+ks_workspace_match_name (KsWorkspace  *self,
+                         sqlite3_stmt *stmt,
+                         int           name_column,
+                         const char   *name,
+                         KsRowFunc     from_row,
+                         GPtrArray    *found,
+                         GString      *similar,
+                         GError      **error)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  g_autofree char *stem = g_utf8_substring (key, 0, MIN (g_utf8_strlen (key, -1), 3));
+  guint n_similar = 0;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *candidate = ks_column_text (stmt, name_column);
+      g_autofree char *other = g_utf8_casefold (candidate, -1);
+
+      if (g_strcmp0 (key, other) == 0)
+        g_ptr_array_add (found, from_row (stmt));
+      else if (similar && n_similar < 8 && *stem && strstr (other, stem))
+        {
+          g_string_append_printf (similar, "%s“%s”", n_similar ? ", " : "", candidate);
+          n_similar++;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, _("look up a name"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ks_quote_names (GPtrArray  *objects,
+                KsNameFunc  get_name)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < objects->len; i++)
+    g_string_append_printf (names, "%s“%s”", i ? ", " : "", get_name (g_ptr_array_index (objects, i)));
+  return g_string_free (names, FALSE);
+}
+
+gboolean
 ks_workspace_get_counts (KsWorkspace        *self,
                          KsWorkspaceCounts  *counts,
                          GError            **error)
