@@ -263,6 +263,12 @@ test_account_validation (void)
 
   /* Deleting a parent leaves the child without one. */
   g_assert_true (ks_account_delete (ws, ks_account_get_id (b), &error));
+  /* Saving the deleted account's old copy does not bring it back silently. */
+  ks_account_set_parent_id (b, 0);
+  ks_account_set_sector (b, "holding");
+  g_assert_false (ks_account_save (b, ws, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   {
     g_autoptr(KsAccount) stored = ks_account_load (ws, ks_account_get_id (c), &error);
     g_assert_no_error (error);

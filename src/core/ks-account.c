@@ -682,6 +682,13 @@ ks_account_save (KsAccount    *self,
     }
   if (inserting)
     self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
+  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    {
+      /* Deleted since it was loaded (another window, an undo). */
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                   _("“%s” is no longer in the workspace"), self->name);
+      goto fail;
+    }
   if (!ks_workspace_commit (workspace, error))
     return FALSE;
 
