@@ -895,19 +895,6 @@ finish_accounts (ImportJob *job,
 
 /* ---- sales_pipeline.csv ----------------------------------------------------- */
 
-/* The secondary indexes of opportunities, exactly as the schema creates them.
- * A large import drops and rebuilds them: building an index from the finished
- * table is several times cheaper than growing it row by row. */
-static const struct { const char *name, *drop, *create; } opportunity_indexes[] = {
-  { "opportunities_account", "DROP INDEX opportunities_account",
-    "CREATE INDEX opportunities_account ON opportunities (account_id)" },
-  { "opportunities_product", "DROP INDEX opportunities_product",
-    "CREATE INDEX opportunities_product ON opportunities (product_id)" },
-  { "opportunities_owner", "DROP INDEX opportunities_owner",
-    "CREATE INDEX opportunities_owner ON opportunities (owner_id)" },
-  { "opportunities_stage", "DROP INDEX opportunities_stage",
-    "CREATE INDEX opportunities_stage ON opportunities (stage)" },
-};
 /* Rebuild only when the import at least doubles the table, and is large. */
 #define REBUILD_INDEXES_MIN_ROWS 20000
 
@@ -1107,45 +1094,16 @@ compare_refs (gconstpointer a,
   return cmp ? cmp : (x->ref_length > y->ref_length) - (x->ref_length < y->ref_length);
 }
 
-/* The secondary indexes can be rebuilt when they are exactly the schema's. */
-static gboolean
-can_rebuild_indexes (ImportJob *job)
+/* A database failure outside any row: reported, and the import refused. */
+static void
+database_error (ImportJob *job,
+                GError    *error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws,
-                                             "SELECT name, sql FROM sqlite_master "
-                                             "WHERE type = 'index' AND tbl_name = 'opportunities' "
-                                             "AND sql IS NOT NULL",
-                                             NULL);
-  guint matched = 0, seen = 0;
-
-  if (!stmt)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      seen++;
-      for (guint i = 0; i < G_N_ELEMENTS (opportunity_indexes); i++)
-        if (g_strcmp0 (ks_column_text (stmt, 0), opportunity_indexes[i].name) == 0 &&
-            g_strcmp0 (ks_column_text (stmt, 1), opportunity_indexes[i].create) == 0)
-          matched++;
-    }
-  sqlite3_reset (stmt);
-  return seen == G_N_ELEMENTS (opportunity_indexes) && matched == seen;
-}
-
-static gboolean
-exec_fixed (ImportJob  *job,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (ks_workspace_exec (job->ws, sql, &error))
-    return TRUE;
   if (!job->db_error)
     job->db_error = g_error_copy (error);
   if (job->report->errors->len == 0)
     job->error_code = KS_IMPORT_ERROR_VALUE;
   ks_import_report_add (job->report, TRUE, "", 0, 0, "%s", error->message);
-  return FALSE;
 }
 
 static void
@@ -1153,7 +1111,8 @@ write_opportunities (ImportJob *job,
                      KsCsvReader *r)
 {
   g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (job->opportunities->len - job->n_known);
-  gboolean rebuild;
+  g_auto(GStrv) indexes = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_existing = job->n_known;
 
   for (guint i = 0; i < job->opportunities->len && !ks_csv_reader_stopped (r); i++)
@@ -1171,18 +1130,22 @@ write_opportunities (ImportJob *job,
     return;
 
   g_ptr_array_sort (fresh, compare_refs);
-  rebuild = fresh->len >= REBUILD_INDEXES_MIN_ROWS && fresh->len >= n_existing &&
-            can_rebuild_indexes (job);
-  if (rebuild)
-    g_debug ("Rebuilding the indexes of opportunities around %u new rows", fresh->len);
-  for (guint i = 0; rebuild && i < G_N_ELEMENTS (opportunity_indexes); i++)
-    if (!exec_fixed (job, opportunity_indexes[i].drop))
-      return;
+  /* A large load that at least doubles the table rebuilds the secondary
+   * indexes afterwards instead of growing them row by row. */
+  if (fresh->len >= REBUILD_INDEXES_MIN_ROWS && fresh->len >= n_existing)
+    {
+      g_debug ("Rebuilding the indexes of opportunities around %u new rows", fresh->len);
+      if (!(indexes = ks_workspace_drop_indexes (job->ws, "opportunities", &error)))
+        {
+          database_error (job, error);
+          return;
+        }
+    }
   for (guint i = 0; i < fresh->len && !ks_csv_reader_stopped (r); i++)
     opportunity_write (job, r, g_ptr_array_index (fresh, i));
-  for (guint i = 0; rebuild && !ks_csv_reader_stopped (r) && i < G_N_ELEMENTS (opportunity_indexes); i++)
-    if (!exec_fixed (job, opportunity_indexes[i].create))
-      return;
+  if (indexes && !ks_csv_reader_stopped (r) &&
+      !ks_workspace_restore_indexes (job->ws, indexes, &error))
+    database_error (job, error);
 }
 
 static void

@@ -71,6 +71,18 @@ gboolean      ks_workspace_match_name  (KsWorkspace  *self,
                                         GPtrArray    *found,
                                         GString      *similar,
                                         GError      **error);
+/* Bulk loads: drops the secondary indexes the schema gave TABLE and returns
+ * their CREATE statements (as stored in the schema) for
+ * ks_workspace_restore_indexes() once the rows are in; building an index from
+ * a finished table is several times cheaper than growing it row by row. Call
+ * both inside one transaction. */
+GStrv         ks_workspace_drop_indexes    (KsWorkspace  *self,
+                                            const char   *table,
+                                            GError      **error);
+gboolean      ks_workspace_restore_indexes (KsWorkspace  *self,
+                                            GStrv         creates,
+                                            GError      **error);
+
 typedef const char *(*KsNameFunc) (gpointer object);
 
 /* “A”, “B”, “C”: the names of objects, for messages. */

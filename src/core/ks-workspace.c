@@ -827,6 +827,65 @@ ks_quote_names (GPtrArray  *objects,
   return g_string_free (names, FALSE);
 }
 
+GStrv
+ks_workspace_drop_indexes (KsWorkspace  *self,
+                           const char   *table,
+                           GError      **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) creates = g_strv_builder_new ();
+  g_auto(GStrv) drop = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (self->depth > 0, NULL);
+
+  /* sql IS NULL marks the indexes behind UNIQUE and PRIMARY KEY: they stay. */
+  stmt = ks_workspace_prepare (self,
+                               "SELECT name, sql FROM main.sqlite_master "
+                               "WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL "
+                               "ORDER BY name",
+                               error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_strv_builder_add (names, ks_column_text (stmt, 0));
+      g_strv_builder_add (creates, ks_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, _("read the schema"));
+      return NULL;
+    }
+
+  drop = g_strv_builder_end (names);
+  for (guint i = 0; drop[i]; i++)
+    {
+      /* The name comes from the schema, not from users. */
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX main.\"%s\"", drop[i]);
+      if (!ks_workspace_exec (self, sql, error))
+        return NULL;
+    }
+  return g_strv_builder_end (creates);
+}
+
+gboolean
+ks_workspace_restore_indexes (KsWorkspace  *self,
+                              GStrv         creates,
+                              GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  for (guint i = 0; creates && creates[i]; i++)
+    if (!ks_workspace_exec (self, creates[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 ks_workspace_get_counts (KsWorkspace        *self,
                          KsWorkspaceCounts  *counts,
