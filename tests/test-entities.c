@@ -887,6 +887,23 @@ test_contact (void)
   g_assert_cmpint (counts (ws).contacts, ==, 1);
 }
 
+static void
+test_opportunity_stage_outcome (void)
+{
+  /* The CRM export's stages (Prospecting, Engaging, Won, Lost) and the book's
+   * default funnel (lead qualified … order received / cancelled or lost). */
+  g_assert_cmpint (ks_opportunity_stage_outcome ("Won"), ==, KS_OUTCOME_WON);
+  g_assert_cmpint (ks_opportunity_stage_outcome (" won "), ==, KS_OUTCOME_WON);
+  g_assert_cmpint (ks_opportunity_stage_outcome ("Order received"), ==, KS_OUTCOME_WON);
+  g_assert_cmpint (ks_opportunity_stage_outcome ("Lost"), ==, KS_OUTCOME_LOST);
+  g_assert_cmpint (ks_opportunity_stage_outcome ("Cancelled or lost"), ==, KS_OUTCOME_LOST);
+  g_assert_cmpint (ks_opportunity_stage_outcome ("canceled"), ==, KS_OUTCOME_LOST);
+  g_assert_cmpint (ks_opportunity_stage_outcome ("Engaging"), ==, KS_OUTCOME_OPEN);
+  g_assert_cmpint (ks_opportunity_stage_outcome ("Purchasing decision"), ==, KS_OUTCOME_OPEN);
+  g_assert_cmpint (ks_opportunity_stage_outcome (""), ==, KS_OUTCOME_OPEN);
+  g_assert_cmpint (ks_opportunity_stage_outcome (NULL), ==, KS_OUTCOME_OPEN);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -907,6 +924,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/opportunity/round-trip", test_opportunity_round_trip);
   g_test_add_func ("/core/opportunity/list", test_opportunity_list);
   g_test_add_func ("/core/opportunity/refused", test_opportunity_refused);
+  g_test_add_func ("/core/opportunity/stage-outcome", test_opportunity_stage_outcome);
   g_test_add_func ("/core/contact/all", test_contact);
 
   return g_test_run ();

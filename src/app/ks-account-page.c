@@ -489,25 +489,6 @@ refresh_team (KsAccountPage *self)
   }
 }
 
-/* Until stages are a workspace setting, "won" and "lost" are recognised by
- * name: the CRM export's "Won"/"Lost" and the book's "order received" and
- * "cancelled or lost". */
-static int
-stage_outcome (const char *stage)
-{
-  g_autofree char *key = stage ? g_utf8_casefold (stage, -1) : NULL;
-
-  if (!key)
-    return 0;
-  g_strstrip (key);
-  if (g_str_equal (key, "won") || g_str_equal (key, "order received"))
-    return 1;
-  if (g_str_equal (key, "lost") || g_str_equal (key, "cancelled") ||
-      g_str_equal (key, "canceled") || g_str_equal (key, "cancelled or lost"))
-    return -1;
-  return 0;
-}
-
 static void
 refresh_opportunities (KsAccountPage *self)
 {
@@ -533,7 +514,7 @@ refresh_opportunities (KsAccountPage *self)
     {
       g_autoptr(KsOpportunity) o = g_list_model_get_item (opportunities, i);
       double value = ks_opportunity_get_value (o);
-      int outcome = stage_outcome (ks_opportunity_get_stage (o));
+      KsOutcome outcome = ks_opportunity_stage_outcome (ks_opportunity_get_stage (o));
 
       if (!isnan (value))
         {
@@ -541,13 +522,13 @@ refresh_opportunities (KsAccountPage *self)
           any_value = TRUE;
         }
 
-      if (outcome > 0)
+      if (outcome == KS_OUTCOME_WON)
         {
           n_won++;
           if (!isnan (value))
             won_value += value;
         }
-      else if (outcome < 0)
+      else if (outcome == KS_OUTCOME_LOST)
         n_lost++;
       else
         n_open++;
@@ -601,7 +582,8 @@ refresh_opportunities (KsAccountPage *self)
             }
           gtk_label_set_xalign (GTK_LABEL (stage), 1);
           gtk_widget_add_css_class (stage, "caption");
-          gtk_widget_add_css_class (stage, outcome > 0 ? "stage-won" : outcome < 0 ? "stage-lost" : "stage-open");
+          gtk_widget_add_css_class (stage, outcome == KS_OUTCOME_WON ? "stage-won"
+                                    : outcome == KS_OUTCOME_LOST ? "stage-lost" : "stage-open");
           gtk_box_append (GTK_BOX (suffix), stage);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
           gtk_list_box_append (self->opportunities_list, row);

@@ -579,3 +579,19 @@ fail:
   ks_workspace_rollback (workspace);
   return FALSE;
 }
+
+KsOutcome
+ks_opportunity_stage_outcome (const char *stage)
+{
+  g_autofree char *key = NULL;
+
+  if (!stage)
+    return KS_OUTCOME_OPEN;
+  key = g_strstrip (g_utf8_casefold (stage, -1));
+  if (g_str_equal (key, "won") || g_str_equal (key, "order received"))
+    return KS_OUTCOME_WON;
+  if (g_str_equal (key, "lost") || g_str_equal (key, "cancelled") ||
+      g_str_equal (key, "canceled") || g_str_equal (key, "cancelled or lost"))
+    return KS_OUTCOME_LOST;
+  return KS_OUTCOME_OPEN;
+}

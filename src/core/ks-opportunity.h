@@ -49,6 +49,18 @@ const char    *ks_opportunity_get_expected_close_date (KsOpportunity *self);
 void           ks_opportunity_set_expected_close_date (KsOpportunity *self,
                                                        const char    *date);
 
+typedef enum
+{
+  KS_OUTCOME_OPEN,
+  KS_OUTCOME_WON,
+  KS_OUTCOME_LOST,
+} KsOutcome;
+
+/* Whether a stage name means won, lost or still open. Until stages are a
+ * workspace setting: the CRM export's "Won"/"Lost" and the book's "order
+ * received" and "cancelled or lost", ignoring case and surrounding space. */
+KsOutcome      ks_opportunity_stage_outcome        (const char     *stage);
+
 /* An account's opportunities, newest engage date first. */
 GListModel    *ks_opportunity_list_for_account     (KsWorkspace    *workspace,
                                                     gint64          account_id,
