@@ -533,6 +533,32 @@ test_refuse_encoding (void)
   }
 }
 
+/* fuzz-json-import found json-glib 1.6 leaking its string buffer on a lone
+ * high surrogate; the importer names the escape itself before json-glib runs. */
+static void
+test_refuse_lone_surrogate (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (HEAD "\"accounts\": [{\"name\": \"a\\ud83d\\u b\"}]}", -1,
+                  KS_IMPORT_ERROR_MALFORMED, "in.json:1:79:", "\\ud83d", "surrogate", NULL);
+  assert_refused ("{\n \"x\": \"\\uDBFF\"}", -1, KS_IMPORT_ERROR_MALFORMED, "in.json:2:8:", NULL);
+  assert_refused ("{\"x\": \"\\ud83d\\u0041\"}", -1, KS_IMPORT_ERROR_MALFORMED, "in.json:1:8:", NULL);
+
+  /* A whole pair is a character; an escaped backslash before "ud83d" is text. */
+  g_assert_true (ks_json_import_data (ws, HEAD "\"accounts\": [{\"name\": \"\\ud83d\\ude00\"},"
+                                          " {\"name\": \"x\\\\ud83d\"}]}", -1, "in.json", FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(KsAccount) emoji = ks_account_find (ws, "\xF0\x9F\x98\x80", NULL);
+    g_autoptr(KsAccount) text = ks_account_find (ws, "x\\ud83d", NULL);
+
+    g_assert_nonnull (emoji);
+    g_assert_nonnull (text);
+  }
+}
+
 static void
 test_refuse_deep (void)
 {
@@ -748,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/core/json/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/core/json/refuse/encoding", test_refuse_encoding);
   g_test_add_func ("/core/json/refuse/deep", test_refuse_deep);
+  g_test_add_func ("/core/json/refuse/lone-surrogate", test_refuse_lone_surrogate);
   g_test_add_func ("/core/json/refuse/types", test_refuse_types);
   g_test_add_func ("/core/json/refuse/references", test_refuse_references);
   g_test_add_func ("/core/json/refuse/duplicates-and-cycles", test_refuse_duplicates_and_cycles);

@@ -7,6 +7,10 @@
 #
 #   tests/fuzz/run-fuzzers.sh BUILD_DIR [SECONDS]
 #
+# The mutation seed is FUZZ_SEED (default 1), so a run is repeatable: CI walks
+# the same inputs in the same order every time and a failure it reports comes
+# back here with the same seed. FUZZ_SEED=0 lets libFuzzer pick (exploration).
+#
 # BUILD_DIR is a configured meson build directory: config.h comes from there,
 # and the work goes to BUILD_DIR/fuzz/NAME/ (the growing corpus, and crash-*,
 # leak-*, timeout-* inputs when something is found). The seed corpora in the
@@ -23,6 +27,7 @@ if [ $# -lt 1 ] || [ $# -gt 2 ]; then
 fi
 build=$(cd "$1" 2>/dev/null && pwd) || { echo "$0: no build directory $1" >&2; exit 2; }
 seconds=${2:-20}
+seed=${FUZZ_SEED:-1}
 [ -f "$build/config.h" ] || { echo "$0: $build/config.h is missing; run meson setup first" >&2; exit 2; }
 
 CC=${CC:-clang}
@@ -82,7 +87,7 @@ for target in "$here"/fuzz-*.c; do
 
   [ -n "$seeds" ] || echo "== $name: no seed corpus (tests/fuzz/corpus/$short/), starting empty"
   echo "== $name: running for ${seconds}s"
-  if (cd "$work" && ./"$name" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+  if (cd "$work" && ./"$name" -seed="$seed" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
         -max_len=16384 -print_final_stats=1 -artifact_prefix="$work/" \
         corpus ${seeds:+"$seeds"} > "$work/log.txt" 2>&1); then
     echo "== $name: ok ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$work/log.txt" |
