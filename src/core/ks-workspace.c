@@ -67,6 +67,8 @@ G_DEFINE_FINAL_TYPE (KsWorkspace, ks_workspace, G_TYPE_OBJECT)
 static const char *const user_tables[] = {
   "settings", "people", "accounts", "account_team", "contacts", "products", "opportunities",
   "contact_lines", "map_snapshots",
+  "account_plans", "plan_objectives", "plan_products", "plan_meetings", "plan_projects",
+  "plan_actions", "plan_notes",
 };
 
 static void
