@@ -42,7 +42,7 @@ static const GOptionEntry options[] = {
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select the account with this name"), N_("NAME") },
   { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this view of the account: profile or map"), N_("VIEW") },
+    N_("Show this view of the account: profile, map or plan"), N_("VIEW") },
   { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this contact on the account's power map"), N_("NAME") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -259,9 +259,10 @@ ks_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (dict, "account", "s", &self->account);
   g_variant_dict_lookup (dict, "contact", "s", &self->contact);
   if (g_variant_dict_lookup (dict, "view", "s", &self->view) &&
-      g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0)
+      g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0 &&
+      g_strcmp0 (self->view, "plan") != 0)
     {
-      g_printerr (_("keystone: --view takes “profile” or “map”, not “%s”\n"), self->view);
+      g_printerr (_("keystone: --view takes “profile”, “map” or “plan”, not “%s”\n"), self->view);
       return 2;
     }
   if (g_variant_dict_lookup (dict, "screenshot", "^&ay", &path))

@@ -24,6 +24,7 @@
 #include "ks-json.h"
 #include "ks-people-list.h"
 #include "ks-people-page.h"
+#include "ks-plan-page.h"
 #include "ks-powermap-page.h"
 #include "ks-person.h"
 
@@ -57,6 +58,7 @@ struct _KsWindow
   AdwViewStack         *account_stack;
   GtkWidget            *account_switcher;
   KsPowermapPage       *powermap_page;
+  KsPlanPage           *plan_page;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_button;
   KsPeopleList         *people_list;
@@ -477,6 +479,7 @@ save_copy_done (KsWindow *self,
       return;
     }
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   if (!ks_workspace_save_copy (self->workspace, path, &error))
     {
       show_dialog (self, _("Could Not Save a Copy"), error->message);
@@ -573,6 +576,7 @@ ks_window_import_crm (KsWindow   *self,
   if (!self->workspace)
     return NULL;
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   ok = ks_crm_import (self->workspace, dir, FALSE, report, &error);
 
   if (ok)
@@ -634,6 +638,7 @@ import_json_now (KsWindow   *self,
   g_autofree char *name = display_name (path);
 
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   if (!ks_json_import_file (self->workspace, path, replace, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
@@ -731,6 +736,7 @@ ks_window_export_json (KsWindow   *self,
     return FALSE;
   name = display_name (path);
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   if (!ks_json_export_to_file (self->workspace, path, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
@@ -777,6 +783,7 @@ add_account (KsWindow *self)
   if (!self->workspace)
     return;
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   name = unique_name (self, _("New account"), FALSE);
   account = ks_account_new (name);
   if (!ks_account_save (account, self->workspace, &error))
@@ -838,6 +845,7 @@ undo_action (GtkWidget  *widget,
     return;
   /* notes typed in the last second are a step of their own, undone first */
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   if (!ks_workspace_can_undo (self->workspace))
     return;
   label = g_strdup (ks_workspace_get_undo_label (self->workspace));
@@ -1147,6 +1155,7 @@ ks_window_close_request (GtkWindow *window)
   KsWindow *self = KS_WINDOW (window);
 
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   save_window_state (self);
   return GTK_WINDOW_CLASS (ks_window_parent_class)->close_request (window);
 }
@@ -1181,6 +1190,7 @@ ks_window_class_init (KsWindowClass *klass)
   g_type_ensure (KS_TYPE_PEOPLE_LIST);
   g_type_ensure (KS_TYPE_PEOPLE_PAGE);
   g_type_ensure (KS_TYPE_POWERMAP_PAGE);
+  g_type_ensure (KS_TYPE_PLAN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ks-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
@@ -1198,6 +1208,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_switcher);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, powermap_page);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, people_list);
@@ -1269,6 +1280,8 @@ ks_window_init (KsWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->account_list, "selected-id", self->powermap_page, "account-id",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->account_list, "selected-id", self->plan_page, "account-id",
+                          G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->people_list, "selected-id", self->people_page, "person-id",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -1305,6 +1318,7 @@ ks_window_set_workspace (KsWindow    *self,
     return;
 
   ks_account_page_flush (self->account_page);
+  ks_plan_page_flush (self->plan_page);
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
@@ -1323,11 +1337,13 @@ ks_window_set_workspace (KsWindow    *self,
   /* pages first: the lists then pick their first rows, which the pages show */
   ks_account_page_set_workspace (self->account_page, workspace);
   ks_powermap_page_set_workspace (self->powermap_page, workspace);
+  ks_plan_page_set_workspace (self->plan_page, workspace);
   ks_people_page_set_workspace (self->people_page, workspace);
   ks_account_list_set_workspace (self->account_list, workspace);
   ks_people_list_set_workspace (self->people_list, workspace);
   ks_account_page_set_account_id (self->account_page, ks_account_list_get_selected_id (self->account_list));
   ks_powermap_page_set_account_id (self->powermap_page, ks_account_list_get_selected_id (self->account_list));
+  ks_plan_page_set_account_id (self->plan_page, ks_account_list_get_selected_id (self->account_list));
   ks_people_page_set_person_id (self->people_page, ks_people_list_get_selected_id (self->people_list));
 
   gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "none");
@@ -1447,6 +1463,7 @@ ks_window_select_account (KsWindow *self,
   ks_account_list_set_selected_id (self->account_list, account_id);
   ks_account_page_set_account_id (self->account_page, account_id);
   ks_powermap_page_set_account_id (self->powermap_page, account_id);
+  ks_plan_page_set_account_id (self->plan_page, account_id);
 }
 
 void
@@ -1585,4 +1602,12 @@ ks_window_get_powermap_page (KsWindow *self)
 {
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->powermap_page);
+}
+
+GtkWidget *
+ks_window_get_plan_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->plan_page);
 }

@@ -38,6 +38,7 @@ const char  *ks_window_get_page            (KsWindow       *self);
 void         ks_window_set_account_view    (KsWindow       *self,
                                             const char     *view);
 GtkWidget   *ks_window_get_powermap_page   (KsWindow       *self);
+GtkWidget   *ks_window_get_plan_page       (KsWindow       *self);
 gboolean     ks_window_select_account_name (KsWindow       *self,
                                             const char     *name);
 void         ks_window_select_account      (KsWindow       *self,

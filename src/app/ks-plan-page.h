@@ -1,0 +1,44 @@
+/* ks-plan-page.h — an account's mini account plan, edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ks-plan.h"
+#include "ks-workspace.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_PLAN_PAGE (ks_plan_page_get_type ())
+G_DECLARE_FINAL_TYPE (KsPlanPage, ks_plan_page, KS, PLAN_PAGE, GtkWidget)
+
+GtkWidget *ks_plan_page_new            (void);
+void       ks_plan_page_set_workspace  (KsPlanPage  *self,
+                                        KsWorkspace *workspace);
+gint64     ks_plan_page_get_account_id (KsPlanPage  *self);
+void       ks_plan_page_set_account_id (KsPlanPage  *self,
+                                        gint64       account_id);
+/* Saves long text typed in the last second; called before the window closes. */
+void       ks_plan_page_flush          (KsPlanPage  *self);
+/* The row that edits @key: a scalar field (@list KS_PLAN_NO_LIST, @item_id 0)
+ * or a field of item @item_id of @list, whose rows are built (the item is
+ * expanded) when needed. NULL when there is no such field or item. */
+GtkWidget *ks_plan_page_get_row        (KsPlanPage  *self,
+                                        KsPlanList   list,
+                                        gint64       item_id,
+                                        const char  *key);
+/* Items shown for @list, and whether the item's rows were built yet. */
+guint      ks_plan_page_get_n_items    (KsPlanPage  *self,
+                                        KsPlanList   list);
+gboolean   ks_plan_page_item_is_built  (KsPlanPage  *self,
+                                        KsPlanList   list,
+                                        gint64       item_id);
+/* The completeness findings listed in the side panel, and activating one
+ * (scrolls to its row, expands its item, focuses the row). */
+guint      ks_plan_page_get_n_findings     (KsPlanPage *self);
+void       ks_plan_page_activate_finding   (KsPlanPage *self,
+                                            guint       index);
+
+G_END_DECLS
