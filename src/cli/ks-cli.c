@@ -62,6 +62,17 @@ static const char *usage_text =
      "                                   import accounts.csv, sales_teams.csv, products.csv\n"
      "                                   and sales_pipeline.csv from DIR (all or nothing)\n"
      "  import json FILE [--replace]     load a workspace JSON document\n"
+     "  import account FILE [--json]     merge one account's handover document (made by\n"
+     "                                   export account): people and products matched by\n"
+     "                                   name or created; the account created, or updated\n"
+     "                                   (contacts merged by name, team merged, plan\n"
+     "                                   replaced); opportunities matched by id. --json:\n"
+     "                                   {\"account\", \"created\": {\"account\", \"people\",\n"
+     "                                   \"products\", \"contacts\", \"team\", \"opportunities\",\n"
+     "                                   \"lines\", \"snapshots\"}, \"matched\": {\"account\",\n"
+     "                                   \"people\", \"products\"}, \"updated\": {\"account\",\n"
+     "                                   \"contacts\", \"team\", \"opportunities\", \"lines\",\n"
+     "                                   \"plan\"}, \"removed\": {\"lines\"}, \"warnings\"}\n"
      "  import contacts FILE --account NAME [--json]\n"
      "                                   create or update the account's contacts (columns\n"
      "                                   name, title, department, reports_to, decision_power,\n"
@@ -75,6 +86,9 @@ static const char *usage_text =
      "                                   and no owner at high power, single-threaded, opponents,\n"
      "                                   stale contacts, competitors at high-power contacts\n"
      "  export json [-o FILE]            the whole workspace as JSON (stdout without -o)\n"
+     "  export account NAME [-o FILE]    one account as a handover document: its team,\n"
+     "                                   contacts, power map, plan and opportunities, and\n"
+     "                                   the people and products they name\n"
      "  render powermap --account NAME [--width W] [--height H] -o FILE\n"
      "                                   draw the account's power map with its legend;\n"
      "                                   the format follows FILE: .png, .svg or .pdf\n"
@@ -647,6 +661,109 @@ cmd_export_json (const Options *opts)
   return EXIT_DONE;
 }
 
+/* export account NAME [-o FILE] */
+static int
+cmd_export_account (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_strv_length (opts->args) != 3)
+    return usage_error (_("usage: keystone-cli export account NAME [-o FILE]"));
+  if (!(ws = open_existing (opts, &error)) ||
+      !(account = ks_account_find (ws, opts->args[2], &error)) ||
+      !(text = ks_json_export_account (ws, ks_account_get_id (account), &error)))
+    return refused (error);
+
+  if (opts->output && g_strcmp0 (opts->output, "-") != 0)
+    {
+      if (!g_file_set_contents (opts->output, text, -1, &error))
+        {
+          g_printerr (_("keystone-cli: could not write “%s”: %s\n"), opts->output, error->message);
+          return EXIT_REFUSED;
+        }
+    }
+  else
+    {
+      fputs (text, stdout);
+      if (fflush (stdout) != 0)
+        {
+          g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
+          return EXIT_REFUSED;
+        }
+    }
+  return EXIT_DONE;
+}
+
+static void
+print_names (const char *label,
+             GPtrArray  *names)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  if (names->len == 0)
+    return;
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (line, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (names, i));
+  g_print ("  %s: %s\n", label, line->str);
+}
+
+/* import account FILE [--json] */
+static int
+cmd_import_account (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccountImportReport) report = ks_account_import_report_new ();
+  g_autofree char *path = NULL;
+  gboolean created = FALSE, ok;
+
+  if (g_strv_length (opts->args) != 3)
+    return usage_error (_("usage: keystone-cli import account FILE [--json]"));
+  if (!(ws = open_for_import (opts, &path, &created, &error)))
+    return refused (error);
+  ok = ks_json_import_account_file (ws, opts->args[2], report, &error);
+  g_clear_object (&ws);
+  if (!ok)
+    {
+      if (created)
+        remove_workspace_files (path);
+      return refused (error);
+    }
+  if (opts->json)
+    {
+      g_autofree char *text = ks_account_import_report_to_json (report);
+      fputs (text, stdout);
+      return EXIT_DONE;
+    }
+
+  g_print (report->account_created ? _("Account “%s” created.\n")
+           : report->account_updated ? _("Account “%s” updated.\n")
+           : _("Account “%s” matched.\n"), report->account);
+  print_names (_("people created"), report->people_created);
+  print_names (_("people matched"), report->people_matched);
+  print_names (_("products created"), report->products_created);
+  print_names (_("products matched"), report->products_matched);
+  print_names (_("contacts created"), report->contacts_created);
+  print_names (_("contacts updated"), report->contacts_updated);
+  print_names (_("team members added"), report->team_added);
+  print_names (_("team members updated"), report->team_updated);
+  print_names (_("opportunities created"), report->opportunities_created);
+  print_names (_("opportunities updated"), report->opportunities_updated);
+  if (report->lines_added || report->lines_updated || report->lines_removed)
+    g_print (_("  lines: %u added, %u updated, %u removed\n"),
+             report->lines_added, report->lines_updated, report->lines_removed);
+  if (report->snapshots_added)
+    g_print (_("  snapshots added: %u\n"), report->snapshots_added);
+  if (report->plan_replaced)
+    g_print (_("  plan replaced by the file’s\n"));
+  for (guint i = 0; i < report->warnings->len; i++)
+    g_printerr (_("keystone-cli: warning: %s\n"), (const char *) g_ptr_array_index (report->warnings, i));
+  return EXIT_DONE;
+}
+
 static void
 print_file_issue (FILE          *out,
                   KsImportIssue *issue,
@@ -913,12 +1030,14 @@ run (Options *opts)
         return cmd_import_crm (opts);
       if (g_strcmp0 (sub, "json") == 0)
         return cmd_import_json (opts);
+      if (g_strcmp0 (sub, "account") == 0)
+        return cmd_import_account (opts);
       if (g_strcmp0 (sub, "contacts") == 0)
         return cmd_import_map (opts, TRUE);
       if (g_strcmp0 (sub, "influences") == 0)
         return cmd_import_map (opts, FALSE);
       return usage_error (_("import what? Use “import crm DIR”, “import json FILE”, "
-                            "“import contacts FILE” or “import influences FILE”"));
+                            "“import account FILE”, “import contacts FILE” or “import influences FILE”"));
     }
   if (g_str_equal (cmd, "report"))
     {
@@ -936,7 +1055,9 @@ run (Options *opts)
     {
       if (g_strcmp0 (sub, "json") == 0)
         return cmd_export_json (opts);
-      return usage_error (_("export what? Use “export json”"));
+      if (g_strcmp0 (sub, "account") == 0)
+        return cmd_export_account (opts);
+      return usage_error (_("export what? Use “export json” or “export account NAME”"));
     }
   return usage_error (_("unknown command “%s”"), cmd);
 }

@@ -24,10 +24,12 @@
 
 #include "ks-json.h"
 #include "ks-map-snapshot.h"
+#include "ks-plan.h"
 #include "ks-powermap-types.h"
 #include "ks-workspace-private.h"
 
 #define FORMAT_TAG "keystone-workspace"
+#define ACCOUNT_FORMAT_TAG "keystone-account"
 #define DEMO_RESOURCE RESOURCE_PREFIX "/demo/demo-workspace.json"
 /* json-glib's parser recurses once per nesting level; the document needs five. */
 #define MAX_DEPTH 64
@@ -37,9 +39,14 @@
 
 typedef struct
 {
-  GString *out;
-  guint    depth;
-  gboolean empty;   /* the innermost open container has no item yet */
+  GString    *out;
+  guint       depth;
+  gboolean    empty;     /* the innermost open container has no item yet */
+  /* One account's handover document: only this account, its opportunities
+   * and the people and products they refer to (ids). 0/NULL = everything. */
+  gint64      account;
+  GHashTable *people;
+  GHashTable *products;
 } Writer;
 
 static void
@@ -242,7 +249,7 @@ export_people (KsWorkspace  *ws,
   static const char *const keys[] = { "name", "title", "phone", "email", "team", "region", "area" };
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT p.name, p.title, p.phone, p.email, p.team, p.region,"
-                                             "       p.area, m.name"
+                                             "       p.area, m.name, p.id"
                                              "  FROM people p LEFT JOIN people m ON m.id = p.manager_id"
                                              " ORDER BY p.name",
                                              error);
@@ -253,6 +260,8 @@ export_people (KsWorkspace  *ws,
   writer_open (w, "people", '[');
   while ((row = step_row (ws, stmt, error)) > 0)
     {
+      if (w->people && !g_hash_table_contains (w->people, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 8))))
+        continue;
       writer_open (w, NULL, '{');
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         write_text_member (w, keys[i], ks_column_text (stmt, i));
@@ -272,7 +281,7 @@ export_products (KsWorkspace  *ws,
                  GError      **error)
 {
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
-                                             "SELECT name, series, price FROM products ORDER BY name",
+                                             "SELECT name, series, price, id FROM products ORDER BY name",
                                              error);
   int row;
 
@@ -281,6 +290,8 @@ export_products (KsWorkspace  *ws,
   writer_open (w, "products", '[');
   while ((row = step_row (ws, stmt, error)) > 0)
     {
+      if (w->products && !g_hash_table_contains (w->products, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 3))))
+        continue;
       writer_open (w, NULL, '{');
       write_text_member (w, "name", ks_column_text (stmt, 0));
       write_text_member (w, "series", ks_column_text (stmt, 1));
@@ -486,6 +497,137 @@ export_account_snapshots (KsWorkspace  *ws,
   return TRUE;
 }
 
+/* The name a plan reference points to, NULL when it points nowhere. */
+static gboolean
+plan_reference_name (KsWorkspace  *ws,
+                     KsPlanKind    kind,
+                     gint64        id,
+                     gint64        account_id,
+                     char        **out,
+                     GError      **error)
+{
+  const char *sql = kind == KS_PLAN_KIND_PERSON ? "SELECT name FROM people WHERE id = ?1"
+                  : kind == KS_PLAN_KIND_PRODUCT ? "SELECT name FROM products WHERE id = ?1"
+                  : "SELECT name FROM contacts WHERE id = ?1 AND account_id = ?2";
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  int row;
+
+  *out = NULL;
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (kind == KS_PLAN_KIND_CONTACT)
+    sqlite3_bind_int64 (stmt, 2, account_id);
+  if ((row = step_row (ws, stmt, error)) < 0)
+    return FALSE;
+  if (row > 0)
+    *out = g_strdup (ks_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The non-empty values of one plan object (the plan or a list item), in the
+ * template's order; a BOOL is written only when true (false is the default). */
+static gboolean
+export_plan_values (KsWorkspace        *ws,
+                    Writer             *w,
+                    const KsPlanField  *fields,
+                    guint               n_fields,
+                    const KsPlanValue  *values,
+                    gint64              account_id,
+                    GError            **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const KsPlanField *f = &fields[i];
+      const KsPlanValue *v = &values[i];
+
+      if (ks_plan_value_is_empty (f, v))
+        continue;
+      switch (f->kind)
+        {
+        case KS_PLAN_KIND_TEXT:
+        case KS_PLAN_KIND_LONG_TEXT:
+        case KS_PLAN_KIND_DATE:
+        case KS_PLAN_KIND_CHOICE:
+          write_text_member (w, f->key, v->text);
+          break;
+        case KS_PLAN_KIND_NUMBER:
+        case KS_PLAN_KIND_PERCENT:
+          writer_item (w, f->key);
+          write_double (w->out, v->number);
+          break;
+        case KS_PLAN_KIND_BOOL:
+          if (v->number != 0)
+            {
+              writer_item (w, f->key);
+              g_string_append (w->out, "true");
+            }
+          break;
+        case KS_PLAN_KIND_PERSON:
+        case KS_PLAN_KIND_CONTACT:
+        case KS_PLAN_KIND_PRODUCT:
+          {
+            g_autofree char *name = NULL;
+
+            if (!plan_reference_name (ws, f->kind, v->id, account_id, &name, error))
+              return FALSE;
+            if (name)
+              write_text_member (w, f->key, name);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+/* "plan": the scalar fields, then each non-empty list; left out when empty. */
+static gboolean
+export_account_plan (KsWorkspace  *ws,
+                     Writer       *w,
+                     gint64        account_id,
+                     GError      **error)
+{
+  KsPlan *plan = ks_plan_load (ws, account_id, error);
+  const KsPlanField *fields;
+  guint n_fields;
+  gboolean ok = TRUE;
+
+  if (!plan)
+    return FALSE;
+  if (ks_plan_is_empty (plan))
+    {
+      ks_plan_free (plan);
+      return TRUE;
+    }
+  fields = ks_plan_fields (&n_fields);
+  writer_open (w, "plan", '{');
+  ok = export_plan_values (ws, w, fields, n_fields, plan->values, account_id, error);
+  for (guint l = 0; ok && l < KS_PLAN_N_LISTS; l++)
+    {
+      const KsPlanListInfo *info = ks_plan_list_info (l);
+      GPtrArray *items = plan->items[l];
+
+      if (!items || items->len == 0)
+        continue;
+      writer_open (w, info->key, '[');
+      for (guint i = 0; ok && i < items->len; i++)
+        {
+          const KsPlanItem *item = g_ptr_array_index (items, i);
+
+          writer_open (w, NULL, '{');
+          ok = export_plan_values (ws, w, info->fields, info->n_fields, item->values, account_id, error);
+          writer_close (w, '}');
+        }
+      writer_close (w, ']');
+    }
+  writer_close (w, '}');
+  ks_plan_free (plan);
+  return ok;
+}
+
 static gboolean
 export_accounts (KsWorkspace  *ws,
                  Writer       *w,
@@ -507,6 +649,8 @@ export_accounts (KsWorkspace  *ws,
   writer_open (w, "accounts", '[');
   while ((row = step_row (ws, stmt, error)) > 0)
     {
+      if (w->account && sqlite3_column_int64 (stmt, 0) != w->account)
+        continue;
       writer_open (w, NULL, '{');
       write_text_member (w, "name", ks_column_text (stmt, 1));
       write_ref_member (w, "parent", stmt, 2);
@@ -523,7 +667,8 @@ export_accounts (KsWorkspace  *ws,
       if (!export_account_team (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
           !export_account_contacts (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
           !export_account_lines (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_snapshots (ws, w, sqlite3_column_int64 (stmt, 0), error))
+          !export_account_snapshots (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
+          !export_account_plan (ws, w, sqlite3_column_int64 (stmt, 0), error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -545,7 +690,7 @@ export_opportunities (KsWorkspace  *ws,
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT o.ref, a.name, pr.name, pe.name, o.title, o.stage,"
                                              "       o.value, o.engage_date, o.close_date,"
-                                             "       o.expected_close_date"
+                                             "       o.expected_close_date, o.account_id"
                                              "  FROM opportunities o"
                                              "  LEFT JOIN accounts a ON a.id = o.account_id"
                                              "  LEFT JOIN products pr ON pr.id = o.product_id"
@@ -559,6 +704,8 @@ export_opportunities (KsWorkspace  *ws,
   writer_open (w, "opportunities", '[');
   while ((row = step_row (ws, stmt, error)) > 0)
     {
+      if (w->account && sqlite3_column_int64 (stmt, 10) != w->account)
+        continue;
       writer_open (w, NULL, '{');
       write_text_member (w, "id", ks_column_text (stmt, 0));
       write_ref_member (w, "account", stmt, 1);
@@ -659,6 +806,23 @@ typedef struct
   double      value;
 } Opportunity;
 
+/* An account's plan as read, its references not yet ids. */
+typedef struct
+{
+  guint       account;        /* index into accounts */
+  KsPlan     *plan;
+} PlanIn;
+
+/* A reference in a plan: value->id is set once the rows are written. */
+typedef struct
+{
+  guint        plan;          /* index into plans */
+  KsPlanValue *value;
+  KsPlanKind   kind;
+  const char  *name;
+  guint        contact;       /* CONTACT: index into contacts */
+} PlanRef;
+
 typedef enum
 {
   SUBJECT_NONE,
@@ -672,6 +836,7 @@ typedef enum
 typedef struct
 {
   const char *origin;
+  gboolean    account_mode;   /* a "keystone-account" document */
   GArray     *positions;      /* Position, in order of the objects' starts */
   GArray     *open;           /* guint indices into positions of objects being parsed */
   GHashTable *objects;        /* JsonObject* → index + 1 into positions */
@@ -685,6 +850,8 @@ typedef struct
   GArray     *lines;
   GArray     *snapshots;
   GArray     *opportunities;
+  GPtrArray  *plans;          /* PlanIn */
+  GArray     *plan_refs;      /* PlanRef */
   GHashTable *person_index;   /* name → index + 1 */
   GHashTable *product_index;
   GHashTable *account_index;
@@ -694,6 +861,15 @@ static void
 snapshot_clear (gpointer data)
 {
   g_clear_pointer (&((Snapshot *) data)->data, g_free);
+}
+
+static void
+plan_in_free (gpointer data)
+{
+  PlanIn *in = data;
+
+  ks_plan_free (in->plan);
+  g_free (in);
 }
 
 static void
@@ -711,6 +887,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->lines, g_array_unref);
   g_clear_pointer (&im->snapshots, g_array_unref);
   g_clear_pointer (&im->opportunities, g_array_unref);
+  g_clear_pointer (&im->plans, g_ptr_array_unref);
+  g_clear_pointer (&im->plan_refs, g_array_unref);
   g_clear_pointer (&im->person_index, g_hash_table_unref);
   g_clear_pointer (&im->product_index, g_hash_table_unref);
   g_clear_pointer (&im->account_index, g_hash_table_unref);
@@ -735,6 +913,8 @@ import_init (Import     *im,
   im->snapshots = g_array_new (FALSE, TRUE, sizeof (Snapshot));
   g_array_set_clear_func (im->snapshots, snapshot_clear);
   im->opportunities = g_array_new (FALSE, TRUE, sizeof (Opportunity));
+  im->plans = g_ptr_array_new_with_free_func (plan_in_free);
+  im->plan_refs = g_array_new (FALSE, TRUE, sizeof (PlanRef));
   im->person_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->product_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->account_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1745,6 +1925,180 @@ read_snapshots (Import      *im,
   return TRUE;
 }
 
+/* Where plan values are read from, for messages: "plan" or "plan, objectives #2". */
+static gboolean
+read_plan_value (Import             *im,
+                 JsonObject         *object,
+                 const KsPlanField  *field,
+                 KsPlanValue        *value,
+                 const char         *where,
+                 Account            *a,
+                 guint               index,
+                 guint               first_contact,
+                 guint               plan_index,
+                 GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, field->key);
+  g_autoptr(GError) local_error = NULL;
+  PlanRef ref = { plan_index, value, field->kind, NULL, 0 };
+
+  if (!node || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  switch (field->kind)
+    {
+    case KS_PLAN_KIND_TEXT:
+    case KS_PLAN_KIND_LONG_TEXT:
+    case KS_PLAN_KIND_DATE:
+    case KS_PLAN_KIND_CHOICE:
+      if (!holds_type (node, G_TYPE_STRING))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("%s: “%s” must be a string"), where, field->key);
+          return FALSE;
+        }
+      g_free (value->text);
+      value->text = g_strdup (json_node_get_string (node));
+      break;
+    case KS_PLAN_KIND_NUMBER:
+    case KS_PLAN_KIND_PERCENT:
+      if (!holds_type (node, G_TYPE_INT64) && !holds_type (node, G_TYPE_DOUBLE))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("%s: “%s” must be a number"), where, field->key);
+          return FALSE;
+        }
+      value->number = json_node_get_double (node);
+      break;
+    case KS_PLAN_KIND_BOOL:
+      if (!holds_type (node, G_TYPE_BOOLEAN))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("%s: “%s” must be true or false"), where, field->key);
+          return FALSE;
+        }
+      value->number = json_node_get_boolean (node) ? 1 : 0;
+      break;
+    case KS_PLAN_KIND_PERSON:
+    case KS_PLAN_KIND_CONTACT:
+    case KS_PLAN_KIND_PRODUCT:
+      if (!holds_type (node, G_TYPE_STRING))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("%s: “%s” must be a name (a string)"), where, field->key);
+          return FALSE;
+        }
+      ref.name = json_node_get_string (node);
+      if (!*ref.name)
+        return TRUE;
+      if (field->kind == KS_PLAN_KIND_PERSON && !g_hash_table_contains (im->person_index, ref.name))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("%s: “%s”: the person “%s” is not among the people"), where, field->key, ref.name);
+          return FALSE;
+        }
+      if (field->kind == KS_PLAN_KIND_PRODUCT && !g_hash_table_contains (im->product_index, ref.name))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("%s: “%s”: the product “%s” is not among the products"), where, field->key, ref.name);
+          return FALSE;
+        }
+      if (field->kind == KS_PLAN_KIND_CONTACT)
+        {
+          guint i;
+
+          for (i = first_contact; i < im->contacts->len; i++)
+            if (g_str_equal (g_array_index (im->contacts, Contact, i).name, ref.name))
+              break;
+          if (i == im->contacts->len)
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                    _("%s: “%s”: “%s” is not among the contacts of this account"),
+                    where, field->key, ref.name);
+              return FALSE;
+            }
+          ref.contact = i;
+        }
+      /* Resolved to an id once the rows are written; validated as set. */
+      value->id = 1;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!ks_plan_value_validate (field, value, &local_error))
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+            _("%s: “%s”: %s"), where, field->key, local_error->message);
+      return FALSE;
+    }
+  if (ref.name)
+    g_array_append_val (im->plan_refs, ref);
+  return TRUE;
+}
+
+/* "plan": unknown keys are skipped (a newer template), wrong values refused. */
+static gboolean
+read_plan (Import      *im,
+           Account     *a,
+           guint        index,
+           guint        first_contact,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (a->object, "plan");
+  JsonObject *object;
+  const KsPlanField *fields;
+  guint n_fields, plan_index = im->plans->len;
+  PlanIn *in;
+
+  if (!node || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, a->object, SUBJECT_ACCOUNT, a->name, index,
+            _("“plan” must be an object"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  in = g_new0 (PlanIn, 1);
+  in->account = index;
+  in->plan = ks_plan_new (0);
+  g_ptr_array_add (im->plans, in);
+
+  fields = ks_plan_fields (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (!read_plan_value (im, object, &fields[i], &in->plan->values[i], _("plan"),
+                          a, index, first_contact, plan_index, error))
+      return FALSE;
+
+  for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
+    {
+      const KsPlanListInfo *info = ks_plan_list_info (l);
+      JsonArray *array;
+
+      if (!get_array (im, object, info->key, &array, SUBJECT_ACCOUNT, a->name, index, error))
+        return FALSE;
+      if (array && info->max_items && json_array_get_length (array) > info->max_items)
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, object, SUBJECT_ACCOUNT, a->name, index,
+                _("plan: “%s” holds %u items; at most %u are allowed"),
+                info->key, json_array_get_length (array), info->max_items);
+          return FALSE;
+        }
+      for (guint i = 0; array && i < json_array_get_length (array); i++)
+        {
+          JsonObject *item_object = json_array_get_object_element (array, i);
+          KsPlanItem *item = ks_plan_item_new (l);
+          g_autofree char *where = g_strdup_printf (_("plan, %s #%u"), info->key, i + 1);
+
+          g_ptr_array_add (in->plan->items[l], item);
+          for (guint f = 0; f < info->n_fields; f++)
+            if (!read_plan_value (im, item_object, &info->fields[f], &item->values[f], where,
+                                  a, index, first_contact, plan_index, error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_accounts (Import      *im,
                JsonObject  *root,
@@ -1792,7 +2146,8 @@ read_accounts (Import      *im,
       if (!read_team (im, &a, i, error) ||
           !read_contacts (im, &a, i, error) ||
           !read_lines (im, &a, i, first_contact, error) ||
-          !read_snapshots (im, &a, i, error))
+          !read_snapshots (im, &a, i, error) ||
+          !read_plan (im, &a, i, first_contact, error))
         return FALSE;
     }
   return TRUE;
@@ -1899,7 +2254,9 @@ check_chains (Import      *im,
   for (guint i = 0; i < n_people; i++)
     {
       Person *p = &g_array_index (im->people, Person, i);
-      if (p->manager && !g_hash_table_contains (im->person_index, p->manager))
+      /* An account document lists only some people: a manager outside it is
+       * looked up in the workspace when written. */
+      if (p->manager && !g_hash_table_contains (im->person_index, p->manager) && !im->account_mode)
         {
           fail (im, error, KS_IMPORT_ERROR_VALUE, p->object, SUBJECT_PERSON, p->name, i,
                 _("the manager “%s” is not among the people"), p->manager);
@@ -1919,7 +2276,7 @@ check_chains (Import      *im,
   for (guint i = 0; i < n_accounts; i++)
     {
       Account *a = &g_array_index (im->accounts, Account, i);
-      if (a->parent && !g_hash_table_contains (im->account_index, a->parent))
+      if (a->parent && !g_hash_table_contains (im->account_index, a->parent) && !im->account_mode)
         {
           fail (im, error, KS_IMPORT_ERROR_VALUE, a->object, SUBJECT_ACCOUNT, a->name, i,
                 _("the parent account “%s” is not among the accounts"), a->parent);
@@ -1965,10 +2322,32 @@ read_document (Import      *im,
   if (!node || !holds_type (node, G_TYPE_STRING))
     {
       fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
-            _("this is not a Keystone workspace document (“format” is not “%s”)"), FORMAT_TAG);
+            _("this is not a Keystone workspace document (“format” is not “%s”)"),
+            im->account_mode ? ACCOUNT_FORMAT_TAG : FORMAT_TAG);
       return FALSE;
     }
-  if (g_strcmp0 (json_node_get_string (node), FORMAT_TAG) != 0)
+  if (!im->account_mode && g_strcmp0 (json_node_get_string (node), ACCOUNT_FORMAT_TAG) == 0)
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
+            _("this is one account’s document (“%s”), not a whole workspace; "
+              "import it with “keystone-cli import account FILE”"), ACCOUNT_FORMAT_TAG);
+      return FALSE;
+    }
+  if (im->account_mode && g_strcmp0 (json_node_get_string (node), FORMAT_TAG) == 0)
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
+            _("this is a whole workspace (“%s”), not one account’s document (“%s”); "
+              "import it with “keystone-cli import json FILE”"), FORMAT_TAG, ACCOUNT_FORMAT_TAG);
+      return FALSE;
+    }
+  if (im->account_mode && g_strcmp0 (json_node_get_string (node), ACCOUNT_FORMAT_TAG) != 0)
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
+            _("this is a “%s” document, not a Keystone account (“%s”)"),
+            json_node_get_string (node), ACCOUNT_FORMAT_TAG);
+      return FALSE;
+    }
+  if (!im->account_mode && g_strcmp0 (json_node_get_string (node), FORMAT_TAG) != 0)
     {
       fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
             _("this is a “%s” document, not a Keystone workspace (“%s”)"),
@@ -1991,11 +2370,19 @@ read_document (Import      *im,
       return FALSE;
     }
 
-  return read_settings (im, root, error) &&
-         read_people (im, root, error) &&
-         read_products (im, root, error) &&
-         read_accounts (im, root, error) &&
-         read_opportunities (im, root, error) &&
+  if (!im->account_mode && !read_settings (im, root, error))
+    return FALSE;
+  if (!read_people (im, root, error) ||
+      !read_products (im, root, error) ||
+      !read_accounts (im, root, error))
+    return FALSE;
+  if (im->account_mode && im->accounts->len != 1)
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
+            _("“accounts” must hold exactly one account (it holds %u)"), im->accounts->len);
+      return FALSE;
+    }
+  return read_opportunities (im, root, error) &&
          check_chains (im, error);
 }
 
@@ -2254,6 +2641,53 @@ write_accounts (KsWorkspace  *ws,
   return TRUE;
 }
 
+/* The plans, once people, products, accounts and contacts have their ids. */
+static void
+resolve_plan_refs (Import *im)
+{
+  for (guint i = 0; i < im->plan_refs->len; i++)
+    {
+      PlanRef *ref = &g_array_index (im->plan_refs, PlanRef, i);
+
+      switch (ref->kind)
+        {
+        case KS_PLAN_KIND_PERSON:
+          ref->value->id = person_id (im, ref->name);
+          break;
+        case KS_PLAN_KIND_PRODUCT:
+          ref->value->id = product_id (im, ref->name);
+          break;
+        case KS_PLAN_KIND_CONTACT:
+          ref->value->id = g_array_index (im->contacts, Contact, ref->contact).id;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  for (guint i = 0; i < im->plans->len; i++)
+    {
+      PlanIn *in = g_ptr_array_index (im->plans, i);
+
+      in->plan->account_id = g_array_index (im->accounts, Account, in->account).id;
+    }
+}
+
+static gboolean
+write_plans (KsWorkspace  *ws,
+             Import       *im,
+             GError      **error)
+{
+  resolve_plan_refs (im);
+  for (guint i = 0; i < im->plans->len; i++)
+    {
+      PlanIn *in = g_ptr_array_index (im->plans, i);
+
+      if (!ks_plan_is_empty (in->plan) && !ks_plan_save (ws, in->plan, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_opportunities (KsWorkspace  *ws,
                      Import       *im,
@@ -2307,6 +2741,748 @@ write_settings (KsWorkspace  *ws,
   return TRUE;
 }
 
+/* Import: one account into a workspace ------------------------------------ */
+
+/* The row of "SELECT id, name ..." (bound by the caller) that is name:
+ * exactly, else the only one equal ignoring case. *id = 0 when none. */
+static gboolean
+match_row (KsWorkspace   *ws,
+           sqlite3_stmt  *stmt,
+           const char    *name,
+           gint64        *id,
+           char         **local,
+           GError       **error)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  gint64 folded_id = 0;
+  g_autofree char *folded_name = NULL;
+  guint n_folded = 0;
+  int row;
+
+  *id = 0;
+  *local = NULL;
+  while ((row = step_row (ws, stmt, error)) > 0)
+    {
+      const char *candidate = ks_column_text (stmt, 1);
+      g_autofree char *candidate_folded = NULL;
+
+      if (g_str_equal (candidate, name))
+        {
+          *id = sqlite3_column_int64 (stmt, 0);
+          *local = g_strdup (candidate);
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+      candidate_folded = g_utf8_casefold (candidate, -1);
+      if (g_str_equal (candidate_folded, folded) && n_folded++ == 0)
+        {
+          folded_id = sqlite3_column_int64 (stmt, 0);
+          folded_name = g_strdup (candidate);
+        }
+    }
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (n_folded == 1)
+    {
+      *id = folded_id;
+      *local = g_steal_pointer (&folded_name);
+    }
+  return TRUE;
+}
+
+static gboolean
+match_named (KsWorkspace   *ws,
+             const char    *table,
+             const char    *name,
+             gint64        *id,
+             char         **local,
+             GError       **error)
+{
+  const char *sql = g_str_equal (table, "people") ? "SELECT id, name FROM people"
+                  : g_str_equal (table, "products") ? "SELECT id, name FROM products"
+                  : "SELECT id, name FROM accounts";
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+
+  return stmt && match_row (ws, stmt, name, id, local, error);
+}
+
+static void
+report_add (GPtrArray  *list,
+            const char *name)
+{
+  g_ptr_array_add (list, g_strdup (name));
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+report_warn (KsAccountImportReport *report,
+             const char            *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (report->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static gboolean
+merge_people (KsWorkspace            *ws,
+              Import                 *im,
+              KsAccountImportReport  *report,
+              GError                **error)
+{
+  sqlite3 *db = ks_workspace_get_db (ws);
+  g_autofree gboolean *created = g_new0 (gboolean, im->people->len + 1);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < im->people->len; i++)
+    {
+      Person *p = &g_array_index (im->people, Person, i);
+      g_autofree char *local = NULL;
+
+      if (!match_named (ws, "people", p->name, &p->id, &local, error))
+        return FALSE;
+      if (p->id)
+        {
+          report_add (report->people_matched, local);
+          continue;
+        }
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO people (name, title, phone, email, team, region, area)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                         error)))
+        return FALSE;
+      ks_bind_text (stmt, 1, p->name);
+      ks_bind_text (stmt, 2, p->title);
+      ks_bind_text (stmt, 3, p->phone);
+      ks_bind_text (stmt, 4, p->email);
+      ks_bind_text (stmt, 5, p->team);
+      ks_bind_text (stmt, 6, p->region);
+      ks_bind_text (stmt, 7, p->area);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      p->id = sqlite3_last_insert_rowid (db);
+      created[i] = TRUE;
+      report_add (report->people_created, p->name);
+    }
+
+  /* A created person's manager: in the document, else in the workspace. */
+  for (guint i = 0; i < im->people->len; i++)
+    {
+      Person *p = &g_array_index (im->people, Person, i);
+      gint64 manager = 0;
+
+      if (!created[i] || !p->manager)
+        continue;
+      manager = person_id (im, p->manager);
+      if (!manager)
+        {
+          g_autofree char *local = NULL;
+
+          if (!match_named (ws, "people", p->manager, &manager, &local, error))
+            return FALSE;
+        }
+      if (!manager)
+        {
+          report_warn (report, _("the manager “%s” of “%s” is not in this workspace; “%s” was added without a manager"),
+                       p->manager, p->name, p->name);
+          continue;
+        }
+      if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET manager_id = ?2 WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, p->id);
+      sqlite3_bind_int64 (stmt, 2, manager);
+      if (!step (ws, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_products (KsWorkspace            *ws,
+                Import                 *im,
+                KsAccountImportReport  *report,
+                GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < im->products->len; i++)
+    {
+      Product *p = &g_array_index (im->products, Product, i);
+      g_autofree char *local = NULL;
+
+      if (!match_named (ws, "products", p->name, &p->id, &local, error))
+        return FALSE;
+      if (p->id)
+        {
+          report_add (report->products_matched, local);
+          continue;
+        }
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO products (name, series, price) VALUES (?1, ?2, ?3)",
+                                         error)))
+        return FALSE;
+      ks_bind_text (stmt, 1, p->name);
+      ks_bind_text (stmt, 2, p->series);
+      ks_bind_double_or_null (stmt, 3, p->price);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      p->id = sqlite3_last_insert_rowid (ks_workspace_get_db (ws));
+      report_add (report->products_created, p->name);
+    }
+  return TRUE;
+}
+
+/* Would account_id under parent_id make a loop of parents? */
+static gboolean
+parent_loops (KsWorkspace  *ws,
+              gint64        account_id,
+              gint64        parent_id,
+              gboolean     *loops,
+              GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT parent_id FROM accounts WHERE id = ?1", error);
+  guint steps = 0;
+
+  *loops = FALSE;
+  if (!stmt)
+    return FALSE;
+  /* Stored chains have no loops, so the walk ends; the count is a guard. */
+  for (gint64 id = parent_id; id && steps < 1000000; steps++)
+    {
+      int row;
+
+      if (id == account_id)
+        {
+          *loops = TRUE;
+          return TRUE;
+        }
+      sqlite3_bind_int64 (stmt, 1, id);
+      if ((row = step_row (ws, stmt, error)) < 0)
+        return FALSE;
+      id = row > 0 ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_account (KsWorkspace            *ws,
+               Import                 *im,
+               KsAccountImportReport  *report,
+               GError                **error)
+{
+  Account *a = &g_array_index (im->accounts, Account, 0);
+  g_autofree char *local = NULL;
+  gint64 parent = 0;
+  sqlite3_stmt *stmt;
+
+  if (!match_named (ws, "accounts", a->name, &a->id, &local, error))
+    return FALSE;
+  if (a->id)
+    {
+      /* The file's values win; the WHERE makes an unchanged row no change. */
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "UPDATE accounts SET sector = ?2, country = ?3, time_zone = ?4,"
+                                         "  year_established = ?5, revenue = ?6, employees = ?7, owner_id = ?8,"
+                                         "  segment = ?9, lifecycle = ?10, notes = ?11"
+                                         " WHERE id = ?1 AND (sector IS NOT ?2 OR country IS NOT ?3"
+                                         "  OR time_zone IS NOT ?4 OR year_established IS NOT ?5"
+                                         "  OR revenue IS NOT ?6 OR employees IS NOT ?7 OR owner_id IS NOT ?8"
+                                         "  OR segment IS NOT ?9 OR lifecycle IS NOT ?10 OR notes IS NOT ?11)",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, a->id);
+      report->account = g_steal_pointer (&local);
+    }
+  else
+    {
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO accounts (sector, country, time_zone,"
+                                         "  year_established, revenue, employees, owner_id, segment,"
+                                         "  lifecycle, notes, name)"
+                                         " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1)",
+                                         error)))
+        return FALSE;
+      ks_bind_text (stmt, 1, a->name);
+      report->account = g_strdup (a->name);
+      report->account_created = TRUE;
+    }
+  ks_bind_text (stmt, 2, a->sector);
+  ks_bind_text (stmt, 3, a->country);
+  ks_bind_text (stmt, 4, a->time_zone);
+  bind_count (stmt, 5, a->year);
+  ks_bind_double_or_null (stmt, 6, a->revenue);
+  bind_count (stmt, 7, a->employees);
+  ks_bind_id (stmt, 8, person_id (im, a->owner));
+  ks_bind_text (stmt, 9, a->segment);
+  ks_bind_text (stmt, 10, a->lifecycle);
+  ks_bind_text (stmt, 11, a->notes);
+  if (!step (ws, stmt, error))
+    return FALSE;
+  if (report->account_created)
+    a->id = sqlite3_last_insert_rowid (ks_workspace_get_db (ws));
+  else if (sqlite3_changes (ks_workspace_get_db (ws)) > 0)
+    report->account_updated = TRUE;
+
+  if (a->parent)
+    {
+      g_autofree char *parent_name = NULL;
+      gboolean loops = FALSE;
+
+      if (!match_named (ws, "accounts", a->parent, &parent, &parent_name, error))
+        return FALSE;
+      if (!parent)
+        report_warn (report, _("the parent account “%s” is not in this workspace; “%s” was imported without it"),
+                     a->parent, report->account);
+      else if (!parent_loops (ws, a->id, parent, &loops, error))
+        return FALSE;
+      if (loops)
+        {
+          report_warn (report, _("“%s” is a subsidiary of “%s” here, so it cannot be its parent; the parent was left out"),
+                       parent_name, report->account);
+          parent = 0;
+        }
+      /* A parent that is not here leaves an existing account's parent as it is. */
+      if (!parent && !report->account_created)
+        return TRUE;
+    }
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2",
+                                     error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  ks_bind_id (stmt, 2, parent);
+  if (!step (ws, stmt, error))
+    return FALSE;
+  if (!report->account_created && sqlite3_changes (ks_workspace_get_db (ws)) > 0)
+    report->account_updated = TRUE;
+  return TRUE;
+}
+
+static gboolean
+merge_team (KsWorkspace            *ws,
+            Import                 *im,
+            KsAccountImportReport  *report,
+            GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+  sqlite3 *db = ks_workspace_get_db (ws);
+
+  for (guint i = 0; i < im->members->len; i++)
+    {
+      Member *m = &g_array_index (im->members, Member, i);
+      gint64 person = person_id (im, m->person);
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "UPDATE account_team SET core = ?3, role = ?4"
+                                         " WHERE account_id = ?1 AND person_id = ?2"
+                                         "   AND (core IS NOT ?3 OR role IS NOT ?4)",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account);
+      sqlite3_bind_int64 (stmt, 2, person);
+      sqlite3_bind_int (stmt, 3, m->core ? 1 : 0);
+      ks_bind_text (stmt, 4, m->role);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        {
+          report_add (report->team_updated, m->person);
+          continue;
+        }
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO account_team (account_id, person_id, core, role)"
+                                         " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (account_id, person_id) DO NOTHING",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account);
+      sqlite3_bind_int64 (stmt, 2, person);
+      sqlite3_bind_int (stmt, 3, m->core ? 1 : 0);
+      ks_bind_text (stmt, 4, m->role);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        report_add (report->team_added, m->person);
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_contacts (KsWorkspace            *ws,
+                Import                 *im,
+                KsAccountImportReport  *report,
+                GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+  sqlite3 *db = ks_workspace_get_db (ws);
+
+  for (guint i = 0; i < im->contacts->len; i++)
+    {
+      Contact *c = &g_array_index (im->contacts, Contact, i);
+      g_autofree char *local = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = ks_workspace_prepare (ws, "SELECT id, name FROM contacts WHERE account_id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account);
+      if (!match_row (ws, stmt, c->name, &c->id, &local, error))
+        return FALSE;
+      if (c->id)
+        stmt = ks_workspace_prepare (ws,
+                                     "UPDATE contacts SET name = ?2, title = ?3, department = ?4, phone = ?5,"
+                                     "  email = ?6, channel = ?7, time_zone = ?8, notes = ?9, kind = ?10,"
+                                     "  power = ?11, relationship = ?12, attitude = ?13, level = ?14,"
+                                     "  roles = ?15, owner_id = ?16, last_contact = ?17, x = ?18, y = ?19,"
+                                     "  pinned = ?20"
+                                     " WHERE id = ?1 AND (name IS NOT ?2 OR title IS NOT ?3"
+                                     "  OR department IS NOT ?4 OR phone IS NOT ?5 OR email IS NOT ?6"
+                                     "  OR channel IS NOT ?7 OR time_zone IS NOT ?8 OR notes IS NOT ?9"
+                                     "  OR kind IS NOT ?10 OR power IS NOT ?11 OR relationship IS NOT ?12"
+                                     "  OR attitude IS NOT ?13 OR level IS NOT ?14 OR roles IS NOT ?15"
+                                     "  OR owner_id IS NOT ?16 OR last_contact IS NOT ?17 OR x IS NOT ?18"
+                                     "  OR y IS NOT ?19 OR pinned IS NOT ?20)",
+                                     error);
+      else
+        stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO contacts (account_id, name, title, department, phone,"
+                                     "  email, channel, time_zone, notes, kind, power, relationship,"
+                                     "  attitude, level, roles, owner_id, last_contact, x, y, pinned)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                     "  ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                     error);
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, c->id ? c->id : account);
+      ks_bind_text (stmt, 2, c->name);
+      ks_bind_text (stmt, 3, c->title);
+      ks_bind_text (stmt, 4, c->department);
+      ks_bind_text (stmt, 5, c->phone);
+      ks_bind_text (stmt, 6, c->email);
+      ks_bind_text (stmt, 7, c->channel);
+      ks_bind_text (stmt, 8, c->time_zone);
+      ks_bind_text (stmt, 9, c->notes);
+      ks_bind_text (stmt, 10, c->kind);
+      sqlite3_bind_int64 (stmt, 11, c->power);
+      ks_bind_text (stmt, 12, c->relationship);
+      ks_bind_text (stmt, 13, c->attitude);
+      ks_bind_text (stmt, 14, c->level);
+      sqlite3_bind_int (stmt, 15, c->roles);
+      ks_bind_id (stmt, 16, person_id (im, c->owner));
+      ks_bind_text_or_null (stmt, 17, c->last_contact);
+      ks_bind_double_or_null (stmt, 18, c->x);
+      ks_bind_double_or_null (stmt, 19, c->y);
+      sqlite3_bind_int (stmt, 20, c->pinned ? 1 : 0);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (!c->id)
+        {
+          c->id = sqlite3_last_insert_rowid (db);
+          report_add (report->contacts_created, c->name);
+        }
+      else if (sqlite3_changes (db) > 0)
+        report_add (report->contacts_updated, c->name);
+    }
+  return TRUE;
+}
+
+/* The lines from the file's contacts become the file's; lines from contacts
+ * only the workspace has stay. Removals go first, so that a contact never
+ * reports to two people on the way. */
+static gboolean
+merge_lines (KsWorkspace            *ws,
+             Import                 *im,
+             KsAccountImportReport  *report,
+             GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+  sqlite3 *db = ks_workspace_get_db (ws);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) doomed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < im->lines->len; i++)
+    {
+      Line *l = &g_array_index (im->lines, Line, i);
+
+      g_hash_table_add (wanted, g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                                                 g_array_index (im->contacts, Contact, l->from).id,
+                                                 g_array_index (im->contacts, Contact, l->to).id, l->kind));
+    }
+  for (guint i = 0; i < im->contacts->len; i++)
+    {
+      int row;
+
+      if (!(stmt = ks_workspace_prepare (ws, "SELECT id, to_id, kind FROM contact_lines WHERE from_id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, i).id);
+      while ((row = step_row (ws, stmt, error)) > 0)
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                                                  g_array_index (im->contacts, Contact, i).id,
+                                                  (gint64) sqlite3_column_int64 (stmt, 1),
+                                                  ks_column_text (stmt, 2));
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (!g_hash_table_contains (wanted, key))
+            g_array_append_val (doomed, id);
+        }
+      if (row < 0)
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      if (!(stmt = ks_workspace_prepare (ws, "DELETE FROM contact_lines WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (doomed, gint64, i));
+      if (!step (ws, stmt, error))
+        return FALSE;
+      report->lines_removed++;
+    }
+
+  for (guint i = 0; i < im->lines->len; i++)
+    {
+      Line *l = &g_array_index (im->lines, Line, i);
+
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "UPDATE contact_lines SET strength = ?4"
+                                         " WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND strength IS NOT ?4",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (im->contacts, Contact, l->to).id);
+      ks_bind_text (stmt, 3, l->kind);
+      bind_count (stmt, 4, l->strength);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        {
+          report->lines_updated++;
+          continue;
+        }
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO contact_lines (account_id, from_id, to_id, kind, strength)"
+                                         " VALUES (?5, ?1, ?2, ?3, ?4) ON CONFLICT (from_id, to_id, kind) DO NOTHING",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (im->contacts, Contact, l->to).id);
+      ks_bind_text (stmt, 3, l->kind);
+      bind_count (stmt, 4, l->strength);
+      sqlite3_bind_int64 (stmt, 5, account);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        report->lines_added++;
+    }
+
+  /* A contact the file made a competitor or third party keeps influence lines only. */
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "DELETE FROM contact_lines WHERE account_id = ?1 AND kind != 'influence'"
+                                     "  AND (from_id IN (SELECT id FROM contacts WHERE account_id = ?1 AND kind != 'contact')"
+                                     "    OR to_id IN (SELECT id FROM contacts WHERE account_id = ?1 AND kind != 'contact'))",
+                                     error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account);
+  if (!step (ws, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (db) > 0)
+    {
+      report->lines_removed += sqlite3_changes (db);
+      report_warn (report, _("%d reporting lines of “%s” were removed: they joined a competitor or third party"),
+                   sqlite3_changes (db), report->account);
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_snapshots (KsWorkspace            *ws,
+                 Import                 *im,
+                 KsAccountImportReport  *report,
+                 GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+
+  for (guint i = 0; i < im->snapshots->len; i++)
+    {
+      Snapshot *snap = &g_array_index (im->snapshots, Snapshot, i);
+      sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                                 "INSERT INTO map_snapshots (account_id, taken, label, data)"
+                                                 " SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM map_snapshots"
+                                                 "   WHERE account_id = ?1 AND taken = ?2 AND label = ?3 AND data = ?4)",
+                                                 error);
+
+      if (!stmt)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account);
+      ks_bind_text (stmt, 2, snap->taken);
+      ks_bind_text (stmt, 3, snap->label);
+      ks_bind_text (stmt, 4, snap->data);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      report->snapshots_added += sqlite3_changes (ks_workspace_get_db (ws));
+    }
+  return TRUE;
+}
+
+static gboolean
+plan_values_equal (const KsPlanField *fields,
+                   guint              n_fields,
+                   const KsPlanValue *a,
+                   const KsPlanValue *b)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (!ks_plan_value_equal (&fields[i], &a[i], &b[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+plans_equal (const KsPlan *a,
+             const KsPlan *b)
+{
+  const KsPlanField *fields;
+  guint n_fields;
+
+  fields = ks_plan_fields (&n_fields);
+  if (!plan_values_equal (fields, n_fields, a->values, b->values))
+    return FALSE;
+  for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
+    {
+      const KsPlanListInfo *info = ks_plan_list_info (l);
+
+      if (a->items[l]->len != b->items[l]->len)
+        return FALSE;
+      for (guint i = 0; i < a->items[l]->len; i++)
+        if (!plan_values_equal (info->fields, info->n_fields,
+                                ((KsPlanItem *) g_ptr_array_index (a->items[l], i))->values,
+                                ((KsPlanItem *) g_ptr_array_index (b->items[l], i))->values))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* The plan becomes the file's (none in the file: an empty plan). */
+static gboolean
+merge_plan (KsWorkspace            *ws,
+            Import                 *im,
+            KsAccountImportReport  *report,
+            GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+  KsPlan *stored, *empty = NULL;
+  const KsPlan *wanted;
+  gboolean ok = TRUE;
+
+  resolve_plan_refs (im);
+  if (im->plans->len > 0)
+    wanted = ((PlanIn *) g_ptr_array_index (im->plans, 0))->plan;
+  else
+    wanted = empty = ks_plan_new (account);
+  if (!(stored = ks_plan_load (ws, account, error)))
+    {
+      g_clear_pointer (&empty, ks_plan_free);
+      return FALSE;
+    }
+  if (!plans_equal (stored, wanted))
+    {
+      ok = ks_plan_save (ws, wanted, error);
+      report->plan_replaced = ok;
+    }
+  ks_plan_free (stored);
+  g_clear_pointer (&empty, ks_plan_free);
+  return ok;
+}
+
+static void
+bind_opportunity (sqlite3_stmt *stmt,
+                  Import       *im,
+                  Opportunity  *o,
+                  gint64        account)
+{
+  ks_bind_text (stmt, 1, o->ref);
+  ks_bind_id (stmt, 2, o->account ? account : 0);
+  ks_bind_id (stmt, 3, product_id (im, o->product));
+  ks_bind_id (stmt, 4, person_id (im, o->owner));
+  ks_bind_text (stmt, 5, o->title);
+  ks_bind_text (stmt, 6, o->stage);
+  ks_bind_double_or_null (stmt, 7, o->value);
+  ks_bind_text_or_null (stmt, 8, o->engage_date);
+  ks_bind_text_or_null (stmt, 9, o->close_date);
+  ks_bind_text_or_null (stmt, 10, o->expected_close_date);
+}
+
+static gboolean
+merge_opportunities (KsWorkspace            *ws,
+                     Import                 *im,
+                     KsAccountImportReport  *report,
+                     GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+  sqlite3 *db = ks_workspace_get_db (ws);
+
+  for (guint i = 0; i < im->opportunities->len; i++)
+    {
+      Opportunity *o = &g_array_index (im->opportunities, Opportunity, i);
+      sqlite3_stmt *stmt;
+
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "UPDATE opportunities SET account_id = ?2, product_id = ?3,"
+                                         "  owner_id = ?4, title = ?5, stage = ?6, value = ?7,"
+                                         "  engage_date = ?8, close_date = ?9, expected_close_date = ?10"
+                                         " WHERE ref = ?1 AND (account_id IS NOT ?2 OR product_id IS NOT ?3"
+                                         "  OR owner_id IS NOT ?4 OR title IS NOT ?5 OR stage IS NOT ?6"
+                                         "  OR value IS NOT ?7 OR engage_date IS NOT ?8 OR close_date IS NOT ?9"
+                                         "  OR expected_close_date IS NOT ?10)",
+                                         error)))
+        return FALSE;
+      bind_opportunity (stmt, im, o, account);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        {
+          report_add (report->opportunities_updated, o->ref);
+          continue;
+        }
+      /* Unchanged when the id is there already. */
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO opportunities (ref, account_id, product_id,"
+                                         "  owner_id, title, stage, value, engage_date, close_date,"
+                                         "  expected_close_date)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                                         " ON CONFLICT (ref) DO NOTHING",
+                                         error)))
+        return FALSE;
+      bind_opportunity (stmt, im, o, account);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (db) > 0)
+        report_add (report->opportunities_created, o->ref);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_account_document (KsWorkspace            *ws,
+                        Import                 *im,
+                        KsAccountImportReport  *report,
+                        GError                **error)
+{
+  return merge_people (ws, im, report, error) &&
+         merge_products (ws, im, report, error) &&
+         merge_account (ws, im, report, error) &&
+         merge_team (ws, im, report, error) &&
+         merge_contacts (ws, im, report, error) &&
+         merge_lines (ws, im, report, error) &&
+         merge_snapshots (ws, im, report, error) &&
+         merge_plan (ws, im, report, error) &&
+         merge_opportunities (ws, im, report, error);
+}
+
 /* The document is the whole workspace, settings included: what was there
  * (nothing but settings, unless replace) goes first. */
 static gboolean
@@ -2339,6 +3515,7 @@ write_document (KsWorkspace  *ws,
          write_people (ws, im, error) &&
          write_products (ws, im, error) &&
          write_accounts (ws, im, error) &&
+         write_plans (ws, im, error) &&
          write_opportunities (ws, im, error);
 }
 
@@ -2349,6 +3526,7 @@ import_data (KsWorkspace  *ws,
              const char   *origin,
              gboolean      replace,
              const char   *label,
+             KsAccountImportReport *report,
              GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -2357,6 +3535,7 @@ import_data (KsWorkspace  *ws,
   gboolean ok;
 
   import_init (&im, origin);
+  im.account_mode = report != NULL;
 
   /* A byte order mark is allowed and skipped. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -2393,7 +3572,8 @@ import_data (KsWorkspace  *ws,
     {
       if (!ks_workspace_begin (ws, label, error))
         ok = FALSE;
-      else if (!write_document (ws, &im, replace, error))
+      else if (report ? !write_account_document (ws, &im, report, error)
+                      : !write_document (ws, &im, replace, error))
         {
           ks_workspace_rollback (ws);
           ok = FALSE;
@@ -2408,15 +3588,97 @@ import_data (KsWorkspace  *ws,
 
 /* Public API -------------------------------------------------------------- */
 
-char *
-ks_json_export (KsWorkspace  *workspace,
-                GError      **error)
+/* The ids of the people and products one account's document refers to. */
+static gboolean
+collect_ids (KsWorkspace  *ws,
+             const char   *sql,
+             gint64        account_id,
+             GHashTable   *ids,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  int row;
+
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  while ((row = step_row (ws, stmt, error)) > 0)
+    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      g_hash_table_add (ids, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+collect_plan_ids (const KsPlanField *fields,
+                  guint              n_fields,
+                  const KsPlanValue *values,
+                  Writer            *w)
+{
+  for (guint i = 0; i < n_fields; i++)
+    if (values[i].id > 0 && fields[i].kind == KS_PLAN_KIND_PERSON)
+      g_hash_table_add (w->people, GINT_TO_POINTER (values[i].id));
+    else if (values[i].id > 0 && fields[i].kind == KS_PLAN_KIND_PRODUCT)
+      g_hash_table_add (w->products, GINT_TO_POINTER (values[i].id));
+}
+
+static gboolean
+collect_scope (KsWorkspace  *ws,
+               Writer       *w,
+               GError      **error)
+{
+  const KsPlanField *fields;
+  guint n_fields;
+  KsPlan *plan;
+
+  /* Our people: the account's owner and team, the contacts' and the
+   * opportunities' owners, the plan's people; the products of the
+   * opportunities and of the plan. */
+  if (!collect_ids (ws, "SELECT owner_id FROM accounts WHERE id = ?1"
+                        " UNION SELECT person_id FROM account_team WHERE account_id = ?1"
+                        " UNION SELECT owner_id FROM contacts WHERE account_id = ?1"
+                        " UNION SELECT owner_id FROM opportunities WHERE account_id = ?1",
+                    w->account, w->people, error) ||
+      !collect_ids (ws, "SELECT product_id FROM opportunities WHERE account_id = ?1",
+                    w->account, w->products, error) ||
+      !(plan = ks_plan_load (ws, w->account, error)))
+    return FALSE;
+  fields = ks_plan_fields (&n_fields);
+  collect_plan_ids (fields, n_fields, plan->values, w);
+  for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
+    for (guint i = 0; plan->items[l] && i < plan->items[l]->len; i++)
+      collect_plan_ids (ks_plan_list_info (l)->fields, ks_plan_list_info (l)->n_fields,
+                        ((KsPlanItem *) g_ptr_array_index (plan->items[l], i))->values, w);
+  ks_plan_free (plan);
+
+  /* And their managers, up each chain, so that no manager is lost on the way. */
+  for (gboolean grew = TRUE; grew; )
+    {
+      g_autoptr(GList) ids = g_hash_table_get_keys (w->people);
+      guint before = g_hash_table_size (w->people);
+
+      for (GList *l = ids; l; l = l->next)
+        if (!collect_ids (ws, "SELECT manager_id FROM people WHERE id = ?1",
+                          (gint64) (gintptr) l->data, w->people, error))
+          return FALSE;
+      grew = g_hash_table_size (w->people) > before;
+    }
+  return TRUE;
+}
+
+/* The whole workspace, or (account_id > 0) one account's document. */
+static char *
+export_document (KsWorkspace  *workspace,
+                 gint64        account_id,
+                 GError      **error)
 {
   g_autoptr(GString) out = NULL;
+  g_autoptr(GHashTable) people = NULL;
+  g_autoptr(GHashTable) products = NULL;
   Writer w = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
   out = g_string_sized_new (64 * 1024);
   w.out = out;
@@ -2425,11 +3687,22 @@ ks_json_export (KsWorkspace  *workspace,
   if (!ks_workspace_exec (workspace, "SAVEPOINT ks_json_export", error))
     return NULL;
 
+  if (account_id > 0)
+    {
+      w.account = account_id;
+      w.people = people = g_hash_table_new (NULL, NULL);
+      w.products = products = g_hash_table_new (NULL, NULL);
+      ok = collect_scope (workspace, &w, error);
+    }
+  else
+    ok = TRUE;
+
   writer_open (&w, NULL, '{');
-  write_text_member (&w, "format", FORMAT_TAG);
+  write_text_member (&w, "format", account_id > 0 ? ACCOUNT_FORMAT_TAG : FORMAT_TAG);
   writer_item (&w, "schema_version");
   g_string_append_printf (out, "%u", ks_workspace_get_schema_version (workspace));
-  ok = export_settings (workspace, &w, error) &&
+  ok = ok &&
+       (account_id > 0 || export_settings (workspace, &w, error)) &&
        export_people (workspace, &w, error) &&
        export_products (workspace, &w, error) &&
        export_accounts (workspace, &w, error) &&
@@ -2446,6 +3719,172 @@ ks_json_export (KsWorkspace  *workspace,
   if (!ks_workspace_exec (workspace, "RELEASE ks_json_export", error))
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+ks_json_export (KsWorkspace  *workspace,
+                GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
+
+  return export_document (workspace, 0, error);
+}
+
+char *
+ks_json_export_account (KsWorkspace  *workspace,
+                        gint64        account_id,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int row;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (account_id > 0, NULL);
+
+  if (!(stmt = ks_workspace_prepare (workspace, "SELECT 1 FROM accounts WHERE id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  if ((row = step_row (workspace, stmt, error)) < 0)
+    return NULL;
+  sqlite3_reset (stmt);
+  if (row == 0)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no account with id %" G_GINT64_FORMAT), account_id);
+      return NULL;
+    }
+  return export_document (workspace, account_id, error);
+}
+
+KsAccountImportReport *
+ks_account_import_report_new (void)
+{
+  KsAccountImportReport *report = g_new0 (KsAccountImportReport, 1);
+
+  report->people_created = g_ptr_array_new_with_free_func (g_free);
+  report->people_matched = g_ptr_array_new_with_free_func (g_free);
+  report->products_created = g_ptr_array_new_with_free_func (g_free);
+  report->products_matched = g_ptr_array_new_with_free_func (g_free);
+  report->contacts_created = g_ptr_array_new_with_free_func (g_free);
+  report->contacts_updated = g_ptr_array_new_with_free_func (g_free);
+  report->team_added = g_ptr_array_new_with_free_func (g_free);
+  report->team_updated = g_ptr_array_new_with_free_func (g_free);
+  report->opportunities_created = g_ptr_array_new_with_free_func (g_free);
+  report->opportunities_updated = g_ptr_array_new_with_free_func (g_free);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+void
+ks_account_import_report_free (KsAccountImportReport *report)
+{
+  if (!report)
+    return;
+  g_free (report->account);
+  g_ptr_array_unref (report->people_created);
+  g_ptr_array_unref (report->people_matched);
+  g_ptr_array_unref (report->products_created);
+  g_ptr_array_unref (report->products_matched);
+  g_ptr_array_unref (report->contacts_created);
+  g_ptr_array_unref (report->contacts_updated);
+  g_ptr_array_unref (report->team_added);
+  g_ptr_array_unref (report->team_updated);
+  g_ptr_array_unref (report->opportunities_created);
+  g_ptr_array_unref (report->opportunities_updated);
+  g_ptr_array_unref (report->warnings);
+  g_free (report);
+}
+
+/* Empties report, for a second use or after a refused import. */
+static void
+report_reset (KsAccountImportReport *report)
+{
+  GPtrArray *lists[] = {
+    report->people_created, report->people_matched, report->products_created,
+    report->products_matched, report->contacts_created, report->contacts_updated,
+    report->team_added, report->team_updated, report->opportunities_created,
+    report->opportunities_updated, report->warnings,
+  };
+
+  g_clear_pointer (&report->account, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_ptr_array_set_size (lists[i], 0);
+  report->account_created = report->account_updated = report->plan_replaced = FALSE;
+  report->lines_added = report->lines_updated = report->lines_removed = report->snapshots_added = 0;
+}
+
+static void
+write_names (Writer     *w,
+             const char *key,
+             GPtrArray  *names)
+{
+  writer_open (w, key, '[');
+  for (guint i = 0; i < names->len; i++)
+    {
+      writer_item (w, NULL);
+      write_string (w->out, g_ptr_array_index (names, i));
+    }
+  writer_close (w, ']');
+}
+
+static void
+write_bool_member (Writer     *w,
+                   const char *key,
+                   gboolean    value)
+{
+  writer_item (w, key);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+static void
+write_count_member (Writer     *w,
+                    const char *key,
+                    guint       value)
+{
+  writer_item (w, key);
+  g_string_append_printf (w->out, "%u", value);
+}
+
+char *
+ks_account_import_report_to_json (const KsAccountImportReport *report)
+{
+  Writer w = { 0 };
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  w.out = g_string_new (NULL);
+  writer_open (&w, NULL, '{');
+  write_text_member (&w, "account", report->account);
+  writer_open (&w, "created", '{');
+  write_bool_member (&w, "account", report->account_created);
+  write_names (&w, "people", report->people_created);
+  write_names (&w, "products", report->products_created);
+  write_names (&w, "contacts", report->contacts_created);
+  write_names (&w, "team", report->team_added);
+  write_names (&w, "opportunities", report->opportunities_created);
+  write_count_member (&w, "lines", report->lines_added);
+  write_count_member (&w, "snapshots", report->snapshots_added);
+  writer_close (&w, '}');
+  writer_open (&w, "matched", '{');
+  write_bool_member (&w, "account", !report->account_created);
+  write_names (&w, "people", report->people_matched);
+  write_names (&w, "products", report->products_matched);
+  writer_close (&w, '}');
+  writer_open (&w, "updated", '{');
+  write_bool_member (&w, "account", report->account_updated);
+  write_names (&w, "contacts", report->contacts_updated);
+  write_names (&w, "team", report->team_updated);
+  write_names (&w, "opportunities", report->opportunities_updated);
+  write_count_member (&w, "lines", report->lines_updated);
+  write_bool_member (&w, "plan", report->plan_replaced);
+  writer_close (&w, '}');
+  writer_open (&w, "removed", '{');
+  write_count_member (&w, "lines", report->lines_removed);
+  writer_close (&w, '}');
+  write_names (&w, "warnings", report->warnings);
+  writer_close (&w, '}');
+  g_string_append_c (w.out, '\n');
+  return g_string_free (w.out, FALSE);
 }
 
 gboolean
@@ -2484,7 +3923,7 @@ ks_json_import_data (KsWorkspace  *workspace,
   if (length < 0)
     length = strlen (data);
   return import_data (workspace, data ? data : "", length, origin, replace,
-                      _("Import workspace"), error);
+                      _("Import workspace"), NULL, error);
 }
 
 gboolean
@@ -2506,7 +3945,55 @@ ks_json_import_file (KsWorkspace  *workspace,
                    _("Could not read “%s”: %s"), path, local_error->message);
       return FALSE;
     }
-  return import_data (workspace, data, length, path, replace, _("Import workspace"), error);
+  return import_data (workspace, data, length, path, replace, _("Import workspace"), NULL, error);
+}
+
+gboolean
+ks_json_import_account_data (KsWorkspace           *workspace,
+                             const char            *data,
+                             gssize                 length,
+                             const char            *origin,
+                             KsAccountImportReport *report,
+                             GError               **error)
+{
+  g_autoptr(KsAccountImportReport) local_report = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!report)
+    report = local_report = ks_account_import_report_new ();
+  report_reset (report);
+  if (length < 0)
+    length = strlen (data);
+  ok = import_data (workspace, data ? data : "", length, origin, FALSE,
+                    _("Import Account"), report, error);
+  if (!ok)
+    report_reset (report);
+  return ok;
+}
+
+gboolean
+ks_json_import_account_file (KsWorkspace           *workspace,
+                             const char            *path,
+                             KsAccountImportReport *report,
+                             GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, KS_IMPORT_ERROR, KS_IMPORT_ERROR_IO,
+                   _("Could not read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return ks_json_import_account_data (workspace, data, length, path, report, error);
 }
 
 gboolean
@@ -2526,5 +4013,5 @@ ks_json_load_demo (KsWorkspace  *workspace,
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
   return import_data (workspace, data, length, "demo-workspace.json", FALSE,
-                      _("Load demo workspace"), error);
+                      _("Load demo workspace"), NULL, error);
 }
