@@ -380,6 +380,75 @@ test_json_round_trip (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* export account → import account into a new workspace, twice; refusals. */
+static void
+test_account_transfer (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.keystone", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.keystone", NULL);
+  g_autofree char *doc = g_build_filename (dir, "group.json", NULL);
+  g_autofree char *ws_doc = g_build_filename (dir, "ws.json", NULL);
+  g_auto(Result) r = { 0 };
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+
+  run_cli (&r, "--workspace", a, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  /* Names as elsewhere: ignoring case; unknown ones refused with candidates. */
+  run_cli (&first, "--workspace", a, "export", "account", "brandvik pharma ab", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_str_has_prefix (first.out, "{\n  \"format\": \"keystone-account\",\n"));
+  run_cli (&r, "--workspace", a, "export", "account", "Brandvik", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Brandvik Pharma AB"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", a, "export", "account", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", a, "export", "account", "Brandvik Pharma AB", "-o", doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", b, "import", "account", doc, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (o, "account"), ==, "Brandvik Pharma AB");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (o, "created"), "account"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (o, "matched"), "people")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "warnings")), ==, 0);
+  result_clear (&r);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The same document from B; a second import changes nothing. */
+  run_cli (&second, "--workspace", b, "export", "account", "Brandvik Pharma AB", NULL);
+  g_assert_cmpstr (second.out, ==, first.out);
+  run_cli (&r, "--workspace", b, "import", "account", doc, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (o, "created"), "account"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (o, "updated"), "plan"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (o, "created"), "people")), ==, 0);
+  result_clear (&r);
+
+  /* Each import refuses the other's document, pointing to the right command. */
+  run_cli (&r, "--workspace", b, "import", "json", doc, "--replace", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "import account"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", a, "export", "json", "-o", ws_doc, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", b, "import", "account", ws_doc, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "import json"));
+}
+
 static void
 test_render_powermap (void)
 {
@@ -442,6 +511,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-crm/real-export", test_import_crm_real);
   g_test_add_func ("/cli/import-crm/broken", test_import_crm_broken);
   g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/cli/account/transfer", test_account_transfer);
   g_test_add_func ("/cli/render/powermap", test_render_powermap);
 
   return g_test_run ();
