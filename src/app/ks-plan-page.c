@@ -32,7 +32,7 @@
 #define LONG_TEXT_SAVE_DELAY_MS 1000
 /* Items shown at first per list, and added by each "Show More": a plan with
  * hundreds of meetings opens as fast as a small one. */
-#define ITEMS_PAGE 20
+#define ITEMS_PAGE 10
 
 typedef struct _ItemRec ItemRec;
 
