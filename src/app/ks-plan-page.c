@@ -94,18 +94,11 @@ struct _KsPlanPage
   ListState          lists[KS_PLAN_N_LISTS];
   AdwPreferencesGroup *contacts_group;
   GPtrArray         *contact_rows;
-  GPtrArray         *finding_targets;  /* of Finding */
 
   GtkStack          *stack;
   GtkScrolledWindow *scrolled_window;
   GtkBox            *sections_box;
   GtkLabel          *title_label;
-  GtkToggleButton   *findings_button;
-  AdwButtonContent  *findings_content;
-  GtkRevealer       *findings_revealer;
-  GtkLabel          *findings_title;
-  GtkListBox        *findings_list;
-  GtkMenuButton     *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (KsPlanPage, ks_plan_page, GTK_TYPE_WIDGET)
@@ -1252,14 +1245,6 @@ load_references (KsPlanPage *self,
     }
 }
 
-/* Findings */
-
-static void
-refresh_findings (KsPlanPage *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_button), FALSE);
-}
-
 /* Loading */
 
 static void
@@ -1301,7 +1286,6 @@ reload (KsPlanPage *self,
     editor_show (g_ptr_array_index (self->editors, i), replace);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     sync_list (self, l, replace);
-  refresh_findings (self);
   self->updating = was;
   gtk_widget_set_sensitive (GTK_WIDGET (self->sections_box), !ks_workspace_is_read_only (self->workspace));
   gtk_stack_set_visible_child_name (self->stack, "plan");
@@ -1633,7 +1617,6 @@ ks_plan_page_dispose (GObject *object)
     g_clear_pointer (&self->lists[l].items, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->finding_targets, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_PLAN_PAGE);
   g_clear_object (&self->workspace);
   g_clear_object (&self->people);
@@ -1713,12 +1696,6 @@ ks_plan_page_class_init (KsPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPlanPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KsPlanPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, KsPlanPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_button);
-  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_content);
-  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_revealer);
-  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_title);
-  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_list);
-  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, menu_button);
 
   gtk_widget_class_install_action (widget_class, "plan.add-item", "i", add_item_action);
   gtk_widget_class_install_action (widget_class, "plan.remove-item", "(ix)", remove_item_action);
@@ -1737,8 +1714,6 @@ ks_plan_page_init (KsPlanPage *self)
   self->today = today_iso ();
   self->contact_rows = g_ptr_array_new ();
   build_page (self);
-  refresh_findings (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), FALSE);
 }
 
 GtkWidget *
@@ -1881,19 +1856,4 @@ ks_plan_page_item_is_built (KsPlanPage *self,
 
   rec = find_item (self, list, item_id);
   return rec && rec->editors != NULL;
-}
-
-guint
-ks_plan_page_get_n_findings (KsPlanPage *self)
-{
-  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), 0);
-
-  return self->finding_targets ? self->finding_targets->len : 0;
-}
-
-void
-ks_plan_page_activate_finding (KsPlanPage *self,
-                               guint       index)
-{
-  g_return_if_fail (KS_IS_PLAN_PAGE (self));
 }

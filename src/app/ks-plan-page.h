@@ -35,10 +35,6 @@ guint      ks_plan_page_get_n_items    (KsPlanPage  *self,
 gboolean   ks_plan_page_item_is_built  (KsPlanPage  *self,
                                         KsPlanList   list,
                                         gint64       item_id);
-/* The completeness findings listed in the side panel, and activating one
- * (scrolls to its row, expands its item, focuses the row). */
-guint      ks_plan_page_get_n_findings     (KsPlanPage *self);
-void       ks_plan_page_activate_finding   (KsPlanPage *self,
-                                            guint       index);
 
 G_END_DECLS
+
