@@ -25,6 +25,7 @@
 #include "ks-json.h"
 #include "ks-person.h"
 #include "ks-export.h"
+#include "ks-plan-print.h"
 #include "ks-powermap-draw.h"
 #include "ks-powermap-model.h"
 #include "ks-workspace.h"
@@ -93,6 +94,10 @@ static const char *usage_text =
      "                                   draw the account's power map with its legend;\n"
      "                                   the format follows FILE: .png, .svg or .pdf\n"
      "                                   (default 1920 × 1080 pixels or points)\n"
+     "  render plan --account NAME [--today YYYY-MM-DD] -o FILE\n"
+     "                                   print the account's plan on A4 pages: every page\n"
+     "                                   into a .pdf, the first into a .png or .svg;\n"
+     "                                   --today sets the printed date (and what is overdue)\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -989,6 +994,57 @@ cmd_render_powermap (const Options *opts)
   return EXIT_DONE;
 }
 
+/* render plan --account NAME [--today YYYY-MM-DD] -o FILE */
+static int
+cmd_render_plan (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(KsPlanPrint) print = NULL;
+  KsExportFormat format;
+  guint pages;
+
+  if (g_strv_length (opts->args) != 2 || !opts->account || !opts->output)
+    return usage_error (_("usage: keystone-cli render plan --account NAME [--today YYYY-MM-DD] -o FILE"));
+  if (opts->width || opts->height)
+    return usage_error (_("render plan: the pages are A4; --width and --height do not apply"));
+  if (opts->today)
+    {
+      unsigned y = 0, m = 0, d = 0;
+      char end = 0;
+      if (strlen (opts->today) != 10 || opts->today[4] != '-' || opts->today[7] != '-' ||
+          sscanf (opts->today, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
+          !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        return usage_error (_("--today takes a date as YYYY-MM-DD, not “%s”"), opts->today);
+    }
+  if (!ks_export_format_for_path (opts->output, &format, &error))
+    return usage_error ("%s", error->message);
+  if (!(ws = open_existing (opts, &error)) ||
+      !(account = account_option (opts, ws, &error)) ||
+      !(print = ks_plan_print_new_for_account (ws, ks_account_get_id (account), opts->today, &error)) ||
+      !ks_plan_print_export (print, opts->output, &error))
+    return refused (error);
+
+  pages = ks_plan_print_get_n_pages (print);
+  if (!opts->json)
+    g_print (ngettext ("Printed the plan of “%s” on %u page into %s\n",
+                       "Printed the plan of “%s” on %u pages into %s\n", pages),
+             ks_account_get_name (account), pages, opts->output);
+  else
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, opts->output);
+      json_builder_set_member_name (b, "pages");
+      json_builder_add_int_value (b, pages);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  return EXIT_DONE;
+}
+
 static int
 run (Options *opts)
 {
@@ -1013,8 +1069,9 @@ run (Options *opts)
                           "“report coverage” and “render”"));
   if ((opts->width || opts->height) && g_strcmp0 (cmd, "render") != 0)
     return usage_error (_("--width and --height only apply to “render”"));
-  if (opts->today && !(g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0))
-    return usage_error (_("--today only applies to “report coverage”"));
+  if (opts->today && !((g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0) ||
+                       (g_strcmp0 (cmd, "render") == 0 && g_strcmp0 (sub, "plan") == 0)))
+    return usage_error (_("--today only applies to “report coverage” and “render plan”"));
 
   if (g_str_equal (cmd, "init"))
     return cmd_init (opts);
@@ -1049,7 +1106,10 @@ run (Options *opts)
     {
       if (g_strcmp0 (sub, "powermap") == 0)
         return cmd_render_powermap (opts);
-      return usage_error (_("render what? Use “render powermap --account NAME -o FILE”"));
+      if (g_strcmp0 (sub, "plan") == 0)
+        return cmd_render_plan (opts);
+      return usage_error (_("render what? Use “render powermap --account NAME -o FILE” "
+                            "or “render plan --account NAME -o FILE”"));
     }
   if (g_str_equal (cmd, "export"))
     {
@@ -1082,7 +1142,8 @@ main (int   argc,
       N_("import contacts/influences, report coverage: the account (exact name, or one that matches ignoring case)"),
       N_("NAME") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &opts.today,
-      N_("report coverage: count days since the last contact up to DATE instead of today"), N_("YYYY-MM-DD") },
+      N_("report coverage: count days since the last contact up to DATE instead of today; "
+         "render plan: the date printed, and what is overdue"), N_("YYYY-MM-DD") },
     { "width", 0, 0, G_OPTION_ARG_INT, &opts.width, N_("render: width of the picture"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_INT, &opts.height, N_("render: height of the picture"), N_("H") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
