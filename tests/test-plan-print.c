@@ -689,6 +689,82 @@ test_png_page_and_refusals (void)
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+/* From the workspace: a stored plan, the account's contacts and names, and
+ * keystone-cli render plan, which prints the same document. */
+static void
+test_from_workspace (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws_path = g_build_filename (dir, "plan.keystone", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "cli.pdf", NULL);
+  g_autofree char *cli = ks_test_build_path ("src/cli/keystone-cli");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = ks_workspace_open (ws_path, KS_WORKSPACE_OPEN_NEW, &error);
+  g_autoptr(KsAccount) account = ks_account_new ("Nordlicht Oy");
+  g_autoptr(KsContact) contact = NULL;
+  g_autoptr(KsPlanPrint) print = NULL;
+  KsPlan *plan;
+  KsPlanItem *item;
+  guint pages;
+
+  g_assert_no_error (error);
+  ks_account_set_employees (account, 420);
+  g_assert_true (ks_account_save (account, ws, &error));
+  g_assert_no_error (error);
+  contact = ks_contact_new (ks_account_get_id (account), "Liisa Mäkelä");
+  ks_contact_set_title (contact, "Ostopäällikkö");
+  ks_contact_set_power (contact, KS_POWER_HIGH);
+  g_assert_true (ks_contact_save (contact, ws, &error));
+  g_assert_no_error (error);
+
+  plan = ks_plan_new (ks_account_get_id (account));
+  set_text (plan, "business", "Valmistaa lämpöpumppuja");
+  item = add_item (plan, KS_PLAN_PROJECTS);
+  item_set (item, KS_PLAN_PROJECTS, "name", "Tehdas 2");
+  item_set_id (item, KS_PLAN_PROJECTS, "contact", ks_contact_get_id (contact));
+  item = add_item (plan, KS_PLAN_ACTIONS);
+  item_set (item, KS_PLAN_ACTIONS, "action", "Soita Liisalle");
+  item_set (item, KS_PLAN_ACTIONS, "due", "2024-03-01");
+  item_set (item, KS_PLAN_ACTIONS, "status", "open");
+  g_assert_true (ks_plan_save (ws, plan, &error));
+  g_assert_no_error (error);
+  ks_plan_free (plan);
+
+  print = ks_plan_print_new_for_account (ws, ks_account_get_id (account), "2024-06-15", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (print);
+  /* A small plan: one page, or two with the template's eleven headings. */
+  pages = ks_plan_print_paginate (print, KS_PLAN_PRINT_A4_WIDTH, KS_PLAN_PRINT_A4_HEIGHT);
+  g_assert_cmpuint (pages, >=, 1);
+  g_assert_cmpuint (pages, <=, 2);
+  g_clear_object (&ws);
+
+  if (!have_poppler ())
+    return;
+  {
+    const char *argv[] = { cli, "-w", ws_path, "render", "plan", "--account", "nordlicht oy",
+                           "--today", "2024-06-15", "-o", pdf, NULL };
+    g_autofree char *out = run_tool (argv);
+    g_autofree char *text = NULL;
+
+    /* The CLI prints the same document. */
+    g_assert_cmpuint (pdf_pages (pdf), ==, pages);
+    text = pdf_text_full (pdf, 0, 0, TRUE);
+    g_assert_nonnull (strstr (text, "Nordlicht Oy"));
+    g_assert_nonnull (strstr (text, "Printed 2024-06-15"));
+    g_assert_nonnull (strstr (text, "420"));
+    g_assert_nonnull (strstr (text, "Liisa Mäkelä"));
+    g_assert_nonnull (strstr (text, "Ostopäällikkö"));
+    g_assert_nonnull (strstr (text, "1 High"));
+    g_assert_nonnull (strstr (text, "Valmistaa lämpöpumppuja"));
+    g_assert_nonnull (strstr (text, "Tehdas 2"));
+    /* The project's contact reference prints as the contact's name. */
+    g_assert_cmpuint (count (text, "Mäkelä"), ==, 2);
+    g_assert_nonnull (strstr (text, "Soita Liisalle"));
+    g_assert_cmpuint (count (text, "Overdue"), ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,5 +776,6 @@ main (int   argc,
   g_test_add_func ("/plan-print/long-and-international", test_long_and_international_text);
   g_test_add_func ("/plan-print/margins", test_margins);
   g_test_add_func ("/plan-print/png-and-refusals", test_png_page_and_refusals);
+  g_test_add_func ("/plan-print/from-workspace", test_from_workspace);
   return g_test_run ();
 }
