@@ -263,6 +263,17 @@ is_choice (const KsPlanField *field,
   return FALSE;
 }
 
+/* At most 40 characters of what was given, valid UTF-8, for messages. */
+static char *
+shown_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_steal_pointer (&valid);
+  return g_utf8_substring (valid, 0, 40);
+}
+
 gboolean
 ks_plan_value_validate (const KsPlanField *field,
                         const KsPlanValue *value,
@@ -296,7 +307,7 @@ ks_plan_value_validate (const KsPlanField *field,
     case KS_PLAN_KIND_DATE:
       if (*text && !ks_iso_date_parse (text, NULL))
         {
-          g_autofree char *shown = g_utf8_make_valid (text, 40);
+          g_autofree char *shown = shown_text (text);
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                        _("“%s” must be a real date written as YYYY-MM-DD, not “%s”"), label, shown);
           return FALSE;
@@ -306,7 +317,7 @@ ks_plan_value_validate (const KsPlanField *field,
     case KS_PLAN_KIND_CHOICE:
       if (*text && !is_choice (field, text))
         {
-          g_autofree char *shown = g_utf8_make_valid (text, 40);
+          g_autofree char *shown = shown_text (text);
           g_autofree char *known = choice_list (field);
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                        _("“%s” must be one of %s, not “%s”"), label, known, shown);
