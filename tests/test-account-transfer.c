@@ -77,6 +77,7 @@ append_value (GString           *out,
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
   g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
 
   switch (f->kind)
     {
@@ -121,8 +122,8 @@ append_value (GString           *out,
     default:
       g_assert_not_reached ();
     }
-  text = json_to_string (node, FALSE);
-  g_string_append_printf (out, "\"%s\": %s", f->key, text);
+  json = json_to_string (node, FALSE);
+  g_string_append_printf (out, "\"%s\": %s", f->key, json);
 }
 
 /* A plan with every scalar field and every list filled (objectives: the
