@@ -9,6 +9,10 @@
  * at once through ks_plan_set_field() / ks_plan_set_item_field(), one undo
  * step each; "changed::TABLE" signals bring the rows back in step without
  * touching text the user is still typing.
+ *
+ * Beside the plan, a panel lists what ks_plan_check_account() finds missing;
+ * activating a finding opens and focuses the row that fills it. The plan is
+ * exported as PDF and printed with ks-plan-print, the same pages either way.
  */
 #define G_LOG_DOMAIN "ks-plan-page"
 
@@ -26,6 +30,8 @@
 #include "ks-contact.h"
 #include "ks-field-rows.h"
 #include "ks-person.h"
+#include "ks-plan-check.h"
+#include "ks-plan-print.h"
 #include "ks-product.h"
 #include "ks-window.h"
 
@@ -33,6 +39,8 @@
 /* Items shown at first per list, and added by each "Show More": a plan with
  * hundreds of meetings opens as fast as a small one. */
 #define ITEMS_PAGE 10
+/* How long a jump to a row keeps it in view while rows open around it. */
+#define SCROLL_SETTLE_US (400 * 1000)
 
 typedef struct _ItemRec ItemRec;
 
@@ -94,11 +102,22 @@ struct _KsPlanPage
   ListState          lists[KS_PLAN_N_LISTS];
   AdwPreferencesGroup *contacts_group;
   GPtrArray         *contact_rows;
+  GtkWidget         *map_button;
+  char              *account_name;
+
+  GPtrArray         *findings;   /* of KsPlanFinding, as shown */
+  GtkWidget         *scroll_target;   /* weak */
+  gint64             scroll_until;
+  guint              scroll_tick;
 
   GtkStack          *stack;
   GtkScrolledWindow *scrolled_window;
   GtkBox            *sections_box;
   GtkLabel          *title_label;
+  GtkToggleButton   *findings_button;
+  AdwButtonContent  *findings_content;
+  AdwPreferencesGroup *findings_group;
+  GtkListBox        *findings_list;
 };
 
 G_DEFINE_FINAL_TYPE (KsPlanPage, ks_plan_page, GTK_TYPE_WIDGET)
@@ -113,6 +132,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (KsPlanPage *self, gboolean replace);
 static void item_build (KsPlanPage *self, ItemRec *rec);
+static void refresh_findings (KsPlanPage *self);
 
 /* Helpers */
 
@@ -1264,6 +1284,8 @@ reload (KsPlanPage *self,
 
   if (!self->plan)
     {
+      g_clear_pointer (&self->account_name, g_free);
+      refresh_findings (self);
       /* item rows point into the plan: drop them with it */
       for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
         {
@@ -1281,7 +1303,9 @@ reload (KsPlanPage *self,
   g_free (self->today);
   self->today = today_iso ();
   self->updating = TRUE;
-  gtk_label_set_text (self->title_label, ks_account_get_name (account));
+  g_free (self->account_name);
+  self->account_name = g_strdup (ks_account_get_name (account));
+  gtk_label_set_text (self->title_label, self->account_name);
   for (guint i = 0; i < self->editors->len; i++)
     editor_show (g_ptr_array_index (self->editors, i), replace);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
@@ -1289,6 +1313,7 @@ reload (KsPlanPage *self,
   self->updating = was;
   gtk_widget_set_sensitive (GTK_WIDGET (self->sections_box), !ks_workspace_is_read_only (self->workspace));
   gtk_stack_set_visible_child_name (self->stack, "plan");
+  refresh_findings (self);
 }
 
 static void
@@ -1336,6 +1361,7 @@ on_workspace_changed (KsPlanPage  *self,
     {
       load_references (self, TRUE, FALSE, FALSE);
       refill_references (self, KS_PLAN_KIND_PERSON);
+      refresh_findings (self);
     }
   else if (self->plan && g_str_equal (table, "products"))
     {
@@ -1346,7 +1372,43 @@ on_workspace_changed (KsPlanPage  *self,
     {
       load_references (self, FALSE, FALSE, TRUE);
       refill_references (self, KS_PLAN_KIND_CONTACT);
+      refresh_findings (self);
     }
+}
+
+static void
+set_scroll_target (KsPlanPage *self,
+                   GtkWidget  *widget)
+{
+  if (self->scroll_target)
+    g_object_remove_weak_pointer (G_OBJECT (self->scroll_target), (gpointer *) &self->scroll_target);
+  self->scroll_target = widget;
+  if (widget)
+    g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->scroll_target);
+}
+
+/* Rows just built or expanded get their place at the next layout, and an
+ * expander opens with an animation: keep the target in view until then. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  KsPlanPage *self = KS_PLAN_PAGE (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  graphene_point_t point;
+
+  if (self->scroll_target && content &&
+      gtk_widget_compute_point (self->scroll_target, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (vadj, MAX (0, point.y - 96));
+  if (!self->scroll_target || gdk_frame_clock_get_frame_time (clock) > self->scroll_until)
+    {
+      set_scroll_target (self, NULL);
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 /* Scrolls to @widget and gives it the focus. */
@@ -1359,8 +1421,362 @@ scroll_to_and_focus (KsPlanPage *self,
   graphene_point_t point;
 
   if (content && gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (vadj, MAX (0, point.y - 48));
+    gtk_adjustment_set_value (vadj, MAX (0, point.y - 96));
   gtk_widget_grab_focus (widget);
+  set_scroll_target (self, widget);
+  self->scroll_until = g_get_monotonic_time () + SCROLL_SETTLE_US;
+  if (!self->scroll_tick)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+/* Findings */
+
+/* The widget that fills what @finding misses: its row, opened; the list's
+ * "Add" button; the power map button; else the section's first row. */
+static GtkWidget *
+finding_target (KsPlanPage          *self,
+                const KsPlanFinding *finding)
+{
+  if (finding->list != KS_PLAN_NO_LIST && finding->item_id > 0)
+    {
+      const KsPlanListInfo *info = ks_plan_list_info (finding->list);
+      ItemRec *rec = find_item (self, finding->list, finding->item_id);
+      int index = finding->field ? ks_plan_list_field_index (finding->list, finding->field) : 0;
+
+      if (!rec)
+        return NULL;
+      adw_expander_row_set_expanded (rec->expander, TRUE);
+      item_build (self, rec);
+      if (index < 0 || (guint) index >= info->n_fields)
+        index = 0;
+      return editor_focus_widget (g_ptr_array_index (rec->editors, index));
+    }
+  if (finding->field && finding->list == KS_PLAN_NO_LIST)
+    {
+      int index = ks_plan_field_index (finding->field);
+
+      if (index >= 0)
+        return editor_focus_widget (g_ptr_array_index (self->editors, index));
+    }
+  if (finding->list >= 0 && finding->list < KS_PLAN_N_LISTS)
+    return self->lists[finding->list].add_button;
+  if (finding->section == KS_PLAN_SECTION_CONTACTS)
+    return self->map_button;
+  {
+    guint n_sections;
+    const KsPlanSectionInfo *sections = ks_plan_sections (&n_sections);
+
+    for (guint s = 0; s < n_sections; s++)
+      if (sections[s].id == finding->section && sections[s].n_fields > 0)
+        return editor_focus_widget (g_ptr_array_index (self->editors, sections[s].first_field));
+  }
+  return NULL;
+}
+
+static void
+activate_finding (KsPlanPage *self,
+                  guint       index)
+{
+  KsPlanFinding copy;
+  g_autofree char *field = NULL;
+  GtkWidget *target;
+
+  if (!self->findings || index >= self->findings->len)
+    return;
+  /* focus moving away may save a row, reload and renew the findings */
+  copy = *(KsPlanFinding *) g_ptr_array_index (self->findings, index);
+  field = g_strdup (copy.field);
+  copy.field = field;
+  copy.kind = copy.message = NULL;
+  if ((target = finding_target (self, &copy)))
+    scroll_to_and_focus (self, target);
+}
+
+static void
+on_finding_activated (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      KsPlanPage    *self)
+{
+  activate_finding (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "finding-index")));
+}
+
+static const char *
+section_title (KsPlanSection section)
+{
+  guint n_sections;
+  const KsPlanSectionInfo *sections = ks_plan_sections (&n_sections);
+
+  for (guint s = 0; s < n_sections; s++)
+    if (sections[s].id == section)
+      return _(sections[s].title);
+  return "";
+}
+
+static gboolean
+findings_equal (GPtrArray *a,
+                GPtrArray *b)
+{
+  if (!a || !b || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      KsPlanFinding *x = g_ptr_array_index (a, i);
+      KsPlanFinding *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->kind, y->kind) != 0 || g_strcmp0 (x->message, y->message) != 0 ||
+          g_strcmp0 (x->field, y->field) != 0 || x->item_id != y->item_id ||
+          x->list != y->list || x->section != y->section || x->overdue != y->overdue)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+finding_row_new (const KsPlanFinding *finding,
+                 guint                index)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (finding->overdue ? "dialog-error-symbolic"
+                                                                   : "dialog-warning-symbolic");
+  const char *section = section_title (finding->section);
+  g_autofree char *label = NULL;
+
+  g_object_set (row, "use-markup", FALSE, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), section);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, finding->overdue ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  finding->overdue ? _("Overdue") : _("Missing"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Go to the field that fills this in"));
+  if (finding->overdue)
+    /* Translators: a finding's accessible label: the finding, then its section */
+    label = g_strdup_printf (_("Overdue: %s. In %s"), finding->message, section);
+  else
+    /* Translators: a finding's accessible label: the finding, then its section */
+    label = g_strdup_printf (_("Missing: %s. In %s"), finding->message, section);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Goes to the field that fills this in"),
+                                  -1);
+  g_object_set_data (G_OBJECT (row), "finding-index", GUINT_TO_POINTER (index));
+  return row;
+}
+
+/* Checks the plan again; the rows stay when nothing changed (and keep the focus). */
+static void
+refresh_findings (KsPlanPage *self)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  guint n, n_overdue = 0;
+
+  if (self->workspace && self->account_id > 0 && self->plan)
+    fresh = ks_plan_check_account (self->workspace, self->account_id, self->today, &error);
+  if (error)
+    g_warning ("%s", error->message);
+  if (!fresh)
+    fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_plan_finding_free);
+  if (findings_equal (self->findings, fresh))
+    return;
+
+  ks_list_box_remove_rows (self->findings_list);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_steal_pointer (&fresh);
+  n = self->findings->len;
+  for (guint i = 0; i < n; i++)
+    {
+      KsPlanFinding *finding = g_ptr_array_index (self->findings, i);
+
+      n_overdue += finding->overdue;
+      gtk_list_box_append (self->findings_list, finding_row_new (finding, i));
+    }
+
+  if (n > 0)
+    {
+      g_autofree char *description = NULL;
+
+      summary = g_strdup_printf (ngettext ("%u Thing Missing", "%u Things Missing", n), n);
+      if (n_overdue > 0)
+        description = g_strdup_printf (ngettext ("%u is overdue. Pick one to go to it.",
+                                                 "%u are overdue. Pick one to go to it.", n_overdue),
+                                       n_overdue);
+      adw_preferences_group_set_description (self->findings_group,
+                                             description ? description : _("Pick one to go to it."));
+      adw_button_content_set_icon_name (self->findings_content, "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->findings_button), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->findings_button), "warning");
+    }
+  else
+    {
+      summary = g_strdup (_("Plan Complete"));
+      adw_preferences_group_set_description (self->findings_group, NULL);
+      adw_button_content_set_icon_name (self->findings_content, "emblem-ok-symbolic");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->findings_button), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->findings_button), "success");
+    }
+  adw_button_content_set_label (self->findings_content, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary, -1);
+}
+
+static GtkWidget *
+complete_placeholder_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  GtkWidget *title = gtk_label_new (_("The plan is complete"));
+  GtkWidget *body = gtk_label_new (_("Every section is filled in and nothing is overdue."));
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+  gtk_widget_add_css_class (icon, "success");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_justify (GTK_LABEL (body), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (body, "dim-label");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), body);
+  return box;
+}
+
+/* Export and print */
+
+static void
+toast (KsPlanPage *self,
+       const char *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (KS_IS_WINDOW (root))
+    ks_window_add_toast (KS_WINDOW (root), text);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    KsPlanPage      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!path)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("Could not export the plan: the chosen place is not a local file"));
+      if (path && ks_plan_page_export (self, path, &error))
+        {
+          g_autofree char *folder = ks_format_folder (path);
+          g_autofree char *text = g_strdup_printf (_("Exported the plan to %s"), folder);
+
+          toast (self, text);
+        }
+      else if (error)
+        ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Export the Plan"), error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KsPlanPage *self = KS_PLAN_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (!self->plan)
+    return;
+  ks_plan_page_flush (self);
+  dialog = gtk_file_chooser_native_new (_("Export Account Plan"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* Translators: the file name of an exported plan, e.g. "Kessler Automotive Group – Account Plan" */
+  title = g_strdup_printf (_("%s – Account Plan"), nonnull (self->account_name));
+  g_strdelimit (title, "/\\", '-');
+  name = g_strconcat (title, ".pdf", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                KsPlanPrint       *print)
+{
+  guint n = ks_plan_print_paginate (print, gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, n);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              KsPlanPrint       *print)
+{
+  if (page_nr >= 0 && (guint) page_nr < ks_plan_print_get_n_pages (print))
+    ks_plan_print_draw_page (print, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KsPlanPage *self = KS_PLAN_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job = NULL;
+  KsPlanPrint *print;
+
+  if (!self->plan)
+    return;
+  ks_plan_page_flush (self);
+  print = ks_plan_print_new_for_account (self->workspace, self->account_id, self->today, &error);
+  if (!print)
+    {
+      ks_message_dialog_show (widget, _("Could Not Print the Plan"), error->message);
+      return;
+    }
+  operation = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  /* Translators: a print job's name, e.g. "Account plan of Kessler Automotive Group" */
+  job = g_strdup_printf (_("Account plan of %s"), nonnull (self->account_name));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "ks-plan-print", print, (GDestroyNotify) ks_plan_print_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    ks_message_dialog_show (widget, _("Could Not Print the Plan"), error->message);
 }
 
 /* Actions */
@@ -1582,6 +1998,7 @@ build_page (KsPlanPage *self)
           GtkWidget *content = adw_button_content_new ();
 
           self->contacts_group = group;
+          self->map_button = button;
           adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "network-workgroup-symbolic");
           adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Open Power Map"));
           gtk_button_set_child (GTK_BUTTON (button), content);
@@ -1613,6 +2030,10 @@ ks_plan_page_dispose (GObject *object)
 
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (self->scroll_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  set_scroll_target (self, NULL);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     g_clear_pointer (&self->lists[l].items, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
@@ -1623,6 +2044,7 @@ ks_plan_page_dispose (GObject *object)
   g_clear_object (&self->products);
   g_clear_object (&self->contacts);
   g_clear_pointer (&self->plan, ks_plan_free);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     g_clear_object (&self->lists[l].more_row);
 
@@ -1635,6 +2057,7 @@ ks_plan_page_finalize (GObject *object)
   KsPlanPage *self = KS_PLAN_PAGE (object);
 
   g_free (self->today);
+  g_free (self->account_name);
   G_OBJECT_CLASS (ks_plan_page_parent_class)->finalize (object);
 }
 
@@ -1696,11 +2119,17 @@ ks_plan_page_class_init (KsPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPlanPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, KsPlanPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, KsPlanPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_content);
+  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, KsPlanPage, findings_list);
 
   gtk_widget_class_install_action (widget_class, "plan.add-item", "i", add_item_action);
   gtk_widget_class_install_action (widget_class, "plan.remove-item", "(ix)", remove_item_action);
   gtk_widget_class_install_action (widget_class, "plan.open-map", NULL, open_map_action);
   gtk_widget_class_install_action (widget_class, "plan.show-more", "i", show_more_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "planpage");
@@ -1714,6 +2143,9 @@ ks_plan_page_init (KsPlanPage *self)
   self->today = today_iso ();
   self->contact_rows = g_ptr_array_new ();
   build_page (self);
+  gtk_list_box_set_placeholder (self->findings_list, complete_placeholder_new ());
+  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
+  refresh_findings (self);
 }
 
 GtkWidget *
@@ -1856,4 +2288,72 @@ ks_plan_page_item_is_built (KsPlanPage *self,
 
   rec = find_item (self, list, item_id);
   return rec && rec->editors != NULL;
+}
+
+guint
+ks_plan_page_get_n_findings (KsPlanPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), 0);
+
+  /* the rows shown, not the array behind them */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n += ADW_IS_ACTION_ROW (child);
+  return n;
+}
+
+const KsPlanFinding *
+ks_plan_page_get_finding (KsPlanPage *self,
+                          guint       index)
+{
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), NULL);
+
+  if (!self->findings || index >= self->findings->len)
+    return NULL;
+  return g_ptr_array_index (self->findings, index);
+}
+
+const char *
+ks_plan_page_get_findings_summary (KsPlanPage *self)
+{
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), NULL);
+
+  return adw_button_content_get_label (self->findings_content);
+}
+
+void
+ks_plan_page_activate_finding (KsPlanPage *self,
+                               guint       index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (KS_IS_PLAN_PAGE (self));
+
+  row = gtk_list_box_get_row_at_index (self->findings_list, index);
+  if (row)
+    g_signal_emit_by_name (self->findings_list, "row-activated", row);
+}
+
+gboolean
+ks_plan_page_export (KsPlanPage  *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(KsPlanPrint) print = NULL;
+
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->workspace || self->account_id <= 0 || !self->plan)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Could not export the plan to %s: no account is shown"), path);
+      return FALSE;
+    }
+  ks_plan_page_flush (self);
+  print = ks_plan_print_new_for_account (self->workspace, self->account_id, self->today, error);
+  return print && ks_plan_print_export (print, path, error);
 }

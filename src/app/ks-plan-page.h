@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ks-plan.h"
+#include "ks-plan-check.h"
 #include "ks-workspace.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,21 @@ guint      ks_plan_page_get_n_items    (KsPlanPage  *self,
 gboolean   ks_plan_page_item_is_built  (KsPlanPage  *self,
                                         KsPlanList   list,
                                         gint64       item_id);
+/* What the completeness panel shows: the number of finding rows, one
+ * finding, the header button's text ("7 Things Missing", "Plan Complete"). */
+guint      ks_plan_page_get_n_findings      (KsPlanPage  *self);
+const KsPlanFinding *
+           ks_plan_page_get_finding         (KsPlanPage  *self,
+                                             guint        index);
+const char *ks_plan_page_get_findings_summary (KsPlanPage *self);
+/* As a click on finding row @index: opens and focuses what fills it. */
+void       ks_plan_page_activate_finding    (KsPlanPage  *self,
+                                             guint        index);
+/* What plan.export-pdf does once a file is chosen: the printable plan
+ * (ks-plan-print) of the shown account, as of today, written to @path. */
+gboolean   ks_plan_page_export              (KsPlanPage  *self,
+                                             const char  *path,
+                                             GError     **error);
 
 G_END_DECLS
 
