@@ -13,9 +13,13 @@
 
 #include "ks-account.h"
 #include "ks-app-util.h"
+#include "ks-contact.h"
 #include "ks-json.h"
+#include "ks-person.h"
 #include "ks-plan.h"
+#include "ks-plan-check.h"
 #include "ks-plan-page.h"
+#include "ks-plan-print.h"
 #include "ks-test-util.h"
 #include "ks-window.h"
 #include "ks-workspace.h"
@@ -106,6 +110,43 @@ add_item (KsPlanList list)
   ks_plan_free (plan);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+static void
+set_text (KsPlanValue *values,
+          int          index,
+          const char  *text)
+{
+  g_assert_cmpint (index, >=, 0);
+  g_free (values[index].text);
+  values[index].text = g_strdup (text);
+}
+
+static char *
+today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Spins the main loop for @ms milliseconds (frames, animations). */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static int
+find_finding (const char *kind)
+{
+  for (guint i = 0; i < ks_plan_page_get_n_findings (plan_page ()); i++)
+    if (g_strcmp0 (ks_plan_page_get_finding (plan_page (), i)->kind, kind) == 0)
+      return i;
+  return -1;
 }
 
 /* Cases */
@@ -295,6 +336,226 @@ test_large_plan (void)
   ks_window_select_account (window, account_id);
 }
 
+static gint64 findings_account_id;
+static gint64 owner_id;
+static gint64 ownerless_action_id;
+static gint64 overdue_action_id;
+
+static void
+test_findings (void)
+{
+  /* The order of kinds is the one ks-plan-check.h documents. */
+  static const char *const expected[] = {
+    "no-decision-maker",      /* the account has no contact at all */
+    "no-decision-process",    /* left empty */
+    "no-products",            /* no product item */
+    "swot-empty",             /* threats left empty */
+    "no-early-warnings",      /* left empty */
+    "action-no-owner",        /* "Call Monika" */
+    "action-overdue",         /* "Send offer", due 2020-01-01 */
+    "handover-open",          /* plan_reviewed not done */
+  };
+  g_autoptr(KsAccount) account = ks_account_new ("Findings Account");
+  g_autoptr(KsPerson) person = ks_person_new ("Petra Owner");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = today_string ();
+  KsPlan *plan;
+  KsPlanItem *item;
+  GtkWidget *focus, *expander, *row, *scrolled;
+  graphene_point_t point;
+  GListModel *names;
+  guint pos = G_MAXUINT;
+
+  g_assert_true (ks_account_save (account, workspace, &error));
+  g_assert_no_error (error);
+  findings_account_id = ks_account_get_id (account);
+  g_assert_true (ks_person_save (person, workspace, &error));
+  g_assert_no_error (error);
+  owner_id = ks_person_get_id (person);
+
+  plan = ks_plan_new (findings_account_id);
+  set_text (plan->values, ks_plan_field_index ("business"), "Gear sets and e-axle housings");
+  set_text (plan->values, ks_plan_field_index ("strengths"), "Precision grinding");
+  set_text (plan->values, ks_plan_field_index ("weaknesses"), "Slow purchasing");
+  set_text (plan->values, ks_plan_field_index ("opportunities"), "Electric platforms");
+  set_text (plan->values, ks_plan_field_index ("perception_current"), "qualified");
+  set_text (plan->values, ks_plan_field_index ("perception_target"), "key");
+  set_text (plan->values, ks_plan_field_index ("communication"), "E-mail, formal");
+  plan->values[ks_plan_field_index ("trainings_done")].number = 1;
+  plan->values[ks_plan_field_index ("joint_visit_done")].number = 1;
+  plan->values[ks_plan_field_index ("introduced")].number = 1;
+
+  item = ks_plan_item_new (KS_PLAN_OBJECTIVES);
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_OBJECTIVES, "objective"), "Grow share");
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_OBJECTIVES, "measure"), "40 % of gear sets");
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_OBJECTIVES, "due"), "2030-01-01");
+  g_ptr_array_add (plan->items[KS_PLAN_OBJECTIVES], item);
+
+  item = ks_plan_item_new (KS_PLAN_MEETINGS);
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_MEETINGS, "date"), today);
+  g_ptr_array_add (plan->items[KS_PLAN_MEETINGS], item);
+
+  item = ks_plan_item_new (KS_PLAN_ACTIONS);
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_ACTIONS, "action"), "Call Monika");
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_ACTIONS, "due"), "2030-06-30");
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_ACTIONS, "status"), "open");
+  g_ptr_array_add (plan->items[KS_PLAN_ACTIONS], item);
+  item = ks_plan_item_new (KS_PLAN_ACTIONS);
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_ACTIONS, "action"), "Send offer");
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_ACTIONS, "due"), "2020-01-01");
+  set_text (item->values, ks_plan_list_field_index (KS_PLAN_ACTIONS, "status"), "open");
+  item->values[ks_plan_list_field_index (KS_PLAN_ACTIONS, "owner")].id = owner_id;
+  g_ptr_array_add (plan->items[KS_PLAN_ACTIONS], item);
+  ks_plan_save (workspace, plan, &error);
+  g_assert_no_error (error);
+  ks_plan_free (plan);
+
+  plan = ks_plan_load (workspace, findings_account_id, &error);
+  g_assert_no_error (error);
+  ownerless_action_id = ((KsPlanItem *) plan->items[KS_PLAN_ACTIONS]->pdata[0])->id;
+  overdue_action_id = ((KsPlanItem *) plan->items[KS_PLAN_ACTIONS]->pdata[1])->id;
+  ks_plan_free (plan);
+
+  ks_window_select_account (window, findings_account_id);
+  wait_for_paint (GTK_WIDGET (window));
+
+  g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (ks_plan_page_get_finding (plan_page (), i)->kind, ==, expected[i]);
+  g_assert_cmpstr (ks_plan_page_get_findings_summary (plan_page ()), ==, "8 Things Missing");
+  /* only the overdue action is an error */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (ks_plan_page_get_finding (plan_page (), i)->overdue, ==, i == 6);
+
+  /* "Call Monika has no owner": opens the action, focuses its owner row */
+  g_assert_false (ks_plan_page_item_is_built (plan_page (), KS_PLAN_ACTIONS, ownerless_action_id));
+  g_assert_cmpint (find_finding ("action-no-owner"), ==, 5);
+  ks_plan_page_activate_finding (plan_page (), 5);
+  g_assert_true (ks_plan_page_item_is_built (plan_page (), KS_PLAN_ACTIONS, ownerless_action_id));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  expander = gtk_widget_get_ancestor (focus, ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Call Monika");
+  row = ks_plan_page_get_row (plan_page (), KS_PLAN_ACTIONS, ownerless_action_id, "owner");
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  /* and it is scrolled into view once the rows have opened */
+  spin (700);
+  scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_compute_point (row, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y + gtk_widget_get_height (row), <=, gtk_widget_get_height (scrolled));
+
+  /* picking the owner in that row makes the finding go */
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Petra Owner") == 0)
+      pos = i;
+  g_assert_cmpuint (pos, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), pos);
+  plan = ks_plan_load (workspace, findings_account_id, &error);
+  g_assert_cmpint (ks_plan_item_get (plan->items[KS_PLAN_ACTIONS]->pdata[0], KS_PLAN_ACTIONS, "owner")->id,
+                   ==, owner_id);
+  ks_plan_free (plan);
+  g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, 7);
+  g_assert_cmpint (find_finding ("action-no-owner"), ==, -1);
+  g_assert_cmpstr (ks_plan_page_get_findings_summary (plan_page ()), ==, "7 Things Missing");
+}
+
+static void
+test_findings_complete (void)
+{
+  g_autoptr(KsContact) contact = ks_contact_new (findings_account_id, "Monika Brenner");
+  g_autoptr(GError) error = NULL;
+  KsPlanValue value;
+
+  /* a contact with high decision power: the first finding goes */
+  ks_contact_set_power (contact, KS_POWER_HIGH);
+  g_assert_true (ks_contact_save (contact, workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, 6);
+  g_assert_cmpint (find_finding ("no-decision-maker"), ==, -1);
+
+  ks_plan_value_init (&value);
+  g_free (value.text);
+  value.text = g_strdup ("The plant manager decides; purchasing signs");
+  g_assert_true (ks_plan_set_field (workspace, findings_account_id, "decision_process", &value, &error));
+  g_free (value.text);
+  value.text = g_strdup ("Cheaper e-axle suppliers from Asia");
+  g_assert_true (ks_plan_set_field (workspace, findings_account_id, "threats", &value, &error));
+  g_free (value.text);
+  value.text = g_strdup ("Monika Brenner, then the plant manager");
+  g_assert_true (ks_plan_set_field (workspace, findings_account_id, "early_warnings", &value, &error));
+  g_free (value.text);
+  value.text = g_strdup ("done");
+  g_assert_true (ks_plan_set_item_field (workspace, KS_PLAN_ACTIONS, overdue_action_id, "status", &value, &error));
+  ks_plan_value_clear (&value);
+  ks_plan_value_init (&value);
+  value.number = 1;
+  g_assert_true (ks_plan_set_field (workspace, findings_account_id, "plan_reviewed", &value, &error));
+  ks_plan_value_clear (&value);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, 1);
+  g_assert_cmpstr (ks_plan_page_get_findings_summary (plan_page ()), ==, "1 Thing Missing");
+  g_assert_cmpstr (ks_plan_page_get_finding (plan_page (), 0)->kind, ==, "no-products");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page ()), "plan.add-item", "i",
+                                             (gint32) KS_PLAN_PRODUCTS));
+  g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, 0);
+  g_assert_cmpstr (ks_plan_page_get_findings_summary (plan_page ()), ==, "Plan Complete");
+}
+
+/* Counts "/Type /Page" objects (not "/Type /Pages") in a PDF. */
+static guint
+pdf_page_objects (const char *data,
+                  gsize       length)
+{
+  const char *needle = "/Type /Page";
+  gsize n = strlen (needle);
+  guint count = 0;
+
+  for (gsize i = 0; i + n < length; i++)
+    if (memcmp (data + i, needle, n) == 0 && data[i + n] != 's')
+      count++;
+  return count;
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "Findings Account – Account Plan.pdf", NULL);
+  g_autofree char *bad = g_build_filename (tmpdir, "no such folder", "plan.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsPlanPrint) print = NULL;
+  gsize length;
+  guint pages;
+
+  g_assert_cmpint (ks_plan_page_get_account_id (plan_page ()), ==, findings_account_id);
+  g_assert_true (ks_plan_page_export (plan_page (), path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (data, 4, "%PDF", 4);
+
+  print = ks_plan_print_new_for_account (workspace, findings_account_id, NULL, &error);
+  g_assert_no_error (error);
+  pages = ks_plan_print_paginate (print, KS_PLAN_PRINT_A4_WIDTH, KS_PLAN_PRINT_A4_HEIGHT);
+  g_assert_cmpuint (pages, >=, 1);
+  /* every page of the printable plan is in the file */
+  g_assert_cmpuint (pdf_page_objects (data, length), ==, pages);
+
+  /* a folder that is not there: refused with a message, no file */
+  g_assert_false (ks_plan_page_export (plan_page (), bad, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  ks_window_select_account (window, account_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +612,9 @@ main (int   argc,
   g_test_add_func ("/app/plan-page/invalid-date", test_invalid_date);
   g_test_add_func ("/app/plan-page/add-remove-meeting", test_add_remove_meeting);
   g_test_add_func ("/app/plan-page/large-plan", test_large_plan);
+  g_test_add_func ("/app/plan-page/findings", test_findings);
+  g_test_add_func ("/app/plan-page/findings-complete", test_findings_complete);
+  g_test_add_func ("/app/plan-page/export-pdf", test_export_pdf);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -604,6 +604,27 @@ editor_fill_references (Editor *ed)
   ed->page->updating = was;
 }
 
+/* Selects the stored reference in the combo row as it is; FALSE when the
+ * row has to be filled first. Refilling the row's model from inside its own
+ * "notify::selected" (a pick saved, the plan reloaded) would free the
+ * selection model in the middle of its own emission. */
+static gboolean
+editor_select_reference (Editor *ed)
+{
+  const KsPlanValue *stored = editor_stored (ed);
+
+  if (!stored || !ed->ids || ed->ids->len == 0)
+    return FALSE;
+  for (guint i = 0; i < ed->ids->len; i++)
+    if (g_array_index (ed->ids, gint64, i) == stored->id)
+      {
+        if (adw_combo_row_get_selected (ADW_COMBO_ROW (ed->row)) != i)
+          adw_combo_row_set_selected (ADW_COMBO_ROW (ed->row), i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* Shows the stored value; text being typed stays unless @replace. */
 static void
 editor_show (Editor   *ed,
@@ -660,7 +681,8 @@ editor_show (Editor   *ed,
     case KS_PLAN_KIND_PERSON:
     case KS_PLAN_KIND_CONTACT:
     case KS_PLAN_KIND_PRODUCT:
-      editor_fill_references (ed);
+      if (!editor_select_reference (ed))
+        editor_fill_references (ed);
       break;
     default:
       g_assert_not_reached ();
@@ -1325,7 +1347,7 @@ refill_references (KsPlanPage *self,
       Editor *ed = g_ptr_array_index (self->editors, i);
 
       if (ed->field->kind == kind)
-        editor_show (ed, FALSE);
+        editor_fill_references (ed);
     }
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     {
@@ -1341,7 +1363,7 @@ refill_references (KsPlanPage *self,
               Editor *ed = g_ptr_array_index (rec->editors, e);
 
               if (ed->field->kind == kind)
-                editor_show (ed, FALSE);
+                editor_fill_references (ed);
             }
         }
     }
@@ -1387,6 +1409,20 @@ set_scroll_target (KsPlanPage *self,
     g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->scroll_target);
 }
 
+/* Scrolls so that @widget is a little below the top of the view. */
+static void
+scroll_to (KsPlanPage *self,
+           GtkWidget  *widget)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  graphene_point_t point;
+
+  /* the viewport's coordinates move with the scrolling */
+  if (viewport && gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (vadj, MAX (0, gtk_adjustment_get_value (vadj) + point.y - 96));
+}
+
 /* Rows just built or expanded get their place at the next layout, and an
  * expander opens with an animation: keep the target in view until then. */
 static gboolean
@@ -1395,13 +1431,9 @@ scroll_tick_cb (GtkWidget     *widget,
                 gpointer       data)
 {
   KsPlanPage *self = KS_PLAN_PAGE (widget);
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  graphene_point_t point;
 
-  if (self->scroll_target && content &&
-      gtk_widget_compute_point (self->scroll_target, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (vadj, MAX (0, point.y - 96));
+  if (self->scroll_target)
+    scroll_to (self, self->scroll_target);
   if (!self->scroll_target || gdk_frame_clock_get_frame_time (clock) > self->scroll_until)
     {
       set_scroll_target (self, NULL);
@@ -1416,12 +1448,7 @@ static void
 scroll_to_and_focus (KsPlanPage *self,
                      GtkWidget  *widget)
 {
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  graphene_point_t point;
-
-  if (content && gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (vadj, MAX (0, point.y - 96));
+  scroll_to (self, widget);
   gtk_widget_grab_focus (widget);
   set_scroll_target (self, widget);
   self->scroll_until = g_get_monotonic_time () + SCROLL_SETTLE_US;
