@@ -40,7 +40,7 @@
 #define PAD_Y         2.5
 #define CHECK_SIZE    8.0
 #define LABEL_SHARE   0.26    /* label column of a field */
-#define LADDER_BARS   44.0
+#define LADDER_BARS   32.0
 
 typedef enum
 {
@@ -963,6 +963,9 @@ build_handover (KsPlanPrint             *self,
 
         if (n_checks++ % 2 == 0)
           {
+            /* The checklist is read as one: its rows stay on one page. */
+            if (checks)
+              checks->keep_with_next = TRUE;
             checks = add_block (self, BLOCK_ROW);
             checks->space_before = 1;
           }
