@@ -107,6 +107,7 @@ struct _KsPlanPage
 
   GPtrArray         *findings;   /* of KsPlanFinding, as shown */
   GtkWidget         *scroll_target;   /* weak */
+  GtkWidget         *scroll_anchor;   /* weak: shown from its top when the target fits */
   gint64             scroll_until;
   guint              scroll_tick;
 
@@ -1398,29 +1399,45 @@ on_workspace_changed (KsPlanPage  *self,
     }
 }
 
-static void
-set_scroll_target (KsPlanPage *self,
-                   GtkWidget  *widget)
-{
-  if (self->scroll_target)
-    g_object_remove_weak_pointer (G_OBJECT (self->scroll_target), (gpointer *) &self->scroll_target);
-  self->scroll_target = widget;
-  if (widget)
-    g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->scroll_target);
-}
-
-/* Scrolls so that @widget is a little below the top of the view. */
+/* Scrolls so that @anchor (an item, a section) shows from its top, or, when
+ * @target would then be below the view, @target a little below the top. */
 static void
 scroll_to (KsPlanPage *self,
-           GtkWidget  *widget)
+           GtkWidget  *anchor,
+           GtkWidget  *target)
 {
   GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
-  graphene_point_t point;
+  graphene_point_t at, pt;
+  double value;
 
   /* the viewport's coordinates move with the scrolling */
-  if (viewport && gtk_widget_compute_point (widget, viewport, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (vadj, MAX (0, gtk_adjustment_get_value (vadj) + point.y - 96));
+  if (!viewport || !gtk_widget_compute_point (target, viewport, &GRAPHENE_POINT_INIT (0, 0), &pt))
+    return;
+  value = gtk_adjustment_get_value (vadj) + pt.y - 96;
+  if (anchor && anchor != target &&
+      gtk_widget_compute_point (anchor, viewport, &GRAPHENE_POINT_INIT (0, 0), &at) &&
+      at.y <= pt.y &&
+      pt.y - at.y + 24 + gtk_widget_get_height (target) <= gtk_widget_get_height (viewport))
+    value = gtk_adjustment_get_value (vadj) + at.y - 24;
+  gtk_adjustment_set_value (vadj, MAX (0, value));
+}
+
+static void
+set_scroll_target (KsPlanPage *self,
+                   GtkWidget  *anchor,
+                   GtkWidget  *target)
+{
+  if (self->scroll_target)
+    g_object_remove_weak_pointer (G_OBJECT (self->scroll_target), (gpointer *) &self->scroll_target);
+  if (self->scroll_anchor)
+    g_object_remove_weak_pointer (G_OBJECT (self->scroll_anchor), (gpointer *) &self->scroll_anchor);
+  self->scroll_target = target;
+  self->scroll_anchor = anchor;
+  if (target)
+    g_object_add_weak_pointer (G_OBJECT (target), (gpointer *) &self->scroll_target);
+  if (anchor)
+    g_object_add_weak_pointer (G_OBJECT (anchor), (gpointer *) &self->scroll_anchor);
 }
 
 /* Rows just built or expanded get their place at the next layout, and an
@@ -1433,24 +1450,30 @@ scroll_tick_cb (GtkWidget     *widget,
   KsPlanPage *self = KS_PLAN_PAGE (widget);
 
   if (self->scroll_target)
-    scroll_to (self, self->scroll_target);
+    scroll_to (self, self->scroll_anchor, self->scroll_target);
   if (!self->scroll_target || gdk_frame_clock_get_frame_time (clock) > self->scroll_until)
     {
-      set_scroll_target (self, NULL);
+      set_scroll_target (self, NULL, NULL);
       self->scroll_tick = 0;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
 }
 
-/* Scrolls to @widget and gives it the focus. */
+/* Scrolls to @target (with @anchor, when it fits: see scroll_to()) and
+ * gives it the focus, showing where the focus went. */
 static void
 scroll_to_and_focus (KsPlanPage *self,
-                     GtkWidget  *widget)
+                     GtkWidget  *anchor,
+                     GtkWidget  *target)
 {
-  scroll_to (self, widget);
-  gtk_widget_grab_focus (widget);
-  set_scroll_target (self, widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  scroll_to (self, anchor, target);
+  gtk_widget_grab_focus (target);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+  set_scroll_target (self, anchor, target);
   self->scroll_until = g_get_monotonic_time () + SCROLL_SETTLE_US;
   if (!self->scroll_tick)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
@@ -1462,7 +1485,8 @@ scroll_to_and_focus (KsPlanPage *self,
  * "Add" button; the power map button; else the section's first row. */
 static GtkWidget *
 finding_target (KsPlanPage          *self,
-                const KsPlanFinding *finding)
+                const KsPlanFinding *finding,
+                GtkWidget          **anchor)
 {
   if (finding->list != KS_PLAN_NO_LIST && finding->item_id > 0)
     {
@@ -1476,6 +1500,7 @@ finding_target (KsPlanPage          *self,
       item_build (self, rec);
       if (index < 0 || (guint) index >= info->n_fields)
         index = 0;
+      *anchor = GTK_WIDGET (rec->expander);
       return editor_focus_widget (g_ptr_array_index (rec->editors, index));
     }
   if (finding->field && finding->list == KS_PLAN_NO_LIST)
@@ -1507,6 +1532,7 @@ activate_finding (KsPlanPage *self,
   KsPlanFinding copy;
   g_autofree char *field = NULL;
   GtkWidget *target;
+  GtkWidget *anchor = NULL;
 
   if (!self->findings || index >= self->findings->len)
     return;
@@ -1515,8 +1541,12 @@ activate_finding (KsPlanPage *self,
   field = g_strdup (copy.field);
   copy.field = field;
   copy.kind = copy.message = NULL;
-  if ((target = finding_target (self, &copy)))
-    scroll_to_and_focus (self, target);
+  if (!(target = finding_target (self, &copy, &anchor)))
+    return;
+  /* a field: its section's title too, when it fits */
+  if (!anchor)
+    anchor = gtk_widget_get_ancestor (target, ADW_TYPE_PREFERENCES_GROUP);
+  scroll_to_and_focus (self, anchor, target);
 }
 
 static void
@@ -1849,7 +1879,7 @@ add_item_action (GtkWidget  *widget,
       adw_expander_row_set_expanded (rec->expander, TRUE);
       item_build (self, rec);
       first = g_ptr_array_index (rec->editors, info->sort_key && rec->editors->len > 1 ? 1 : 0);
-      scroll_to_and_focus (self, editor_focus_widget (first));
+      scroll_to_and_focus (self, GTK_WIDGET (rec->expander), editor_focus_widget (first));
     }
 }
 
@@ -2060,7 +2090,7 @@ ks_plan_page_dispose (GObject *object)
   if (self->scroll_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
-  set_scroll_target (self, NULL);
+  set_scroll_target (self, NULL, NULL);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     g_clear_pointer (&self->lists[l].items, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
