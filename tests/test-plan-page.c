@@ -312,6 +312,17 @@ test_large_plan (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page ()), "plan.show-more", "i",
                                              (gint32) KS_PLAN_MEETINGS));
   g_assert_cmpuint (ks_plan_page_get_n_items (plan_page (), KS_PLAN_MEETINGS), ==, 20);
+  /* 100 open actions without owner, all overdue: 200 findings at least, the
+   * first 25 listed, "Show More" (the row after them) lists 25 more */
+  {
+    guint total = 0;
+
+    g_assert_cmpint (sscanf (ks_plan_page_get_findings_summary (plan_page ()), "%u Things Missing", &total), ==, 1);
+    g_assert_cmpuint (total, >=, 200);
+    g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, 25);
+    ks_plan_page_activate_finding (plan_page (), 25);
+    g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, 50);
+  }
   /* nothing inside an item is built before it is opened */
   {
     KsPlan *stored = ks_plan_load (workspace, other_id, NULL);

@@ -41,6 +41,10 @@
 #define ITEMS_PAGE 10
 /* How long a jump to a row keeps it in view while rows open around it. */
 #define SCROLL_SETTLE_US (400 * 1000)
+/* Finding rows shown at first, and added by their "Show More" row: a plan
+ * with hundreds of open actions lists them without building hundreds of rows. */
+#define FINDINGS_PAGE 25
+#define SHOW_MORE_INDEX G_MAXUINT
 
 typedef struct _ItemRec ItemRec;
 
@@ -106,6 +110,7 @@ struct _KsPlanPage
   char              *account_name;
 
   GPtrArray         *findings;   /* of KsPlanFinding, as shown */
+  guint              findings_limit;
   GtkWidget         *scroll_target;   /* weak */
   GtkWidget         *scroll_anchor;   /* weak: shown from its top when the target fits */
   gint64             scroll_until;
@@ -134,6 +139,7 @@ static GParamSpec *properties[N_PROPS];
 static void reload (KsPlanPage *self, gboolean replace);
 static void item_build (KsPlanPage *self, ItemRec *rec);
 static void refresh_findings (KsPlanPage *self);
+static void show_findings (KsPlanPage *self);
 
 /* Helpers */
 
@@ -1554,7 +1560,20 @@ on_finding_activated (GtkListBox    *list,
                       GtkListBoxRow *row,
                       KsPlanPage    *self)
 {
-  activate_finding (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "finding-index")));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "finding-index"));
+  GtkListBoxRow *next;
+
+  if (index != SHOW_MORE_INDEX)
+    {
+      activate_finding (self, index);
+      return;
+    }
+  index = gtk_list_box_row_get_index (row);
+  self->findings_limit += FINDINGS_PAGE;
+  show_findings (self);
+  /* the focus goes on to the first of the rows added */
+  if ((next = gtk_list_box_get_row_at_index (self->findings_list, index)))
+    gtk_widget_grab_focus (GTK_WIDGET (next));
 }
 
 static const char *
@@ -1624,6 +1643,30 @@ finding_row_new (const KsPlanFinding *finding,
   return row;
 }
 
+/* Rows for the first findings_limit findings, and "Show More" for the rest. */
+static void
+show_findings (KsPlanPage *self)
+{
+  guint n = self->findings ? self->findings->len : 0;
+  guint shown = MIN (n, self->findings_limit);
+
+  ks_list_box_remove_rows (self->findings_list);
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->findings_list, finding_row_new (g_ptr_array_index (self->findings, i), i));
+  if (n > shown)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Show %u More of %u"), MIN (FINDINGS_PAGE, n - shown), n);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_add_css_class (row, "plan-more-row");
+      g_object_set_data (G_OBJECT (row), "finding-index", GUINT_TO_POINTER (SHOW_MORE_INDEX));
+      gtk_list_box_append (self->findings_list, row);
+    }
+}
+
 /* Checks the plan again; the rows stay when nothing changed (and keep the focus). */
 static void
 refresh_findings (KsPlanPage *self)
@@ -1642,17 +1685,12 @@ refresh_findings (KsPlanPage *self)
   if (findings_equal (self->findings, fresh))
     return;
 
-  ks_list_box_remove_rows (self->findings_list);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_steal_pointer (&fresh);
+  show_findings (self);
   n = self->findings->len;
   for (guint i = 0; i < n; i++)
-    {
-      KsPlanFinding *finding = g_ptr_array_index (self->findings, i);
-
-      n_overdue += finding->overdue;
-      gtk_list_box_append (self->findings_list, finding_row_new (finding, i));
-    }
+    n_overdue += ((KsPlanFinding *) g_ptr_array_index (self->findings, i))->overdue;
 
   if (n > 0)
     {
@@ -2199,6 +2237,7 @@ ks_plan_page_init (KsPlanPage *self)
 
   self->today = today_iso ();
   self->contact_rows = g_ptr_array_new ();
+  self->findings_limit = FINDINGS_PAGE;
   build_page (self);
   gtk_list_box_set_placeholder (self->findings_list, complete_placeholder_new ());
   g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
@@ -2261,6 +2300,7 @@ ks_plan_page_set_account_id (KsPlanPage *self,
       g_ptr_array_set_size (ls->items, 0);
       ls->limit = ITEMS_PAGE;
     }
+  self->findings_limit = FINDINGS_PAGE;
   self->account_id = account_id;
   load_references (self, FALSE, FALSE, TRUE);
   reload (self, TRUE);
@@ -2357,7 +2397,8 @@ ks_plan_page_get_n_findings (KsPlanPage *self)
   /* the rows shown, not the array behind them */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list)); child;
        child = gtk_widget_get_next_sibling (child))
-    n += ADW_IS_ACTION_ROW (child);
+    n += ADW_IS_ACTION_ROW (child) &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "finding-index")) != SHOW_MORE_INDEX;
   return n;
 }
 

@@ -36,14 +36,16 @@ guint      ks_plan_page_get_n_items    (KsPlanPage  *self,
 gboolean   ks_plan_page_item_is_built  (KsPlanPage  *self,
                                         KsPlanList   list,
                                         gint64       item_id);
-/* What the completeness panel shows: the number of finding rows, one
- * finding, the header button's text ("7 Things Missing", "Plan Complete"). */
+/* What the completeness panel shows: the number of finding rows shown (the
+ * first 25, more with the "Show More" row after them), finding @index of
+ * all, the header button's text ("7 Things Missing", "Plan Complete"). */
 guint      ks_plan_page_get_n_findings      (KsPlanPage  *self);
 const KsPlanFinding *
            ks_plan_page_get_finding         (KsPlanPage  *self,
                                              guint        index);
 const char *ks_plan_page_get_findings_summary (KsPlanPage *self);
-/* As a click on finding row @index: opens and focuses what fills it. */
+/* As a click on row @index of the panel: a finding opens and focuses what
+ * fills it; the row after the shown findings shows more. */
 void       ks_plan_page_activate_finding    (KsPlanPage  *self,
                                              guint        index);
 /* What plan.export-pdf does once a file is chosen: the printable plan
