@@ -43,7 +43,8 @@
 #define SCROLL_SETTLE_US (400 * 1000)
 /* Finding rows shown at first, and added by their "Show More" row: a plan
  * with hundreds of open actions lists them without building hundreds of rows. */
-#define FINDINGS_PAGE 25
+#define FINDINGS_PAGE 10
+/* Row data "finding-index": the finding's index + 1; this for "Show More". */
 #define SHOW_MORE_INDEX G_MAXUINT
 
 typedef struct _ItemRec ItemRec;
@@ -1563,9 +1564,11 @@ on_finding_activated (GtkListBox    *list,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "finding-index"));
   GtkListBoxRow *next;
 
+  if (index == 0)
+    return;
   if (index != SHOW_MORE_INDEX)
     {
-      activate_finding (self, index);
+      activate_finding (self, index - 1);
       return;
     }
   index = gtk_list_box_row_get_index (row);
@@ -1607,26 +1610,42 @@ findings_equal (GPtrArray *a,
   return TRUE;
 }
 
+/* A plain row (an icon, two labels, an arrow): a quarter of the widgets of
+ * an AdwActionRow, which counts when a plan is opened. */
 static GtkWidget *
 finding_row_new (const KsPlanFinding *finding,
                  guint                index)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new_from_icon_name (finding->overdue ? "dialog-error-symbolic"
                                                                    : "dialog-warning-symbolic");
+  GtkWidget *title = gtk_label_new (finding->message);
   const char *section = section_title (finding->section);
+  GtkWidget *subtitle = gtk_label_new (section);
   g_autofree char *label = NULL;
 
-  g_object_set (row, "use-markup", FALSE, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), section);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
   gtk_widget_add_css_class (icon, finding->overdue ? "error" : "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  finding->overdue ? _("Overdue") : _("Missing"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _("Go to the field that fills this in"));
   if (finding->overdue)
@@ -1639,7 +1658,7 @@ finding_row_new (const KsPlanFinding *finding,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Goes to the field that fills this in"),
                                   -1);
-  g_object_set_data (G_OBJECT (row), "finding-index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (row), "finding-index", GUINT_TO_POINTER (index + 1));
   return row;
 }
 
@@ -2397,8 +2416,11 @@ ks_plan_page_get_n_findings (KsPlanPage *self)
   /* the rows shown, not the array behind them */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list)); child;
        child = gtk_widget_get_next_sibling (child))
-    n += ADW_IS_ACTION_ROW (child) &&
-         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "finding-index")) != SHOW_MORE_INDEX;
+    {
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "finding-index"));
+
+      n += GTK_IS_LIST_BOX_ROW (child) && index != 0 && index != SHOW_MORE_INDEX;
+    }
   return n;
 }
 

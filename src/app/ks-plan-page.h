@@ -37,7 +37,7 @@ gboolean   ks_plan_page_item_is_built  (KsPlanPage  *self,
                                         KsPlanList   list,
                                         gint64       item_id);
 /* What the completeness panel shows: the number of finding rows shown (the
- * first 25, more with the "Show More" row after them), finding @index of
+ * first 10, more with the "Show More" row after them), finding @index of
  * all, the header button's text ("7 Things Missing", "Plan Complete"). */
 guint      ks_plan_page_get_n_findings      (KsPlanPage  *self);
 const KsPlanFinding *
