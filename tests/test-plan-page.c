@@ -434,6 +434,13 @@ test_findings (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (ks_plan_page_get_finding (plan_page (), i)->kind, ==, expected[i]);
   g_assert_cmpstr (ks_plan_page_get_findings_summary (plan_page ()), ==, "8 Things Missing");
+  /* the page checks what it holds; the workspace's own check agrees */
+  {
+    g_autoptr(GPtrArray) stored = ks_plan_check_account (workspace, findings_account_id, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (stored->len, ==, G_N_ELEMENTS (expected));
+  }
   /* only the overdue action is an error */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpint (ks_plan_page_get_finding (plan_page (), i)->overdue, ==, i == 6);
