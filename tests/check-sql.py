@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""No SQL built from user text (QUALITY.md §2), checked in the sources.
+
+Usage: tests/check-sql.py SOURCE_ROOT
+
+1. SQLite is used only in src/core: no other folder calls sqlite3_*.
+2. In src/core, SQL assembled at run time (a printf-style format or a GString
+   append whose text holds SQL words) appears only in the functions listed in
+   ALLOWED below, each of which fills in identifiers that come from the
+   schema or the plan template, or numbers, never text a user typed or a file
+   held. Anything else is reported with file, line and the statement.
+3. Nobody uses sqlite3_mprintf/sqlite3_snprintf (quoting by hand).
+
+The script checks itself first: a snippet that builds SQL from a name must be
+reported, or the check is broken.
+"""
+import os
+import re
+import sys
+
+SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|WHERE|VALUES|TRIGGER)\b")
+BUILDERS = re.compile(r"\b(g_strdup_printf|g_string_append_printf|g_string_printf|g_snprintf|"
+                      r"g_strconcat|g_string_append|g_string_append_len)\s*\(")
+FORBIDDEN = re.compile(r"\bsqlite3_(mprintf|vmprintf|snprintf)\s*\(")
+FUNCTION = re.compile(r"^([a-z_][a-z0-9_]*)\s*\(", re.M)
+
+# file → functions allowed to assemble SQL, and why.
+ALLOWED = {
+    "src/core/ks-plan.c": {
+        # column and table names from ks-plan-template.c
+        "build_sql",
+    },
+    "src/core/ks-undo.c": {
+        # trigger text over our own tables' columns (PRAGMA table_info)
+        "create_triggers", "ks_undo_free",
+    },
+    "src/core/ks-workspace.c": {
+        # numbers (schema version, application id) and index names read from sqlite_schema
+        "migrate", "ks_workspace_drop_indexes",
+    },
+}
+
+
+def functions_by_line(text):
+    """For each line number (from 1), the name of the function it is in."""
+    owners = {}
+    current = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        m = FUNCTION.match(line)
+        if m:
+            current = m.group(1)
+        owners[number] = current
+    return owners
+
+
+def statements(text):
+    """(line, text) of each builder call, joined across lines up to its ';'."""
+    for m in BUILDERS.finditer(text):
+        end, quoted, escaped = m.end(), False, False
+        while end < len(text):
+            c = text[end]
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                quoted = not quoted
+            elif c == ";" and not quoted:
+                break
+            end += 1
+        yield text.count("\n", 0, m.start()) + 1, text[m.start():end]
+
+
+def check_file(path, text, allowed):
+    problems = []
+    owners = functions_by_line(text)
+    for line, stmt in statements(text):
+        literals = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', stmt))
+        if not SQL_WORDS.search(literals):
+            continue
+        function = owners.get(line)
+        if function not in allowed:
+            problems.append("%s:%d: SQL assembled at run time in %s(): %s"
+                            % (path, line, function or "?", " ".join(stmt.split())[:120]))
+    for m in FORBIDDEN.finditer(text):
+        problems.append("%s:%d: %s quotes SQL by hand; bind parameters instead"
+                        % (path, text.count("\n", 0, m.start()) + 1, m.group(0)))
+    return problems
+
+
+def self_test():
+    snippet = ('static void\nfind (const char *name)\n{\n'
+               '  char *sql = g_strdup_printf ("SELECT id FROM accounts WHERE name = \'%s\'", name);\n}\n')
+    found = check_file("snippet.c", snippet, set())
+    if len(found) != 1 or "find()" not in found[0]:
+        sys.exit("check-sql.py is broken: it did not report SQL built from a name (%r)" % found)
+    if check_file("snippet.c", snippet, {"find"}):
+        sys.exit("check-sql.py is broken: an allowed function was reported")
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    root = sys.argv[1]
+    self_test()
+    problems = []
+    checked = 0
+    for folder in ("src/core", "src/render", "src/app", "src/cli"):
+        for name in sorted(os.listdir(os.path.join(root, folder))):
+            if not name.endswith((".c", ".h")):
+                continue
+            rel = folder + "/" + name
+            with open(os.path.join(root, rel), encoding="utf-8") as f:
+                text = f.read()
+            checked += 1
+            if folder != "src/core":
+                if re.search(r"\bsqlite3_|#include\s*<sqlite3\.h>|ks-workspace-private\.h", text):
+                    problems.append("%s: uses SQLite or the workspace's private header outside src/core" % rel)
+                continue
+            problems += check_file(rel, text, ALLOWED.get(rel, set()))
+    for p in problems:
+        print(p)
+    print("%d files checked, %d problems" % (checked, len(problems)))
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
