@@ -450,6 +450,38 @@ test_tidy_undo (void)
   g_assert_no_error (error);
 }
 
+/* Print goes through GtkPrintOperation; exported to a file it is one
+ * landscape page with the cards' names as text. */
+static void
+test_print_to_file (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  char *argv[] = { (char *) "pdfinfo", path, NULL };
+  char *argv_text[] = { (char *) "pdftotext", path, (char *) "-", NULL };
+  int status = 0;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (!pdfinfo)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_true (ks_powermap_page_print (page (), path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Pages:           1\n"));
+  g_assert_true (g_spawn_sync (NULL, argv_text, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Monika Brenner"));
+}
+
 static void
 test_render_png (void)
 {
@@ -551,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/app/powermap/coverage-list", test_coverage_list);
   g_test_add_func ("/app/powermap/snapshot-compare", test_snapshot_compare);
   g_test_add_func ("/app/powermap/keyboard", test_keyboard);
+  g_test_add_func ("/app/powermap/print-to-file", test_print_to_file);
   g_test_add_func ("/app/powermap/attribute-edit-undo", test_attribute_edit_undo);
   g_test_add_func ("/app/powermap/arrow-keys", test_arrow_keys);
   g_test_add_func ("/app/powermap/link-selected", test_link_selected);

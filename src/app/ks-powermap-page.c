@@ -762,16 +762,17 @@ on_draw_page (GtkPrintOperation *operation,
   ks_map_draw (cr, layout, palette, &state);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+gboolean
+ks_powermap_page_print (KsPowermapPage *self,
+                        const char     *export_pdf,
+                        GError        **error)
 {
-  KsPowermapPage *self = KS_POWERMAP_PAGE (widget);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *job = g_strdup_printf (_("Power map of %s"), self->account_name ? self->account_name : "");
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), FALSE);
 
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -779,9 +780,23 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_job_name (operation, job);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (export_pdf)
+    gtk_print_operation_set_export_filename (operation, export_pdf);
+  result = gtk_print_operation_run (operation,
+                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_powermap_page_print (KS_POWERMAP_PAGE (widget), NULL, &error))
     ks_message_dialog_show (widget, _("Could Not Print the Map"), error->message);
 }
 

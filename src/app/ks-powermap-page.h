@@ -40,5 +40,10 @@ gboolean        ks_powermap_page_select_name    (KsPowermapPage *self,
 gboolean        ks_powermap_page_export         (KsPowermapPage *self,
                                                  const char     *path,
                                                  GError        **error);
+/* Prints the map through GtkPrintOperation, the dialog's way; with
+ * export_pdf, without a dialog into that PDF file (the same drawing). */
+gboolean        ks_powermap_page_print          (KsPowermapPage *self,
+                                                 const char     *export_pdf,
+                                                 GError        **error);
 
 G_END_DECLS
