@@ -41,7 +41,9 @@ on_after_paint (GdkFrameClock *clock,
 static void
 wait_for_paint (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  /* AddressSanitizer with full malloc stacks (the asan setup) makes opening
+   * a plan of 300 items take tens of seconds */
+  gint64 end = g_get_monotonic_time () + (g_getenv ("ASAN_OPTIONS") ? 60 : 5) * G_USEC_PER_SEC;
   GdkFrameClock *clock;
   gboolean painted = FALSE;
   gulong id;
@@ -341,8 +343,10 @@ test_large_plan (void)
     g_assert_cmpuint (ks_plan_page_get_n_items (plan_page (), KS_PLAN_ACTIONS), ==, 100);
     ks_plan_free (stored);
   }
-  /* generous: under the sanitizers; bench/bench-plan-page measures it */
-  g_assert_cmpfloat (ms, <, 5000);
+  /* generous; not under the asan setup, whose full malloc stacks take tens of
+   * seconds here; bench/bench-plan-page measures it */
+  if (!g_getenv ("ASAN_OPTIONS"))
+    g_assert_cmpfloat (ms, <, 5000);
 
   ks_window_select_account (window, account_id);
 }

@@ -413,7 +413,10 @@ entry_parse (Editor       *ed,
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (ed->row));
 
-  ks_plan_value_init (value);
+  /* ks_plan_value_parse() fills @value on success, overwriting it: no text to leak */
+  value->text = NULL;
+  value->number = NAN;
+  value->id = 0;
   if (!ks_plan_value_parse (ed->field, text, value, &error) ||
       !ks_plan_value_validate (ed->field, value, &error))
     {
