@@ -578,6 +578,75 @@ test_export_pdf (void)
   ks_window_select_account (window, account_id);
 }
 
+/* Runs @argv, returns what it writes to stdout. */
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_print_pdf (void)
+{
+  g_autoptr(KsAccount) kessler = ks_account_find (workspace, "Kessler Automotive Group", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "printed plan.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsPlanPrint) print = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *line;
+  guint pages = 0, expected;
+
+  if (!pdfinfo || !pdftotext)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      return;
+    }
+  g_assert_nonnull (kessler);
+  ks_window_select_account (window, ks_account_get_id (kessler));
+  g_assert_cmpint (ks_plan_page_get_account_id (plan_page ()), ==, ks_account_get_id (kessler));
+
+  g_assert_true (ks_plan_page_print (plan_page (), path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* the pages the print context lays out: A4 less GTK's default margins */
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  print = ks_plan_print_new_for_account (workspace, ks_account_get_id (kessler), NULL, &error);
+  g_assert_no_error (error);
+  expected = ks_plan_print_paginate (print,
+                                     gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS),
+                                     gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS));
+  g_assert_cmpuint (expected, >=, 1);
+
+  info = run_tool ((const char *const[]) { "pdfinfo", path, NULL });
+  line = strstr (info, "\nPages:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "\nPages: %u", &pages), ==, 1);
+  g_test_message ("printed %u pages, %u expected", pages, expected);
+  g_assert_cmpuint (pages, >=, 1);
+  g_assert_cmpuint (pages, ==, expected);
+
+  text = run_tool ((const char *const[]) { "pdftotext", path, "-", NULL });
+  g_assert_nonnull (strstr (text, "Kessler Automotive Group"));
+  g_assert_nonnull (strstr (text, "Customer Profile"));
+  g_assert_nonnull (strstr (text, "Action Plan"));
+
+  ks_window_select_account (window, account_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/app/plan-page/findings", test_findings);
   g_test_add_func ("/app/plan-page/findings-complete", test_findings_complete);
   g_test_add_func ("/app/plan-page/export-pdf", test_export_pdf);
+  g_test_add_func ("/app/plan-page/print-pdf", test_print_pdf);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1877,28 +1877,31 @@ on_draw_page (GtkPrintOperation *operation,
     ks_plan_print_draw_page (print, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+gboolean
+ks_plan_page_print (KsPlanPage  *self,
+                    const char  *export_pdf,
+                    GError     **error)
 {
-  KsPlanPage *self = KS_PLAN_PAGE (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) a4 = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *job = NULL;
+  GtkPrintOperationResult result;
   KsPlanPrint *print;
 
-  if (!self->plan)
-    return;
-  ks_plan_page_flush (self);
-  print = ks_plan_print_new_for_account (self->workspace, self->account_id, self->today, &error);
-  if (!print)
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->workspace || self->account_id <= 0 || !self->plan)
     {
-      ks_message_dialog_show (widget, _("Could Not Print the Plan"), error->message);
-      return;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Could not print the plan: no account is shown"));
+      return FALSE;
     }
+  ks_plan_page_flush (self);
+  print = ks_plan_print_new_for_account (self->workspace, self->account_id, self->today, error);
+  if (!print)
+    return FALSE;
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
   a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -1912,9 +1915,29 @@ print_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (operation), "ks-plan-print", print, (GDestroyNotify) ks_plan_print_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (export_pdf)
+    gtk_print_operation_set_export_filename (operation, export_pdf);
+  result = gtk_print_operation_run (operation,
+                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return TRUE;
+  if (export_pdf)
+    g_prefix_error (error, _("Could not print the plan to %s: "), export_pdf);
+  return FALSE;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!KS_PLAN_PAGE (widget)->plan)
+    return;
+  if (!ks_plan_page_print (KS_PLAN_PAGE (widget), NULL, &error))
     ks_message_dialog_show (widget, _("Could Not Print the Plan"), error->message);
 }
 

@@ -53,6 +53,11 @@ void       ks_plan_page_activate_finding    (KsPlanPage  *self,
 gboolean   ks_plan_page_export              (KsPlanPage  *self,
                                              const char  *path,
                                              GError     **error);
+/* What plan.print does: the same pages through a GtkPrintOperation, with
+ * the print dialog (@export_pdf NULL) or exported to the PDF @export_pdf. */
+gboolean   ks_plan_page_print               (KsPlanPage  *self,
+                                             const char  *export_pdf,
+                                             GError     **error);
 
 G_END_DECLS
 
