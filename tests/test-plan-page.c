@@ -260,6 +260,116 @@ test_add_remove_meeting (void)
   g_assert_cmpuint (ks_plan_page_get_n_items (page, KS_PLAN_MEETINGS), ==, 1);
 }
 
+static KsContact *
+load_contact (gint64 id)
+{
+  return ks_contact_load (workspace, id, NULL);
+}
+
+/* The id of the account's contact called @name, 0 when there is none. */
+static gint64
+contact_id_by_name (const char *name)
+{
+  g_autoptr(GListModel) contacts = ks_contact_list_for_account (workspace, account_id, NULL);
+  gint64 id = 0;
+
+  for (guint i = 0; contacts && i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(KsContact) contact = g_list_model_get_item (contacts, i);
+
+      if (g_strcmp0 (ks_contact_get_name (contact), name) == 0)
+        id = ks_contact_get_id (contact);
+    }
+  return id;
+}
+
+static void
+test_contacts (void)
+{
+  KsPlanPage *page = plan_page ();
+  g_autoptr(KsContact) competitor = ks_contact_new (account_id, "Rival Gears AG");
+  g_autoptr(KsContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo_before = NULL;
+  GtkWidget *row, *focus;
+  gint64 first, second;
+
+  /* a competitor belongs to the power map, not to this list */
+  ks_contact_set_kind (competitor, KS_NODE_COMPETITOR);
+  g_assert_true (ks_contact_save (competitor, workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ks_plan_page_get_n_contacts (page), ==, 0);
+
+  /* "Add Contact": a contact of the account, open, its name row focused */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-contact", NULL));
+  first = contact_id_by_name ("New Contact");
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpuint (ks_plan_page_get_n_contacts (page), ==, 1);
+  row = ks_plan_page_get_contact_row (page, first, "name");
+  g_assert_nonnull (row);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "New Contact");
+  /* a second one gets a name of its own */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-contact", NULL));
+  second = contact_id_by_name ("New Contact 2");
+  g_assert_cmpint (second, >, 0);
+  g_assert_cmpuint (ks_plan_page_get_n_contacts (page), ==, 2);
+
+  /* the phone is stored as typed, and Ctrl+Z takes it back */
+  row = ks_plan_page_get_contact_row (page, first, "phone");
+  apply_text (row, "+49 5361 90 12");
+  contact = load_contact (first);
+  g_assert_cmpstr (ks_contact_get_phone (contact), ==, "+49 5361 90 12");
+  g_clear_object (&contact);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  contact = load_contact (first);
+  g_assert_cmpstr (ks_contact_get_phone (contact), ==, "");
+  g_clear_object (&contact);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* a name another contact has (in any case) is refused at the row, nothing stored */
+  undo_before = g_strdup (ks_workspace_get_undo_label (workspace));
+  row = ks_plan_page_get_contact_row (page, second, "name");
+  apply_text (row, "new contact");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (ks_row_has_error (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "new contact");
+  contact = load_contact (second);
+  g_assert_cmpstr (ks_contact_get_name (contact), ==, "New Contact 2");
+  g_clear_object (&contact);
+  g_assert_cmpstr (ks_workspace_get_undo_label (workspace), ==, undo_before);
+  /* and so is an empty one */
+  apply_text (row, "   ");
+  g_assert_true (ks_row_has_error (ADW_PREFERENCES_ROW (row)));
+  contact = load_contact (second);
+  g_assert_cmpstr (ks_contact_get_name (contact), ==, "New Contact 2");
+  g_clear_object (&contact);
+  /* a name of its own is stored, the row's title follows */
+  apply_text (row, "Monika Brenner");
+  g_assert_false (ks_row_has_error (ADW_PREFERENCES_ROW (row)));
+  contact = load_contact (second);
+  g_assert_cmpstr (ks_contact_get_name (contact), ==, "Monika Brenner");
+  g_clear_object (&contact);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW))),
+                   ==, "Monika Brenner");
+
+  /* remove: gone, a toast, and Undo brings it back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.remove-contact", "x", first));
+  g_assert_null (load_contact (first));
+  g_assert_cmpuint (ks_plan_page_get_n_contacts (page), ==, 1);
+  g_assert_null (ks_plan_page_get_contact_row (page, first, "name"));
+  g_assert_nonnull (ks_window_get_last_toast (window));
+  g_assert_cmpstr (adw_toast_get_title (ks_window_get_last_toast (window)), ==, "New Contact removed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  contact = load_contact (first);
+  g_assert_nonnull (contact);
+  g_assert_cmpstr (ks_contact_get_name (contact), ==, "New Contact");
+  g_assert_cmpuint (ks_plan_page_get_n_contacts (page), ==, 2);
+  g_assert_nonnull (ks_plan_page_get_contact_row (page, first, "name"));
+}
+
 static void
 test_large_plan (void)
 {
@@ -702,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/app/plan-page/edit-text-undo", test_edit_text_undo);
   g_test_add_func ("/app/plan-page/invalid-date", test_invalid_date);
   g_test_add_func ("/app/plan-page/add-remove-meeting", test_add_remove_meeting);
+  g_test_add_func ("/app/plan-page/contacts", test_contacts);
   g_test_add_func ("/app/plan-page/large-plan", test_large_plan);
   g_test_add_func ("/app/plan-page/findings", test_findings);
   g_test_add_func ("/app/plan-page/findings-complete", test_findings_complete);

@@ -79,6 +79,39 @@ struct _ItemRec
   GPtrArray      *editors;    /* of Editor, NULL until first expanded */
 };
 
+/* The contact fields the plan edits, in the order of their rows. */
+typedef struct
+{
+  const char  *key;
+  const char  *label;
+  const char *(*get) (KsContact *contact);
+  void        (*set) (KsContact *contact, const char *value);
+} ContactField;
+
+static const ContactField contact_fields[] = {
+  { "name",       N_("Name"),              ks_contact_get_name,       ks_contact_set_name },
+  { "title",      N_("Job Title"),         ks_contact_get_title,      ks_contact_set_title },
+  { "department", N_("Department"),        ks_contact_get_department, ks_contact_set_department },
+  { "phone",      N_("Phone"),             ks_contact_get_phone,      ks_contact_set_phone },
+  { "email",      N_("E-mail"),            ks_contact_get_email,      ks_contact_set_email },
+  { "channel",    N_("Preferred Channel"), ks_contact_get_channel,    ks_contact_set_channel },
+  { "time_zone",  N_("Time Zone"),         ks_contact_get_time_zone,  ks_contact_set_time_zone },
+};
+#define N_CONTACT_FIELDS G_N_ELEMENTS (contact_fields)
+
+/* One contact of the account: an expander row whose entry rows are built
+ * when it is first opened. */
+typedef struct
+{
+  KsPlanPage     *page;
+  gint64          id;
+  AdwExpanderRow *expander;                   /* owned */
+  GtkWidget      *rows[N_CONTACT_FIELDS];     /* NULL until first expanded */
+  GtkEventController *focus[N_CONTACT_FIELDS];   /* "leave" saves */
+  char           *loaded[N_CONTACT_FIELDS];   /* the stored text each row shows */
+  gboolean        built;
+} ContactRec;
+
 typedef struct
 {
   AdwPreferencesGroup *group;
@@ -106,8 +139,10 @@ struct _KsPlanPage
   GPtrArray         *editors;    /* of Editor, one per ks_plan_fields () */
   ListState          lists[KS_PLAN_N_LISTS];
   AdwPreferencesGroup *contacts_group;
-  GPtrArray         *contact_rows;
+  GPtrArray         *contact_recs;   /* of ContactRec, in the shown order */
+  GtkWidget         *contacts_empty;
   GtkWidget         *map_button;
+  GtkWidget         *add_contact_button;
   char              *account_name;
 
   GPtrArray         *findings;   /* of KsPlanFinding, as shown */
@@ -1214,59 +1249,328 @@ sync_list (KsPlanPage *self,
                             editable && (info->max_items == 0 || items->len < info->max_items));
 }
 
-/* Contacts (read only, from the power map) */
+/* Contacts: the account's people (kind contact; competitors and third
+ * parties live on the power map only), edited in place */
 
-static void
-refresh_contacts (KsPlanPage *self)
+static void scroll_to_and_focus (KsPlanPage *self, GtkWidget *anchor, GtkWidget *target);
+
+static KsContact *
+contact_in_model (KsPlanPage *self,
+                  gint64      id)
 {
   guint n = self->contacts ? g_list_model_get_n_items (self->contacts) : 0;
-
-  for (guint i = 0; i < self->contact_rows->len; i++)
-    adw_preferences_group_remove (self->contacts_group, g_ptr_array_index (self->contact_rows, i));
-  g_ptr_array_set_size (self->contact_rows, 0);
-
-  if (n == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No contacts on the power map yet"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->contacts_group, row);
-      g_ptr_array_add (self->contact_rows, row);
-      return;
-    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KsContact) contact = g_list_model_get_item (self->contacts, i);
-      g_autoptr(GString) role = g_string_new (NULL);
-      g_autoptr(GString) reach = g_string_new (NULL);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
 
-      ks_string_append_part (role, ks_contact_get_title (contact));
-      ks_string_append_part (role, ks_contact_get_department (contact));
-      ks_string_append_part (reach, ks_contact_get_phone (contact));
-      ks_string_append_part (reach, ks_contact_get_email (contact));
-      if (*nonnull (ks_contact_get_channel (contact)))
-        {
-          g_autofree char *channel = g_strdup_printf (_("prefers %s"), ks_contact_get_channel (contact));
-
-          ks_string_append_part (reach, channel);
-        }
-      ks_string_append_part (reach, ks_contact_get_time_zone (contact));
-      if (role->len && reach->len)
-        subtitle = g_strdup_printf ("%s\n%s", role->str, reach->str);
-      else
-        subtitle = g_strdup (role->len ? role->str : reach->str);
-
-      g_object_set (row, "use-markup", FALSE, NULL);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ks_contact_get_name (contact));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      adw_preferences_group_add (self->contacts_group, row);
-      g_ptr_array_add (self->contact_rows, row);
+      if (ks_contact_get_id (contact) == id)
+        return g_steal_pointer (&contact);
     }
+  return NULL;
+}
+
+static void
+contact_update_summary (ContactRec *rec,
+                        KsContact  *contact)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  ks_string_append_part (subtitle, ks_contact_get_title (contact));
+  ks_string_append_part (subtitle, ks_contact_get_department (contact));
+  ks_string_append_part (subtitle, ks_contact_get_phone (contact));
+  ks_string_append_part (subtitle, ks_contact_get_email (contact));
+  if (*nonnull (ks_contact_get_channel (contact)))
+    {
+      g_autofree char *channel = g_strdup_printf (_("prefers %s"), ks_contact_get_channel (contact));
+
+      ks_string_append_part (subtitle, channel);
+    }
+  ks_string_append_part (subtitle, ks_contact_get_time_zone (contact));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rec->expander), ks_contact_get_name (contact));
+  adw_expander_row_set_subtitle (rec->expander, subtitle->str);
+}
+
+/* Shows what is stored; text being typed stays unless @replace. */
+static void
+contact_show (ContactRec *rec,
+              KsContact  *contact,
+              gboolean    replace)
+{
+  contact_update_summary (rec, contact);
+  if (!rec->built)
+    return;
+  for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+    ks_field_row_show_value (ADW_ENTRY_ROW (rec->rows[f]), &rec->loaded[f],
+                             nonnull (contact_fields[f].get (contact)), replace, &rec->page->updating);
+}
+
+static int
+contact_row_field (ContactRec *rec,
+                   GtkWidget  *row)
+{
+  for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+    if (rec->rows[f] == row)
+      return f;
+  return -1;
+}
+
+/* Another contact of the account (of any kind) called @name, ignoring case. */
+static gboolean
+contact_name_taken (KsPlanPage *self,
+                    gint64      id,
+                    const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  guint n = self->contacts ? g_list_model_get_n_items (self->contacts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KsContact) contact = g_list_model_get_item (self->contacts, i);
+      g_autofree char *other = g_utf8_casefold (nonnull (ks_contact_get_name (contact)), -1);
+
+      if (ks_contact_get_id (contact) != id && g_strcmp0 (folded, other) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Saves the text of @row, one undo step; refused (and shown at the row) when
+ * it leaves the contact without a name or gives it another's name. */
+static void
+contact_apply (ContactRec *rec,
+               GtkWidget  *row)
+{
+  KsPlanPage *self = rec->page;
+  int f = contact_row_field (rec, row);
+  g_autofree char *text = NULL;
+  g_autoptr(KsContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || f < 0 || !self->workspace)
+    return;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (g_str_equal (contact_fields[f].key, "name"))
+    {
+      g_strstrip (text);
+      if (*text == '\0')
+        {
+          ks_row_set_error (ADW_PREFERENCES_ROW (row), _("A contact needs a name"));
+          return;
+        }
+      if (contact_name_taken (self, rec->id, text))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” already has a contact named “%s”"),
+                                                      nonnull (self->account_name), text);
+
+          ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+          return;
+        }
+    }
+  contact = ks_contact_load (self->workspace, rec->id, &error);
+  if (contact && g_strcmp0 (nonnull (contact_fields[f].get (contact)), text) == 0)
+    {
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+      return;
+    }
+  if (contact)
+    contact_fields[f].set (contact, text);
+  if (!contact || !ks_contact_save (contact, self->workspace, &error))
+    {
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
+      return;
+    }
+  ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+}
+
+static void
+on_contact_apply (AdwEntryRow *row,
+                  ContactRec  *rec)
+{
+  contact_apply (rec, GTK_WIDGET (row));
+}
+
+static void
+on_contact_changed (AdwEntryRow *row,
+                    ContactRec  *rec)
+{
+  int f = contact_row_field (rec, GTK_WIDGET (row));
+
+  /* back to what is stored: nothing to refuse any more */
+  if (!rec->page->updating && f >= 0 && ks_row_has_error (ADW_PREFERENCES_ROW (row)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), nonnull (rec->loaded[f])) == 0)
+    ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+}
+
+static void
+on_contact_focus_leave (GtkEventControllerFocus *focus,
+                        ContactRec              *rec)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  int f = contact_row_field (rec, row);
+
+  if (f >= 0 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), nonnull (rec->loaded[f])) != 0)
+    contact_apply (rec, row);
+}
+
+static void
+contact_build (ContactRec *rec)
+{
+  g_autoptr(KsContact) contact = NULL;
+  gboolean was = rec->page->updating;
+
+  if (rec->built)
+    return;
+  rec->built = TRUE;
+  for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(contact_fields[f].label));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_object_set (row, "use-markup", FALSE, NULL);
+      g_signal_connect (row, "apply", G_CALLBACK (on_contact_apply), rec);
+      g_signal_connect (row, "changed", G_CALLBACK (on_contact_changed), rec);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_contact_focus_leave), rec);
+      gtk_widget_add_controller (row, focus);
+      rec->rows[f] = row;
+      rec->focus[f] = focus;
+      adw_expander_row_add_row (rec->expander, row);
+    }
+  rec->page->updating = TRUE;
+  if ((contact = contact_in_model (rec->page, rec->id)))
+    contact_show (rec, contact, TRUE);
+  rec->page->updating = was;
+}
+
+static void
+on_contact_expanded (AdwExpanderRow *expander,
+                     GParamSpec     *pspec,
+                     ContactRec     *rec)
+{
+  if (adw_expander_row_get_expanded (expander))
+    contact_build (rec);
+}
+
+static void
+contact_rec_free (gpointer data)
+{
+  ContactRec *rec = data;
+
+  for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+    {
+      if (rec->rows[f])
+        g_signal_handlers_disconnect_by_data (rec->rows[f], rec);
+      if (rec->focus[f])
+        g_signal_handlers_disconnect_by_data (rec->focus[f], rec);
+      g_free (rec->loaded[f]);
+    }
+  g_signal_handlers_disconnect_by_data (rec->expander, rec);
+  g_clear_object (&rec->expander);
+  g_free (rec);
+}
+
+static ContactRec *
+contact_rec_new (KsPlanPage *self,
+                 gint64      id)
+{
+  ContactRec *rec = g_new0 (ContactRec, 1);
+  GtkWidget *button;
+
+  rec->page = self;
+  rec->id = id;
+  rec->expander = ADW_EXPANDER_ROW (g_object_ref_sink (adw_expander_row_new ()));
+  g_object_set (rec->expander, "use-markup", FALSE, NULL);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Contact"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Contact"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.remove-contact");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  adw_expander_row_add_action (rec->expander, button);
+
+  g_signal_connect (rec->expander, "notify::expanded", G_CALLBACK (on_contact_expanded), rec);
+  return rec;
+}
+
+static ContactRec *
+find_contact (KsPlanPage *self,
+              gint64      id)
+{
+  for (guint i = 0; i < self->contact_recs->len; i++)
+    {
+      ContactRec *rec = g_ptr_array_index (self->contact_recs, i);
+
+      if (rec->id == id)
+        return rec;
+    }
+  return NULL;
+}
+
+/* Brings the contact rows in step with self->contacts: rows of contacts
+ * that stay keep their widgets (and the focus, and text being typed). */
+static void
+refresh_contacts (KsPlanPage *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = self->contacts ? g_list_model_get_n_items (self->contacts) : 0;
+  gboolean same;
+  gboolean was = self->updating;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KsContact *contact = g_list_model_get_item (self->contacts, i);
+
+      if (ks_contact_get_kind (contact) == KS_NODE_CONTACT)
+        g_ptr_array_add (shown, contact);
+      else
+        g_object_unref (contact);
+    }
+
+  same = self->contact_recs->len == shown->len;
+  for (guint i = 0; same && i < shown->len; i++)
+    same = ((ContactRec *) g_ptr_array_index (self->contact_recs, i))->id ==
+           ks_contact_get_id (g_ptr_array_index (shown, i));
+  if (!same)
+    {
+      g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, contact_rec_free);
+
+      for (guint i = 0; i < self->contact_recs->len; i++)
+        {
+          ContactRec *rec = g_ptr_array_index (self->contact_recs, i);
+
+          adw_preferences_group_remove (self->contacts_group, GTK_WIDGET (rec->expander));
+          g_hash_table_insert (old, &rec->id, rec);
+        }
+      g_ptr_array_set_free_func (self->contact_recs, NULL);
+      g_ptr_array_set_size (self->contact_recs, 0);
+      g_ptr_array_set_free_func (self->contact_recs, contact_rec_free);
+      for (guint i = 0; i < shown->len; i++)
+        {
+          gint64 id = ks_contact_get_id (g_ptr_array_index (shown, i));
+          ContactRec *rec = NULL;
+          gpointer key;
+
+          if (!g_hash_table_steal_extended (old, &id, &key, (gpointer *) &rec))
+            rec = contact_rec_new (self, id);
+          g_ptr_array_add (self->contact_recs, rec);
+          adw_preferences_group_add (self->contacts_group, GTK_WIDGET (rec->expander));
+        }
+    }
+
+  self->updating = TRUE;
+  for (guint i = 0; i < shown->len; i++)
+    contact_show (g_ptr_array_index (self->contact_recs, i), g_ptr_array_index (shown, i), FALSE);
+  self->updating = was;
+  gtk_widget_set_visible (self->contacts_empty, shown->len == 0);
+  gtk_widget_set_sensitive (self->add_contact_button,
+                            self->workspace && self->account_id > 0 &&
+                            !ks_workspace_is_read_only (self->workspace));
 }
 
 /* Reference models */
@@ -2012,6 +2316,79 @@ remove_item_action (GtkWidget  *widget,
   ks_widget_add_undo_toast (GTK_WIDGET (self), title);
 }
 
+/* "New Contact", else "New Contact 2", 3, …: a name no contact of the account has. */
+static char *
+new_contact_name (KsPlanPage *self)
+{
+  char *name = g_strdup (_("New Contact"));
+
+  for (guint i = 2; contact_name_taken (self, 0, name); i++)
+    {
+      g_free (name);
+      /* Translators: the name of a contact added from the plan, when "New Contact" is taken */
+      name = g_strdup_printf (_("New Contact %u"), i);
+    }
+  return name;
+}
+
+static void
+add_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KsPlanPage *self = KS_PLAN_PAGE (widget);
+  g_autoptr(KsContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  ContactRec *rec;
+
+  if (!self->workspace || self->account_id <= 0)
+    return;
+  ks_plan_page_flush (self);
+  name = new_contact_name (self);
+  contact = ks_contact_new (self->account_id, name);
+  if (!ks_contact_save (contact, self->workspace, &error))
+    {
+      show_error (self, _("Could Not Add the Contact"), error);
+      return;
+    }
+  if (!(rec = find_contact (self, ks_contact_get_id (contact))))
+    {
+      load_references (self, FALSE, FALSE, TRUE);
+      rec = find_contact (self, ks_contact_get_id (contact));
+    }
+  if (rec)
+    {
+      adw_expander_row_set_expanded (rec->expander, TRUE);
+      contact_build (rec);
+      scroll_to_and_focus (self, GTK_WIDGET (rec->expander), rec->rows[0]);
+    }
+}
+
+static void
+remove_contact_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KsPlanPage *self = KS_PLAN_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(KsContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!self->workspace || !find_contact (self, id) || !(contact = contact_in_model (self, id)))
+    return;
+  ks_plan_page_flush (self);
+  if (!ks_contact_delete (self->workspace, id, &error))
+    {
+      show_error (self, _("Could Not Remove the Contact"), error);
+      return;
+    }
+  /* Translators: a toast after a contact is removed from the plan, with "Undo" */
+  title = g_strdup_printf (_("%s removed"), ks_contact_get_name (contact));
+  ks_widget_add_undo_toast (GTK_WIDGET (self), title);
+}
+
 static void
 show_more_action (GtkWidget  *widget,
                   const char *action_name,
@@ -2159,6 +2536,8 @@ build_page (KsPlanPage *self)
           GtkWidget *button = gtk_button_new ();
           GtkWidget *content = adw_button_content_new ();
 
+          GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
           self->contacts_group = group;
           self->map_button = button;
           adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "network-workgroup-symbolic");
@@ -2167,7 +2546,24 @@ build_page (KsPlanPage *self)
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.open-map");
-          adw_preferences_group_set_header_suffix (group, button);
+          gtk_box_append (GTK_BOX (buttons), button);
+
+          button = gtk_button_new ();
+          content = adw_button_content_new ();
+          self->add_contact_button = button;
+          adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+          adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add Contact"));
+          gtk_button_set_child (GTK_BUTTON (button), content);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.add-contact");
+          gtk_box_append (GTK_BOX (buttons), button);
+          adw_preferences_group_set_header_suffix (group, buttons);
+
+          self->contacts_empty = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->contacts_empty), _("No contacts yet"));
+          gtk_widget_add_css_class (self->contacts_empty, "dim-label");
+          adw_preferences_group_add (group, self->contacts_empty);
           /* the contacts go here; the decision process in a group of its own */
           if (section->n_fields > 0)
             group = add_group (self, NULL, NULL);
@@ -2199,7 +2595,7 @@ ks_plan_page_dispose (GObject *object)
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     g_clear_pointer (&self->lists[l].items, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
-  g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->contact_recs, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_PLAN_PAGE);
   g_clear_object (&self->workspace);
   g_clear_object (&self->people);
@@ -2289,6 +2685,8 @@ ks_plan_page_class_init (KsPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.add-item", "i", add_item_action);
   gtk_widget_class_install_action (widget_class, "plan.remove-item", "(ix)", remove_item_action);
   gtk_widget_class_install_action (widget_class, "plan.open-map", NULL, open_map_action);
+  gtk_widget_class_install_action (widget_class, "plan.add-contact", NULL, add_contact_action);
+  gtk_widget_class_install_action (widget_class, "plan.remove-contact", "x", remove_contact_action);
   gtk_widget_class_install_action (widget_class, "plan.show-more", "i", show_more_action);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
@@ -2303,7 +2701,7 @@ ks_plan_page_init (KsPlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->today = today_iso ();
-  self->contact_rows = g_ptr_array_new ();
+  self->contact_recs = g_ptr_array_new_with_free_func (contact_rec_free);
   self->findings_limit = FINDINGS_PAGE;
   build_page (self);
   gtk_list_box_set_placeholder (self->findings_list, complete_placeholder_new ());
@@ -2524,4 +2922,33 @@ ks_plan_page_export (KsPlanPage  *self,
   ks_plan_page_flush (self);
   print = ks_plan_print_new_for_account (self->workspace, self->account_id, self->today, error);
   return print && ks_plan_print_export (print, path, error);
+}
+
+guint
+ks_plan_page_get_n_contacts (KsPlanPage *self)
+{
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), 0);
+
+  return self->contact_recs->len;
+}
+
+GtkWidget *
+ks_plan_page_get_contact_row (KsPlanPage *self,
+                              gint64      contact_id,
+                              const char *key)
+{
+  ContactRec *rec;
+
+  g_return_val_if_fail (KS_IS_PLAN_PAGE (self), NULL);
+
+  if (!(rec = find_contact (self, contact_id)))
+    return NULL;
+  for (guint f = 0; f < N_CONTACT_FIELDS; f++)
+    if (g_strcmp0 (contact_fields[f].key, key) == 0)
+      {
+        adw_expander_row_set_expanded (rec->expander, TRUE);
+        contact_build (rec);
+        return rec->rows[f];
+      }
+  return NULL;
 }

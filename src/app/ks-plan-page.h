@@ -30,6 +30,13 @@ GtkWidget *ks_plan_page_get_row        (KsPlanPage  *self,
                                         KsPlanList   list,
                                         gint64       item_id,
                                         const char  *key);
+/* The contacts listed (those of kind contact), and the entry row that edits
+ * @key ("name", "title", "department", "phone", "email", "channel",
+ * "time_zone") of contact @contact_id, opened; NULL when not listed. */
+guint      ks_plan_page_get_n_contacts (KsPlanPage  *self);
+GtkWidget *ks_plan_page_get_contact_row (KsPlanPage *self,
+                                         gint64      contact_id,
+                                         const char *key);
 /* Items shown for @list, and whether the item's rows were built yet. */
 guint      ks_plan_page_get_n_items    (KsPlanPage  *self,
                                         KsPlanList   list);
