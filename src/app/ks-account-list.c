@@ -181,7 +181,7 @@ ks_account_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SELECTED_ID:
-      g_value_set_int64 (value, ks_list_helper_get_selected_id (self->helper));
+      g_value_set_int64 (value, ks_list_helper_peek_selected_id (self->helper));
       break;
     case PROP_SORT:
       g_value_set_string (value, self->sort);

@@ -8,6 +8,13 @@
  * position and the selection follows the item's id. The owner widget keeps
  * its template, row factory, properties and sort names; the helper keeps the
  * models, the search and the empty states.
+ *
+ * A list that is not on screen does not read the workspace: set_workspace and
+ * the change signals only mark it stale, and it reloads when its view is
+ * mapped or when a caller asks for its contents or selection (ensure_loaded).
+ * So start-up reads only the list that is shown (the people of a ×100
+ * workspace cost ~100 ms more otherwise), and a hidden list does not reload on
+ * every change.
  */
 #define G_LOG_DOMAIN "ks-list-helper"
 
@@ -35,6 +42,7 @@ struct _KsListHelper
   char                   *search_key;
   gint64                  selected_id;
   gboolean                updating;
+  gboolean                stale;          /* the store lags the workspace */
 
   /* the owner's template children */
   GtkSearchEntry         *search_entry;
@@ -170,12 +178,40 @@ clear_search (KsListHelper *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
+/* Reloads now when the list is on screen, else marks it stale. */
+static void
+reload_or_defer (KsListHelper *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+  else
+    self->stale = TRUE;
+}
+
+static void
+ensure_loaded (KsListHelper *self)
+{
+  if (!self->stale)
+    return;
+  self->stale = FALSE;
+  reload (self);
+}
+
 static void
 on_workspace_changed (KsListHelper *self,
                       const char   *table,
                       KsWorkspace  *workspace)
 {
-  reload (self);
+  reload_or_defer (self);
+}
+
+static void
+on_list_view_map (KsListHelper *self)
+{
+  ensure_loaded (self);
 }
 
 static void
@@ -301,6 +337,7 @@ ks_list_helper_new (GtkWidget              *owner,
   g_signal_connect_object (search_entry, "stop-search",
                            G_CALLBACK (on_stop_search), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (search_entry, owner);
+  g_signal_connect_object (list_view, "map", G_CALLBACK (on_list_view_map), self, G_CONNECT_SWAPPED);
   update_stack (self);
 
   return self;
@@ -327,12 +364,20 @@ ks_list_helper_set_workspace (KsListHelper *self,
       }
   clear_search (self);
   self->selected_id = 0;
-  reload (self);
+  reload_or_defer (self);
   g_object_notify_by_pspec (G_OBJECT (self->owner), self->selected_id_pspec);
 }
 
 gint64
 ks_list_helper_get_selected_id (KsListHelper *self)
+{
+  g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
+  ensure_loaded (self);
+  return self->selected_id;
+}
+
+gint64
+ks_list_helper_peek_selected_id (KsListHelper *self)
 {
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
   return self->selected_id;
@@ -346,6 +391,7 @@ ks_list_helper_set_selected_id (KsListHelper *self,
 
   g_return_if_fail (KS_IS_LIST_HELPER (self));
 
+  ensure_loaded (self);
   pos = find_position (self, G_LIST_MODEL (self->sort_model), id);
   if (pos == GTK_INVALID_LIST_POSITION &&
       find_position (self, G_LIST_MODEL (self->store), id) != GTK_INVALID_LIST_POSITION)
@@ -367,6 +413,7 @@ ks_list_helper_resort (KsListHelper *self)
 {
   g_return_if_fail (KS_IS_LIST_HELPER (self));
 
+  ensure_loaded (self);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   restore_selection (self, 0);
 }
@@ -382,6 +429,7 @@ guint
 ks_list_helper_get_n_visible (KsListHelper *self)
 {
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
+  ensure_loaded (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 }
 
@@ -389,6 +437,7 @@ guint
 ks_list_helper_get_n_items (KsListHelper *self)
 {
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
+  ensure_loaded (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
@@ -400,6 +449,7 @@ ks_list_helper_get_id_at (KsListHelper *self,
 
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
 
+  ensure_loaded (self);
   item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
   return item ? self->info->get_id (item) : 0;
 }

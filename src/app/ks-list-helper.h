@@ -43,6 +43,9 @@ KsListHelper *ks_list_helper_new             (GtkWidget              *owner,
 void          ks_list_helper_set_workspace   (KsListHelper *self,
                                               KsWorkspace  *workspace);
 gint64        ks_list_helper_get_selected_id (KsListHelper *self);
+/* The selected id as it stands, without loading a list that is not on screen
+ * (for the owner's "selected-id" property, which bindings read). */
+gint64        ks_list_helper_peek_selected_id (KsListHelper *self);
 /* Selects the item (clearing a search that hides it) and scrolls to it. */
 void          ks_list_helper_set_selected_id (KsListHelper *self,
                                               gint64        id);

@@ -1344,7 +1344,9 @@ ks_window_set_workspace (KsWindow    *self,
   ks_account_page_set_account_id (self->account_page, ks_account_list_get_selected_id (self->account_list));
   ks_powermap_page_set_account_id (self->powermap_page, ks_account_list_get_selected_id (self->account_list));
   ks_plan_page_set_account_id (self->plan_page, ks_account_list_get_selected_id (self->account_list));
-  ks_people_page_set_person_id (self->people_page, ks_people_list_get_selected_id (self->people_list));
+  /* no ks_people_list_get_selected_id() here: the people list reads the
+   * workspace only once it is shown, and its "selected-id" binding then
+   * gives the people page its person */
 
   gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "none");
   update_title (self);
