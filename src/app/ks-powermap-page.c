@@ -80,8 +80,17 @@ struct _KsPowermapPage
   gint64           panel_node;
   gint64           panel_line;
   guint            n_checks;
+  KsCoverageReport *checks;           /* the findings listed, or NULL */
+  guint            n_check_rows;      /* findings with a row so far */
+  GtkWidget       *more_checks_row;   /* "Show More", or NULL */
   gboolean         updating;
 };
+
+/* A map of 500 contacts can have hundreds of findings; a row each would cost
+ * seconds of layout when the map opens. The list shows the first ones and
+ * "Show More" adds the next. */
+#define CHECKS_FIRST 10
+#define CHECKS_MORE  25
 
 enum
 {
@@ -247,21 +256,40 @@ update_panel (KsPowermapPage *self)
 }
 
 static void
-update_checks (KsPowermapPage *self)
+update_more_checks_row (KsPowermapPage *self)
 {
-  g_autoptr(KsCoverageReport) report = NULL;
-  GtkListBox *list = GTK_LIST_BOX (self->checks_list);
+  guint left = self->n_checks - self->n_check_rows;
+  g_autofree char *title = NULL;
 
-  ks_list_box_remove_rows (list);
-  self->n_checks = 0;
-  if (!self->workspace || self->account_id <= 0)
-    return;
-  report = ks_coverage_check_account (self->workspace, self->account_id, NULL, NULL);
-  if (!report)
-    return;
-  for (guint i = 0; i < report->findings->len; i++)
+  if (left == 0)
     {
-      KsCoverageFinding *finding = g_ptr_array_index (report->findings, i);
+      if (self->more_checks_row)
+        gtk_list_box_remove (GTK_LIST_BOX (self->checks_list), self->more_checks_row);
+      self->more_checks_row = NULL;
+      return;
+    }
+  if (!self->more_checks_row)
+    {
+      self->more_checks_row = adw_action_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->more_checks_row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (self->checks_list), self->more_checks_row);
+    }
+  /* Translators: the last row of a power map's findings; %u is how many are not listed yet */
+  title = g_strdup_printf (ngettext ("Show %u More", "Show %u More", left), left);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->more_checks_row), title);
+}
+
+/* Adds rows for up to @n more findings, before "Show More". */
+static void
+add_check_rows (KsPowermapPage *self,
+                guint           n)
+{
+  GtkListBox *list = GTK_LIST_BOX (self->checks_list);
+  guint end = MIN (self->n_checks, self->n_check_rows + n);
+
+  for (guint i = self->n_check_rows; i < end; i++)
+    {
+      KsCoverageFinding *finding = g_ptr_array_index (self->checks->findings, i);
       g_autofree char *title = g_markup_escape_text (finding->message, -1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -276,8 +304,25 @@ update_checks (KsPowermapPage *self)
                                      gtk_image_new_from_icon_name ("go-next-symbolic"));
         }
       g_object_set_data (G_OBJECT (row), "contact-id", GINT_TO_POINTER ((int) finding->contact_id));
-      gtk_list_box_append (list, row);
-      self->n_checks++;
+      gtk_list_box_insert (list, row, (int) i);
+    }
+  self->n_check_rows = end;
+  update_more_checks_row (self);
+}
+
+static void
+update_checks (KsPowermapPage *self)
+{
+  ks_list_box_remove_rows (GTK_LIST_BOX (self->checks_list));
+  self->more_checks_row = NULL;
+  g_clear_pointer (&self->checks, ks_coverage_report_free);
+  self->n_checks = self->n_check_rows = 0;
+  if (self->workspace && self->account_id > 0)
+    self->checks = ks_coverage_check_account (self->workspace, self->account_id, NULL, NULL);
+  if (self->checks)
+    {
+      self->n_checks = self->checks->findings->len;
+      add_check_rows (self, CHECKS_FIRST);
     }
   {
     g_autofree char *description = g_strdup_printf (
@@ -622,6 +667,11 @@ on_row_activated (GtkListBox     *list,
 {
   gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "contact-id"));
 
+  if (GTK_WIDGET (row) == self->more_checks_row)
+    {
+      add_check_rows (self, CHECKS_MORE);
+      return;
+    }
   if (id <= 0)
     return;
   ks_powermap_view_select_node (view (self), id, FALSE);
@@ -886,6 +936,7 @@ ks_powermap_page_finalize (GObject *object)
   KsPowermapPage *self = KS_POWERMAP_PAGE (object);
 
   g_free (self->account_name);
+  g_clear_pointer (&self->checks, ks_coverage_report_free);
   for (guint i = 0; i < N_FIELDS; i++)
     g_free (self->loaded[i]);
   g_array_unref (self->owner_ids);
@@ -1130,6 +1181,10 @@ ks_powermap_page_activate_check (KsPowermapPage *self,
 
   g_return_if_fail (KS_IS_POWERMAP_PAGE (self));
 
+  if (index >= self->n_checks)
+    return;
+  if (index >= self->n_check_rows)
+    add_check_rows (self, index + 1 - self->n_check_rows);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->checks_list), index);
   if (row)
     on_row_activated (GTK_LIST_BOX (self->checks_list), row, self);
