@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * bench-plan-page [--runs N]   (needs a display: run it under xvfb-run)
+ * bench-plan-page [--runs N | --runs=N]   (needs a display: run it under xvfb-run)
  *
  * Makes a workspace with two accounts: one with an empty plan, one with 200
  * meetings and 100 actions (ks_plan_save). A window holds a KsPlanPage; each
@@ -19,6 +19,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ks-account.h"
 #include "ks-plan.h"
@@ -116,8 +117,22 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-      runs = MAX (1, atoi (argv[++i]));
+    {
+      const char *value = NULL;
+      guint64 n;
+
+      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        value = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--runs="))
+        value = argv[i] + strlen ("--runs=");
+      if (!value || !g_ascii_string_to_unsigned (value, 10, 1, 1000, &n, NULL))
+        {
+          g_printerr ("bench-plan-page: unknown option or bad value “%s” (usage: bench-plan-page [--runs N], N from 1 to 1000)\n",
+                      argv[i]);
+          return 2;
+        }
+      runs = (guint) n;
+    }
 
   if (!gtk_init_check ())
     {

@@ -41,6 +41,12 @@
 #define ITEMS_PAGE 10
 /* How long a jump to a row keeps it in view while rows open around it. */
 #define SCROLL_SETTLE_US (400 * 1000)
+/* Item rows built at once per list when an account is opened; the rest of
+ * the first page of each list, the finding rows and the freeing of the
+ * previous account's rows follow after the first frame (see pending_*). */
+#define FIRST_ROWS 3
+/* How long one idle step of that work may take. */
+#define PENDING_SLICE_US (8 * 1000)
 /* Finding rows shown at first, and added by their "Show More" row: a plan
  * with hundreds of open actions lists them without building hundreds of rows. */
 #define FINDINGS_PAGE 10
@@ -119,6 +125,7 @@ typedef struct
   GtkWidget           *empty_row;
   GtkWidget           *more_row;  /* "Show More": the items past `limit` */
   guint                limit;     /* items shown */
+  guint                cap;       /* items built so far: less than limit until the pending work is done */
   GPtrArray           *items;     /* of ItemRec, in the shown order */
 } ListState;
 
@@ -140,6 +147,7 @@ struct _KsPlanPage
   ListState          lists[KS_PLAN_N_LISTS];
   AdwPreferencesGroup *contacts_group;
   GPtrArray         *contact_recs;   /* of ContactRec, in the shown order */
+  guint              contacts_cap;   /* contacts built so far (pending work) */
   GtkWidget         *contacts_empty;
   GtkWidget         *map_button;
   GtkWidget         *add_contact_button;
@@ -147,6 +155,16 @@ struct _KsPlanPage
 
   GPtrArray         *findings;   /* of KsPlanFinding, as shown */
   guint              findings_limit;
+  GtkWidget         *findings_placeholder;
+
+  /* Work left after the first frame of a newly opened account */
+  gboolean           defer;          /* set_account_id() is opening an account */
+  gboolean           findings_pending;
+  GPtrArray         *graveyard;      /* of ItemRec: the previous account's rows */
+  GPtrArray         *dead_widgets;   /* of GtkWidget: the previous finding rows */
+  GPtrArray         *dead_contacts;  /* of ContactRec: the previous account's */
+  guint              pending_tick;   /* waits for the next frame */
+  guint              pending_source; /* then does the work, a slice at a time */
   GtkWidget         *scroll_target;   /* weak */
   GtkWidget         *scroll_anchor;   /* weak: shown from its top when the target fits */
   gint64             scroll_until;
@@ -355,6 +373,7 @@ item_text (const ItemRec *rec,
 }
 
 static void sync_list (KsPlanPage *self, KsPlanList list, gboolean replace);
+static void pending_finish (KsPlanPage *self);
 
 /* The row of item @id; an item past the shown ones is shown first. */
 static ItemRec *
@@ -366,6 +385,7 @@ find_item (KsPlanPage *self,
 
   if (list < 0 || list >= KS_PLAN_N_LISTS)
     return NULL;
+  pending_finish (self);
   if (self->plan)
     {
       GPtrArray *stored = self->plan->items[list];
@@ -1188,15 +1208,33 @@ sync_list (KsPlanPage *self,
   ListState *ls = &self->lists[list];
   const KsPlanListInfo *info = ks_plan_list_info (list);
   GPtrArray *items = self->plan->items[list];
-  guint n_shown = MIN (items->len, ls->limit);
-  gboolean same = ls->items->len == n_shown;
+  guint n_limit = MIN (items->len, ls->limit);
+  guint n_shown = MIN (n_limit, ls->cap);
+  guint n_prefix = 0;
+  gboolean same;
   gboolean editable = !ks_workspace_is_read_only (self->workspace);
 
-  for (guint i = 0; same && i < n_shown; i++)
-    same = ((ItemRec *) g_ptr_array_index (ls->items, i))->id ==
-           ((KsPlanItem *) g_ptr_array_index (items, i))->id;
+  while (n_prefix < MIN (ls->items->len, n_shown) &&
+         ((ItemRec *) g_ptr_array_index (ls->items, n_prefix))->id ==
+         ((KsPlanItem *) g_ptr_array_index (items, n_prefix))->id)
+    n_prefix++;
+  same = n_prefix == ls->items->len && n_prefix == n_shown;
 
-  if (!same)
+  if (!same && n_prefix == ls->items->len)
+    {
+      /* rows added after the ones shown (Show More, the pending rows): the
+       * rows there stay where they are */
+      adw_preferences_group_remove (ls->group, ls->more_row);
+      for (guint i = n_prefix; i < n_shown; i++)
+        {
+          ItemRec *rec = item_rec_new (self, list, ((KsPlanItem *) g_ptr_array_index (items, i))->id);
+
+          g_ptr_array_add (ls->items, rec);
+          adw_preferences_group_add (ls->group, GTK_WIDGET (rec->expander));
+        }
+      adw_preferences_group_add (ls->group, ls->more_row);
+    }
+  else if (!same)
     {
       g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, item_rec_free);
       g_autoptr(GPtrArray) fresh = g_ptr_array_new_full (items->len, item_rec_free);
@@ -1237,11 +1275,12 @@ sync_list (KsPlanPage *self,
       item_update (self, rec, replace);
     }
   gtk_widget_set_visible (ls->empty_row, items->len == 0);
-  gtk_widget_set_visible (ls->more_row, items->len > n_shown);
-  if (items->len > n_shown)
+  /* not while the rest of the page is still being built after the first frame */
+  gtk_widget_set_visible (ls->more_row, items->len > n_limit && n_shown == n_limit);
+  if (items->len > n_limit)
     {
       g_autofree char *title = g_strdup_printf (_("Show %u More of %u"),
-                                                MIN (ITEMS_PAGE, items->len - n_shown), items->len);
+                                                MIN (ITEMS_PAGE, items->len - n_limit), items->len);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (ls->more_row), title);
     }
@@ -1253,6 +1292,7 @@ sync_list (KsPlanPage *self,
  * parties live on the power map only), edited in place */
 
 static void scroll_to_and_focus (KsPlanPage *self, GtkWidget *anchor, GtkWidget *target);
+static void pending_finish (KsPlanPage *self);
 
 static KsContact *
 contact_in_model (KsPlanPage *self,
@@ -1502,6 +1542,7 @@ static ContactRec *
 find_contact (KsPlanPage *self,
               gint64      id)
 {
+  pending_finish (self);
   for (guint i = 0; i < self->contact_recs->len; i++)
     {
       ContactRec *rec = g_ptr_array_index (self->contact_recs, i);
@@ -1532,6 +1573,9 @@ refresh_contacts (KsPlanPage *self)
         g_object_unref (contact);
     }
 
+  n = shown->len;
+  if (shown->len > self->contacts_cap)
+    g_ptr_array_set_size (shown, self->contacts_cap);
   same = self->contact_recs->len == shown->len;
   for (guint i = 0; same && i < shown->len; i++)
     same = ((ContactRec *) g_ptr_array_index (self->contact_recs, i))->id ==
@@ -1545,7 +1589,10 @@ refresh_contacts (KsPlanPage *self)
           ContactRec *rec = g_ptr_array_index (self->contact_recs, i);
 
           adw_preferences_group_remove (self->contacts_group, GTK_WIDGET (rec->expander));
-          g_hash_table_insert (old, &rec->id, rec);
+          if (self->defer)
+            g_ptr_array_add (self->dead_contacts, rec);   /* another account's: freed after the next frame */
+          else
+            g_hash_table_insert (old, &rec->id, rec);
         }
       g_ptr_array_set_free_func (self->contact_recs, NULL);
       g_ptr_array_set_size (self->contact_recs, 0);
@@ -1567,7 +1614,7 @@ refresh_contacts (KsPlanPage *self)
   for (guint i = 0; i < shown->len; i++)
     contact_show (g_ptr_array_index (self->contact_recs, i), g_ptr_array_index (shown, i), FALSE);
   self->updating = was;
-  gtk_widget_set_visible (self->contacts_empty, shown->len == 0);
+  gtk_widget_set_visible (self->contacts_empty, n == 0);
   gtk_widget_set_sensitive (self->add_contact_button,
                             self->workspace && self->account_id > 0 &&
                             !ks_workspace_is_read_only (self->workspace));
@@ -1600,6 +1647,138 @@ load_references (KsPlanPage *self,
         self->contacts = ks_contact_list_for_account (self->workspace, self->account_id, NULL);
       refresh_contacts (self);
     }
+}
+
+/* Work left after the first frame of a newly opened account: the rest of
+ * the first page of each list, the finding rows, freeing the previous
+ * account's rows. Whatever asks for a row or a finding finishes it first. */
+
+static gboolean
+pending_any (KsPlanPage *self)
+{
+  if (self->findings_pending || self->graveyard->len > 0 || self->dead_widgets->len > 0 ||
+      self->dead_contacts->len > 0 || self->contacts_cap != G_MAXUINT)
+    return TRUE;
+  for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
+    if (self->lists[l].cap != G_MAXUINT)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+pending_cancel (KsPlanPage *self)
+{
+  if (self->pending_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+}
+
+/* One piece of the work; FALSE when none is left. */
+static gboolean
+pending_step (KsPlanPage *self)
+{
+  gboolean was = self->updating;
+
+  for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
+    {
+      ListState *ls = &self->lists[l];
+
+      if (ls->cap == G_MAXUINT)
+        continue;
+      if (!self->plan || ls->cap + FIRST_ROWS >= MIN (ls->limit, self->plan->items[l]->len))
+        ls->cap = G_MAXUINT;
+      else
+        ls->cap += FIRST_ROWS;
+      if (self->plan)
+        {
+          self->updating = TRUE;
+          sync_list (self, l, FALSE);
+          self->updating = was;
+        }
+      return TRUE;
+    }
+  if (self->contacts_cap != G_MAXUINT)
+    {
+      self->contacts_cap = G_MAXUINT;
+      refresh_contacts (self);
+      return TRUE;
+    }
+  if (self->findings_pending)
+    {
+      show_findings (self);
+      return TRUE;
+    }
+  if (self->graveyard->len > 0)
+    {
+      g_ptr_array_remove_index (self->graveyard, self->graveyard->len - 1);
+      return TRUE;
+    }
+  if (self->dead_widgets->len > 0)
+    {
+      g_ptr_array_set_size (self->dead_widgets, 0);
+      return TRUE;
+    }
+  if (self->dead_contacts->len > 0)
+    {
+      g_ptr_array_remove_index (self->dead_contacts, self->dead_contacts->len - 1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Does all of it now. */
+static void
+pending_finish (KsPlanPage *self)
+{
+  if (self->graveyard && pending_any (self))
+    {
+      pending_cancel (self);
+      while (pending_step (self))
+        ;
+    }
+}
+
+/* A slice of the work at a time; the frames go on in between (an idle
+ * would wait while frames are drawn back to back on a busy machine). */
+static gboolean
+pending_slice_cb (gpointer data)
+{
+  KsPlanPage *self = data;
+  gint64 end = g_get_monotonic_time () + PENDING_SLICE_US;
+
+  while (g_get_monotonic_time () < end)
+    if (!pending_step (self))
+      {
+        self->pending_source = 0;
+        return G_SOURCE_REMOVE;
+      }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Ticks in the update phase of the next frame: the work starts once that
+ * frame is laid out and painted. */
+static gboolean
+pending_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  KsPlanPage *self = KS_PLAN_PAGE (widget);
+
+  self->pending_tick = 0;
+  if (!self->pending_source)
+    self->pending_source = g_timeout_add (1, pending_slice_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts the work after the next frame, once the page is shown. */
+static void
+pending_schedule (KsPlanPage *self)
+{
+  pending_cancel (self);
+  if (!pending_any (self))
+    return;
+  self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
 }
 
 /* Loading */
@@ -1976,6 +2155,8 @@ show_findings (KsPlanPage *self)
   guint n = self->findings ? self->findings->len : 0;
   guint shown = MIN (n, self->findings_limit);
 
+  self->findings_pending = FALSE;
+  gtk_widget_set_visible (self->findings_placeholder, TRUE);
   ks_list_box_remove_rows (self->findings_list);
   for (guint i = 0; i < shown; i++)
     gtk_list_box_append (self->findings_list, finding_row_new (g_ptr_array_index (self->findings, i), i));
@@ -2035,8 +2216,25 @@ refresh_findings (KsPlanPage *self)
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_steal_pointer (&fresh);
-  show_findings (self);
   n = self->findings->len;
+  if (self->defer)
+    {
+      /* the rows after the first frame; the previous account's go now,
+       * freed later, and "complete" does not show in between */
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list)), *next; child; child = next)
+        {
+          next = gtk_widget_get_next_sibling (child);
+          if (GTK_IS_LIST_BOX_ROW (child))
+            {
+              g_ptr_array_add (self->dead_widgets, g_object_ref (child));
+              gtk_list_box_remove (self->findings_list, child);
+            }
+        }
+      gtk_widget_set_visible (self->findings_placeholder, n == 0);
+      self->findings_pending = TRUE;
+    }
+  else
+    show_findings (self);
   for (guint i = 0; i < n; i++)
     n_overdue += ((KsPlanFinding *) g_ptr_array_index (self->findings, i))->overdue;
 
@@ -2352,6 +2550,7 @@ add_contact_action (GtkWidget  *widget,
       show_error (self, _("Could Not Add the Contact"), error);
       return;
     }
+  pending_finish (self);
   if (!(rec = find_contact (self, ks_contact_get_id (contact))))
     {
       load_references (self, FALSE, FALSE, TRUE);
@@ -2399,6 +2598,7 @@ show_more_action (GtkWidget  *widget,
 
   if (!self->plan || list < 0 || list >= KS_PLAN_N_LISTS)
     return;
+  pending_finish (self);
   self->lists[list].limit += ITEMS_PAGE;
   sync_list (self, list, FALSE);
 }
@@ -2498,6 +2698,7 @@ build_list (KsPlanPage          *self,
   adw_preferences_group_set_header_suffix (group, ls->add_button);
 
   ls->limit = ITEMS_PAGE;
+  ls->cap = G_MAXUINT;
   ls->more_row = g_object_ref_sink (adw_action_row_new ());   /* moved to the end by sync_list */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (ls->more_row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (ls->more_row), "plan.show-more");
@@ -2592,6 +2793,10 @@ ks_plan_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
   set_scroll_target (self, NULL, NULL);
+  pending_cancel (self);
+  g_clear_pointer (&self->graveyard, g_ptr_array_unref);
+  g_clear_pointer (&self->dead_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->dead_contacts, g_ptr_array_unref);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     g_clear_pointer (&self->lists[l].items, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
@@ -2703,8 +2908,13 @@ ks_plan_page_init (KsPlanPage *self)
   self->today = today_iso ();
   self->contact_recs = g_ptr_array_new_with_free_func (contact_rec_free);
   self->findings_limit = FINDINGS_PAGE;
+  self->graveyard = g_ptr_array_new_with_free_func (item_rec_free);
+  self->dead_widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dead_contacts = g_ptr_array_new_with_free_func (contact_rec_free);
+  self->contacts_cap = G_MAXUINT;
   build_page (self);
-  gtk_list_box_set_placeholder (self->findings_list, complete_placeholder_new ());
+  self->findings_placeholder = complete_placeholder_new ();
+  gtk_list_box_set_placeholder (self->findings_list, self->findings_placeholder);
   g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
   refresh_findings (self);
 }
@@ -2753,22 +2963,36 @@ ks_plan_page_set_account_id (KsPlanPage *self,
   if (self->account_id == account_id)
     return;
   ks_plan_page_flush (self);
-  /* another account's items: start the lists afresh */
+  pending_cancel (self);
+  /* another account's items: start the lists afresh; the rows go at once,
+   * they are freed after the next frame */
   g_clear_pointer (&self->plan, ks_plan_free);
   for (guint l = 0; l < KS_PLAN_N_LISTS; l++)
     {
       ListState *ls = &self->lists[l];
 
       for (guint i = 0; i < ls->items->len; i++)
-        adw_preferences_group_remove (ls->group,
-                                      GTK_WIDGET (((ItemRec *) g_ptr_array_index (ls->items, i))->expander));
+        {
+          ItemRec *rec = g_ptr_array_index (ls->items, i);
+
+          adw_preferences_group_remove (ls->group, GTK_WIDGET (rec->expander));
+          rec->item = NULL;
+          g_ptr_array_add (self->graveyard, rec);
+        }
+      g_ptr_array_set_free_func (ls->items, NULL);
       g_ptr_array_set_size (ls->items, 0);
+      g_ptr_array_set_free_func (ls->items, item_rec_free);
       ls->limit = ITEMS_PAGE;
+      ls->cap = FIRST_ROWS;
     }
   self->findings_limit = FINDINGS_PAGE;
   self->account_id = account_id;
+  self->contacts_cap = FIRST_ROWS;
+  self->defer = TRUE;
   load_references (self, FALSE, FALSE, TRUE);
   reload (self, TRUE);
+  self->defer = FALSE;
+  pending_schedule (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
 }
@@ -2836,6 +3060,7 @@ ks_plan_page_get_n_items (KsPlanPage *self,
   g_return_val_if_fail (KS_IS_PLAN_PAGE (self), 0);
   g_return_val_if_fail (list >= 0 && list < KS_PLAN_N_LISTS, 0);
 
+  pending_finish (self);
   return self->lists[list].items->len;
 }
 
@@ -2859,6 +3084,7 @@ ks_plan_page_get_n_findings (KsPlanPage *self)
 
   g_return_val_if_fail (KS_IS_PLAN_PAGE (self), 0);
 
+  pending_finish (self);
   /* the rows shown, not the array behind them */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -2897,6 +3123,7 @@ ks_plan_page_activate_finding (KsPlanPage *self,
 
   g_return_if_fail (KS_IS_PLAN_PAGE (self));
 
+  pending_finish (self);
   row = gtk_list_box_get_row_at_index (self->findings_list, index);
   if (row)
     g_signal_emit_by_name (self->findings_list, "row-activated", row);
@@ -2929,6 +3156,7 @@ ks_plan_page_get_n_contacts (KsPlanPage *self)
 {
   g_return_val_if_fail (KS_IS_PLAN_PAGE (self), 0);
 
+  pending_finish (self);
   return self->contact_recs->len;
 }
 
