@@ -1583,6 +1583,31 @@ on_row (KsCsvReader *r,
   job->spec->row (job, r);
 }
 
+/* SQLite's default page cache (2 MB) is far smaller than a large export: the
+ * import would spill pages to the WAL before the commit and sort the index
+ * entries of the rebuilt indexes through temporary files. During an import
+ * the cache may grow to 256 MB (pages are only allocated when used); after
+ * it, the default comes back and the memory is freed. The workspace keeps
+ * SQLite's default, so that is what is restored; a connection tuned to
+ * another size is left alone. */
+#define SQL_CACHE_SIZE "PRAGMA cache_size"
+#define SQL_CACHE_DEFAULT "PRAGMA cache_size = -2000"
+#define SQL_CACHE_IMPORT "PRAGMA cache_size = -262144"
+#define CACHE_DEFAULT_KIB (-2000)
+
+static gboolean
+import_cache_enlarge (KsWorkspace *ws)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, SQL_CACHE_SIZE, NULL);
+  gboolean is_default;
+
+  if (!stmt)
+    return FALSE;
+  is_default = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == CACHE_DEFAULT_KIB;
+  sqlite3_reset (stmt);
+  return is_default && ks_workspace_exec (ws, SQL_CACHE_IMPORT, NULL);
+}
+
 gboolean
 ks_crm_import (KsWorkspace     *workspace,
                const char      *dir,
@@ -1593,7 +1618,7 @@ ks_crm_import (KsWorkspace     *workspace,
   ImportJob job = { 0, };
   KsCsvReader *readers[G_N_ELEMENTS (crm_files)] = { NULL, };
   guint n_files = 0;
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, cache_enlarged = FALSE;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
@@ -1632,6 +1657,7 @@ ks_crm_import (KsWorkspace     *workspace,
 
   if (!ks_workspace_begin (workspace, _("Import CRM export"), error))
     goto out;
+  cache_enlarged = import_cache_enlarge (workspace);
   /* The pipeline is the last file; only it needs the known opportunity ids. */
   if (!job_prepare (&job, error) ||
       (readers[G_N_ELEMENTS (crm_files) - 1] && !load_opportunities (&job, error)))
@@ -1684,6 +1710,8 @@ ks_crm_import (KsWorkspace     *workspace,
   ok = TRUE;
 
 out:
+  if (cache_enlarged)
+    ks_workspace_exec (workspace, SQL_CACHE_DEFAULT, NULL);
   if (!ok && error && !*error)
     fail_with_report (&job, dir, error);
   for (guint i = 0; i < G_N_ELEMENTS (crm_files); i++)
