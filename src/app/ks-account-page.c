@@ -285,22 +285,53 @@ is_this_account (gpointer item,
   return ks_account_get_id (item) == self->account_id;
 }
 
+/* The parent and owner rows hold only "None" and the current value until
+ * they are opened ("fill"): refilling them with every account and person
+ * on each account switch cost as much as the rest of the page on ×100. */
 static void
 refresh_parent_model (KsAccountPage *self)
 {
-  g_autoptr(GListModel) accounts = ks_account_list (self->workspace, NULL);
-
-  ks_id_combo_row_fill (self->parent_row, self->parent_ids, accounts, account_id, account_name,
-                        is_this_account, self, ks_account_get_parent_id (self->account));
+  ks_id_combo_row_show_current (self->parent_row, self->parent_ids,
+                                ks_account_get_parent_id (self->account),
+                                ks_account_get_parent_name (self->account));
 }
 
 static void
 refresh_owner_model (KsAccountPage *self)
 {
-  g_autoptr(GListModel) people = ks_person_list (self->workspace, NULL);
+  ks_id_combo_row_show_current (self->owner_row, self->owner_ids,
+                                ks_account_get_owner_id (self->account),
+                                ks_account_get_owner_name (self->account));
+}
 
+static void
+on_parent_fill (KsAccountPage *self)
+{
+  g_autoptr(GListModel) accounts = NULL;
+  gboolean was_updating = self->updating;
+
+  if (!self->workspace || !self->account)
+    return;
+  accounts = ks_account_list (self->workspace, NULL);
+  self->updating = TRUE;
+  ks_id_combo_row_fill (self->parent_row, self->parent_ids, accounts, account_id, account_name,
+                        is_this_account, self, ks_account_get_parent_id (self->account));
+  self->updating = was_updating;
+}
+
+static void
+on_owner_fill (KsAccountPage *self)
+{
+  g_autoptr(GListModel) people = NULL;
+  gboolean was_updating = self->updating;
+
+  if (!self->workspace || !self->account)
+    return;
+  people = ks_person_list (self->workspace, NULL);
+  self->updating = TRUE;
   ks_id_combo_row_fill (self->owner_row, self->owner_ids, people, person_id, person_name,
                         NULL, NULL, ks_account_get_owner_id (self->account));
+  self->updating = was_updating;
 }
 
 static guint
@@ -1217,6 +1248,7 @@ ks_account_page_class_init (KsAccountPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KS_TYPE_LAZY_COMBO_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ks-account-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, scrolled_window);
@@ -1287,6 +1319,10 @@ ks_account_page_init (KsAccountPage *self)
     gtk_string_list_append (lifecycles, ks_account_lifecycle_label (*s));
   adw_combo_row_set_model (self->lifecycle_row, G_LIST_MODEL (lifecycles));
 
+  g_signal_connect_object (self->parent_row, "fill",
+                           G_CALLBACK (on_parent_fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->owner_row, "fill",
+                           G_CALLBACK (on_owner_fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parent_row, "notify::selected",
                            G_CALLBACK (on_parent_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->owner_row, "notify::selected",

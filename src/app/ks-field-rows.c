@@ -124,6 +124,48 @@ ks_id_combo_row_fill (AdwComboRow    *row,
     }
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (row, selected);
+  if (KS_IS_LAZY_COMBO_ROW (row))
+    ks_lazy_combo_row_set_filled (KS_LAZY_COMBO_ROW (row), TRUE);
+}
+
+void
+ks_id_combo_row_show_current (AdwComboRow *row,
+                              GArray      *ids,
+                              gint64       selected_id,
+                              const char  *selected_name)
+{
+  g_autoptr(GtkStringList) names = NULL;
+  const char *label = selected_id > 0 ? (selected_name ? selected_name : "…") : _("None");
+  gpointer shown = NULL;
+  guint pos;
+  gint64 none = 0;
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (ids != NULL);
+
+  /* a full list goes stale: the next opening fills it afresh */
+  if (KS_IS_LAZY_COMBO_ROW (row))
+    ks_lazy_combo_row_set_filled (KS_LAZY_COMBO_ROW (row), FALSE);
+
+  /* Already showing it (a pick was just saved): keep the model. Replacing
+   * it from inside the row's own "notify::selected" frees the selection
+   * model AdwComboRow is still using. */
+  pos = adw_combo_row_get_selected (row);
+  shown = adw_combo_row_get_selected_item (row);
+  if (pos < ids->len && g_array_index (ids, gint64, pos) == selected_id &&
+      GTK_IS_STRING_OBJECT (shown) && g_strcmp0 (gtk_string_object_get_string (shown), label) == 0)
+    return;
+
+  names = gtk_string_list_new (NULL);
+  g_array_set_size (ids, 0);
+  gtk_string_list_append (names, _("None"));
+  g_array_append_val (ids, none);
+  /* a second item keeps the row activatable, with its arrow; with no
+   * current value it maps to "none" too and is replaced before it shows */
+  gtk_string_list_append (names, selected_id > 0 ? label : "…");
+  g_array_append_val (ids, selected_id);
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, selected_id > 0 ? 1 : 0);
 }
 
 gboolean
@@ -142,4 +184,62 @@ ks_id_combo_row_get_change (AdwComboRow *row,
     return FALSE;
   *id = g_array_index (ids, gint64, pos);
   return *id != current;
+}
+
+/* KsLazyComboRow */
+
+struct _KsLazyComboRow
+{
+  AdwComboRow  parent_instance;
+
+  gboolean     filled;
+};
+
+enum {
+  SIGNAL_FILL,
+  N_SIGNALS
+};
+
+static guint lazy_signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (KsLazyComboRow, ks_lazy_combo_row, ADW_TYPE_COMBO_ROW)
+
+static void
+ks_lazy_combo_row_activate (AdwActionRow *row)
+{
+  KsLazyComboRow *self = KS_LAZY_COMBO_ROW (row);
+
+  if (!self->filled)
+    g_signal_emit (self, lazy_signals[SIGNAL_FILL], 0);
+  ADW_ACTION_ROW_CLASS (ks_lazy_combo_row_parent_class)->activate (row);
+}
+
+static void
+ks_lazy_combo_row_class_init (KsLazyComboRowClass *klass)
+{
+  ADW_ACTION_ROW_CLASS (klass)->activate = ks_lazy_combo_row_activate;
+
+  lazy_signals[SIGNAL_FILL] =
+    g_signal_new ("fill", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ks_lazy_combo_row_init (KsLazyComboRow *self)
+{
+}
+
+void
+ks_lazy_combo_row_set_filled (KsLazyComboRow *row,
+                              gboolean        filled)
+{
+  g_return_if_fail (KS_IS_LAZY_COMBO_ROW (row));
+  row->filled = filled;
+}
+
+gboolean
+ks_lazy_combo_row_get_filled (KsLazyComboRow *row)
+{
+  g_return_val_if_fail (KS_IS_LAZY_COMBO_ROW (row), FALSE);
+  return row->filled;
 }

@@ -50,6 +50,26 @@ void         ks_id_combo_row_fill      (AdwComboRow        *row,
                                         KsItemSkipFunc      skip,
                                         gpointer            skip_data,
                                         gint64              selected_id);
+/* Shows only "None" and @selected_name (id @selected_id; when 0, a
+ * placeholder that is never seen), as a stand-in until the row is opened:
+ * the row looks and reads the same, without building a model of every
+ * item. Selects the current value. */
+void         ks_id_combo_row_show_current (AdwComboRow     *row,
+                                           GArray          *ids,
+                                           gint64           selected_id,
+                                           const char      *selected_name);
+
+/* KsLazyComboRow: an AdwComboRow that emits "fill" each time it is
+ * activated (click, Enter, Space, or an assistive technology), before its
+ * popover opens, so a page can fill the full list only when someone looks
+ * at it. ks_lazy_combo_row_set_filled() says the full list is in place. */
+#define KS_TYPE_LAZY_COMBO_ROW (ks_lazy_combo_row_get_type ())
+G_DECLARE_FINAL_TYPE (KsLazyComboRow, ks_lazy_combo_row, KS, LAZY_COMBO_ROW, AdwComboRow)
+
+void         ks_lazy_combo_row_set_filled (KsLazyComboRow  *row,
+                                           gboolean         filled);
+gboolean     ks_lazy_combo_row_get_filled (KsLazyComboRow  *row);
+
 /* The id picked in a row filled by ks_id_combo_row_fill(): FALSE when the
  * position is out of range or the id is @current. */
 gboolean     ks_id_combo_row_get_change (AdwComboRow       *row,
