@@ -169,6 +169,8 @@ struct _KsPlanPage
   GtkWidget         *scroll_anchor;   /* weak: shown from its top when the target fits */
   gint64             scroll_until;
   guint              scroll_tick;
+  guint              scroll_placed;   /* ticks that found the target laid out */
+  guint              scroll_frames;
 
   GtkStack          *stack;
   GtkScrolledWindow *scrolled_window;
@@ -1893,8 +1895,9 @@ on_workspace_changed (KsPlanPage  *self,
 }
 
 /* Scrolls so that @anchor (an item, a section) shows from its top, or, when
- * @target would then be below the view, @target a little below the top. */
-static void
+ * @target would then be below the view, @target a little below the top.
+ * FALSE when @target has no place yet (not laid out). */
+static gboolean
 scroll_to (KsPlanPage *self,
            GtkWidget  *anchor,
            GtkWidget  *target)
@@ -1905,8 +1908,9 @@ scroll_to (KsPlanPage *self,
   double value;
 
   /* the viewport's coordinates move with the scrolling */
-  if (!viewport || !gtk_widget_compute_point (target, viewport, &GRAPHENE_POINT_INIT (0, 0), &pt))
-    return;
+  if (!viewport || gtk_widget_get_height (target) <= 0 ||
+      !gtk_widget_compute_point (target, viewport, &GRAPHENE_POINT_INIT (0, 0), &pt))
+    return FALSE;
   value = gtk_adjustment_get_value (vadj) + pt.y - 96;
   if (anchor && anchor != target &&
       gtk_widget_compute_point (anchor, viewport, &GRAPHENE_POINT_INIT (0, 0), &at) &&
@@ -1914,6 +1918,7 @@ scroll_to (KsPlanPage *self,
       pt.y - at.y + 24 + gtk_widget_get_height (target) <= gtk_widget_get_height (viewport))
     value = gtk_adjustment_get_value (vadj) + at.y - 24;
   gtk_adjustment_set_value (vadj, MAX (0, value));
+  return TRUE;
 }
 
 static void
@@ -1942,9 +1947,14 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   KsPlanPage *self = KS_PLAN_PAGE (widget);
 
-  if (self->scroll_target)
-    scroll_to (self, self->scroll_anchor, self->scroll_target);
-  if (!self->scroll_target || gdk_frame_clock_get_frame_time (clock) > self->scroll_until)
+  if (self->scroll_target && scroll_to (self, self->scroll_anchor, self->scroll_target))
+    self->scroll_placed++;
+  self->scroll_frames++;
+  /* a slow frame (a busy machine, a sanitizer) can outlast the time: keep
+   * on until the target was placed twice, laid out in its final place */
+  if (!self->scroll_target ||
+      (gdk_frame_clock_get_frame_time (clock) > self->scroll_until &&
+       (self->scroll_placed >= 2 || self->scroll_frames > 120)))
     {
       set_scroll_target (self, NULL, NULL);
       self->scroll_tick = 0;
@@ -1968,6 +1978,7 @@ scroll_to_and_focus (KsPlanPage *self,
     gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
   set_scroll_target (self, anchor, target);
   self->scroll_until = g_get_monotonic_time () + SCROLL_SETTLE_US;
+  self->scroll_placed = self->scroll_frames = 0;
   if (!self->scroll_tick)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
