@@ -553,6 +553,31 @@ test_owner_row (void)
                    ks_account_get_owner_id (before) > 0 ? ks_account_get_owner_name (before) : "None");
 }
 
+/* Keyboard Shortcuts (the main menu, Ctrl+?) opens the shortcuts window over
+ * this window; closing hides it and it opens again. */
+static void
+test_shortcuts_window (void)
+{
+  GtkWindow *shown = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !shown; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_SHORTCUTS_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        shown = w;
+    }
+  g_assert_nonnull (shown);
+  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (shown));
+  gtk_window_close (shown);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shown)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shown)));
+  gtk_window_close (shown);
+}
+
 static void
 test_team_member (void)
 {
@@ -752,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/app/window/notes-saved", test_notes_saved);
   g_test_add_func ("/app/window/owner-row", test_owner_row);
   g_test_add_func ("/app/window/team-member", test_team_member);
+  g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/window/people-page", test_people_page);
   g_test_add_func ("/app/window/import-crm", test_import_crm);
   g_test_add_func ("/app/window/import-crm-refused", test_import_crm_refused);

@@ -295,11 +295,15 @@ ks_application_startup (GApplication *app)
   KsApplication *self = KS_APPLICATION (app);
   AdwStyleManager *style = adw_style_manager_get_default ();
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", "<Control>F1", NULL };
 
   G_APPLICATION_CLASS (ks_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* what GtkApplication sets when it finds gtk/help-overlay.ui (KsWindow
+   * builds its shortcuts window itself, when first shown) */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 
   if (g_strcmp0 (self->style, "light") == 0)
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);

@@ -59,6 +59,7 @@ struct _KsWindow
   GtkWidget            *account_switcher;
   AdwBin               *powermap_bin;
   AdwBin               *plan_bin;
+  GtkWindow            *shortcuts_window; /* weak; NULL until first shown */
   KsPowermapPage       *powermap_page;  /* NULL until first shown or asked for */
   KsPlanPage           *plan_page;      /* NULL until first shown or asked for */
   GtkWidget            *sidebar;
@@ -1191,6 +1192,31 @@ restore_window_state (KsWindow *self)
     gtk_paned_set_position (self->paned, sidebar);
 }
 
+/* The keyboard shortcuts window, built when first asked for (GtkApplication
+ * would build it from gtk/help-overlay.ui with every window, ~3 % of the
+ * start-up instructions on ×100). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  if (!self->shortcuts_window)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ks-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_modal (self->shortcuts_window, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      /* a toplevel GTK owns: it goes with this window */
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static gboolean
 ks_window_close_request (GtkWindow *window)
 {
@@ -1210,6 +1236,9 @@ ks_window_dispose (GObject *object)
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->last_toast);
+  if (self->shortcuts_window)
+    g_object_remove_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+  self->shortcuts_window = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_WINDOW);
   /* they went with their bins */
   self->powermap_page = NULL;
@@ -1275,6 +1304,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-account", "x", show_account_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar, NULL);
