@@ -693,11 +693,10 @@ is_csv_space (char c)
 static void
 reader_split_line (KsCsvReader *r,
                    gsize        start,
-                   gsize        end,
-                   guint        commas)
+                   gsize        end)
 {
   gsize n = end - start, i = 0;
-  Field *fields;
+  guint k = 0;
   char *buf;
 
   while (i < n && is_csv_space (r->data[start + i]))
@@ -708,12 +707,11 @@ reader_split_line (KsCsvReader *r,
   g_string_set_size (r->row, n);  /* keeps a NUL after the copy */
   buf = r->row->str;
   memcpy (buf, r->data + start, n);
-  g_array_set_size (r->fields, commas + 1);
-  fields = (Field *) (gpointer) r->fields->data;
 
-  for (guint k = 0; k <= commas; k++)
+  for (;;)
     {
       gsize first, last;
+      Field *f;
 
       while (i < n && is_csv_space (buf[i]))
         i++;
@@ -724,10 +722,16 @@ reader_split_line (KsCsvReader *r,
       while (last > first && is_csv_space (buf[last - 1]))
         last--;
       buf[last] = '\0';
-      fields[k].offset = first;
-      fields[k].length = last - first;
+      if (k >= r->fields->len)
+        g_array_set_size (r->fields, k + 16);
+      f = &g_array_index (r->fields, Field, k++);
+      f->offset = first;
+      f->length = last - first;
+      if (i >= n)
+        break;
       i++;  /* past the comma */
     }
+  g_array_set_size (r->fields, k);
   on_row (0, r);
 }
 
@@ -744,6 +748,42 @@ ks_csv_reader_free (KsCsvReader *r)
   g_free (r->path);
   g_free (r->name);
   g_free (r);
+}
+
+/* g_utf8_validate_len(), with stretches of ASCII (no NUL) checked eight bytes
+ * at a time; what is not ASCII goes to glib in pieces that end at a character
+ * boundary, so the answer and the end it reports are glib's. */
+static gboolean
+utf8_validate (const char  *data,
+               gsize        length,
+               const char **end)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  while (i < length)
+    {
+      gsize piece;
+
+      for (; i + 8 <= length; i += 8)
+        {
+          guint64 v;
+
+          memcpy (&v, data + i, 8);
+          if ((v & high) || ((v - ones) & ~v & high))
+            break;
+        }
+      piece = MIN (length, i + 64);
+      while (piece < length && ((guchar) data[piece] & 0xC0) == 0x80)
+        piece++;
+      if (!g_utf8_validate_len (data + i, piece - i, end))
+        return FALSE;
+      i = piece;
+    }
+  if (end)
+    *end = data + length;
+  return TRUE;
 }
 
 KsCsvReader *
@@ -793,7 +833,7 @@ ks_csv_reader_open (const char         *path,
 
   if (r->length >= 3 && memcmp (r->data, "\xEF\xBB\xBF", 3) == 0)
     r->body = 3;
-  if (!g_utf8_validate_len (r->data + r->body, r->length - r->body, &end))
+  if (!utf8_validate (r->data + r->body, r->length - r->body, &end))
     {
       gsize offset = end - r->data;
       guint line, col;
@@ -863,39 +903,30 @@ ks_csv_reader_run (KsCsvReader  *r,
 
   while (pos < r->length && !r->stop)
     {
-      gsize end = pos, limit = MIN (r->length, pos + CHUNK_MAX), used;
-      gboolean eol = FALSE, quotes = FALSE;
-      guint commas = 0;
+      gsize end, limit = MIN (r->length, pos + CHUNK_MAX), used;
+      const char *lf = memchr (r->data + pos, '\n', limit - pos);
+      const char *cr = memchr (r->data + pos, '\r', (lf ? (gsize) (lf - r->data) : limit) - pos);
+      gboolean eol = cr || lf;
 
       /* One physical line (LF, CRLF or a lone CR), or a piece of a long one. */
-      while (end < limit)
+      if (eol)
         {
-          char c = r->data[end++];
-
-          if (c == ',')
-            commas++;
-          else if (c == '"')
-            quotes = TRUE;
-          else if (c == '\n' || c == '\r')
-            {
-              r->line_end = end - 1;
-              if (c == '\r' && end < r->length && r->data[end] == '\n')
-                end++;
-              eol = TRUE;
-              break;
-            }
+          r->line_end = (cr ? cr : lf) - r->data;
+          end = r->line_end + 1;
+          if (cr && end < r->length && r->data[end] == '\n')
+            end++;
         }
-      if (!eol)
-        r->line_end = end;
+      else
+        r->line_end = end = limit;
 
       if (pos == r->line_start && r->parser.pstate == CSV_STATE_BETWEEN_ROWS)
         {
           r->row_start = pos;
           r->row_line = r->line;
           /* Most lines are whole rows without quotes: libcsv is not needed. */
-          if (eol && !quotes)
+          if (eol && !memchr (r->data + pos, '"', r->line_end - pos))
             {
-              reader_split_line (r, pos, r->line_end, commas);
+              reader_split_line (r, pos, r->line_end);
               pos = end;
               r->line++;
               r->line_start = pos;
