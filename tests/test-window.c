@@ -578,6 +578,86 @@ test_shortcuts_window (void)
   gtk_window_close (shown);
 }
 
+/* A list longer than the first screenful: GtkListView's rows come a slice at
+ * a time after the first frame, yet once the window is shown the view holds
+ * every account, in name order, and search and selection reach the last. */
+static void
+test_long_list (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "long.keystone", NULL);
+  g_autoptr(KsWorkspace) big = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) last = NULL;
+  KsWindow *w;
+  KsAccountList *list;
+  GtkWidget *view = NULL;
+  GtkEditable *entry;
+  gint64 end;
+
+  big = ks_workspace_open (path, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_begin (big, "Add accounts", &error));
+  /* "Account 000" … "Account 249": name order is number order */
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Account %03u", i);
+      g_autoptr(KsAccount) account = ks_account_new (name);
+
+      g_assert_true (ks_account_save (account, big, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (ks_workspace_commit (big, &error));
+  last = ks_account_find (big, "Account 249", NULL);
+  g_assert_nonnull (last);
+
+  w = ks_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (w), 1280, 800);
+  ks_window_set_workspace (w, big);
+  gtk_window_present (GTK_WINDOW (w));
+  wait_for_paint (GTK_WIDGET (w));
+  list = KS_ACCOUNT_LIST (ks_window_get_account_list (w));
+
+  /* the view itself, without asking the list (which would finish the fill) */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c && !view; )
+    {
+      if (GTK_IS_LIST_VIEW (c))
+        view = c;
+      else if (gtk_widget_get_first_child (c))
+        c = gtk_widget_get_first_child (c);
+      else
+        {
+          while (c && c != GTK_WIDGET (list) && !gtk_widget_get_next_sibling (c))
+            c = gtk_widget_get_parent (c);
+          c = (c && c != GTK_WIDGET (list)) ? gtk_widget_get_next_sibling (c) : NULL;
+        }
+    }
+  g_assert_nonnull (view);
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) < 250 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))), ==, 250);
+
+  g_assert_cmpuint (ks_account_list_get_n_accounts (list), ==, 250);
+  g_assert_cmpint (ks_account_list_get_id_at (list, 249), ==, ks_account_get_id (last));
+  g_assert_cmpint (ks_account_list_get_selected_id (list), ==, ks_account_list_get_id_at (list, 0));
+
+  ks_window_select_account (w, ks_account_get_id (last));
+  g_assert_cmpint (ks_account_list_get_selected_id (list), ==, ks_account_get_id (last));
+  g_assert_cmpint (ks_account_page_get_account_id (KS_ACCOUNT_PAGE (ks_window_get_account_page (w))), ==,
+                   ks_account_get_id (last));
+
+  entry = ks_account_list_get_search_entry (list);
+  gtk_editable_set_text (entry, "Account 248");
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (ks_account_list_get_n_visible (list) != 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (ks_account_list_get_n_visible (list), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (w));
+  spin (50);
+}
+
 static void
 test_team_member (void)
 {
@@ -778,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/app/window/owner-row", test_owner_row);
   g_test_add_func ("/app/window/team-member", test_team_member);
   g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/window/long-list", test_long_list);
   g_test_add_func ("/app/window/people-page", test_people_page);
   g_test_add_func ("/app/window/import-crm", test_import_crm);
   g_test_add_func ("/app/window/import-crm-refused", test_import_crm_refused);

@@ -88,7 +88,8 @@ account_id (gpointer item)
 }
 
 /* By revenue, largest first, unknown last; ties keep the store's name order
- * (GtkSortListModel sorts stably). */
+ * (GtkSortListModel sorts stably). By name the helper leaves the sorter out:
+ * the store already holds the accounts in name order. */
 static int
 compare_accounts (gconstpointer a,
                   gconstpointer b,
@@ -253,6 +254,8 @@ ks_account_list_init (KsAccountList *self)
 
   self->helper = ks_list_helper_new (GTK_WIDGET (self), properties[PROP_SELECTED_ID], &list_info,
                                      self->list_view, self->stack, self->search_entry);
+  /* by name: the order ks_account_list() gives, no sorter needed */
+  ks_list_helper_set_sorted (self->helper, FALSE);
   set_factory (self);
 }
 
@@ -305,6 +308,7 @@ ks_account_list_set_sort (KsAccountList *self,
   g_free (self->sort);
   self->sort = g_strdup (sort);
   set_factory (self);
+  ks_list_helper_set_sorted (self->helper, g_str_equal (sort, "revenue"));
   ks_list_helper_resort (self->helper);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }

@@ -15,6 +15,13 @@
  * So start-up reads only the list that is shown (the people of a ×100
  * workspace cost ~100 ms more otherwise), and a hidden list does not reload on
  * every change.
+ *
+ * An unsorted list (ks_list_helper_set_sorted) shows the items in the order
+ * load() gives them, without a sorter, and fills a long first load in two
+ * steps: FIRST_SLICE items for the first frame, the rest in an idle after
+ * that frame is painted. GtkListView makes a row for up to ~200 items at
+ * once, and measuring those 200 rows was a fifth of the start-up on ×100.
+ * Whatever reads positions, counts, or the search finishes the fill first.
  */
 #define G_LOG_DOMAIN "ks-list-helper"
 
@@ -23,6 +30,9 @@
 #include "ks-list-helper.h"
 
 #include "ks-app-util.h"
+
+/* more than a tall screen of rows */
+#define FIRST_SLICE 60
 
 struct _KsListHelper
 {
@@ -38,11 +48,19 @@ struct _KsListHelper
   GtkSortListModel       *sort_model;     /* owned by selection */
   GtkSingleSelection     *selection;
   GtkCustomFilter        *filter;         /* owned by filter_model */
-  GtkCustomSorter        *sorter;         /* owned by sort_model */
+  GtkCustomSorter        *sorter;         /* ours; in sort_model when sorted */
   char                   *search_key;
   gint64                  selected_id;
   gboolean                updating;
   gboolean                stale;          /* the store lags the workspace */
+  gboolean                sorted;         /* the sorter is in use */
+
+  /* a first load filled in two steps: rest[rest_from..] are still to come */
+  GListModel             *rest;
+  guint                   rest_from;
+  GdkFrameClock          *paint_clock;
+  gulong                  paint_handler;
+  guint                   rest_idle_id;
 
   /* the owner's template children */
   GtkSearchEntry         *search_entry;
@@ -150,12 +168,85 @@ update_stack (KsListHelper *self)
 }
 
 static void
+append_items (GListStore *store,
+              GListModel *from,
+              guint       start,
+              guint       end)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (end - start, g_object_unref);
+
+  for (guint i = start; i < end; i++)
+    g_ptr_array_add (items, g_list_model_get_item (from, i));
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                       items->pdata, items->len);
+}
+
+static void
+stop_rest (KsListHelper *self)
+{
+  g_clear_handle_id (&self->rest_idle_id, g_source_remove);
+  if (self->paint_clock)
+    g_clear_signal_handler (&self->paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  g_clear_object (&self->rest);
+}
+
+/* Appends what a two-step fill still holds back. */
+static void
+finish_fill (KsListHelper *self)
+{
+  g_autoptr(GListModel) rest = NULL;
+
+  if (!self->rest)
+    return;
+  rest = g_object_ref (self->rest);
+  stop_rest (self);
+  self->updating = TRUE;
+  append_items (self->store, rest, self->rest_from, g_list_model_get_n_items (rest));
+  self->updating = FALSE;
+}
+
+static gboolean
+rest_idle_cb (gpointer data)
+{
+  KsListHelper *self = data;
+
+  self->rest_idle_id = 0;
+  finish_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                KsListHelper  *self)
+{
+  g_clear_signal_handler (&self->paint_handler, clock);
+  if (!self->rest_idle_id)
+    self->rest_idle_id = g_idle_add (rest_idle_cb, self);
+}
+
+/* The rest comes after the list's next painted frame. */
+static void
+watch_paint (KsListHelper *self)
+{
+  GdkFrameClock *clock;
+
+  if (!self->rest || self->paint_handler || self->rest_idle_id ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view))))
+    return;
+  g_set_object (&self->paint_clock, clock);
+  self->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+}
+
+static void
 reload (KsListHelper *self)
 {
   g_autoptr(GListModel) fresh = NULL;
   g_autoptr(GError) error = NULL;
   guint old_pos = gtk_single_selection_get_selected (self->selection);
 
+  stop_rest (self);
   if (self->workspace)
     {
       fresh = self->info->load (self->workspace, &error);
@@ -163,7 +254,17 @@ reload (KsListHelper *self)
         g_warning ("Could not read %s: %s", self->info->what, error->message);
     }
   self->updating = TRUE;
-  ks_list_store_update (self->store, fresh, self->info->same);
+  if (fresh && !self->sorted && (!self->search_key || !*self->search_key) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 &&
+      g_list_model_get_n_items (fresh) > FIRST_SLICE)
+    {
+      append_items (self->store, fresh, 0, FIRST_SLICE);
+      self->rest = g_steal_pointer (&fresh);
+      self->rest_from = FIRST_SLICE;
+      watch_paint (self);
+    }
+  else
+    ks_list_store_update (self->store, fresh, self->info->same);
   self->updating = FALSE;
   restore_selection (self, old_pos == GTK_INVALID_LIST_POSITION ? 0 : old_pos);
   update_stack (self);
@@ -200,6 +301,14 @@ ensure_loaded (KsListHelper *self)
   reload (self);
 }
 
+/* Loaded, with every item in the store. */
+static void
+ensure_complete (KsListHelper *self)
+{
+  ensure_loaded (self);
+  finish_fill (self);
+}
+
 static void
 on_workspace_changed (KsListHelper *self,
                       const char   *table,
@@ -212,6 +321,7 @@ static void
 on_list_view_map (KsListHelper *self)
 {
   ensure_loaded (self);
+  watch_paint (self);
 }
 
 static void
@@ -231,6 +341,7 @@ on_search_changed (KsListHelper *self)
 {
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
+  finish_fill (self);
   g_free (self->search_key);
   self->search_key = ks_search_key (g_strstrip (text));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -258,9 +369,11 @@ ks_list_helper_dispose (GObject *object)
 {
   KsListHelper *self = KS_LIST_HELPER (object);
 
+  stop_rest (self);
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->store);
   g_clear_object (&self->workspace);
 
@@ -309,6 +422,7 @@ ks_list_helper_new (GtkWidget              *owner,
   g_return_val_if_fail (GTK_IS_SEARCH_ENTRY (search_entry), NULL);
 
   self = g_object_new (KS_TYPE_LIST_HELPER, NULL);
+  self->sorted = TRUE;
   self->owner = owner;
   self->selected_id_pspec = selected_id_pspec;
   self->info = info;
@@ -322,7 +436,7 @@ ks_list_helper_new (GtkWidget              *owner,
                                                   GTK_FILTER (self->filter));
   self->sorter = gtk_custom_sorter_new (info->compare, owner, NULL);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                              GTK_SORTER (self->sorter));
+                                              g_object_ref (GTK_SORTER (self->sorter)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -391,7 +505,7 @@ ks_list_helper_set_selected_id (KsListHelper *self,
 
   g_return_if_fail (KS_IS_LIST_HELPER (self));
 
-  ensure_loaded (self);
+  ensure_complete (self);
   pos = find_position (self, G_LIST_MODEL (self->sort_model), id);
   if (pos == GTK_INVALID_LIST_POSITION &&
       find_position (self, G_LIST_MODEL (self->store), id) != GTK_INVALID_LIST_POSITION)
@@ -413,9 +527,23 @@ ks_list_helper_resort (KsListHelper *self)
 {
   g_return_if_fail (KS_IS_LIST_HELPER (self));
 
-  ensure_loaded (self);
+  ensure_complete (self);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   restore_selection (self, 0);
+}
+
+void
+ks_list_helper_set_sorted (KsListHelper *self,
+                           gboolean      sorted)
+{
+  g_return_if_fail (KS_IS_LIST_HELPER (self));
+
+  sorted = !!sorted;
+  if (self->sorted == sorted)
+    return;
+  finish_fill (self);
+  self->sorted = sorted;
+  gtk_sort_list_model_set_sorter (self->sort_model, sorted ? GTK_SORTER (self->sorter) : NULL);
 }
 
 void
@@ -429,7 +557,7 @@ guint
 ks_list_helper_get_n_visible (KsListHelper *self)
 {
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
-  ensure_loaded (self);
+  ensure_complete (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 }
 
@@ -437,7 +565,7 @@ guint
 ks_list_helper_get_n_items (KsListHelper *self)
 {
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
-  ensure_loaded (self);
+  ensure_complete (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
@@ -449,7 +577,7 @@ ks_list_helper_get_id_at (KsListHelper *self,
 
   g_return_val_if_fail (KS_IS_LIST_HELPER (self), 0);
 
-  ensure_loaded (self);
+  ensure_complete (self);
   item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
   return item ? self->info->get_id (item) : 0;
 }

@@ -51,6 +51,13 @@ void          ks_list_helper_set_selected_id (KsListHelper *self,
                                               gint64        id);
 /* Call when the order given by info->compare changed. */
 void          ks_list_helper_resort          (KsListHelper *self);
+/* FALSE: the view shows the items in the order load() gives them and the
+ * sorter is left out (default TRUE: info->compare orders them). An unsorted
+ * list also fills a long first load a slice at a time: the first screenful
+ * for the first frame, the rest right after it is painted (or at once when
+ * anything asks for the items). */
+void          ks_list_helper_set_sorted      (KsListHelper *self,
+                                              gboolean      sorted);
 void          ks_list_helper_focus_search    (KsListHelper *self);
 /* Items shown (after the search) and in the workspace. */
 guint         ks_list_helper_get_n_visible   (KsListHelper *self);
