@@ -7,6 +7,11 @@
 
 #include "ks-test-util.h"
 
+#include "ks-account.h"
+#include "ks-contact.h"
+#include "ks-person.h"
+#include "ks-product.h"
+
 static GPtrArray *tmpdirs;
 
 static void
@@ -102,4 +107,71 @@ ks_test_build_path (const char *relative)
 
   g_assert_nonnull (root);
   return g_build_filename (root, relative, NULL);
+}
+
+KsWorkspace *
+ks_test_open_workspace (const char *path,
+                        gboolean    undo)
+{
+  g_autoptr(GError) error = NULL;
+  KsWorkspace *ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  ks_workspace_set_undo_enabled (ws, undo);
+  return ws;
+}
+
+gint64
+ks_test_add_account (KsWorkspace *workspace,
+                     const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_new (name);
+
+  g_assert_true (ks_account_save (account, workspace, &error));
+  g_assert_no_error (error);
+  return ks_account_get_id (account);
+}
+
+gint64
+ks_test_add_person (KsWorkspace *workspace,
+                    const char  *name,
+                    gint64       manager_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsPerson) person = ks_person_new (name);
+
+  ks_person_set_manager_id (person, manager_id);
+  g_assert_true (ks_person_save (person, workspace, &error));
+  g_assert_no_error (error);
+  return ks_person_get_id (person);
+}
+
+gint64
+ks_test_add_product (KsWorkspace *workspace,
+                     const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsProduct) product = ks_product_new (name);
+
+  g_assert_true (ks_product_save (product, workspace, &error));
+  g_assert_no_error (error);
+  return ks_product_get_id (product);
+}
+
+gint64
+ks_test_add_contact (KsWorkspace     *workspace,
+                     gint64           account_id,
+                     const char      *name,
+                     KsNodeKind       kind,
+                     KsDecisionPower  power)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsContact) contact = ks_contact_new (account_id, name);
+
+  ks_contact_set_kind (contact, kind);
+  ks_contact_set_power (contact, power);
+  g_assert_true (ks_contact_save (contact, workspace, &error));
+  g_assert_no_error (error);
+  return ks_contact_get_id (contact);
 }

@@ -6,6 +6,9 @@
 
 #include <glib.h>
 
+#include "ks-powermap-types.h"
+#include "ks-workspace.h"
+
 G_BEGIN_DECLS
 
 /* A fresh temporary directory, removed (with its contents) at exit. */
@@ -21,5 +24,22 @@ char     *ks_test_write_file      (const char *dir,
                                    gssize      length);
 /* Path to a built program (keystone-cli), from KEYSTONE_BUILD_ROOT. */
 char     *ks_test_build_path      (const char *relative);
+
+/* Fixtures: each asserts that it worked. path ":memory:" is a workspace in
+ * memory; undo turns the undo log on, as the app does. */
+KsWorkspace *ks_test_open_workspace (const char      *path,
+                                     gboolean         undo);
+gint64       ks_test_add_account    (KsWorkspace     *workspace,
+                                     const char      *name);
+gint64       ks_test_add_person     (KsWorkspace     *workspace,
+                                     const char      *name,
+                                     gint64           manager_id);   /* 0 = none */
+gint64       ks_test_add_product    (KsWorkspace     *workspace,
+                                     const char      *name);
+gint64       ks_test_add_contact    (KsWorkspace     *workspace,
+                                     gint64           account_id,
+                                     const char      *name,
+                                     KsNodeKind       kind,
+                                     KsDecisionPower  power);
 
 G_END_DECLS

@@ -23,74 +23,6 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static KsWorkspace *
-open_workspace (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  KsWorkspace *ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  ks_workspace_set_undo_enabled (ws, TRUE);
-  return ws;
-}
-
-static KsWorkspace *
-new_workspace (void)
-{
-  return open_workspace (":memory:");
-}
-
-static gint64
-add_account (KsWorkspace *ws,
-             const char  *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsAccount) acc = ks_account_new (name);
-
-  g_assert_true (ks_account_save (acc, ws, &error));
-  g_assert_no_error (error);
-  return ks_account_get_id (acc);
-}
-
-static gint64
-add_person (KsWorkspace *ws,
-            const char  *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsPerson) p = ks_person_new (name);
-
-  g_assert_true (ks_person_save (p, ws, &error));
-  g_assert_no_error (error);
-  return ks_person_get_id (p);
-}
-
-static gint64
-add_contact (KsWorkspace    *ws,
-             gint64          account,
-             const char     *name,
-             KsDecisionPower power)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsContact) c = ks_contact_new (account, name);
-
-  ks_contact_set_power (c, power);
-  g_assert_true (ks_contact_save (c, ws, &error));
-  g_assert_no_error (error);
-  return ks_contact_get_id (c);
-}
-
-static gint64
-add_product (KsWorkspace *ws,
-             const char  *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsProduct) p = ks_product_new (name);
-
-  g_assert_true (ks_product_save (p, ws, &error));
-  g_assert_no_error (error);
-  return ks_product_get_id (p);
-}
-
 static KsPlanValue
 text_value (const char *text)
 {
@@ -228,7 +160,7 @@ assert_column (KsWorkspace       *ws,
 static void
 test_schema_matches_template (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   guint n_fields;
   const KsPlanField *fields = ks_plan_fields (&n_fields);
 
@@ -254,9 +186,9 @@ test_schema_matches_template (void)
 static void
 test_basic_round_trip (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
   KsPlan *plan;
   KsPlanValue values[4];
   gint64 id;
@@ -297,9 +229,9 @@ test_basic_round_trip (void)
 
   /* References and numbers. */
   {
-    gint64 jonas = add_person (ws, "Jonas Müller");
-    gint64 claudia = add_contact (ws, acc, "Dr. Claudia Hartmann", KS_POWER_HIGH);
-    gint64 gear = add_product (ws, "Gear unit G7");
+    gint64 jonas = ks_test_add_person (ws, "Jonas Müller", 0);
+    gint64 claudia = ks_test_add_contact (ws, acc, "Dr. Claudia Hartmann", KS_NODE_CONTACT, KS_POWER_HIGH);
+    gint64 gear = ks_test_add_product (ws, "Gear unit G7");
     KsPlanValue v = id_value (jonas);
     KsPlanValue item[3] = { id_value (gear), number_value (1200.5), text_value ("list price") };
 
@@ -416,7 +348,7 @@ test_every_field_round_trip (void)
   g_autofree char *dir = ks_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "plan.keystone", NULL);
   g_autoptr(GError) error = NULL;
-  KsWorkspace *ws = open_workspace (path);
+  KsWorkspace *ws = ks_test_open_workspace (path, TRUE);
   guint n_fields;
   const KsPlanField *fields = ks_plan_fields (&n_fields);
   gboolean kinds_seen[KS_PLAN_KIND_PRODUCT + 1] = { FALSE };
@@ -425,11 +357,11 @@ test_every_field_round_trip (void)
   gint64 ids[KS_PLAN_N_LISTS][2];
   KsPlan *plan;
 
-  acc = add_account (ws, "Kessler Antriebe");
-  other = add_account (ws, "Nordlicht Oy");
-  refs.person = add_person (ws, "Jonas Müller");
-  refs.contact = add_contact (ws, acc, "Dr. Claudia Hartmann", KS_POWER_HIGH);
-  refs.product = add_product (ws, "Gear unit G7");
+  acc = ks_test_add_account (ws, "Kessler Antriebe");
+  other = ks_test_add_account (ws, "Nordlicht Oy");
+  refs.person = ks_test_add_person (ws, "Jonas Müller", 0);
+  refs.contact = ks_test_add_contact (ws, acc, "Dr. Claudia Hartmann", KS_NODE_CONTACT, KS_POWER_HIGH);
+  refs.product = ks_test_add_product (ws, "Gear unit G7");
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -476,7 +408,7 @@ test_every_field_round_trip (void)
   ks_plan_free (plan);
 
   g_object_unref (ws);
-  ws = open_workspace (path);
+  ws = ks_test_open_workspace (path, TRUE);
   plan = ks_plan_load (ws, acc, &error);
   g_assert_no_error (error);
   g_assert_cmpint (plan->account_id, ==, acc);
@@ -527,9 +459,9 @@ test_every_field_round_trip (void)
 static void
 test_list_order (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "A");
+  gint64 acc = ks_test_add_account (ws, "A");
   const char *dates[] = { "2026-02-01", "2025-12-24", "", "2026-03-10" };
   gint64 ids[4];
   KsPlan *plan;
@@ -570,8 +502,8 @@ test_long_text (void)
   g_autofree char *dir = ks_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "long.keystone", NULL);
   g_autoptr(GError) error = NULL;
-  KsWorkspace *ws = open_workspace (path);
-  gint64 acc = add_account (ws, "شركة الرياض");
+  KsWorkspace *ws = ks_test_open_workspace (path, TRUE);
+  gint64 acc = ks_test_add_account (ws, "شركة الرياض");
   g_autoptr(GString) long_text = g_string_new (NULL);
   const char *pieces = "Hyvää päivää, äöå ÄÖÅ. مرحبا بالعالم 🚀👩‍👩‍👧 ";
   const char *line = "Öljynjalostamo — مصفاة النفط 🛢️ Ääkköset";
@@ -584,7 +516,7 @@ test_long_text (void)
   set_text (ws, acc, "locations", line);
 
   g_object_unref (ws);
-  ws = open_workspace (path);
+  ws = ks_test_open_workspace (path, TRUE);
   plan = ks_plan_load (ws, acc, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ks_plan_get (plan, "history")->text, ==, long_text->str);
@@ -612,10 +544,10 @@ assert_refused (gboolean     ok,
 static void
 test_validation (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
-  gint64 acc = add_account (ws, "A");
-  gint64 elsewhere = add_account (ws, "B");
-  gint64 theirs = add_contact (ws, elsewhere, "Someone Else", KS_POWER_HIGH);
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
+  gint64 acc = ks_test_add_account (ws, "A");
+  gint64 elsewhere = ks_test_add_account (ws, "B");
+  gint64 theirs = ks_test_add_contact (ws, elsewhere, "Someone Else", KS_NODE_CONTACT, KS_POWER_HIGH);
   gint64 objective, project;
   const char *bad_dates[] = { "2026-02-30", "2026-13-01", "tomorrow", "2026-2-3", "2025-02-29" };
   KsPlanValue v;
@@ -878,9 +810,9 @@ redo_ok (KsWorkspace *ws,
 static void
 test_undo (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "A");
+  gint64 acc = ks_test_add_account (ws, "A");
   gint64 meeting, action;
   KsPlanValue v;
   KsPlan *plan;
@@ -984,9 +916,9 @@ on_changed (KsWorkspace *ws,
 static void
 test_changed_signal (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GString) seen = g_string_new (NULL);
-  gint64 acc = add_account (ws, "A");
+  gint64 acc = ks_test_add_account (ws, "A");
 
   g_signal_connect (ws, "changed", G_CALLBACK (on_changed), seen);
   set_text (ws, acc, "business", "x");
@@ -1001,13 +933,13 @@ test_changed_signal (void)
 static void
 test_deletions (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "A");
-  gint64 keep = add_account (ws, "B");
-  gint64 jonas = add_person (ws, "Jonas");
-  gint64 claudia = add_contact (ws, acc, "Claudia", KS_POWER_HIGH);
-  gint64 gear = add_product (ws, "Gear");
+  gint64 acc = ks_test_add_account (ws, "A");
+  gint64 keep = ks_test_add_account (ws, "B");
+  gint64 jonas = ks_test_add_person (ws, "Jonas", 0);
+  gint64 claudia = ks_test_add_contact (ws, acc, "Claudia", KS_NODE_CONTACT, KS_POWER_HIGH);
+  gint64 gear = ks_test_add_product (ws, "Gear");
   gint64 project, objective, product;
   KsPlanValue v;
   KsPlan *plan;
@@ -1285,15 +1217,15 @@ test_check_meeting_window (void)
 static void
 test_check_account (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "A");
+  gint64 acc = ks_test_add_account (ws, "A");
   gint64 action;
   GPtrArray *findings;
   g_autofree char *got = NULL;
   KsPlanValue v;
 
-  add_contact (ws, acc, "Low", KS_POWER_LOW);
+  ks_test_add_contact (ws, acc, "Low", KS_NODE_CONTACT, KS_POWER_LOW);
   findings = ks_plan_check_account (ws, acc, "2026-03-15", &error);
   g_assert_no_error (error);
   got = describe (findings);
@@ -1302,7 +1234,7 @@ test_check_account (void)
   g_ptr_array_unref (findings);
   g_clear_pointer (&got, g_free);
 
-  add_contact (ws, acc, "High", KS_POWER_HIGH);
+  ks_test_add_contact (ws, acc, "High", KS_NODE_CONTACT, KS_POWER_HIGH);
   action = ks_plan_add_item (ws, acc, KS_PLAN_ACTIONS, NULL, &error);
   v = text_value ("2026-03-10");
   g_assert_true (ks_plan_set_item_field (ws, KS_PLAN_ACTIONS, action, "due", &v, &error));

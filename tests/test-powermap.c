@@ -27,64 +27,6 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static KsWorkspace *
-new_workspace (void)
-{
-  g_autoptr(GError) error = NULL;
-  KsWorkspace *ws = ks_workspace_open (":memory:", KS_WORKSPACE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  ks_workspace_set_undo_enabled (ws, TRUE);
-  return ws;
-}
-
-static gint64
-add_account (KsWorkspace *ws,
-             const char  *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsAccount) acc = ks_account_new (name);
-
-  g_assert_true (ks_account_save (acc, ws, &error));
-  g_assert_no_error (error);
-  return ks_account_get_id (acc);
-}
-
-static gint64
-add_person (KsWorkspace *ws,
-            const char  *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsPerson) p = ks_person_new (name);
-
-  g_assert_true (ks_person_save (p, ws, &error));
-  g_assert_no_error (error);
-  return ks_person_get_id (p);
-}
-
-static gint64
-add_node (KsWorkspace *ws,
-          gint64       account,
-          const char  *name,
-          KsNodeKind   kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsContact) c = ks_contact_new (account, name);
-
-  ks_contact_set_kind (c, kind);
-  g_assert_true (ks_contact_save (c, ws, &error));
-  g_assert_no_error (error);
-  return ks_contact_get_id (c);
-}
-
-static gint64
-add_contact (KsWorkspace *ws,
-             gint64       account,
-             const char  *name)
-{
-  return add_node (ws, account, name, KS_NODE_CONTACT);
-}
-
 static gint64
 link_nodes (KsWorkspace *ws,
             gint64       from,
@@ -334,9 +276,9 @@ test_migrate_v1 (void)
 static void
 test_schema_constraints (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
-  gint64 acc = add_account (ws, "A");
-  gint64 a = add_contact (ws, acc, "Anna");
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
+  gint64 acc = ks_test_add_account (ws, "A");
+  gint64 a = ks_test_add_contact (ws, acc, "Anna", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
   sqlite3 *db = ks_workspace_get_db (ws);
   static const char *const refused[] = {
     "UPDATE contacts SET power = 4 WHERE id = 1",
@@ -355,7 +297,7 @@ test_schema_constraints (void)
   };
 
   g_assert_cmpint (a, ==, 1);
-  add_contact (ws, acc, "Bert");
+  ks_test_add_contact (ws, acc, "Bert", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     if (sqlite3_exec (db, refused[i], NULL, NULL, NULL) == SQLITE_OK)
       g_error ("the database accepted: %s", refused[i]);
@@ -371,10 +313,10 @@ test_schema_constraints (void)
 static void
 test_contact_attributes (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
-  gint64 jonas = add_person (ws, "Jonas Müller");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
+  gint64 jonas = ks_test_add_person (ws, "Jonas Müller", 0);
   g_autoptr(KsContact) c = ks_contact_new (acc, "Dr. Claudia Hartmann");
   g_autoptr(KsContact) back = NULL;
   guint notified = 0;
@@ -488,17 +430,17 @@ test_contact_attributes (void)
 static void
 test_line_rules (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
-  gint64 other = add_account (ws, "Other");
-  gint64 ceo = add_contact (ws, acc, "CEO");
-  gint64 vp = add_contact (ws, acc, "VP Purchase");
-  gint64 lead = add_contact (ws, acc, "Lead buyer");
-  gint64 pm = add_contact (ws, acc, "Project manager");
-  gint64 rival = add_node (ws, acc, "Competitor 1", KS_NODE_COMPETITOR);
-  gint64 assoc = add_node (ws, acc, "Automotive association", KS_NODE_THIRD_PARTY);
-  gint64 stranger = add_contact (ws, other, "Stranger");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
+  gint64 other = ks_test_add_account (ws, "Other");
+  gint64 ceo = ks_test_add_contact (ws, acc, "CEO", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 vp = ks_test_add_contact (ws, acc, "VP Purchase", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 lead = ks_test_add_contact (ws, acc, "Lead buyer", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 pm = ks_test_add_contact (ws, acc, "Project manager", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 rival = ks_test_add_contact (ws, acc, "Competitor 1", KS_NODE_COMPETITOR, KS_POWER_UNKNOWN);
+  gint64 assoc = ks_test_add_contact (ws, acc, "Automotive association", KS_NODE_THIRD_PARTY, KS_POWER_UNKNOWN);
+  gint64 stranger = ks_test_add_contact (ws, other, "Stranger", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
   gint64 id;
 
   link_nodes (ws, vp, ceo, KS_LINE_REPORTS_TO);
@@ -595,9 +537,9 @@ test_line_rules (void)
 static void
 test_undo (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
   gint64 ids[3];
   double xs[3] = { 10, 20.25, 0.1 + 0.2 };
   double ys[3] = { 100, -5, 1e9 };
@@ -606,15 +548,15 @@ test_undo (void)
   gint64 line_a, line_b;
 
   /* Add. */
-  ids[0] = add_contact (ws, acc, "CEO");
+  ids[0] = ks_test_add_contact (ws, acc, "CEO", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
   undo (ws, "Add contact");
   {
     g_autoptr(GListModel) none = ks_contact_list_for_account (ws, acc, NULL);
     g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
   }
   redo (ws, "Add contact");
-  ids[1] = add_contact (ws, acc, "VP Purchase");
-  ids[2] = add_contact (ws, acc, "Lead buyer");
+  ids[1] = ks_test_add_contact (ws, acc, "VP Purchase", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  ids[2] = ks_test_add_contact (ws, acc, "Lead buyer", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
 
   /* Link. */
   line_a = link_nodes (ws, ids[1], ids[0], KS_LINE_REPORTS_TO);
@@ -823,11 +765,11 @@ test_snapshot_diff (void)
 static void
 test_snapshot_store (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
-  gint64 jonas = add_person (ws, "Jonas Müller");
-  gint64 anna = add_contact (ws, acc, "Anna");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
+  gint64 jonas = ks_test_add_person (ws, "Jonas Müller", 0);
+  gint64 anna = ks_test_add_contact (ws, acc, "Anna", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
   g_autoptr(KsMapSnapshot) q1 = NULL;
   g_autoptr(KsMapSnapshot) q2 = NULL;
   g_autoptr(KsMapSnapshot) now = NULL;
@@ -837,7 +779,7 @@ test_snapshot_store (void)
   g_autoptr(KsContact) c = NULL;
   const KsMapNodeState *n;
 
-  add_node (ws, acc, "Competitor 1", KS_NODE_COMPETITOR);
+  ks_test_add_contact (ws, acc, "Competitor 1", KS_NODE_COMPETITOR, KS_POWER_UNKNOWN);
   c = load_contact (ws, anna);
   ks_contact_set_power (c, KS_POWER_MEDIUM);
   ks_contact_set_owner_id (c, jonas);
@@ -875,7 +817,7 @@ test_snapshot_store (void)
   ks_contact_set_power (c, KS_POWER_HIGH);
   ks_contact_set_attitude (c, KS_ATTITUDE_SUPPORTER);
   g_assert_true (ks_contact_save (c, ws, &error));
-  add_contact (ws, acc, "Bert");
+  ks_test_add_contact (ws, acc, "Bert", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
   {
     g_autoptr(KsContact) rival = ks_contact_find (ws, acc, "Competitor 1", &error);
     g_assert_true (ks_contact_delete (ws, ks_contact_get_id (rival), &error));
@@ -1079,17 +1021,17 @@ test_coverage_cases (void)
 static void
 test_coverage_account (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
-  gint64 jonas = add_person (ws, "Jonas Müller");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
+  gint64 jonas = ks_test_add_person (ws, "Jonas Müller", 0);
   gint64 ceo, vp, rival;
   g_autoptr(KsContact) c = NULL;
   g_autoptr(KsCoverageReport) r = NULL;
 
-  ceo = add_contact (ws, acc, "Zoe CEO");
-  vp = add_contact (ws, acc, "Anton VP");
-  rival = add_node (ws, acc, "Competitor 1", KS_NODE_COMPETITOR);
+  ceo = ks_test_add_contact (ws, acc, "Zoe CEO", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  vp = ks_test_add_contact (ws, acc, "Anton VP", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  rival = ks_test_add_contact (ws, acc, "Competitor 1", KS_NODE_COMPETITOR, KS_POWER_UNKNOWN);
   c = load_contact (ws, ceo);
   ks_contact_set_power (c, KS_POWER_HIGH);
   ks_contact_set_relationship (c, KS_RELATIONSHIP_POSITIVE);
@@ -1166,8 +1108,8 @@ static const char map_doc[] =
 static void
 test_json_round_trip (void)
 {
-  g_autoptr(KsWorkspace) a = new_workspace ();
-  g_autoptr(KsWorkspace) b = new_workspace ();
+  g_autoptr(KsWorkspace) a = ks_test_open_workspace (":memory:", TRUE);
+  g_autoptr(KsWorkspace) b = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -1256,7 +1198,7 @@ test_json_round_trip (void)
 
   /* A version-1 document (no map) still imports, with the defaults. */
   {
-    g_autoptr(KsWorkspace) c = new_workspace ();
+    g_autoptr(KsWorkspace) c = ks_test_open_workspace (":memory:", TRUE);
     g_autofree char *text = NULL;
     g_assert_true (ks_json_import_data (c, "{\"format\": \"keystone-workspace\", \"schema_version\": 1,"
                                            " \"accounts\": [{\"name\": \"A\", \"contacts\": [{\"name\": \"B\"}]}]}",
@@ -1273,7 +1215,7 @@ static void
 assert_doc_refused (const char *accounts,
                     const char *part)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *doc = g_strconcat (DOC_HEAD "\"accounts\": [", accounts, "]}", NULL);
 
@@ -1411,11 +1353,11 @@ static const char contacts_csv[] =
 static void
 test_import_contacts (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
-  gint64 jonas = add_person (ws, "Jonas Müller");
-  gint64 lena = add_person (ws, "Lena Schröder");
+  gint64 acc = ks_test_add_account (ws, "Kessler");
+  gint64 jonas = ks_test_add_person (ws, "Jonas Müller", 0);
+  gint64 lena = ks_test_add_person (ws, "Lena Schröder", 0);
   g_autofree char *path = write_csv ("contacts.csv", contacts_csv);
   g_autoptr(KsImportReport) report = NULL;
   g_autoptr(KsContact) ceo = NULL;
@@ -1521,8 +1463,8 @@ test_import_contacts (void)
 static void
 test_import_contacts_refused (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
-  gint64 acc = add_account (ws, "Kessler");
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
+  gint64 acc = ks_test_add_account (ws, "Kessler");
   g_autofree char *path = write_csv ("contacts.csv", "name,reports_to\nAnna,\nBert,Anna\n");
   g_autoptr(KsImportReport) report = import_ok (ws, TRUE, path, acc);
   g_autoptr(GError) error = NULL;
@@ -1582,13 +1524,13 @@ test_import_contacts_refused (void)
 static void
 test_import_influences (void)
 {
-  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
   g_autoptr(GError) error = NULL;
-  gint64 acc = add_account (ws, "Kessler");
-  gint64 ceo = add_contact (ws, acc, "CEO");
-  gint64 vp = add_contact (ws, acc, "VP Purchase");
-  gint64 pm = add_contact (ws, acc, "Project Manager");
-  gint64 rival = add_node (ws, acc, "Competitor 1", KS_NODE_COMPETITOR);
+  gint64 acc = ks_test_add_account (ws, "Kessler");
+  gint64 ceo = ks_test_add_contact (ws, acc, "CEO", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 vp = ks_test_add_contact (ws, acc, "VP Purchase", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 pm = ks_test_add_contact (ws, acc, "Project Manager", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  gint64 rival = ks_test_add_contact (ws, acc, "Competitor 1", KS_NODE_COMPETITOR, KS_POWER_UNKNOWN);
   g_autofree char *path = write_csv ("influences.csv",
                                      "From,To,Kind,Strength\n"
                                      "VP Purchase,CEO,reports-to,\n"
@@ -1659,7 +1601,7 @@ static KsWorkspace *
 demo_workspace (void)
 {
   g_autoptr(GError) error = NULL;
-  KsWorkspace *ws = new_workspace ();
+  KsWorkspace *ws = ks_test_open_workspace (":memory:", TRUE);
 
   g_assert_true (ks_json_load_demo (ws, &error));
   g_assert_no_error (error);
