@@ -20,6 +20,8 @@
 #include "ks-people-list.h"
 #include "ks-people-page.h"
 #include "ks-person.h"
+#include "ks-plan-page.h"
+#include "ks-powermap-page.h"
 #include "ks-team-member.h"
 #include "ks-test-util.h"
 #include "ks-window.h"
@@ -658,6 +660,41 @@ test_long_list (void)
   spin (50);
 }
 
+/* The Power Map and Plan views show the selected account, and follow the
+ * selection afterwards (the pages are built when first shown). */
+static void
+test_account_views (void)
+{
+  KsAccountList *list = KS_ACCOUNT_LIST (ks_window_get_account_list (window));
+  gint64 first = ks_account_list_get_id_at (list, 0);
+  gint64 second = ks_account_list_get_id_at (list, 1);
+  GtkWidget *map, *plan;
+
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (second, >, 0);
+  ks_window_select_account (window, first);
+
+  ks_window_set_account_view (window, "map");
+  map = ks_window_get_powermap_page (window);
+  wait_for_paint (map);
+  g_assert_cmpint (ks_powermap_page_get_account_id (KS_POWERMAP_PAGE (map)), ==, first);
+
+  ks_window_set_account_view (window, "plan");
+  plan = ks_window_get_plan_page (window);
+  wait_for_paint (plan);
+  g_assert_false (gtk_widget_get_mapped (map));
+  g_assert_cmpint (ks_plan_page_get_account_id (KS_PLAN_PAGE (plan)), ==, first);
+
+  ks_account_list_set_selected_id (list, second);
+  g_assert_cmpint (ks_plan_page_get_account_id (KS_PLAN_PAGE (plan)), ==, second);
+  g_assert_cmpint (ks_powermap_page_get_account_id (KS_POWERMAP_PAGE (map)), ==, second);
+
+  ks_window_set_account_view (window, "profile");
+  ks_window_select_account (window, first);
+  wait_for_paint (ks_window_get_account_page (window));
+  g_assert_cmpint (ks_account_page_get_account_id (account_page ()), ==, first);
+}
+
 static void
 test_team_member (void)
 {
@@ -859,6 +896,7 @@ main (int   argc,
   g_test_add_func ("/app/window/team-member", test_team_member);
   g_test_add_func ("/app/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/window/long-list", test_long_list);
+  g_test_add_func ("/app/window/account-views", test_account_views);
   g_test_add_func ("/app/window/people-page", test_people_page);
   g_test_add_func ("/app/window/import-crm", test_import_crm);
   g_test_add_func ("/app/window/import-crm-refused", test_import_crm_refused);
