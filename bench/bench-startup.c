@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-display.h"
 #include "ks-account.h"
 #include "ks-account-list.h"
 #include "ks-application.h"
@@ -211,30 +212,6 @@ ensure_workspace (const char  *path,
 
 /* The driver: opening a map */
 
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
 static double
 time_open (KsPowermapPage *page,
            GtkWidget      *window,
@@ -249,10 +226,10 @@ time_open (KsPowermapPage *page,
       gint64 start;
 
       ks_powermap_page_set_account_id (page, other_id);
-      wait_for_paint (window);
+      bench_wait_for_paint (window);
       start = g_get_monotonic_time ();
       ks_powermap_page_set_account_id (page, account_id);
-      wait_for_paint (window);
+      bench_wait_for_paint (window);
       best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
     }
   return best;
@@ -368,7 +345,7 @@ measure_maps (guint runs)
   gtk_window_set_child (GTK_WINDOW (window), page);
   ks_powermap_page_set_workspace (KS_POWERMAP_PAGE (page), workspace);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (window);
+  bench_wait_for_paint (window);
 
   /* warm up: styles, icons, fonts */
   time_open (KS_POWERMAP_PAGE (page), window, large_id, other_id, 1);

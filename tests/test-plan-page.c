@@ -20,6 +20,7 @@
 #include "ks-plan-check.h"
 #include "ks-plan-page.h"
 #include "ks-plan-print.h"
+#include "ks-test-display.h"
 #include "ks-test-util.h"
 #include "ks-window.h"
 #include "ks-workspace.h"
@@ -30,35 +31,6 @@ static KsWindow *window;
 static gint64 account_id;
 
 /* Helpers */
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  /* AddressSanitizer with full malloc stacks (the asan setup) makes opening
-   * a plan of 300 items take tens of seconds */
-  gint64 end = g_get_monotonic_time () + (g_getenv ("ASAN_OPTIONS") ? 60 : 5) * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
 
 static KsPlanPage *
 plan_page (void)
@@ -429,7 +401,7 @@ test_large_plan (void)
 
   start = g_get_monotonic_time ();
   ks_window_select_account (window, other_id);
-  wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("200 meetings, 100 actions: shown in %.1f ms", ms);
 
@@ -568,7 +540,7 @@ test_findings (void)
   ks_plan_free (plan);
 
   ks_window_select_account (window, findings_account_id);
-  wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
 
   g_assert_cmpuint (ks_plan_page_get_n_findings (plan_page ()), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -797,32 +769,15 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *path = NULL;
-  g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KsAccount) account = NULL;
   int status;
 
-  tmpdir = ks_test_tmpdir ();
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  {
-    const char *debug = g_getenv ("GDK_DEBUG");
-
-    if (!debug || !strstr (debug, "gl-disable"))
-      {
-        g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
-                                                 : g_strdup ("gl-disable");
-        g_setenv ("GDK_DEBUG", flags, TRUE);
-      }
-  }
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  if (!ks_test_display_init (&argc, &argv, &tmpdir))
     {
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
-  adw_init ();
 
   path = g_build_filename (tmpdir, "plan.keystone", NULL);
   workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
@@ -841,7 +796,7 @@ main (int   argc,
   ks_window_set_account_view (window, "plan");
   ks_window_select_account (window, account_id);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (ks_plan_page_get_account_id (plan_page ()), ==, account_id);
 
   g_test_add_func ("/app/plan-page/edit-text-undo", test_edit_text_undo);

@@ -20,6 +20,7 @@
 #include "ks-map-snapshot.h"
 #include "ks-powermap-page.h"
 #include "ks-powermap-view.h"
+#include "ks-test-display.h"
 #include "ks-test-util.h"
 #include "ks-window.h"
 #include "ks-workspace.h"
@@ -30,34 +31,6 @@ static KsWindow *window;
 static gint64 account_id;
 
 /* Helpers */
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  /* Generous: under the sanitizers on a loaded machine a frame can take seconds. */
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
 
 static KsPowermapPage *
 page (void)
@@ -492,7 +465,7 @@ test_render_png (void)
   GStatBuf st;
 
   ks_powermap_view_fit (map ());
-  wait_for_paint (GTK_WIDGET (map ()));
+  ks_test_wait_for_paint (GTK_WIDGET (map ()));
   g_assert_true (ks_powermap_view_save_png (map (), path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -532,31 +505,14 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *path = NULL;
-  g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = ks_test_tmpdir ();
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  {
-    const char *debug = g_getenv ("GDK_DEBUG");
-
-    if (!debug || !strstr (debug, "gl-disable"))
-      {
-        g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
-                                                 : g_strdup ("gl-disable");
-        g_setenv ("GDK_DEBUG", flags, TRUE);
-      }
-  }
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  if (!ks_test_display_init (&argc, &argv, &tmpdir))
     {
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
-  adw_init ();
 
   path = g_build_filename (tmpdir, "demo.keystone", NULL);
   workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
@@ -572,8 +528,8 @@ main (int   argc,
   ks_window_select_account (window, account_id);
   ks_window_set_account_view (window, "map");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
-  wait_for_paint (GTK_WIDGET (map ()));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (map ()));
 
   g_test_add_func ("/app/powermap/nodes-shown", test_nodes_shown);
   g_test_add_func ("/app/powermap/select-shows-name", test_select_shows_name);

@@ -23,6 +23,7 @@
 #include "ks-plan-page.h"
 #include "ks-powermap-page.h"
 #include "ks-team-member.h"
+#include "ks-test-display.h"
 #include "ks-test-util.h"
 #include "ks-window.h"
 #include "ks-workspace.h"
@@ -32,35 +33,6 @@ static KsWorkspace *workspace;
 static KsWindow *window;
 
 /* Helpers */
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* Mapped, allocated and one frame painted after the last change. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  /* Generous: under the sanitizers on a loaded machine a frame can take seconds. */
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
 
 static void
 spin (guint ms)
@@ -326,7 +298,7 @@ test_people_page (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
   g_assert_cmpstr (ks_window_get_page (window), ==, "people");
-  wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
 
   g_assert_cmpuint (expected, >, 0);
   g_assert_cmpuint (ks_people_list_get_n_people (list), ==, expected);
@@ -358,7 +330,7 @@ test_snapshot (void)
   g_autoptr(GdkTexture) texture = NULL;
   GStatBuf st;
 
-  wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
   g_assert_true (ks_window_save_screenshot (window, path, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -616,7 +588,7 @@ test_long_list (void)
   gtk_window_set_default_size (GTK_WINDOW (w), 1280, 800);
   ks_window_set_workspace (w, big);
   gtk_window_present (GTK_WINDOW (w));
-  wait_for_paint (GTK_WIDGET (w));
+  ks_test_wait_for_paint (GTK_WIDGET (w));
   list = KS_ACCOUNT_LIST (ks_window_get_account_list (w));
 
   /* the view itself, without asking the list (which would finish the fill) */
@@ -676,12 +648,12 @@ test_account_views (void)
 
   ks_window_set_account_view (window, "map");
   map = ks_window_get_powermap_page (window);
-  wait_for_paint (map);
+  ks_test_wait_for_paint (map);
   g_assert_cmpint (ks_powermap_page_get_account_id (KS_POWERMAP_PAGE (map)), ==, first);
 
   ks_window_set_account_view (window, "plan");
   plan = ks_window_get_plan_page (window);
-  wait_for_paint (plan);
+  ks_test_wait_for_paint (plan);
   g_assert_false (gtk_widget_get_mapped (map));
   g_assert_cmpint (ks_plan_page_get_account_id (KS_PLAN_PAGE (plan)), ==, first);
 
@@ -691,7 +663,7 @@ test_account_views (void)
 
   ks_window_set_account_view (window, "profile");
   ks_window_select_account (window, first);
-  wait_for_paint (ks_window_get_account_page (window));
+  ks_test_wait_for_paint (ks_window_get_account_page (window));
   g_assert_cmpint (ks_account_page_get_account_id (account_page ()), ==, first);
 }
 
@@ -842,35 +814,15 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *path = NULL;
-  g_autofree char *data_home = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
   /* before GTK or GLib read it: the default workspace goes into the temp dir */
-  tmpdir = ks_test_tmpdir ();
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  /* The tests draw with cairo (GSK_RENDERER=cairo); without GL no Mesa driver
-   * is loaded and unloaded, whose leaks LeakSanitizer cannot attribute. */
-  {
-    const char *debug = g_getenv ("GDK_DEBUG");
-
-    if (!debug || !strstr (debug, "gl-disable"))
-      {
-        g_autofree char *flags = debug && *debug ? g_strconcat (debug, ",gl-disable", NULL)
-                                                 : g_strdup ("gl-disable");
-        g_setenv ("GDK_DEBUG", flags, TRUE);
-      }
-  }
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  if (!ks_test_display_init (&argc, &argv, &tmpdir))
     {
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
-  adw_init ();
 
   path = g_build_filename (tmpdir, "demo.keystone", NULL);
   workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
@@ -883,7 +835,7 @@ main (int   argc,
   ks_window_set_workspace (window, workspace);
   g_assert_true (ks_workspace_get_undo_enabled (workspace));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
 
   g_test_add_func ("/app/window/accounts-listed", test_accounts_listed);
   g_test_add_func ("/app/window/search", test_search);
