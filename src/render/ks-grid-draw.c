@@ -1,0 +1,358 @@
+/* ks-grid-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ks-grid-draw"
+
+#include <math.h>
+#include <string.h>
+
+#include "ks-grid-draw.h"
+#include "ks-grid-layout-private.h"
+
+typedef struct
+{
+  cairo_t               *cr;
+  KsGridLayout          *layout;
+  const KsGridView      *view;
+  const KsPalette       *palette;
+  const KsGridDrawState *state;
+  KsGridCellFunc         func;
+  gpointer               user_data;
+  KsColor                header_bg;
+  KsColor                zebra;
+  KsColor                computed;
+  KsColor                focus_row;
+} Ctx;
+
+static void
+fill_rect (cairo_t          *cr,
+           const KsGridRect *r,
+           const KsColor    *color)
+{
+  ks_color_set_source (cr, color);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_fill (cr);
+}
+
+static void
+clip_rect (cairo_t *cr,
+           double   x,
+           double   y,
+           double   width,
+           double   height)
+{
+  cairo_rectangle (cr, x, y, MAX (0, width), MAX (0, height));
+  cairo_clip (cr);
+}
+
+/* One line of text in the box (@x, @y, @width, @height), padded, ellipsized,
+ * centred vertically. */
+static void
+show_text (Ctx           *ctx,
+           PangoLayout   *layout,
+           const char    *text,
+           double         x,
+           double         width,
+           double         y,
+           double         height,
+           KsGridAlign    align,
+           const KsColor *color)
+{
+  PangoRectangle logical;
+  double inner = width - 2 * ctx->layout->pad_x;
+
+  if (!text || !*text || inner <= 1)
+    return;
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
+                                      : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                      : PANGO_ALIGN_LEFT);
+  pango_layout_get_extents (layout, NULL, &logical);
+  ks_color_set_source (ctx->cr, color);
+  cairo_move_to (ctx->cr, x + ctx->layout->pad_x,
+                 round (y + (height - (double) logical.height / PANGO_SCALE) / 2));
+  pango_cairo_show_layout (ctx->cr, layout);
+}
+
+static void
+draw_mark (Ctx              *ctx,
+           const KsGridRect *r)
+{
+  double s = round (ctx->layout->font_px * 0.55);
+
+  ks_color_set_source (ctx->cr, &ctx->palette->accent);
+  cairo_move_to (ctx->cr, r->x + r->width - s - 1, r->y + 1);
+  cairo_line_to (ctx->cr, r->x + r->width - 1, r->y + 1);
+  cairo_line_to (ctx->cr, r->x + r->width - 1, r->y + 1 + s);
+  cairo_close_path (ctx->cr);
+  cairo_fill (ctx->cr);
+}
+
+static gboolean
+is_focus (Ctx   *ctx,
+          guint  row,
+          guint  column)
+{
+  return ctx->state && ctx->state->focus_row == row && ctx->state->focus_column == column;
+}
+
+static void
+draw_cell (Ctx   *ctx,
+           guint  row,
+           guint  column)
+{
+  KsGridLayout *l = ctx->layout;
+  const KsGridColumn *col = &l->columns[column];
+  const KsPalette *p = ctx->palette;
+  KsGridRect r = ks_grid_layout_get_cell_rect (l, ctx->view, row, column);
+  KsGridCell cell = { 0 };
+  const KsColor *fg = &p->foreground;
+  KsColor bg = p->surface;
+  double text_x = r.x, text_w = r.width;
+  const char *text;
+
+  ctx->func (row, column, &cell, ctx->user_data);
+
+  if (row % 2 == 1)
+    bg = ctx->zebra;
+  if (col->flags & KS_GRID_COLUMN_COMPUTED)
+    bg = ks_color_mix (&bg, &ctx->computed, 1.0);
+  if (ctx->state && ctx->state->focus_row == row)
+    bg = ks_color_mix (&bg, &p->accent, 0.08);
+  if (cell.flags & KS_GRID_CELL_INVALID)
+    {
+      bg = ks_color_mix (&p->surface, &p->negative, 0.18);
+      fg = &p->negative;
+    }
+  fill_rect (ctx->cr, &r, &bg);
+
+  if ((col->flags & KS_GRID_COLUMN_BAR) && cell.bar_color)
+    {
+      double bx = r.x + l->pad_x, by = round (r.y + (r.height - l->bar_h) / 2);
+      double f = CLAMP (cell.bar_fraction, 0, 1);
+
+      ks_color_set_source (ctx->cr, &p->grid);
+      cairo_rectangle (ctx->cr, bx, by, l->bar_w, l->bar_h);
+      cairo_fill (ctx->cr);
+      ks_color_set_source (ctx->cr, cell.bar_color);
+      cairo_rectangle (ctx->cr, bx, by, round (l->bar_w * f), l->bar_h);
+      cairo_fill (ctx->cr);
+      text_x += l->bar_w + l->pad_x;
+      text_w -= l->bar_w + l->pad_x;
+    }
+
+  text = cell.text;
+  if (cell.flags & KS_GRID_CELL_EMPTY)
+    {
+      fg = &p->muted;
+      if (!text || !*text)
+        text = "–";
+    }
+  if (!(ctx->state && ctx->state->editing && is_focus (ctx, row, column)))
+    show_text (ctx, l->text, text, text_x, text_w, r.y, r.height, col->align, fg);
+
+  if (cell.flags & KS_GRID_CELL_MARKED)
+    draw_mark (ctx, &r);
+  if (cell.flags & KS_GRID_CELL_INVALID)
+    {
+      ks_color_set_source (ctx->cr, &p->negative);
+      cairo_set_line_width (ctx->cr, 1);
+      cairo_rectangle (ctx->cr, r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1);
+      cairo_stroke (ctx->cr);
+    }
+}
+
+static void
+draw_vertical_line (Ctx           *ctx,
+                    double         x,
+                    double         y0,
+                    double         y1,
+                    const KsColor *color)
+{
+  ks_color_set_source (ctx->cr, color);
+  cairo_rectangle (ctx->cr, round (x) - 1, y0, 1, y1 - y0);
+  cairo_fill (ctx->cr);
+}
+
+static void
+draw_header_cell (Ctx   *ctx,
+                  guint  column)
+{
+  KsGridLayout *l = ctx->layout;
+  const KsPalette *p = ctx->palette;
+  KsGridRect r = ks_grid_layout_get_cell_rect (l, ctx->view, KS_GRID_HEADER, column);
+  KsGridCell cell = { 0 };
+  KsColor bg = ctx->header_bg;
+  KsGridAlign align = l->columns[column].align;
+
+  ctx->func (KS_GRID_HEADER, column, &cell, ctx->user_data);
+  if (ctx->state && ctx->state->focus_column == column && ctx->state->focus_row != KS_GRID_NONE)
+    bg = ks_color_mix (&bg, &p->accent, 0.14);
+  fill_rect (ctx->cr, &r, &bg);
+  if (cell.detail && *cell.detail)
+    {
+      double top = r.y + l->pad_y;
+
+      show_text (ctx, l->header_text, cell.text, r.x, r.width, top, l->line_h, align, &p->foreground);
+      show_text (ctx, l->detail_text, cell.detail, r.x, r.width, top + l->line_h, l->detail_h,
+                 align, &p->muted);
+    }
+  else
+    show_text (ctx, l->header_text, cell.text, r.x, r.width, r.y, r.height, align, &p->foreground);
+  if (column > 0)
+    draw_vertical_line (ctx, r.x + r.width, r.y, r.y + r.height, &p->grid);
+}
+
+static void
+draw_focus (Ctx *ctx)
+{
+  KsGridLayout *l = ctx->layout;
+  const KsGridDrawState *s = ctx->state;
+  KsGridRect r, body = ks_grid_layout_get_body_rect (l, ctx->view);
+  double w = s->focused ? 2 : 1;
+
+  if (s->focus_row == KS_GRID_NONE || s->focus_column >= l->n_columns)
+    return;
+  if (s->focus_row != KS_GRID_HEADER && s->focus_row >= l->n_rows)
+    return;
+  r = ks_grid_layout_get_cell_rect (l, ctx->view, s->focus_row, s->focus_column);
+
+  cairo_save (ctx->cr);
+  /* under the sticky parts the outline is hidden with the cell */
+  clip_rect (ctx->cr, s->focus_column == 0 ? 0 : body.x, s->focus_row == KS_GRID_HEADER ? 0 : body.y,
+             ctx->view->width, ctx->view->height);
+  ks_color_set_source (ctx->cr, s->focused ? &ctx->palette->accent : &ctx->palette->muted);
+  cairo_set_line_width (ctx->cr, w);
+  cairo_rectangle (ctx->cr, r.x + w / 2, r.y + w / 2, r.width - w, r.height - w);
+  cairo_stroke (ctx->cr);
+  cairo_restore (ctx->cr);
+}
+
+static void
+draw_message (Ctx *ctx)
+{
+  KsGridLayout *l = ctx->layout;
+  const KsGridDrawState *s = ctx->state;
+  const KsPalette *p = ctx->palette;
+  KsGridRect r;
+  PangoRectangle logical;
+  double w, h, x, y;
+
+  if (!s->message || !*s->message || s->focus_row == KS_GRID_NONE || s->focus_column >= l->n_columns)
+    return;
+  r = ks_grid_layout_get_cell_rect (l, ctx->view, s->focus_row, s->focus_column);
+  pango_layout_set_width (l->text, -1);
+  pango_layout_set_ellipsize (l->text, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_alignment (l->text, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (l->text, s->message, -1);
+  pango_layout_get_extents (l->text, NULL, &logical);
+  w = ceil ((double) logical.width / PANGO_SCALE + 2 * l->pad_x);
+  h = ceil ((double) logical.height / PANGO_SCALE + 2 * l->pad_y * 0.6);
+  x = MIN (r.x, ctx->view->width - w);
+  x = MAX (0, x);
+  y = r.y + r.height + 2;
+  if (y + h > ctx->view->height)
+    y = r.y - h - 2;
+
+  ks_color_set_source (ctx->cr, &p->negative);
+  cairo_rectangle (ctx->cr, x, y, w, h);
+  cairo_fill (ctx->cr);
+  ks_color_set_source (ctx->cr, ks_palette_text_on (p, &p->negative));
+  cairo_move_to (ctx->cr, x + l->pad_x, round (y + (h - (double) logical.height / PANGO_SCALE) / 2));
+  pango_cairo_show_layout (ctx->cr, l->text);
+}
+
+void
+ks_grid_draw (cairo_t               *cr,
+              KsGridLayout          *layout,
+              const KsGridView      *view,
+              const KsPalette       *palette,
+              const KsGridDrawState *state,
+              KsGridCellFunc         func,
+              gpointer               user_data)
+{
+  Ctx ctx = { cr, layout, view, palette, state, func, user_data };
+  KsGridRect body;
+  guint first_row, n_rows, first_col, n_cols;
+  double first_w, bottom, right;
+
+  g_return_if_fail (cr != NULL && layout != NULL && view != NULL && palette != NULL && func != NULL);
+
+  ctx.header_bg = ks_color_mix (&palette->surface, &palette->foreground, 0.06);
+  ctx.zebra = ks_color_mix (&palette->surface, &palette->foreground, 0.03);
+  ctx.computed = ks_color_mix (&palette->surface, &palette->accent, 0.07);
+  body = ks_grid_layout_get_body_rect (layout, view);
+  first_w = layout->n_columns > 0 ? layout->col_x[1] : 0;
+  ks_grid_layout_get_visible_rows (layout, view, &first_row, &n_rows);
+  ks_grid_layout_get_visible_columns (layout, view, &first_col, &n_cols);
+  bottom = MIN (view->height, layout->header_h + layout->n_rows * layout->row_h - view->scroll_y);
+  right = MIN (view->width, layout->col_x[layout->n_columns] - view->scroll_x);
+
+  cairo_save (cr);
+  clip_rect (cr, 0, 0, view->width, view->height);
+  ks_color_set_source (cr, &palette->surface);
+  cairo_paint (cr);
+  if (layout->n_columns == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  /* scrolled cells */
+  cairo_save (cr);
+  clip_rect (cr, body.x, body.y, body.width, body.height);
+  for (guint r = first_row; r < first_row + n_rows; r++)
+    for (guint c = first_col; c < first_col + n_cols; c++)
+      draw_cell (&ctx, r, c);
+  for (guint c = first_col; c < first_col + n_cols; c++)
+    draw_vertical_line (&ctx, layout->col_x[c + 1] - view->scroll_x, body.y, bottom, &palette->grid);
+  cairo_restore (cr);
+
+  /* sticky first column */
+  cairo_save (cr);
+  clip_rect (cr, 0, body.y, first_w, body.height);
+  for (guint r = first_row; r < first_row + n_rows; r++)
+    draw_cell (&ctx, r, 0);
+  cairo_restore (cr);
+
+  /* sticky header row */
+  cairo_save (cr);
+  clip_rect (cr, body.x, 0, body.width, body.y);
+  for (guint c = first_col; c < first_col + n_cols; c++)
+    draw_header_cell (&ctx, c);
+  cairo_restore (cr);
+  cairo_save (cr);
+  clip_rect (cr, 0, 0, first_w, body.y);
+  draw_header_cell (&ctx, 0);
+  cairo_restore (cr);
+
+  /* the edges of the sticky parts */
+  ks_color_set_source (cr, &palette->grid);
+  cairo_rectangle (cr, 0, body.y - 1, right, 1);
+  cairo_fill (cr);
+  cairo_rectangle (cr, first_w - 1, 0, 1, bottom);
+  cairo_fill (cr);
+  if (view->scroll_x > 0)
+    {
+      /* a soft shadow says that columns pass under the first one */
+      cairo_pattern_t *shadow = cairo_pattern_create_linear (first_w, 0, first_w + 6, 0);
+      const KsColor *f = &palette->foreground;
+
+      cairo_pattern_add_color_stop_rgba (shadow, 0, f->red, f->green, f->blue, 0.12);
+      cairo_pattern_add_color_stop_rgba (shadow, 1, f->red, f->green, f->blue, 0);
+      cairo_set_source (cr, shadow);
+      cairo_rectangle (cr, first_w, body.y, 6, MAX (0, bottom - body.y));
+      cairo_fill (cr);
+      cairo_pattern_destroy (shadow);
+    }
+
+  if (state)
+    {
+      draw_focus (&ctx);
+      draw_message (&ctx);
+    }
+  cairo_restore (cr);
+}

@@ -1,0 +1,37 @@
+/* ks-grid-draw.h — paints a grid layout onto any cairo_t
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only the rows and columns in the view are drawn, so a frame costs the same
+ * for 20 rows or 8,500. Z-order, bottom to top: scrolled cells, the sticky
+ * first column, the header row, the corner, the focused cell's outline, the
+ * message callout; ks_grid_layout_hit_test() treats the sticky parts as on
+ * top, as drawn.
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "ks-grid-layout.h"
+#include "ks-palette.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint        focus_row;      /* KS_GRID_NONE = no focused cell */
+  guint        focus_column;
+  gboolean     focused;        /* the widget has the keyboard focus: an accent outline */
+  gboolean     editing;        /* an editor lies over the focused cell: its text is left out */
+  const char  *message;        /* an error callout at the focused cell; NULL = none */
+} KsGridDrawState;
+
+void  ks_grid_draw  (cairo_t               *cr,
+                     KsGridLayout          *layout,
+                     const KsGridView      *view,
+                     const KsPalette       *palette,
+                     const KsGridDrawState *state,
+                     KsGridCellFunc         func,
+                     gpointer               user_data);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* ks-grid-layout-private.h — what the grid's drawing reads from its layout
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For ks-grid-layout.c and ks-grid-draw.c only.
+ */
+#pragma once
+
+#include "ks-grid-layout.h"
+
+G_BEGIN_DECLS
+
+struct _KsGridLayout
+{
+  PangoContext         *context;
+  PangoFontDescription *font;          /* cells */
+  PangoFontDescription *header_font;   /* header text, bold */
+  PangoFontDescription *detail_font;   /* header detail, smaller */
+  PangoLayout          *text;          /* scratch layouts, one per font */
+  PangoLayout          *header_text;
+  PangoLayout          *detail_text;
+
+  double      font_px;
+  double      pad_x, pad_y;
+  double      line_h, detail_h;
+  double      row_h, header_h;
+  double      bar_w, bar_h;            /* the small bar of KS_GRID_COLUMN_BAR cells */
+
+  KsGridColumn *columns;
+  guint         n_columns;
+  guint         n_rows;
+  double       *col_x;                 /* n_columns + 1 left edges, content units */
+};
+
+G_END_DECLS
