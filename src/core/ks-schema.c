@@ -270,6 +270,38 @@ static const char *const migrations[] = {
   "CREATE INDEX plan_projects_contact ON plan_projects (contact);"
   "CREATE INDEX plan_projects_owner ON plan_projects (owner);"
   "CREATE INDEX plan_actions_owner ON plan_actions (owner);",
+
+  /* 4: the key account review. Criteria with weights (summing to 100, which
+   * ks-scoring.c checks over the whole set), review periods, and a score per
+   * account, period and criterion; the defaults of PRODUCT.md §4. */
+  "CREATE TABLE score_criteria ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  weight REAL NOT NULL CHECK (weight BETWEEN 0 AND 100),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE review_periods ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0)"
+  ");"
+  "CREATE TABLE account_scores ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  period_id INTEGER NOT NULL REFERENCES review_periods (id) ON DELETE CASCADE,"
+  "  criterion_id INTEGER NOT NULL REFERENCES score_criteria (id) ON DELETE CASCADE,"
+  "  score REAL NOT NULL CHECK (score BETWEEN 0 AND 100),"
+  "  explanation TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (account_id, period_id, criterion_id)"
+  ");"
+  "CREATE INDEX account_scores_period ON account_scores (period_id, account_id);"
+  "CREATE INDEX account_scores_criterion ON account_scores (criterion_id);"
+  "INSERT INTO score_criteria (name, weight, position) VALUES"
+  "  ('Actual revenue', 20, 0),"
+  "  ('Reserve potential', 30, 1),"
+  "  ('Yield strength', 30, 2),"
+  "  ('Customer growth', 5, 3),"
+  "  ('Learning partnership', 10, 4),"
+  "  ('Relationship quality', 5, 5);",
 };
 
 guint

@@ -151,6 +151,7 @@ typedef struct
   char      *period;           /* name */
   GPtrArray *criteria;         /* KsCriterion, in order */
   GPtrArray *accounts;         /* KsAccountScore, by account name */
+  GHashTable *by_account;      /* private: account id → row, for ks_score_table_find() */
 } KsScoreTable;
 
 /* The scores of @period_id. With @all_accounts every account is in the
@@ -198,6 +199,9 @@ void            ks_score_history_free (KsScoreHistory *history);
  * criterion, a score that is not a number or outside 0–100 is an error with
  * FILE:LINE:COLUMN in @report; with any error nothing is written. One user
  * action. */
+/* The period ks_scores_import_csv() uses for @period NULL: the current
+ * period's name, else "YYYY-Qn" of today. */
+char        *ks_scores_default_period (KsWorkspace   *workspace);
 gboolean     ks_scores_import_csv   (KsWorkspace     *workspace,
                                      const char      *path,
                                      const char      *period,

@@ -70,6 +70,7 @@ static const char *const user_tables[] = {
   "contact_lines", "map_snapshots",
   "account_plans", "plan_objectives", "plan_products", "plan_meetings", "plan_projects",
   "plan_actions", "plan_notes",
+  "score_criteria", "review_periods", "account_scores",
 };
 
 static void
