@@ -22,6 +22,7 @@
 #include "ks-field-rows.h"
 #include "ks-opportunity.h"
 #include "ks-person.h"
+#include "ks-scoring.h"
 #include "ks-team-member.h"
 
 #define NOTES_SAVE_DELAY_MS 1000
@@ -88,6 +89,8 @@ struct _KsAccountPage
   AdwPreferencesGroup *opportunities_group;
   GtkListBox          *team_list;
   GtkListBox          *opportunities_list;
+  AdwPreferencesGroup *scores_group;
+  GtkListBox          *scores_list;
   GtkWidget           *delete_button;
 };
 
@@ -520,6 +523,124 @@ refresh_team (KsAccountPage *self)
   }
 }
 
+static GtkWidget *
+score_row (const char *title,
+           const char *subtitle,
+           const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  if (subtitle && *subtitle)
+    {
+      g_autofree char *escaped_sub = g_markup_escape_text (subtitle, -1);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_sub);
+    }
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static char *
+format_score (double score)
+{
+  return isnan (score) ? g_strdup ("—") : ks_format_number (score, score == floor (score) ? 0 : 1);
+}
+
+/* The score card: this account's scores in the latest scored period, its
+ * weighted score and band, and the weighted score of every period. */
+static void
+refresh_scores (KsAccountPage *self)
+{
+  g_autoptr(KsScoreHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) trend = g_string_new (NULL);
+  KsScoreHistoryItem *latest = NULL, *before = NULL;
+  g_autoptr(KsScoreTable) table = NULL;
+  KsAccountScore *row = NULL;
+  g_autofree char *description = NULL;
+
+  ks_list_box_remove_rows (self->scores_list);
+  history = ks_score_history_load (self->workspace, self->account_id, &error);
+  if (!history)
+    {
+      g_warning ("Could not read the scores: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < history->periods->len; i++)
+    {
+      KsScoreHistoryItem *item = g_ptr_array_index (history->periods, i);
+
+      if (item->n_scored == 0)
+        continue;
+      before = latest;
+      latest = item;
+    }
+  if (!latest)
+    {
+      adw_preferences_group_set_description (self->scores_group,
+                                             _("Not scored in any review period yet."));
+      return;
+    }
+
+  {
+    g_autofree char *score = format_score (latest->weighted);
+
+    if (before)
+      {
+        g_autofree char *change = ks_format_number (fabs (latest->weighted - before->weighted), 1);
+
+        description = latest->weighted == before->weighted
+          /* Translators: e.g. "2026-Q3: 63.5, good — unchanged since 2026-Q2" */
+          ? g_strdup_printf (_("%s: %s, %s — unchanged since %s"), latest->period, score,
+                             ks_score_band_label (latest->band), before->period)
+          : g_strdup_printf (latest->weighted > before->weighted
+                               /* Translators: e.g. "2026-Q3: 63.5, good — up 4.5 since 2026-Q2" */
+                               ? _("%s: %s, %s — up %s since %s")
+                               : _("%s: %s, %s — down %s since %s"),
+                             latest->period, score, ks_score_band_label (latest->band), change,
+                             before->period);
+      }
+    else
+      /* Translators: e.g. "2026-Q3: 63.5, good" */
+      description = g_strdup_printf (_("%s: %s, %s"), latest->period, score,
+                                     ks_score_band_label (latest->band));
+    adw_preferences_group_set_description (self->scores_group, description);
+  }
+
+  /* explanations come with the period's table */
+  table = ks_score_table_load (self->workspace, latest->period_id, FALSE, NULL);
+  row = table ? ks_score_table_find (table, self->account_id) : NULL;
+  for (guint c = 0; c < history->criteria->len; c++)
+    {
+      KsCriterion *criterion = g_ptr_array_index (history->criteria, c);
+      g_autofree char *weight = ks_format_number (criterion->weight, criterion->weight == floor (criterion->weight) ? 0 : 1);
+      /* Translators: a criterion with its weight, e.g. "Yield strength · weight 30" */
+      g_autofree char *title = g_strdup_printf (_("%s · weight %s"), criterion->name, weight);
+      g_autofree char *value = format_score (latest->scores[c]);
+      const char *explanation = row && c < table->criteria->len ? row->explanations[c] : NULL;
+
+      gtk_list_box_append (self->scores_list, score_row (title, explanation, value));
+    }
+
+  for (guint i = 0; i < history->periods->len; i++)
+    {
+      KsScoreHistoryItem *item = g_ptr_array_index (history->periods, i);
+      g_autofree char *score = NULL;
+
+      if (item->n_scored == 0)
+        continue;
+      score = format_score (item->weighted);
+      if (trend->len)
+        g_string_append (trend, "  →  ");
+      g_string_append_printf (trend, "%s %s (%s)", item->period, score, ks_score_band_label (item->band));
+    }
+  gtk_list_box_append (self->scores_list, score_row (_("History"), trend->str, ""));
+}
+
 static void
 refresh_opportunities (KsAccountPage *self)
 {
@@ -691,6 +812,7 @@ refresh (KsAccountPage *self,
   refresh_fields (self, force);
   refresh_team (self);
   refresh_opportunities (self);
+  refresh_scores (self);
   self->updating = FALSE;
 
   set_editable (self, !ks_workspace_is_read_only (self->workspace));
@@ -746,6 +868,9 @@ on_workspace_changed (KsAccountPage *self,
     refresh_team (self);
   else if (self->account && (g_str_equal (table, "opportunities") || g_str_equal (table, "products")))
     refresh_opportunities (self);
+  else if (self->account && (g_str_equal (table, "account_scores") || g_str_equal (table, "score_criteria") ||
+                             g_str_equal (table, "review_periods")))
+    refresh_scores (self);
 }
 
 static void
@@ -1276,6 +1401,8 @@ ks_account_page_class_init (KsAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, team_group);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, opportunities_group);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, scores_group);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, scores_list);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, team_list);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, opportunities_list);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, delete_button);
