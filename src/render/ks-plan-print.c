@@ -27,6 +27,7 @@
 #include "ks-account.h"
 #include "ks-contact.h"
 #include "ks-export.h"
+#include "ks-format.h"
 #include "ks-palette.h"
 #include "ks-person.h"
 #include "ks-plan-print.h"
@@ -218,35 +219,7 @@ esc (const char *text)
 static char *
 format_number (double value)
 {
-  const struct lconv *lc = localeconv ();
-  g_autofree char *plain = NULL;
-  GString *out;
-  const char *digits, *end;
-
-  if (isnan (value))
-    return g_strdup ("—");
-  if (fabs (value - round (value)) < 1e-9 && fabs (value) < 1e15)
-    plain = g_strdup_printf ("%'.0f", value);
-  else
-    plain = g_strdup_printf ("%'.2f", value);
-  if (lc->thousands_sep && *lc->thousands_sep)
-    return g_steal_pointer (&plain);
-
-  /* A locale without grouping (C, as in scripts and CI) would print
-   * 12700000000: group by three with a narrow no-break space, as SI does. */
-  out = g_string_new (NULL);
-  digits = plain + (*plain == '-');
-  for (end = digits; g_ascii_isdigit (*end); end++)
-    ;
-  g_string_append_len (out, plain, digits - plain);
-  for (const char *p = digits; p < end; p++)
-    {
-      if (p > digits && (end - p) % 3 == 0)
-        g_string_append (out, "\u202F");
-      g_string_append_c (out, *p);
-    }
-  g_string_append (out, end);
-  return g_string_free (out, FALSE);
+  return ks_format_number (value);
 }
 
 static char *

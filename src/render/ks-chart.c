@@ -1,0 +1,265 @@
+/* ks-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "ks-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "ks-chart.h"
+#include "ks-format.h"
+
+gboolean
+ks_chart_rect_overlaps (const KsChartRect *a,
+                        const KsChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+ks_chart_rect_contains (const KsChartRect *rect,
+                        double             x,
+                        double             y)
+{
+  return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
+}
+
+PangoContext *
+ks_chart_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+PangoFontDescription *
+ks_chart_font_new (const KsPalette *palette,
+                   double           scale,
+                   PangoWeight      weight)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, palette->font_family ? palette->font_family : "sans-serif");
+  pango_font_description_set_size (font, (int) (palette->font_size * scale * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  return font;
+}
+
+double
+ks_chart_font_px (const KsPalette *palette)
+{
+  return palette->font_size * 96.0 / 72.0;
+}
+
+static void
+runs_clear (KsChartText *text)
+{
+  for (guint i = 0; i < text->n_runs; i++)
+    {
+      cairo_scaled_font_destroy (text->runs[i].font);
+      g_free (text->runs[i].glyphs);
+    }
+  g_clear_pointer (&text->runs, g_free);
+  text->n_runs = 0;
+}
+
+/* Copies the glyphs pango shaped, so drawing needs no pango at all. */
+static void
+runs_cache (KsChartText *text)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (text->layout);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (KsChartGlyphRun));
+
+  text->fallback = FALSE;
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoGlyphString *gs;
+      PangoRectangle logical;
+      KsChartGlyphRun r;
+      int baseline, x;
+
+      if (!run)
+        continue;
+      gs = run->glyphs;
+      if (!PANGO_IS_CAIRO_FONT (run->item->analysis.font))
+        {
+          text->fallback = TRUE;
+          continue;
+        }
+      baseline = pango_layout_iter_get_baseline (iter);
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      x = logical.x;
+      r.font = cairo_scaled_font_reference (
+        pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
+      r.glyphs = g_new (cairo_glyph_t, MAX (gs->num_glyphs, 1));
+      r.n_glyphs = 0;
+      for (int i = 0; i < gs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *gi = &gs->glyphs[i];
+
+          if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
+            text->fallback = TRUE;
+          else if (gi->glyph != PANGO_GLYPH_EMPTY)
+            {
+              r.glyphs[r.n_glyphs].index = gi->glyph;
+              r.glyphs[r.n_glyphs].x = (double) (x + gi->geometry.x_offset) / PANGO_SCALE;
+              r.glyphs[r.n_glyphs].y = (double) (baseline + gi->geometry.y_offset) / PANGO_SCALE;
+              r.n_glyphs++;
+            }
+          x += gi->geometry.width;
+        }
+      g_array_append_val (runs, r);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  text->n_runs = runs->len;
+  text->runs = (KsChartGlyphRun *) (void *) g_array_free (runs, FALSE);
+}
+
+static void
+text_measure (KsChartText *text)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (text->layout, NULL, &logical);
+  text->width = (double) logical.width / PANGO_SCALE;
+  text->height = (double) logical.height / PANGO_SCALE;
+  runs_clear (text);
+  runs_cache (text);
+}
+
+void
+ks_chart_text_init (KsChartText                *text,
+                    PangoContext               *context,
+                    const PangoFontDescription *font,
+                    const char                 *string,
+                    double                      max_width,
+                    gboolean                    wrap,
+                    int                         max_lines)
+{
+  *text = (KsChartText) { 0 };
+  text->layout = pango_layout_new (context);
+  pango_layout_set_font_description (text->layout, font);
+  pango_layout_set_single_paragraph_mode (text->layout, TRUE);
+  pango_layout_set_text (text->layout, string ? string : "", -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (text->layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+      if (wrap)
+        {
+          pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (text->layout, -MAX (max_lines, 1));
+        }
+    }
+  text_measure (text);
+}
+
+void
+ks_chart_text_set_alignment (KsChartText    *text,
+                             PangoAlignment  alignment)
+{
+  if (!text->layout)
+    return;
+  pango_layout_set_alignment (text->layout, alignment);
+  text_measure (text);
+}
+
+void
+ks_chart_text_clear (KsChartText *text)
+{
+  runs_clear (text);
+  g_clear_object (&text->layout);
+}
+
+void
+ks_chart_text_show (cairo_t           *cr,
+                    const KsChartText *text,
+                    double             x,
+                    double             y)
+{
+  if (!text->layout)
+    return;
+  /* PDF and SVG keep the text behind the glyphs (search, copy): pango gives
+   * it; image surfaces need only the glyphs. */
+  if (text->fallback || cairo_surface_has_show_text_glyphs (cairo_get_target (cr)))
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, text->layout);
+      return;
+    }
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  for (guint i = 0; i < text->n_runs; i++)
+    {
+      cairo_set_scaled_font (cr, text->runs[i].font);
+      cairo_show_glyphs (cr, text->runs[i].glyphs, text->runs[i].n_glyphs);
+    }
+  cairo_restore (cr);
+}
+
+void
+ks_chart_nice_range (double   *lo,
+                     double   *hi,
+                     guint     target,
+                     gboolean  extend,
+                     double   *step)
+{
+  double span, raw, mag, f, s;
+
+  if (!isfinite (*lo) || !isfinite (*hi))
+    {
+      *lo = 0;
+      *hi = 1;
+    }
+  if (*hi < *lo)
+    {
+      double t = *lo;
+      *lo = *hi;
+      *hi = t;
+    }
+  if (*hi - *lo < 1e-12)
+    {
+      double pad = fabs (*lo) > 1e-12 ? fabs (*lo) * 0.1 : 1;
+      *lo -= pad;
+      *hi += pad;
+    }
+  span = *hi - *lo;
+  raw = span / MAX (target, 2u);
+  mag = pow (10, floor (log10 (raw)));
+  f = raw / mag;
+  s = (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
+  if (extend)
+    {
+      *lo = floor (*lo / s + 1e-9) * s;
+      *hi = ceil (*hi / s - 1e-9) * s;
+    }
+  *step = s;
+}
+
+char *
+ks_chart_tick_label (double value,
+                     double step)
+{
+  int decimals = 0;
+
+  if (fabs (value) < step * 1e-6)
+    value = 0;
+  while (decimals < 6 && fabs (step * pow (10, decimals) - round (step * pow (10, decimals))) > 1e-6)
+    decimals++;
+  return ks_format_fixed (value, decimals);
+}
