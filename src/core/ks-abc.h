@@ -70,6 +70,7 @@ typedef struct
   double   key_revenue;           /* of the accounts marked key */
   double   key_share;             /* percent of the total; 0 when the total is 0 */
   guint    n_key;
+  GHashTable *by_id;              /* private: account id → row index + 1 */
 } KsAbcReport;
 
 /* "A", "B", "C". */
@@ -147,6 +148,14 @@ KsRanking   *ks_ranking_compare   (const KsRankInput *before,
                                    guint              n_after,
                                    guint              top_n);
 void         ks_ranking_free      (KsRanking         *ranking);
+/* The ranking of the accounts by weighted score in two review periods
+ * (ks_score_table_load(); accounts not scored in a period are not ranked
+ * in it). */
+KsRanking   *ks_ranking_load      (KsWorkspace       *workspace,
+                                   gint64             before_period_id,
+                                   gint64             after_period_id,
+                                   guint              top_n,
+                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsAbcReport, ks_abc_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsRanking, ks_ranking_free)
