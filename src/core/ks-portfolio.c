@@ -522,7 +522,7 @@ ks_portfolio_load (KsWorkspace             *workspace,
         return NULL;
       portfolio->compare = g_strdup (before->period);
     }
-  abc = ks_abc_report_load (workspace, -1, query->year, error);
+  abc = ks_abc_report_load (workspace, -1, query->year > 0 ? query->year : -1, error);
   if (!abc)
     return NULL;
   if (x.kind == KS_AXIS_ACCOUNT_REVENUE || x.kind == KS_AXIS_EMPLOYEES ||

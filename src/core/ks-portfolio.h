@@ -71,7 +71,7 @@ typedef struct
   gint64             owner_id;          /* only this key account manager's accounts; 0 = all */
   const char        *segment;           /* only this segment; NULL = all */
   KsColourBy         colour_by;
-  int                year;              /* revenue of one year; -1 = all time */
+  int                year;              /* revenue of one year; 0 or -1 = all time */
 } KsPortfolioQuery;
 
 typedef struct
