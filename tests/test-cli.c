@@ -4,6 +4,7 @@
  */
 #include <cairo.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -500,6 +501,240 @@ test_render_powermap (void)
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
 }
 
+/* ---- the key account review and ABC ---------------------------------------------- */
+
+static JsonObject *
+account_entry (JsonObject *root,
+               const char *name)
+{
+  JsonArray *accounts = json_object_get_array_member (root, "accounts");
+
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      JsonObject *o = json_array_get_object_element (accounts, i);
+      if (g_strcmp0 (json_object_get_string_member (o, "account"), name) == 0)
+        return o;
+    }
+  return NULL;
+}
+
+static void
+test_scores (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "scores.keystone", NULL);
+  g_autofree char *crm = g_build_filename (dir, "crm", NULL);
+  g_autofree char *accounts = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *before = NULL;
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *acme;
+  static const struct { const char *csv; const char *where; } bad[] = {
+    { "account,criterion,score\nAcme,Yield strength,50\nNobody,Yield strength,50\n", ":3:1:" },
+    { "account,criterion,score\nAcme,Charm,50\n", ":2:6:" },
+    { "account,criterion,score\nAcme,Yield strength,101\n", ":2:21:" },
+    { "account,criterion,score\nAcme,Yield strength,-1\n", ":2:21:" },
+    { "account,criterion,score\nAcme,Yield strength,abc\n", ":2:21:" },
+    { "account,criterion,score\nAcme,Yield strength,\n", ":2:21:" },
+  };
+
+  g_assert_cmpint (g_mkdir (crm, 0700), ==, 0);
+  accounts = ks_test_write_file (crm, "accounts.csv", "account\nAcme\nGlobex Corporation\nIdle\n", -1);
+  run_cli (&r, "--workspace", ws, "import", "crm", crm, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* The template deck's example (20, 70, 20, 0, 20, 40 → 35.0, moderate) and
+   * Globex with one score: 30 × 85.5 / 100 = 25.65 → 25.7. */
+  good = ks_test_write_file (dir, "scores.csv",
+                             "account,criterion,score,explanation\n"
+                             "Acme,Actual revenue,20,\n"
+                             "Acme,Reserve potential,70,New plant\n"
+                             "Acme,Yield strength,20,\n"
+                             "Acme,Customer growth,0,\n"
+                             "Acme,Learning partnership,20,\n"
+                             "Acme,Relationship quality,40,\n"
+                             "globex corporation,yield strength,85.5,\n", -1);
+  run_cli (&r, "--workspace", ws, "import", "scores", good, "--period", "2026-Q3", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (member_int (json_object_get_object_member (o, "imported"), "scores"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (o, "period"), ==, "2026-Q3");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "errors")), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "scores", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"score\": 35.0"));   /* one decimal, as written */
+  g_assert_nonnull (strstr (r.out, "\"score\": 25.7"));
+  before = g_strdup (r.out);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (o, "period"), ==, "2026-Q3");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "criteria")), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (o, "criteria"), 1), "name"), ==, "Reserve potential");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                     json_object_get_array_member (o, "criteria"), 1), "weight"), ==, 30);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "accounts")), ==, 2);
+  acme = account_entry (o, "Acme");
+  g_assert_nonnull (acme);
+  g_assert_cmpfloat (json_object_get_double_member (acme, "score"), ==, 35.0);
+  g_assert_cmpstr (json_object_get_string_member (acme, "band"), ==, "moderate");
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (acme, "scores"),
+                                                    "Reserve potential"), ==, 70);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (acme, "explanations"),
+                                                  "Reserve potential"), ==, "New plant");
+  g_assert_cmpstr (json_object_get_string_member (account_entry (o, "Globex Corporation"), "band"), ==, "moderate");
+  g_assert_cmpint (member_int (o, "unscored"), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  /* The table for people. */
+  run_cli (&r, "--workspace", ws, "report", "scores", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Acme"));
+  g_assert_nonnull (strstr (r.out, "35.0"));
+  result_clear (&r);
+
+  /* Bad files: exit 1, FILE:LINE:COLUMN on stderr, nothing written. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad%u.csv", i);
+      g_autofree char *path = ks_test_write_file (dir, name, bad[i].csv, -1);
+      g_autofree char *where = g_strconcat (path, bad[i].where, NULL);
+
+      run_cli (&r, "--workspace", ws, "import", "scores", path, "--period", "2026-Q3", NULL);
+      g_test_message ("%s", r.err);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_nonnull (strstr (r.err, where));
+      result_clear (&r);
+      run_cli (&r, "--workspace", ws, "report", "scores", "--json", NULL);
+      g_assert_cmpstr (r.out, ==, before);
+      result_clear (&r);
+    }
+  /* With --json the errors are in the result too. */
+  {
+    g_autofree char *path = g_build_filename (dir, "bad2.csv", NULL);
+    JsonObject *error;
+
+    run_cli (&r, "--workspace", ws, "import", "scores", path, "--json", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    root = parse_json (r.out);
+    o = json_node_get_object (root);
+    g_assert_cmpint (member_int (json_object_get_object_member (o, "imported"), "scores"), ==, 0);
+    error = json_array_get_object_element (json_object_get_array_member (o, "errors"), 0);
+    g_assert_cmpint (member_int (error, "line"), ==, 2);
+    g_assert_cmpint (member_int (error, "column"), ==, 21);
+    g_clear_pointer (&root, json_node_unref);
+    result_clear (&r);
+  }
+
+  /* History: another period; the current one is the last by name. */
+  {
+    g_autofree char *q2 = ks_test_write_file (dir, "q2.csv", "account,criterion,score\nIdle,Yield strength,100\n", -1);
+
+    run_cli (&r, "--workspace", ws, "import", "scores", q2, "--period", "2026-Q2", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+    run_cli (&r, "--workspace", ws, "report", "scores", "--period", "2026-Q2", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    root = parse_json (r.out);
+    o = json_node_get_object (root);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "accounts")), ==, 1);
+    g_assert_cmpfloat (json_object_get_double_member (account_entry (o, "Idle"), "score"), ==, 30.0);
+    g_clear_pointer (&root, json_node_unref);
+    result_clear (&r);
+    run_cli (&r, "--workspace", ws, "report", "scores", "--json", NULL);
+    g_assert_cmpstr (r.out, ==, before);
+    result_clear (&r);
+  }
+
+  /* An unknown period is refused; options where they do not belong are usage errors. */
+  run_cli (&r, "--workspace", ws, "report", "scores", "--period", "1999-Q1", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "2026-Q2"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "accounts", "--period", "2026-Q2", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "report", "scores", "--year", "2017", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "import", "scores", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+/* Figures from the sqlite3 shell over the CSV files (see test-abc.c):
+ * total won 10,005,534; A 39, B 32, C 14. */
+static void
+test_abc (void)
+{
+  g_autofree char *crm = ks_test_crm_dir ();
+  g_autofree char *ws = workspace_in_tmp ();
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *counts, *first;
+  JsonArray *thresholds;
+
+  if (!crm)
+    {
+      g_test_skip ("../shared/data/crm-sales-opportunities is not beside the project");
+      return;
+    }
+  run_cli (&r, "--workspace", ws, "import", "crm", crm, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "abc", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  thresholds = json_object_get_array_member (o, "thresholds");
+  g_assert_cmpint (json_array_get_int_element (thresholds, 0), ==, 60);
+  g_assert_cmpint (json_array_get_int_element (thresholds, 1), ==, 90);
+  g_assert_cmpint (member_int (o, "total"), ==, 10005534);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "accounts")), ==, 85);
+  counts = json_object_get_object_member (o, "counts");
+  g_assert_cmpint (member_int (counts, "A"), ==, 39);
+  g_assert_cmpint (member_int (counts, "B"), ==, 32);
+  g_assert_cmpint (member_int (counts, "C"), ==, 14);
+  first = json_array_get_object_element (json_object_get_array_member (o, "accounts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "account"), ==, "Kan-code");
+  g_assert_cmpint (member_int (first, "revenue"), ==, 341455);
+  g_assert_cmpstr (json_object_get_string_member (first, "class"), ==, "A");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "share"), 3.4127, 0.0001);
+  g_assert_cmpstr (json_object_get_string_member (account_entry (o, "Globex Corporation"), "class"), ==, "B");
+  g_assert_cmpstr (json_object_get_string_member (account_entry (o, "Dalttechnology"), "class"), ==, "C");
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "abc", "--year", "2016", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (member_int (o, "total"), ==, 0);
+  g_assert_cmpint (member_int (o, "year"), ==, 2016);
+  g_assert_cmpint (member_int (json_object_get_object_member (o, "counts"), "C"), ==, 85);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "abc", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Kan-code"));
+  g_assert_nonnull (strstr (r.out, "10005534"));
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "abc", "--year", "soon", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "report", "abc", "--period", "2026-Q3", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -513,6 +748,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
   g_test_add_func ("/cli/account/transfer", test_account_transfer);
   g_test_add_func ("/cli/render/powermap", test_render_powermap);
+  g_test_add_func ("/cli/scores", test_scores);
+  g_test_add_func ("/cli/abc", test_abc);
 
   return g_test_run ();
 }

@@ -19,6 +19,8 @@
 #include <stdio.h>
 
 #include "ks-account.h"
+#include "ks-cli-portfolio.h"
+#include "ks-cli-util.h"
 #include "ks-contact-import.h"
 #include "ks-coverage.h"
 #include "ks-crm-import.h"
@@ -29,28 +31,6 @@
 #include "ks-powermap-draw.h"
 #include "ks-powermap-model.h"
 #include "ks-workspace.h"
-
-enum {
-  EXIT_DONE = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct
-{
-  char     *workspace;
-  gboolean  json;
-  gboolean  demo;
-  gboolean  dry_run;
-  gboolean  replace;
-  char     *output;
-  char     *account;
-  char     *today;
-  int       width;
-  int       height;
-  gboolean  version;
-  char    **args;
-} Options;
 
 static const char *usage_text =
   N_("Commands:\n"
@@ -82,6 +62,19 @@ static const char *usage_text =
      "  import influences FILE --account NAME [--json]\n"
      "                                   draw lines between the account's contacts (columns\n"
      "                                   from, to, kind, strength)\n"
+     "  import scores FILE [--period P] [--json]\n"
+     "                                   the key account review's scores (columns account,\n"
+     "                                   criterion, score 0–100; also explanation) into review\n"
+     "                                   period P (created when missing; default: the current\n"
+     "                                   period, else this quarter, e.g. 2026-Q3)\n"
+     "  report scores [--period P] [--json]\n"
+     "                                   weighted score (one decimal) and band of every scored\n"
+     "                                   account in P (default: the current period), highest\n"
+     "                                   first, with each criterion's score\n"
+     "  report abc [--year Y] [--json]   ABC / Pareto of every account by revenue (won value,\n"
+     "                                   all time or closed in year Y): A while the share\n"
+     "                                   ranked before is below 60 %, B below 90 %, else C;\n"
+     "                                   and the key accounts' share of revenue\n"
      "  report coverage --account NAME [--today YYYY-MM-DD] [--json]\n"
      "                                   the power map's gaps: poor or unknown relationships\n"
      "                                   and no owner at high power, single-threaded, opponents,\n"
@@ -106,11 +99,7 @@ static const char *usage_text =
      "Exit status: 0 done; 1 the input or the workspace was refused (stderr says\n"
      "what, where and why; nothing was written); 2 usage error.");
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -125,14 +114,14 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
+int
 refused (const GError *error)
 {
   g_printerr ("keystone-cli: %s\n", error->message);
   return EXIT_REFUSED;
 }
 
-static char *
+char *
 workspace_path (const Options *opts)
 {
   const char *env = g_getenv ("KEYSTONE_WORKSPACE");
@@ -144,7 +133,7 @@ workspace_path (const Options *opts)
   return ks_workspace_default_path ();
 }
 
-static void
+void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -198,7 +187,7 @@ print_cell (const char *text,
       g_print (" ");
 }
 
-static void
+void
 print_table (const char * const  *headers,
              guint                n_columns,
              GPtrArray           *rows)   /* of char** (n_columns strings) */
@@ -243,7 +232,7 @@ format_money (double value)
   return g_strdup_printf ("%.0f", value);
 }
 
-static KsWorkspace *
+KsWorkspace *
 open_existing (const Options  *opts,
                GError        **error)
 {
@@ -486,7 +475,7 @@ remove_workspace_files (const char *path)
     }
 }
 
-static void
+void
 add_issues (JsonBuilder *b,
             const char  *name,
             GPtrArray   *issues,
@@ -769,7 +758,7 @@ cmd_import_account (const Options *opts)
   return EXIT_DONE;
 }
 
-static void
+void
 print_file_issue (FILE          *out,
                   KsImportIssue *issue,
                   const char    *kind)
@@ -1072,6 +1061,13 @@ run (Options *opts)
   if (opts->today && !((g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0) ||
                        (g_strcmp0 (cmd, "render") == 0 && g_strcmp0 (sub, "plan") == 0)))
     return usage_error (_("--today only applies to “report coverage” and “render plan”"));
+  if (opts->period && !((g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "scores") == 0) ||
+                        (g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "scores") == 0) ||
+                        g_strcmp0 (cmd, "render") == 0))
+    return usage_error (_("--period only applies to “import scores”, “report scores” and “render”"));
+  if (opts->year != KS_CLI_NO_YEAR && !((g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "abc") == 0) ||
+                                        g_strcmp0 (cmd, "render") == 0))
+    return usage_error (_("--year only applies to “report abc” and “render”"));
 
   if (g_str_equal (cmd, "init"))
     return cmd_init (opts);
@@ -1093,14 +1089,21 @@ run (Options *opts)
         return cmd_import_map (opts, TRUE);
       if (g_strcmp0 (sub, "influences") == 0)
         return cmd_import_map (opts, FALSE);
+      if (g_strcmp0 (sub, "scores") == 0)
+        return ks_cli_import_scores (opts);
       return usage_error (_("import what? Use “import crm DIR”, “import json FILE”, "
-                            "“import account FILE”, “import contacts FILE” or “import influences FILE”"));
+                            "“import account FILE”, “import contacts FILE”, “import influences FILE” "
+                            "or “import scores FILE”"));
     }
   if (g_str_equal (cmd, "report"))
     {
       if (g_strcmp0 (sub, "coverage") == 0)
         return cmd_report_coverage (opts);
-      return usage_error (_("report what? Use “report coverage --account NAME”"));
+      if (g_strcmp0 (sub, "scores") == 0)
+        return ks_cli_report_scores (opts);
+      if (g_strcmp0 (sub, "abc") == 0)
+        return ks_cli_report_abc (opts);
+      return usage_error (_("report what? Use “report scores”, “report abc” or “report coverage --account NAME”"));
     }
   if (g_str_equal (cmd, "render"))
     {
@@ -1144,6 +1147,10 @@ main (int   argc,
     { "today", 0, 0, G_OPTION_ARG_STRING, &opts.today,
       N_("report coverage: count days since the last contact up to DATE instead of today; "
          "render plan: the date printed, and what is overdue"), N_("YYYY-MM-DD") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &opts.period,
+      N_("import scores, report scores: the review period (default: the current one)"), N_("P") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &opts.year,
+      N_("report abc: count only the value won in opportunities closed in year Y"), N_("Y") },
     { "width", 0, 0, G_OPTION_ARG_INT, &opts.width, N_("render: width of the picture"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_INT, &opts.height, N_("render: height of the picture"), N_("H") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
@@ -1151,6 +1158,7 @@ main (int   argc,
     G_OPTION_ENTRY_NULL
   };
 
+  opts.year = KS_CLI_NO_YEAR;
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -1176,6 +1184,7 @@ main (int   argc,
   g_free (opts.output);
   g_free (opts.account);
   g_free (opts.today);
+  g_free (opts.period);
   g_strfreev (opts.args);
   return status;
 }

@@ -1,0 +1,643 @@
+/* ks-cli-portfolio.c — keystone-cli's portfolio commands: import scores,
+ * report scores, report abc (shared/docs/CLI.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reports write their JSON themselves (as ks-json.c does for the
+ * workspace): json-glib 1.6.6 prints 25.7 as 25.699999999999999, and a
+ * score is promised with one decimal.
+ */
+#define G_LOG_DOMAIN "keystone-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ks-abc.h"
+#include "ks-cli-portfolio.h"
+#include "ks-scoring.h"
+
+/* ---- a small JSON writer ---------------------------------------------------------- */
+
+#define MAX_DEPTH 16
+
+typedef struct
+{
+  GString  *out;
+  guint     depth;
+  gboolean  empty[MAX_DEPTH];   /* nothing written yet in the container at that depth */
+  gboolean  after_key;
+} Json;
+
+static void
+json_init (Json *j)
+{
+  memset (j, 0, sizeof *j);
+  j->out = g_string_new (NULL);
+}
+
+static void
+json_newline (Json *j)
+{
+  g_string_append_c (j->out, '\n');
+  for (guint i = 0; i < j->depth; i++)
+    g_string_append (j->out, "  ");
+}
+
+/* Before a value or a key: the comma and the line break of the container. */
+static void
+json_next (Json *j)
+{
+  if (j->after_key)
+    {
+      j->after_key = FALSE;
+      return;
+    }
+  if (j->depth == 0)
+    return;
+  if (!j->empty[j->depth])
+    g_string_append_c (j->out, ',');
+  j->empty[j->depth] = FALSE;
+  json_newline (j);
+}
+
+static void
+json_begin (Json *j,
+            char  bracket)
+{
+  json_next (j);
+  g_string_append_c (j->out, bracket);
+  g_assert (j->depth + 1 < MAX_DEPTH);
+  j->depth++;
+  j->empty[j->depth] = TRUE;
+}
+
+static void
+json_end (Json *j,
+          char  bracket)
+{
+  gboolean was_empty = j->empty[j->depth];
+
+  j->depth--;
+  if (!was_empty)
+    json_newline (j);
+  g_string_append_c (j->out, bracket);
+}
+
+static void
+json_escaped (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_key (Json       *j,
+          const char *key)
+{
+  json_next (j);
+  json_escaped (j->out, key);
+  g_string_append (j->out, ": ");
+  j->after_key = TRUE;
+}
+
+static void
+json_string (Json       *j,
+             const char *text)
+{
+  json_next (j);
+  json_escaped (j->out, text);
+}
+
+static void
+json_null (Json *j)
+{
+  json_next (j);
+  g_string_append (j->out, "null");
+}
+
+static void
+json_bool (Json     *j,
+           gboolean  value)
+{
+  json_next (j);
+  g_string_append (j->out, value ? "true" : "false");
+}
+
+static void
+json_int (Json   *j,
+          gint64  value)
+{
+  json_next (j);
+  g_string_append_printf (j->out, "%" G_GINT64_FORMAT, value);
+}
+
+/* A number: with @decimals ≥ 0 exactly that many, else the shortest text that
+ * reads back as the same double. NaN is null. */
+static void
+json_number (Json   *j,
+             double  value,
+             int     decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      json_null (j);
+      return;
+    }
+  value += 0.0;   /* no -0 */
+  json_next (j);
+  if (decimals >= 0)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%df", MIN (decimals, 9));
+      g_string_append (j->out, g_ascii_formatd (buf, sizeof buf, format, value));
+      return;
+    }
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (j->out, "%.0f", value);
+      return;
+    }
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (j->out, buf);
+}
+
+static void
+json_print (Json *j)
+{
+  g_string_append_c (j->out, '\n');
+  fwrite (j->out->str, 1, j->out->len, stdout);
+  g_string_free (j->out, TRUE);
+  j->out = NULL;
+}
+
+/* ---- import scores -------------------------------------------------------------- */
+
+int
+ks_cli_import_scores (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsImportReport) report = NULL;
+  g_autofree char *period = NULL;
+  const char *file;
+  gboolean ok;
+
+  if (g_strv_length (opts->args) != 3)
+    return usage_error (_("usage: keystone-cli import scores FILE [--period P] [--json]"));
+  file = opts->args[2];
+  if (!(ws = open_existing (opts, &error)))
+    return refused (error);
+
+  period = opts->period ? g_strstrip (g_strdup (opts->period)) : ks_scores_default_period (ws);
+  ok = ks_scores_import_csv (ws, file, period, &report, &error);
+  if (!report)
+    report = ks_import_report_new ();
+  if (!ok && report->errors->len == 0 && error)
+    ks_import_report_add (report, TRUE, file, 0, 0, "%s", error->message);
+
+  if (opts->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "imported");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "scores");
+      json_builder_add_int_value (b, ok ? report->scores : 0);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "period");
+      json_builder_add_string_value (b, period);
+      add_issues (b, "warnings", report->warnings, FALSE);
+      add_issues (b, "errors", report->errors, TRUE);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    {
+      for (guint i = 0; i < report->warnings->len; i++)
+        print_file_issue (stderr, g_ptr_array_index (report->warnings, i), _("warning"));
+      if (ok)
+        {
+          g_autofree char *n_scores = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u score", "%u scores",
+                                                                    report->scores), report->scores);
+          g_autofree char *n_warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                                      report->warnings->len),
+                                                         report->warnings->len);
+          /* Translators: "Imported 12 scores into review period “2026-Q3” (1 warning)" */
+          g_print (_("Imported %s into review period “%s” (%s)\n"), n_scores, period, n_warnings);
+        }
+    }
+  if (!ok)
+    {
+      /* The errors, with FILE:LINE:COLUMN, always on stderr. */
+      for (guint i = 0; i < report->errors->len; i++)
+        print_file_issue (stderr, g_ptr_array_index (report->errors, i), _("error"));
+      g_printerr (_("keystone-cli: nothing was imported\n"));
+      return EXIT_REFUSED;
+    }
+  return EXIT_DONE;
+}
+
+/* ---- report scores ------------------------------------------------------------ */
+
+/* The period of --period (which must exist), else the current one; 0 when the
+ * workspace has none. FALSE with @error when --period names none. */
+static gboolean
+resolve_period (KsWorkspace    *ws,
+                const char     *name,
+                gint64         *id,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(GString) list = NULL;
+
+  if (!name)
+    {
+      GError *local = NULL;
+
+      *id = ks_period_get_current (ws, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!(*id = ks_period_ensure (ws, name, FALSE, error)) && error && *error)
+    return FALSE;
+  if (*id)
+    return TRUE;
+  if (!(periods = ks_period_list (ws, error)))
+    return FALSE;
+  list = g_string_new (NULL);
+  for (guint i = 0; i < periods->len; i++)
+    g_string_append_printf (list, "%s“%s”", i ? ", " : "", ((KsPeriod *) g_ptr_array_index (periods, i))->name);
+  if (periods->len)
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                 _("there is no review period “%s”; the periods are %s"), name, list->str);
+  else
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                 _("there is no review period “%s”; no scores were imported yet (import scores FILE --period P)"),
+                 name);
+  return FALSE;
+}
+
+/* Highest weighted score first, then by name (the table's order: stable sort). */
+static int
+compare_by_score (gconstpointer a,
+                  gconstpointer b)
+{
+  const KsAccountScore *x = *(KsAccountScore * const *) a;
+  const KsAccountScore *y = *(KsAccountScore * const *) b;
+
+  if (x->weighted != y->weighted)
+    return x->weighted > y->weighted ? -1 : 1;
+  return 0;
+}
+
+static char *
+format_score (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("");
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, value == floor (value) ? "%.0f" : "%.1f", value));
+}
+
+int
+ks_cli_report_scores (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsScoreTable) table = NULL;
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(GPtrArray) scored = g_ptr_array_new ();
+  guint unscored = 0;
+  gint64 period_id = 0;
+
+  if (g_strv_length (opts->args) != 2)
+    return usage_error (_("usage: keystone-cli report scores [--period P] [--json]"));
+  if (!(ws = open_existing (opts, &error)) ||
+      !resolve_period (ws, opts->period, &period_id, &error))
+    return refused (error);
+  if (period_id)
+    {
+      if (!(table = ks_score_table_load (ws, period_id, TRUE, &error)))
+        return refused (error);
+      criteria = g_ptr_array_ref (table->criteria);
+      for (guint i = 0; i < table->accounts->len; i++)
+        {
+          KsAccountScore *row = g_ptr_array_index (table->accounts, i);
+          if (row->n_scored)
+            g_ptr_array_add (scored, row);
+          else
+            unscored++;
+        }
+      g_ptr_array_sort (scored, compare_by_score);
+    }
+  else if (!(criteria = ks_criteria_list (ws, &error)))
+    return refused (error);
+
+  if (opts->json)
+    {
+      Json j;
+
+      json_init (&j);
+      json_begin (&j, '{');
+      json_key (&j, "period");
+      if (table)
+        json_string (&j, table->period);
+      else
+        json_null (&j);
+      json_key (&j, "criteria");
+      json_begin (&j, '[');
+      for (guint c = 0; c < criteria->len; c++)
+        {
+          KsCriterion *crit = g_ptr_array_index (criteria, c);
+          json_begin (&j, '{');
+          json_key (&j, "name");
+          json_string (&j, crit->name);
+          json_key (&j, "weight");
+          json_number (&j, crit->weight, -1);
+          json_end (&j, '}');
+        }
+      json_end (&j, ']');
+      json_key (&j, "accounts");
+      json_begin (&j, '[');
+      for (guint i = 0; i < scored->len; i++)
+        {
+          KsAccountScore *row = g_ptr_array_index (scored, i);
+          gboolean any_missing = FALSE, any_explained = FALSE;
+
+          json_begin (&j, '{');
+          json_key (&j, "rank");
+          json_int (&j, i + 1);
+          json_key (&j, "account");
+          json_string (&j, row->account);
+          json_key (&j, "score");
+          json_number (&j, row->weighted, 1);
+          json_key (&j, "band");
+          json_string (&j, ks_score_band_name (row->band));
+          json_key (&j, "scores");
+          json_begin (&j, '{');
+          for (guint c = 0; c < criteria->len; c++)
+            {
+              json_key (&j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
+              json_number (&j, row->scores[c], -1);
+              any_missing |= isnan (row->scores[c]);
+              any_explained |= row->explanations[c][0] != '\0';
+            }
+          json_end (&j, '}');
+          if (any_explained)
+            {
+              json_key (&j, "explanations");
+              json_begin (&j, '{');
+              for (guint c = 0; c < criteria->len; c++)
+                if (row->explanations[c][0])
+                  {
+                    json_key (&j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
+                    json_string (&j, row->explanations[c]);
+                  }
+              json_end (&j, '}');
+            }
+          if (any_missing)
+            {
+              json_key (&j, "missing");
+              json_begin (&j, '[');
+              for (guint c = 0; c < criteria->len; c++)
+                if (isnan (row->scores[c]))
+                  json_string (&j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
+              json_end (&j, ']');
+            }
+          json_end (&j, '}');
+        }
+      json_end (&j, ']');
+      json_key (&j, "unscored");
+      json_int (&j, unscored);
+      json_end (&j, '}');
+      json_print (&j);
+      return EXIT_DONE;
+    }
+
+  if (!table)
+    {
+      g_print (_("No review period yet: import scores with “import scores FILE --period P”.\n"));
+      return EXIT_DONE;
+    }
+  {
+    guint n_columns = 4 + criteria->len;
+    g_autofree const char **headers = g_new0 (const char *, n_columns + 1);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    g_autoptr(GString) weights = g_string_new (NULL);
+
+    headers[0] = N_("#");
+    headers[1] = N_("Account");
+    headers[2] = N_("Score");
+    headers[3] = N_("Band");
+    for (guint c = 0; c < criteria->len; c++)
+      {
+        KsCriterion *crit = g_ptr_array_index (criteria, c);
+        g_autofree char *w = format_score (crit->weight);
+
+        headers[4 + c] = crit->name;
+        g_string_append_printf (weights, "%s%s %s", c ? ", " : "", crit->name, w);
+      }
+    for (guint i = 0; i < scored->len; i++)
+      {
+        KsAccountScore *row = g_ptr_array_index (scored, i);
+        char **cells = g_new0 (char *, n_columns + 1);
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        cells[0] = g_strdup_printf ("%u", i + 1);
+        cells[1] = g_strdup (row->account);
+        cells[2] = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.1f", row->weighted));
+        cells[3] = g_strdup (ks_score_band_label (row->band));
+        for (guint c = 0; c < criteria->len; c++)
+          cells[4 + c] = format_score (row->scores[c]);
+        g_ptr_array_add (rows, cells);
+      }
+    /* Translators: "Review period 2026-Q3 (weights: Actual revenue 20, …)" */
+    g_print (_("Review period %s (weights: %s)\n"), table->period, weights->str);
+    if (rows->len)
+      print_table (headers, n_columns, rows);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u account scored, %u not scored\n",
+                          "%u accounts scored, %u not scored\n", scored->len),
+             scored->len, unscored);
+  }
+  return EXIT_DONE;
+}
+
+/* ---- report abc ------------------------------------------------------------------ */
+
+int
+ks_cli_report_abc (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAbcReport) report = NULL;
+  KsRevenueSource source;
+  int year = opts->year == KS_CLI_NO_YEAR ? -1 : opts->year;
+
+  if (g_strv_length (opts->args) != 2)
+    return usage_error (_("usage: keystone-cli report abc [--year Y] [--json]"));
+  if (opts->year != KS_CLI_NO_YEAR && (opts->year < 0 || opts->year > 9999))
+    return usage_error (_("--year %d is not a year (0–9999)"), opts->year);
+  if (!(ws = open_existing (opts, &error)))
+    return refused (error);
+  source = ks_abc_get_source (ws);
+  if (!(report = ks_abc_report_load (ws, source, year, &error)))
+    return refused (error);
+
+  if (opts->json)
+    {
+      Json j;
+
+      json_init (&j);
+      json_begin (&j, '{');
+      json_key (&j, "thresholds");
+      json_begin (&j, '[');
+      json_number (&j, report->a_threshold, -1);
+      json_number (&j, report->b_threshold, -1);
+      json_end (&j, ']');
+      json_key (&j, "source");
+      json_string (&j, source == KS_REVENUE_ACCOUNT ? "account" : "won");
+      json_key (&j, "year");
+      if (year >= 0 && source == KS_REVENUE_WON)
+        json_int (&j, year);
+      else
+        json_null (&j);
+      json_key (&j, "total");
+      json_number (&j, report->total, -1);
+      json_key (&j, "accounts");
+      json_begin (&j, '[');
+      for (guint i = 0; i < report->rows->len; i++)
+        {
+          const KsAbcRow *row = &g_array_index (report->rows, KsAbcRow, i);
+
+          json_begin (&j, '{');
+          json_key (&j, "rank");
+          json_int (&j, row->rank);
+          json_key (&j, "account");
+          json_string (&j, row->name);
+          json_key (&j, "revenue");
+          json_number (&j, row->revenue, -1);
+          json_key (&j, "share");
+          json_number (&j, row->share, -1);
+          json_key (&j, "cumulative_share");
+          json_number (&j, row->cumulative_share, -1);
+          json_key (&j, "class");
+          json_string (&j, ks_abc_class_name (row->klass));
+          json_key (&j, "key");
+          json_bool (&j, row->key);
+          json_end (&j, '}');
+        }
+      json_end (&j, ']');
+      json_key (&j, "counts");
+      json_begin (&j, '{');
+      for (int c = KS_ABC_A; c <= KS_ABC_C; c++)
+        {
+          json_key (&j, ks_abc_class_name (c));
+          json_int (&j, report->counts[c]);
+        }
+      json_end (&j, '}');
+      json_key (&j, "class_revenue");
+      json_begin (&j, '{');
+      for (int c = KS_ABC_A; c <= KS_ABC_C; c++)
+        {
+          json_key (&j, ks_abc_class_name (c));
+          json_number (&j, report->class_revenue[c], -1);
+        }
+      json_end (&j, '}');
+      json_key (&j, "key_accounts");
+      json_int (&j, report->n_key);
+      json_key (&j, "key_revenue");
+      json_number (&j, report->key_revenue, -1);
+      json_key (&j, "key_share");
+      json_number (&j, report->key_share, -1);
+      json_key (&j, "key_share_target");
+      json_begin (&j, '[');
+      json_number (&j, KS_ABC_KEY_SHARE_LOW, -1);
+      json_number (&j, KS_ABC_KEY_SHARE_HIGH, -1);
+      json_end (&j, ']');
+      json_end (&j, '}');
+      json_print (&j);
+      return EXIT_DONE;
+    }
+
+  {
+    static const char *headers[] = {
+      N_("#"), N_("Account"), N_("Revenue"), N_("Share"), N_("Cumulative"), N_("Class"),
+    };
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    for (guint i = 0; i < report->rows->len; i++)
+      {
+        const KsAbcRow *row = &g_array_index (report->rows, KsAbcRow, i);
+        char **cells = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+        cells[0] = g_strdup_printf ("%u", row->rank);
+        cells[1] = row->key ? g_strdup_printf (_("%s (key)"), row->name) : g_strdup (row->name);
+        cells[2] = g_strdup_printf ("%.0f", row->revenue);
+        cells[3] = g_strdup_printf ("%s %%", g_ascii_formatd (buf, sizeof buf, "%.1f", row->share));
+        cells[4] = g_strdup_printf ("%s %%", g_ascii_formatd (buf, sizeof buf, "%.1f", row->cumulative_share));
+        cells[5] = g_strdup (ks_abc_class_name (row->klass));
+        g_ptr_array_add (rows, cells);
+      }
+    if (rows->len)
+      print_table (headers, G_N_ELEMENTS (headers), rows);
+    {
+      g_autofree char *what = source == KS_REVENUE_ACCOUNT ? g_strdup (_("the accounts’ own revenue"))
+                              : year >= 0 ? g_strdup_printf (_("won in opportunities closed in %d"), year)
+                              : g_strdup (_("won, all time"));
+      g_print (_("Total %.0f (%s)\n"), report->total, what);
+    }
+    for (int c = KS_ABC_A; c <= KS_ABC_C; c++)
+      {
+        double share = report->total > 0 ? report->class_revenue[c] / report->total * 100 : 0;
+        /* Translators: "A: 39 accounts, 60.1 % of revenue" */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u account, %s %% of revenue\n",
+                              "%s: %u accounts, %s %% of revenue\n", report->counts[c]),
+                 ks_abc_class_name (c), report->counts[c], g_ascii_formatd (buf, sizeof buf, "%.1f", share));
+      }
+    g_print (_("Key accounts: %u, %s %% of revenue (rule of thumb: 50–60 %%)\n"),
+             report->n_key, g_ascii_formatd (buf, sizeof buf, "%.1f", report->key_share));
+  }
+  return EXIT_DONE;
+}

@@ -1,0 +1,66 @@
+/* ks-cli-util.h — what the commands of keystone-cli share: the options, the
+ * exit statuses and the output helpers of ks-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "ks-csv.h"
+#include "ks-workspace.h"
+
+G_BEGIN_DECLS
+
+enum {
+  EXIT_DONE = 0,
+  EXIT_REFUSED = 1,
+  EXIT_USAGE = 2,
+};
+
+/* --year not given. */
+#define KS_CLI_NO_YEAR G_MININT
+
+typedef struct
+{
+  char     *workspace;
+  gboolean  json;
+  gboolean  demo;
+  gboolean  dry_run;
+  gboolean  replace;
+  char     *output;
+  char     *account;
+  char     *today;
+  char     *period;    /* --period P, NULL when not given */
+  int       year;      /* --year Y, KS_CLI_NO_YEAR when not given */
+  int       width;
+  int       height;
+  gboolean  version;
+  char    **args;
+} Options;
+
+/* "keystone-cli: message" and the --help hint on stderr; returns EXIT_USAGE. */
+int          usage_error      (const char          *format,
+                               ...) G_GNUC_PRINTF (1, 2);
+/* "keystone-cli: message" on stderr; returns EXIT_REFUSED. */
+int          refused          (const GError        *error);
+char        *workspace_path   (const Options       *opts);
+KsWorkspace *open_existing    (const Options       *opts,
+                               GError             **error);
+void         print_json       (JsonBuilder         *builder);
+/* A table with a header row; each row is n_columns strings. */
+void         print_table      (const char * const  *headers,
+                               guint                n_columns,
+                               GPtrArray           *rows);
+/* The "warnings" / "errors" arrays of an import's JSON result. */
+void         add_issues       (JsonBuilder         *b,
+                               const char          *name,
+                               GPtrArray           *issues,
+                               gboolean             with_column);
+/* "FILE:LINE:COLUMN: kind: message". */
+void         print_file_issue (FILE                *out,
+                               KsImportIssue       *issue,
+                               const char          *kind);
+
+G_END_DECLS
