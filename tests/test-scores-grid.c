@@ -43,13 +43,23 @@ static gint64 kessler, alpha, zeta;
 
 /* Helpers */
 
-static void
-spin (guint ms)
+static gboolean
+set_flag (gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+/* Runs the main loop until an idle of lower priority than the grid's
+ * reload has run: the grid has caught up with the workspace by then. */
+static void
+wait_for_reload (void)
+{
+  gboolean done = FALSE;
+
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, set_flag, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static GtkEventController *
@@ -187,7 +197,7 @@ undo (void)
 
   g_assert_true (ks_workspace_undo (workspace, &error));
   g_assert_no_error (error);
-  spin (50);   /* the grid reloads on idle */
+  wait_for_reload ();   /* the grid reloads on idle */
 }
 
 static void
@@ -197,7 +207,7 @@ redo (void)
 
   g_assert_true (ks_workspace_redo (workspace, &error));
   g_assert_no_error (error);
-  spin (50);
+  wait_for_reload ();
 }
 
 /* Tests */
@@ -450,7 +460,6 @@ test_explanation (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
                             "Three plants buy from us; the fourth is a competitor's", -1);
   gtk_popover_popdown (popover);
-  spin (20);
 
   stored_text = stored_explanation (kessler, COL_ACTUAL_REVENUE);
   g_assert_cmpstr (stored_text, ==, "Three plants buy from us; the fourth is a competitor's");
@@ -488,7 +497,7 @@ test_filter (void)
   ks_account_set_segment (account, KS_SEGMENT_KEY);
   g_assert_true (ks_account_save (account, workspace, &error));
   g_assert_no_error (error);
-  spin (50);
+  wait_for_reload ();
 
   focus (kessler, COL_YIELD_STRENGTH);
   ks_scores_grid_set_filter (grid, 0, KS_SEGMENT_KEY);
@@ -510,7 +519,7 @@ test_reload_keeps_focus (void)
   focus (zeta, COL_RESERVE_POTENTIAL);
   /* a new account sorts first: the focus follows Zeta down a row */
   aardvark = ks_test_add_account (workspace, "Aardvark Mining");
-  spin (50);
+  wait_for_reload ();
   g_assert_cmpuint (ks_scores_grid_get_n_rows (grid), ==, 4);
   g_assert_cmpint (ks_scores_grid_find_row (grid, aardvark), ==, 0);
   assert_focus (zeta, COL_RESERVE_POTENTIAL);

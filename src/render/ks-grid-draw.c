@@ -177,6 +177,42 @@ draw_vertical_line (Ctx           *ctx,
   cairo_fill (ctx->cr);
 }
 
+/* The header's text in up to header_lines lines (word-wrapped, then
+ * ellipsized), sitting on the detail line: one-line names line up with
+ * the second line of two-line ones. */
+static void
+show_header_text (Ctx              *ctx,
+                  const char       *text,
+                  const KsGridRect *r,
+                  KsGridAlign       align)
+{
+  KsGridLayout *l = ctx->layout;
+  PangoLayout *layout = l->header_text;
+  double inner = r->width - 2 * l->pad_x;
+  double block = l->header_lines * l->line_h;
+  PangoRectangle logical;
+  int lines;
+
+  if (!text || !*text || inner <= 1)
+    return;
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -(int) l->header_lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
+                                      : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                      : PANGO_ALIGN_LEFT);
+  pango_layout_get_extents (layout, NULL, &logical);
+  lines = MIN (pango_layout_get_line_count (layout), (int) l->header_lines);
+  ks_color_set_source (ctx->cr, &ctx->palette->foreground);
+  cairo_move_to (ctx->cr, r->x + l->pad_x, round (r->y + l->pad_y + block - lines * l->line_h));
+  pango_cairo_show_layout (ctx->cr, layout);
+  /* the scratch layout is shared with measuring: back to one line */
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+}
+
 static void
 draw_header_cell (Ctx   *ctx,
                   guint  column)
@@ -192,16 +228,10 @@ draw_header_cell (Ctx   *ctx,
   if (ctx->state && ctx->state->focus_column == column && ctx->state->focus_row != KS_GRID_NONE)
     bg = ks_color_mix (&bg, &p->accent, 0.14);
   fill_rect (ctx->cr, &r, &bg);
+  show_header_text (ctx, cell.text, &r, align);
   if (cell.detail && *cell.detail)
-    {
-      double top = r.y + l->pad_y;
-
-      show_text (ctx, l->header_text, cell.text, r.x, r.width, top, l->line_h, align, &p->foreground);
-      show_text (ctx, l->detail_text, cell.detail, r.x, r.width, top + l->line_h, l->detail_h,
-                 align, &p->muted);
-    }
-  else
-    show_text (ctx, l->header_text, cell.text, r.x, r.width, r.y, r.height, align, &p->foreground);
+    show_text (ctx, l->detail_text, cell.detail, r.x, r.width, r.y + l->pad_y + l->header_lines * l->line_h,
+               l->detail_h, align, &p->muted);
   if (column > 0)
     draw_vertical_line (ctx, r.x + r.width, r.y, r.y + r.height, &p->grid);
 }

@@ -24,6 +24,7 @@ struct _KsGridLayout
   double      pad_x, pad_y;
   double      line_h, detail_h;
   double      row_h, header_h;
+  guint       header_lines;            /* 1, or 2 when a header text wraps */
   double      bar_w, bar_h;            /* the small bar of KS_GRID_COLUMN_BAR cells */
 
   KsGridColumn *columns;

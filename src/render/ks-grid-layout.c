@@ -155,9 +155,11 @@ measure (KsGridLayout   *self,
          gpointer        user_data)
 {
   gboolean has_detail = FALSE;
-  double x = 0;
+  double x = 0, header_w;
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GHashTable) advances = g_hash_table_new (NULL, NULL);
+
+  self->header_lines = 1;
 
   for (guint c = 0; c < self->n_columns; c++)
     {
@@ -166,8 +168,8 @@ measure (KsGridLayout   *self,
       double w;
 
       func (KS_GRID_HEADER, c, &cell, user_data);
-      w = MAX (text_width (self->header_text, cell.text), text_width (self->detail_text, cell.detail));
-      w += 2 * self->pad_x;
+      header_w = text_width (self->header_text, cell.text) + 2 * self->pad_x;
+      w = MAX (header_w, text_width (self->detail_text, cell.detail) + 2 * self->pad_x);
       if (cell.detail && *cell.detail)
         has_detail = TRUE;
 
@@ -203,11 +205,15 @@ measure (KsGridLayout   *self,
         w = MAX (w, column->min_width);
       if (column->max_width > 0)
         w = MIN (w, column->max_width);
+      /* a header wider than its column wraps onto a second line */
+      if (ceil (w) < header_w)
+        self->header_lines = 2;
       self->col_x[c] = x;
       x += ceil (w);
     }
   self->col_x[self->n_columns] = x;
-  self->header_h = ceil (self->line_h + (has_detail ? self->detail_h : 0) + 2 * self->pad_y);
+  self->header_h = ceil (self->header_lines * self->line_h + (has_detail ? self->detail_h : 0) +
+                         2 * self->pad_y);
 }
 
 /* Public API */
@@ -238,6 +244,7 @@ ks_grid_layout_new (const KsPalette *palette,
   self->detail_h = ceil (line_height (self->detail_text));
   self->row_h = ceil (self->line_h + 2 * self->pad_y);
   self->header_h = self->row_h;
+  self->header_lines = 1;
   self->bar_w = round (self->font_px * 3);
   self->bar_h = MAX (4, round (self->font_px * 0.4));
   self->col_x = g_new0 (double, 1);
