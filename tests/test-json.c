@@ -11,6 +11,7 @@
 #include "ks-account.h"
 #include "ks-crm-import.h"
 #include "ks-json.h"
+#include "ks-scoring.h"
 #include "ks-test-util.h"
 #include "ks-workspace.h"
 
@@ -757,6 +758,120 @@ test_forward_compatible (void)
   g_assert_true (g_str_has_prefix (error->message, "1:"));
 }
 
+/* ---- the key account review ------------------------------------------------------ */
+
+/* Two criteria (not the defaults), two periods, scores with explanations. */
+static const char scoring_doc[] =
+  "{\"format\": \"keystone-workspace\", \"schema_version\": 4,\n"
+  " \"settings\": {\"scores.current_period\": \"2026-Q2\"},\n"
+  " \"accounts\": [\n"
+  "   {\"name\": \"Zürich AG\", \"scores\": [\n"
+  "      {\"period\": \"2026-Q3\", \"criterion\": \"Potential\", \"score\": 49.9, \"explanation\": \"Neues Werk 🏭\"},\n"
+  "      {\"period\": \"2026-Q2\", \"criterion\": \"margin\", \"score\": 100},\n"
+  "      {\"period\": \"2026-Q2\", \"criterion\": \"Potential\", \"score\": 0, \"explanation\": \"\"}]},\n"
+  "   {\"name\": \"Acme\"}\n"
+  " ],\n"
+  " \"criteria\": [{\"name\": \"Potential\", \"weight\": 62.5}, {\"name\": \"Margin\", \"weight\": 37.5}],\n"
+  " \"review_periods\": [{\"name\": \"2026-Q3\"}, {\"name\": \"2026-Q2\"}]\n"
+  "}\n";
+
+static void
+test_scoring_round_trip (void)
+{
+  g_autofree char *text = assert_round_trip (scoring_doc);
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(KsScoreTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 q2;
+
+  /* The file's criteria replace the defaults of the new workspace. */
+  import (ws, text);
+  criteria = ks_criteria_list (ws, &error);
+  g_assert_cmpuint (criteria->len, ==, 2);
+  g_assert_cmpstr (((KsCriterion *) g_ptr_array_index (criteria, 0))->name, ==, "Potential");
+  g_assert_cmpfloat (((KsCriterion *) g_ptr_array_index (criteria, 1))->weight, ==, 37.5);
+  g_assert_cmpint (ks_period_get_current (ws, NULL), ==, ks_period_ensure (ws, "2026-Q2", FALSE, NULL));
+  q2 = ks_period_ensure (ws, "2026-Q2", FALSE, NULL);
+  table = ks_score_table_load (ws, q2, FALSE, &error);
+  g_assert_cmpuint (table->accounts->len, ==, 1);
+  /* 62.5 × 0 + 37.5 × 100 = 3750 → 37.5 */
+  g_assert_cmpfloat (((KsAccountScore *) g_ptr_array_index (table->accounts, 0))->weighted, ==, 37.5);
+
+  /* Written in a fixed order: periods by name, criteria in their order. */
+  g_assert_nonnull (strstr (text, "\"scores\": [\n        {\n          \"period\": \"2026-Q2\",\n"
+                                  "          \"criterion\": \"Potential\",\n          \"score\": 0,"));
+  g_assert_nonnull (strstr (text, "\"score\": 49.9,\n          \"explanation\": \"Neues Werk 🏭\""));
+  g_assert_nonnull (strstr (text, "\"review_periods\": [\n    {\n      \"name\": \"2026-Q2\"\n    },"));
+  /* Acme (sorted first) has no scores: no "scores" member before Zürich's. */
+  g_assert_true (strstr (text, "\"scores\"") > strstr (text, "\"name\": \"Zürich AG\""));
+}
+
+static void
+test_scoring_old_document (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autofree char *text = NULL;
+
+  /* A document from before schema 4 keeps the workspace's default criteria. */
+  import (ws, fixture);
+  criteria = ks_criteria_list (ws, NULL);
+  g_assert_cmpuint (criteria->len, ==, 6);
+  text = export (ws);
+  g_assert_nonnull (strstr (text, "\"name\": \"Reserve potential\",\n      \"weight\": 30\n"));
+  g_assert_true (g_str_has_suffix (text, "  \"review_periods\": []\n}\n"));
+}
+
+#define HEAD4 "{\"format\": \"keystone-workspace\", \"schema_version\": 4, "
+#define CRIT "\"criteria\": [{\"name\": \"P\", \"weight\": 60}, {\"name\": \"M\", \"weight\": 40}], " \
+             "\"review_periods\": [{\"name\": \"Q1\"}], "
+
+static void
+test_scoring_refused (void)
+{
+  assert_refused (HEAD4 "\"criteria\": [{\"name\": \"P\", \"weight\": 60}, {\"name\": \"M\", \"weight\": 30}]}", -1,
+                  KS_IMPORT_ERROR_VALUE, "in.json:1:1:", "90", NULL);
+  assert_refused (HEAD4 "\"criteria\": [{\"name\": \"P\", \"weight\": 60}, {\"name\": \"p\", \"weight\": 40}]}", -1,
+                  KS_IMPORT_ERROR_VALUE, "twice", NULL);
+  assert_refused (HEAD4 "\"criteria\": [{\"name\": \"P\", \"weight\": 160}, {\"name\": \"M\", \"weight\": -60}]}", -1,
+                  KS_IMPORT_ERROR_VALUE, "weight", NULL);
+  assert_refused (HEAD4 "\"criteria\": []}", -1, KS_IMPORT_ERROR_VALUE, "criteria", NULL);
+  assert_refused (HEAD4 CRIT "\"accounts\": [{\"name\": \"A\", \"scores\": [{\"period\": \"Q1\", \"criterion\": \"P\","
+                  " \"score\": 101}]}]}", -1, KS_IMPORT_ERROR_VALUE, "account “A”", "0 and 100", NULL);
+  assert_refused (HEAD4 CRIT "\"accounts\": [{\"name\": \"A\", \"scores\": [{\"period\": \"Q1\", \"criterion\": \"P\","
+                  " \"score\": \"50\"}]}]}", -1, KS_IMPORT_ERROR_VALUE, "“score”", NULL);
+  assert_refused (HEAD4 CRIT "\"accounts\": [{\"name\": \"A\", \"scores\": [{\"period\": \"Q1\", \"criterion\": \"X\","
+                  " \"score\": 50}]}]}", -1, KS_IMPORT_ERROR_VALUE, "“X”", NULL);
+  assert_refused (HEAD4 CRIT "\"accounts\": [{\"name\": \"A\", \"scores\": [{\"period\": \"Q9\", \"criterion\": \"P\","
+                  " \"score\": 50}]}]}", -1, KS_IMPORT_ERROR_VALUE, "“Q9”", NULL);
+  assert_refused (HEAD4 CRIT "\"accounts\": [{\"name\": \"A\", \"scores\": [{\"period\": \"Q1\", \"criterion\": \"P\","
+                  " \"score\": 50}, {\"period\": \"Q1\", \"criterion\": \"p\", \"score\": 40}]}]}", -1,
+                  KS_IMPORT_ERROR_VALUE, "twice", NULL);
+  assert_refused (HEAD4 "\"accounts\": [{\"name\": \"A\", \"scores\": [{\"period\": \"Q1\", \"criterion\": \"P\","
+                  " \"score\": 50}]}]}", -1, KS_IMPORT_ERROR_VALUE, "criteria", NULL);
+  assert_refused (HEAD4 CRIT "\"review_periods\": [{\"name\": \" Q1\"}]}", -1, KS_IMPORT_ERROR_VALUE, "Q1", NULL);
+}
+
+static void
+test_scoring_replace (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  import (ws, scoring_doc);
+  /* --replace with the plain fixture: scores and periods go, the defaults come
+   * back? No: a document without criteria keeps the workspace's (here the
+   * scoring document's two). */
+  g_assert_true (ks_json_import_data (ws, fixture, -1, "test.json", TRUE, &error));
+  g_assert_no_error (error);
+  text = export (ws);
+  g_assert_null (strstr (text, "\"scores\""));
+  g_assert_true (g_str_has_suffix (text, "  \"review_periods\": []\n}\n"));
+  g_assert_nonnull (strstr (text, "\"name\": \"Potential\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +897,10 @@ main (int   argc,
   g_test_add_func ("/core/json/refuse/late-failure", test_refuse_late_failure);
   g_test_add_func ("/core/json/not-empty-and-replace", test_not_empty_and_replace);
   g_test_add_func ("/core/json/forward-compatible", test_forward_compatible);
+  g_test_add_func ("/core/json/scoring/round-trip", test_scoring_round_trip);
+  g_test_add_func ("/core/json/scoring/old-document", test_scoring_old_document);
+  g_test_add_func ("/core/json/scoring/refused", test_scoring_refused);
+  g_test_add_func ("/core/json/scoring/replace", test_scoring_replace);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "ks-map-snapshot.h"
 #include "ks-plan.h"
 #include "ks-powermap-types.h"
+#include "ks-scoring.h"
 #include "ks-workspace-private.h"
 
 #define FORMAT_TAG "keystone-workspace"
@@ -628,6 +629,90 @@ export_account_plan (KsWorkspace  *ws,
   return ok;
 }
 
+/* "scores": the key account review's scores of the account, by period
+ * and criterion order, with names (not ids); left out when none. */
+static gboolean
+export_account_scores (KsWorkspace  *ws,
+                       Writer       *w,
+                       gint64        account_id,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                             "SELECT p.name, c.name, s.score, s.explanation"
+                                             "  FROM account_scores s"
+                                             "  JOIN review_periods p ON p.id = s.period_id"
+                                             "  JOIN score_criteria c ON c.id = s.criterion_id"
+                                             " WHERE s.account_id = ?1"
+                                             " ORDER BY p.name, c.position, c.id",
+                                             error);
+  gboolean open = FALSE;
+  int row;
+
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  while ((row = step_row (ws, stmt, error)) > 0)
+    {
+      if (!open)
+        writer_open (w, "scores", '[');
+      open = TRUE;
+      writer_open (w, NULL, '{');
+      write_text_member (w, "period", ks_column_text (stmt, 0));
+      write_text_member (w, "criterion", ks_column_text (stmt, 1));
+      write_real_member (w, "score", stmt, 2);
+      write_text_member (w, "explanation", ks_column_text (stmt, 3));
+      writer_close (w, '}');
+    }
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (open)
+    writer_close (w, ']');
+  return TRUE;
+}
+
+/* "criteria" and "review_periods" of the key account review (whole workspace only). */
+static gboolean
+export_scoring (KsWorkspace  *ws,
+                Writer       *w,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+                                             "SELECT name, weight FROM score_criteria ORDER BY position, id",
+                                             error);
+  int row;
+
+  if (!stmt)
+    return FALSE;
+  writer_open (w, "criteria", '[');
+  while ((row = step_row (ws, stmt, error)) > 0)
+    {
+      writer_open (w, NULL, '{');
+      write_text_member (w, "name", ks_column_text (stmt, 0));
+      write_real_member (w, "weight", stmt, 1);
+      writer_close (w, '}');
+    }
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  writer_close (w, ']');
+
+  if (!(stmt = ks_workspace_prepare (ws, "SELECT name FROM review_periods ORDER BY name, id", error)))
+    return FALSE;
+  writer_open (w, "review_periods", '[');
+  while ((row = step_row (ws, stmt, error)) > 0)
+    {
+      writer_open (w, NULL, '{');
+      write_text_member (w, "name", ks_column_text (stmt, 0));
+      writer_close (w, '}');
+    }
+  if (row < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  writer_close (w, ']');
+  return TRUE;
+}
+
 static gboolean
 export_accounts (KsWorkspace  *ws,
                  Writer       *w,
@@ -668,7 +753,8 @@ export_accounts (KsWorkspace  *ws,
           !export_account_contacts (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
           !export_account_lines (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
           !export_account_snapshots (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_plan (ws, w, sqlite3_column_int64 (stmt, 0), error))
+          !export_account_plan (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
+          !export_account_scores (ws, w, sqlite3_column_int64 (stmt, 0), error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -806,6 +892,30 @@ typedef struct
   double      value;
 } Opportunity;
 
+/* The key account review. */
+typedef struct
+{
+  JsonObject *object;
+  const char *name;
+  double      weight;
+  gint64      id;
+} CriterionIn;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *name;
+  gint64      id;
+} PeriodIn;
+
+typedef struct
+{
+  JsonObject *object;
+  guint       account;        /* index into accounts */
+  const char *period, *criterion, *explanation;
+  double      score;
+} ScoreIn;
+
 /* An account's plan as read, its references not yet ids. */
 typedef struct
 {
@@ -852,6 +962,12 @@ typedef struct
   GArray     *opportunities;
   GPtrArray  *plans;          /* PlanIn */
   GArray     *plan_refs;      /* PlanRef */
+  gboolean    has_criteria;   /* the document holds "criteria" */
+  GArray     *criteria;       /* CriterionIn */
+  GArray     *periods;        /* PeriodIn */
+  GArray     *scores;         /* ScoreIn */
+  GHashTable *criterion_index;   /* casefolded name → index + 1 */
+  GHashTable *period_index;      /* name → index + 1 */
   GHashTable *person_index;   /* name → index + 1 */
   GHashTable *product_index;
   GHashTable *account_index;
@@ -889,6 +1005,11 @@ import_clear (Import *im)
   g_clear_pointer (&im->opportunities, g_array_unref);
   g_clear_pointer (&im->plans, g_ptr_array_unref);
   g_clear_pointer (&im->plan_refs, g_array_unref);
+  g_clear_pointer (&im->criteria, g_array_unref);
+  g_clear_pointer (&im->periods, g_array_unref);
+  g_clear_pointer (&im->scores, g_array_unref);
+  g_clear_pointer (&im->criterion_index, g_hash_table_unref);
+  g_clear_pointer (&im->period_index, g_hash_table_unref);
   g_clear_pointer (&im->person_index, g_hash_table_unref);
   g_clear_pointer (&im->product_index, g_hash_table_unref);
   g_clear_pointer (&im->account_index, g_hash_table_unref);
@@ -915,6 +1036,11 @@ import_init (Import     *im,
   im->opportunities = g_array_new (FALSE, TRUE, sizeof (Opportunity));
   im->plans = g_ptr_array_new_with_free_func (plan_in_free);
   im->plan_refs = g_array_new (FALSE, TRUE, sizeof (PlanRef));
+  im->criteria = g_array_new (FALSE, TRUE, sizeof (CriterionIn));
+  im->periods = g_array_new (FALSE, TRUE, sizeof (PeriodIn));
+  im->scores = g_array_new (FALSE, TRUE, sizeof (ScoreIn));
+  im->criterion_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im->period_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->person_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->product_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->account_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2100,6 +2226,177 @@ read_plan (Import      *im,
 }
 
 static gboolean
+check_period_name (Import      *im,
+                   JsonObject  *object,
+                   const char  *name,
+                   SubjectKind  kind,
+                   const char  *subject,
+                   guint        index,
+                   GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  if (!*trimmed || g_utf8_strlen (trimmed, -1) > 40 || !g_str_equal (trimmed, name))
+    {
+      fail (im, error, KS_IMPORT_ERROR_VALUE, object, kind, subject, index,
+            _("the review period “%s” must be a name of 1 to 40 characters without surrounding space"),
+            name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "criteria" (weights summing to 100, names unique ignoring case) and
+ * "review_periods" of a whole workspace. */
+static gboolean
+read_scoring (Import      *im,
+              JsonObject  *root,
+              GError     **error)
+{
+  JsonArray *array;
+  JsonNode *node = json_object_get_member (root, "criteria");
+
+  im->has_criteria = node && !JSON_NODE_HOLDS_NULL (node);
+  if (!get_array (im, root, "criteria", &array, SUBJECT_NONE, NULL, 0, error))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      CriterionIn c = { json_array_get_object_element (array, i) };
+      char *key;
+
+      if (!read_name (im, c.object, "name", &c.name, SUBJECT_NONE, i, error) ||
+          !read_number (im, c.object, "weight", FALSE, &c.weight, SUBJECT_NONE, NULL, i, error))
+        return FALSE;
+      if (isnan (c.weight) || c.weight > 100)
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, c.object, SUBJECT_NONE, NULL, i,
+                _("the criterion “%s” needs a “weight” between 0 and 100"), c.name);
+          return FALSE;
+        }
+      key = g_strstrip (g_utf8_casefold (c.name, -1));
+      if (g_hash_table_contains (im->criterion_index, key))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, c.object, SUBJECT_NONE, NULL, i,
+                _("the criterion “%s” is listed twice (names are compared ignoring case)"), c.name);
+          g_free (key);
+          return FALSE;
+        }
+      g_hash_table_insert (im->criterion_index, key, GUINT_TO_POINTER (i + 1));
+      g_array_append_val (im->criteria, c);
+    }
+  if (im->has_criteria)
+    {
+      g_autofree const char **names = g_new0 (const char *, im->criteria->len + 1);
+      g_autofree double *weights = g_new0 (double, im->criteria->len + 1);
+      g_autoptr(GError) local = NULL;
+
+      for (guint i = 0; i < im->criteria->len; i++)
+        {
+          names[i] = g_array_index (im->criteria, CriterionIn, i).name;
+          weights[i] = g_array_index (im->criteria, CriterionIn, i).weight;
+        }
+      if (!ks_score_weights_check (names, weights, im->criteria->len, &local))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, root, SUBJECT_NONE, NULL, 0,
+                _("“criteria”: %s"), local->message);
+          return FALSE;
+        }
+    }
+
+  if (!get_array (im, root, "review_periods", &array, SUBJECT_NONE, NULL, 0, error))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      PeriodIn p = { json_array_get_object_element (array, i) };
+
+      if (!read_name (im, p.object, "name", &p.name, SUBJECT_NONE, i, error) ||
+          !check_period_name (im, p.object, p.name, SUBJECT_NONE, NULL, i, error))
+        return FALSE;
+      if (g_hash_table_contains (im->period_index, p.name))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, p.object, SUBJECT_NONE, NULL, i,
+                _("the review period “%s” is listed twice"), p.name);
+          return FALSE;
+        }
+      g_hash_table_insert (im->period_index, (gpointer) p.name, GUINT_TO_POINTER (i + 1));
+      g_array_append_val (im->periods, p);
+    }
+  return TRUE;
+}
+
+/* An account's "scores". In a whole workspace every period and criterion must
+ * be the document's; a handover document's are matched when it is written. */
+static gboolean
+read_scores (Import      *im,
+             Account     *a,
+             guint        index,
+             GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+
+  if (!get_array (im, a->object, "scores", &array, SUBJECT_ACCOUNT, a->name, index, error))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      ScoreIn sc = { json_array_get_object_element (array, i), index };
+      g_autofree char *criterion_key = NULL;
+      char *pair;
+
+      if (!read_string (im, sc.object, "period", FALSE, &sc.period, SUBJECT_ACCOUNT, a->name, index, error) ||
+          !read_string (im, sc.object, "criterion", FALSE, &sc.criterion, SUBJECT_ACCOUNT, a->name, index, error) ||
+          !read_number (im, sc.object, "score", FALSE, &sc.score, SUBJECT_ACCOUNT, a->name, index, error) ||
+          !read_string (im, sc.object, "explanation", FALSE, &sc.explanation, SUBJECT_ACCOUNT, a->name, index,
+                        error) ||
+          !check_period_name (im, sc.object, sc.period, SUBJECT_ACCOUNT, a->name, index, error))
+        return FALSE;
+      if (isnan (sc.score) || sc.score > 100)
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, sc.object, SUBJECT_ACCOUNT, a->name, index,
+                _("score #%u needs a “score” between 0 and 100"), i + 1);
+          return FALSE;
+        }
+      criterion_key = g_utf8_casefold (sc.criterion, -1);
+      if (!*g_strstrip (criterion_key))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, sc.object, SUBJECT_ACCOUNT, a->name, index,
+                _("score #%u has no “criterion”"), i + 1);
+          return FALSE;
+        }
+      if (!im->account_mode)
+        {
+          if (!im->has_criteria)
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, sc.object, SUBJECT_ACCOUNT, a->name, index,
+                    _("the document has scores but no “criteria”"));
+              return FALSE;
+            }
+          if (!g_hash_table_contains (im->criterion_index, criterion_key))
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, sc.object, SUBJECT_ACCOUNT, a->name, index,
+                    _("the criterion “%s” is not among the “criteria”"), sc.criterion);
+              return FALSE;
+            }
+          if (!g_hash_table_contains (im->period_index, sc.period))
+            {
+              fail (im, error, KS_IMPORT_ERROR_VALUE, sc.object, SUBJECT_ACCOUNT, a->name, index,
+                    _("the review period “%s” is not among the “review_periods”"), sc.period);
+              return FALSE;
+            }
+        }
+      pair = g_strconcat (sc.period, "\n", criterion_key, NULL);
+      if (!g_hash_table_add (seen, pair))
+        {
+          fail (im, error, KS_IMPORT_ERROR_VALUE, sc.object, SUBJECT_ACCOUNT, a->name, index,
+                _("“%s” is scored twice in the period “%s”"), sc.criterion, sc.period);
+          return FALSE;
+        }
+      g_array_append_val (im->scores, sc);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_accounts (Import      *im,
                JsonObject  *root,
                GError     **error)
@@ -2147,7 +2444,8 @@ read_accounts (Import      *im,
           !read_contacts (im, &a, i, error) ||
           !read_lines (im, &a, i, first_contact, error) ||
           !read_snapshots (im, &a, i, error) ||
-          !read_plan (im, &a, i, first_contact, error))
+          !read_plan (im, &a, i, first_contact, error) ||
+          !read_scores (im, &a, i, error))
         return FALSE;
     }
   return TRUE;
@@ -2370,7 +2668,7 @@ read_document (Import      *im,
       return FALSE;
     }
 
-  if (!im->account_mode && !read_settings (im, root, error))
+  if (!im->account_mode && (!read_settings (im, root, error) || !read_scoring (im, root, error)))
     return FALSE;
   if (!read_people (im, root, error) ||
       !read_products (im, root, error) ||
@@ -2735,6 +3033,69 @@ write_settings (KsWorkspace  *ws,
     {
       ks_bind_text (stmt, 1, g_ptr_array_index (im->settings, i));
       ks_bind_text (stmt, 2, g_ptr_array_index (im->settings, i + 1));
+      if (!step (ws, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The document's criteria replace the workspace's (a new workspace has the
+ * defaults); its periods and scores are all there is. */
+static gboolean
+write_scoring (KsWorkspace  *ws,
+               Import       *im,
+               GError      **error)
+{
+  sqlite3 *db = ks_workspace_get_db (ws);
+  sqlite3_stmt *stmt;
+
+  if (im->has_criteria)
+    {
+      if (!ks_workspace_exec (ws, "DELETE FROM score_criteria", error) ||
+          !(stmt = ks_workspace_prepare (ws, "INSERT INTO score_criteria (name, weight, position) VALUES (?1, ?2, ?3)",
+                                         error)))
+        return FALSE;
+      for (guint i = 0; i < im->criteria->len; i++)
+        {
+          CriterionIn *c = &g_array_index (im->criteria, CriterionIn, i);
+
+          ks_bind_text (stmt, 1, c->name);
+          sqlite3_bind_double (stmt, 2, c->weight);
+          sqlite3_bind_int64 (stmt, 3, i);
+          if (!step (ws, stmt, error))
+            return FALSE;
+          c->id = sqlite3_last_insert_rowid (db);
+        }
+    }
+  if (!(stmt = ks_workspace_prepare (ws, "INSERT INTO review_periods (name) VALUES (?1)", error)))
+    return FALSE;
+  for (guint i = 0; i < im->periods->len; i++)
+    {
+      PeriodIn *p = &g_array_index (im->periods, PeriodIn, i);
+
+      ks_bind_text (stmt, 1, p->name);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      p->id = sqlite3_last_insert_rowid (db);
+    }
+  if (!(stmt = ks_workspace_prepare (ws,
+                                     "INSERT INTO account_scores (account_id, period_id, criterion_id, score, explanation)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                     error)))
+    return FALSE;
+  for (guint i = 0; i < im->scores->len; i++)
+    {
+      ScoreIn *sc = &g_array_index (im->scores, ScoreIn, i);
+      g_autofree char *key = g_utf8_casefold (sc->criterion, -1);
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (im->criterion_index, g_strstrip (key)));
+      guint p = GPOINTER_TO_UINT (g_hash_table_lookup (im->period_index, sc->period));
+
+      g_assert (c > 0 && p > 0);   /* checked while reading */
+      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, sc->account).id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (im->periods, PeriodIn, p - 1).id);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (im->criteria, CriterionIn, c - 1).id);
+      sqlite3_bind_double (stmt, 4, sc->score);
+      ks_bind_text (stmt, 5, sc->explanation);
       if (!step (ws, stmt, error))
         return FALSE;
     }
@@ -3500,7 +3861,8 @@ write_document (KsWorkspace  *ws,
                        ks_workspace_get_path (ws));
           return FALSE;
         }
-      if (!ks_workspace_exec (ws, "DELETE FROM opportunities", error) ||
+      if (!ks_workspace_exec (ws, "DELETE FROM account_scores", error) ||
+          !ks_workspace_exec (ws, "DELETE FROM opportunities", error) ||
           !ks_workspace_exec (ws, "DELETE FROM map_snapshots", error) ||
           !ks_workspace_exec (ws, "DELETE FROM contact_lines", error) ||
           !ks_workspace_exec (ws, "DELETE FROM contacts", error) ||
@@ -3511,12 +3873,14 @@ write_document (KsWorkspace  *ws,
         return FALSE;
     }
   return ks_workspace_exec (ws, "DELETE FROM settings", error) &&
+         ks_workspace_exec (ws, "DELETE FROM review_periods", error) &&
          write_settings (ws, im, error) &&
          write_people (ws, im, error) &&
          write_products (ws, im, error) &&
          write_accounts (ws, im, error) &&
          write_plans (ws, im, error) &&
-         write_opportunities (ws, im, error);
+         write_opportunities (ws, im, error) &&
+         write_scoring (ws, im, error);
 }
 
 static gboolean
@@ -3706,7 +4070,8 @@ export_document (KsWorkspace  *workspace,
        export_people (workspace, &w, error) &&
        export_products (workspace, &w, error) &&
        export_accounts (workspace, &w, error) &&
-       export_opportunities (workspace, &w, error);
+       export_opportunities (workspace, &w, error) &&
+       (account_id > 0 || export_scoring (workspace, &w, error));
   writer_close (&w, '}');
   g_string_append_c (out, '\n');
 
