@@ -12,7 +12,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ks-abc.h"
 #include "ks-account.h"
+#include "ks-json.h"
 #include "ks-scoring.h"
 #include "ks-test-util.h"
 #include "ks-workspace-private.h"
@@ -744,6 +746,75 @@ test_import_duplicate_row (Fixture       *f,
   g_assert_cmpfloat (ks_score_table_find (table, f->acme)->scores[2], ==, 30);
 }
 
+/* ---- the demo ----------------------------------------------------------------------- */
+
+/* The demo's review: two periods, every account scored on every criterion, and
+ * movement to show (data/demo/scores/, build-aux/demo-scores.py). */
+static void
+test_demo (void)
+{
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(KsScoreTable) before = NULL;
+  g_autoptr(KsScoreTable) after = NULL;
+  g_autoptr(KsRanking) ranking = NULL;
+  guint moved = 0, n_new = 0, n_dropped = 0, ups = 0, downs = 0;
+  gint64 q2, q3;
+
+  g_assert_true (ks_json_load_demo (ws, &error));
+  g_assert_no_error (error);
+  periods = ks_period_list (ws, &error);
+  g_assert_cmpuint (periods->len, ==, 2);
+  q2 = ((KsPeriod *) g_ptr_array_index (periods, 0))->id;
+  q3 = ((KsPeriod *) g_ptr_array_index (periods, 1))->id;
+  g_assert_cmpstr (((KsPeriod *) g_ptr_array_index (periods, 0))->name, ==, "2026-Q2");
+  g_assert_cmpint (ks_period_get_current (ws, NULL), ==, q3);
+  g_assert_cmpint (ks_period_get_previous (ws, q3, NULL), ==, q2);
+  g_assert_cmpint (n_scores (ws), ==, 30 * 6 * 2);
+
+  before = ks_score_table_load (ws, q2, TRUE, &error);
+  after = ks_score_table_load (ws, q3, TRUE, &error);
+  g_assert_cmpuint (after->accounts->len, ==, 30);
+  for (guint i = 0; i < after->accounts->len; i++)
+    {
+      KsAccountScore *b = g_ptr_array_index (before->accounts, i);
+      KsAccountScore *a = g_ptr_array_index (after->accounts, i);
+
+      g_assert_cmpint (a->account_id, ==, b->account_id);
+      g_assert_cmpuint (a->n_scored, ==, 6);
+      g_assert_cmpuint (b->n_scored, ==, 6);
+      /* Profitability (Yield strength, index 2) × potential (Reserve potential, 1), dividers at 50. */
+      if ((b->scores[2] >= 50) != (a->scores[2] >= 50) || (b->scores[1] >= 50) != (a->scores[1] >= 50))
+        moved++;
+    }
+  g_assert_cmpuint (moved, >=, 5);
+
+  ranking = ks_ranking_load (ws, q2, q3, 10, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ranking->after->len; i++)
+    {
+      KsRankEntry *e = &g_array_index (ranking->after, KsRankEntry, i);
+      if (e->other_rank == 0)
+        n_new++;
+      else if (e->other_rank > e->rank)
+        ups++;
+      else if (e->other_rank < e->rank)
+        downs++;
+    }
+  for (guint i = 0; i < ranking->before->len; i++)
+    if (g_array_index (ranking->before, KsRankEntry, i).other_rank == 0)
+      n_dropped++;
+  g_assert_cmpuint (n_new, >=, 1);
+  g_assert_cmpuint (n_dropped, >=, 1);
+  g_assert_cmpuint (ups, >=, 1);
+  g_assert_cmpuint (downs, >=, 1);
+  /* Kessler Automotive Group leads in 2026-Q3: 20×90 + 30×85 + 30×62 + 5×65 + 10×75 + 5×75
+   * = 1800 + 2550 + 1860 + 325 + 750 + 375 = 7660 → 76.6. */
+  g_assert_cmpstr (g_array_index (ranking->after, KsRankEntry, 0).name, ==, "Kessler Automotive Group");
+  g_assert_cmpfloat (g_array_index (ranking->after, KsRankEntry, 0).value, ==, 76.6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +835,8 @@ main (int   argc,
   g_test_add ("/core/scoring/import/refused", Fixture, NULL, fixture_set_up, test_import_refused, fixture_tear_down);
   g_test_add ("/core/scoring/import/duplicate", Fixture, NULL, fixture_set_up, test_import_duplicate_row,
               fixture_tear_down);
+
+  g_test_add_func ("/core/scoring/demo", test_demo);
 
   return g_test_run ();
 }
