@@ -6,8 +6,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-abc-chart.h"
+#include "ks-format.h"
 #include "ks-palette.h"
 #include "ks-portfolio-layout.h"
+#include "ks-ranking-chart.h"
 #include "ks-test-util.h"
 
 #define W 1280
@@ -80,6 +83,23 @@ next_random (guint32 *state)
 {
   *state = *state * 1664525u + 1013904223u;
   return (*state >> 8) / (double) (1 << 24);
+}
+
+static void
+test_format (void)
+{
+  g_autofree char *a = ks_format_fixed (1234567, 0);
+  g_autofree char *b = ks_format_fixed (-1234.5, 1);
+  g_autofree char *c = ks_format_grouped (999);
+  g_autofree char *d = ks_format_grouped (12.5);
+  g_autofree char *e = ks_format_fixed (NAN, 1);
+
+  /* The C locale has no grouping: narrow no-break spaces. */
+  g_assert_cmpstr (a, ==, "1\u202F234\u202F567");
+  g_assert_cmpstr (b, ==, "-1\u202F234.5");
+  g_assert_cmpstr (c, ==, "999");
+  g_assert_cmpstr (d, ==, "12.50");
+  g_assert_cmpstr (e, ==, "—");
 }
 
 static void
@@ -471,12 +491,243 @@ test_empty (void)
   g_assert_cmpint (ks_matrix_layout_hit_test (layout, plot.x + 5, plot.y + 5).kind, ==, KS_MATRIX_HIT_PLOT);
 }
 
+
+/* ---- ABC chart ---- */
+
+/* A report by hand (the chart reads only the struct): @n accounts whose
+ * revenue halves every 10 ranks, classes by the 60/90 rule. */
+static KsAbcReport *
+make_report (guint n)
+{
+  KsAbcReport *r = g_new0 (KsAbcReport, 1);
+  double total = 0, cum = 0;
+
+  r->a_threshold = 60;
+  r->b_threshold = 90;
+  r->rows = g_array_new (FALSE, TRUE, sizeof (KsAbcRow));
+  for (guint i = 0; i < n; i++)
+    total += 1e6 * pow (0.5, i / 10.0);
+  for (guint i = 0; i < n; i++)
+    {
+      KsAbcRow row = { 0 };
+      double before = cum;
+
+      row.id = 100 + i;
+      row.name = g_strdup_printf ("Account %u", i + 1);
+      row.revenue = 1e6 * pow (0.5, i / 10.0);
+      row.share = row.revenue / total * 100;
+      cum += row.share;
+      row.cumulative_share = i + 1 == n ? 100 : cum;
+      row.klass = before < 60 ? KS_ABC_A : before < 90 ? KS_ABC_B : KS_ABC_C;
+      row.rank = i + 1;
+      row.key = i < n / 10;
+      r->counts[row.klass]++;
+      r->class_revenue[row.klass] += row.revenue;
+      if (row.key)
+        {
+          r->n_key++;
+          r->key_revenue += row.revenue;
+        }
+      g_array_append_val (r->rows, row);
+    }
+  r->total = total;
+  r->key_share = total > 0 ? r->key_revenue / total * 100 : 0;
+  return r;
+}
+
+static void
+free_report (KsAbcReport *r)
+{
+  for (guint i = 0; i < r->rows->len; i++)
+    g_free (g_array_index (r->rows, KsAbcRow, i).name);
+  g_array_unref (r->rows);
+  g_free (r);
+}
+
+static void
+test_abc_chart (void)
+{
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsAbcReport *report = make_report (40);
+  g_autoptr(KsAbcChart) chart = ks_abc_chart_new (report, palette, W, H, NULL);
+  KsChartRect plot, legend, a, b, c;
+  double x, y, ex, ey;
+
+  ks_abc_chart_get_plot_rect (chart, &plot);
+  ks_abc_chart_get_legend_rect (chart, &legend);
+  g_assert_cmpfloat (legend.x, >=, plot.x + plot.width);
+  g_assert_cmpfloat (legend.x + legend.width, <=, W);
+  g_assert_cmpuint (ks_abc_chart_get_n_rows (chart), ==, 40);
+
+  /* The curve starts at (0 %, 0 %) and ends at (100 %, 100 %): the plot's corners. */
+  g_assert_cmpuint (ks_abc_chart_get_curve (chart, &ex, &ey), ==, 41);
+  g_assert_cmpfloat_with_epsilon (ex, plot.x + plot.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ey, plot.y, 1e-9);
+  ks_abc_chart_point_at (chart, 0, 0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, plot.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, plot.y + plot.height, 1e-9);
+
+  /* Row 9 (rank 10) at x = 10 / 40 of the width, y = its cumulative share. */
+  g_assert_true (ks_abc_chart_get_point (chart, 9, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, plot.x + plot.width * 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, plot.y + plot.height * (1 - g_array_index (report->rows, KsAbcRow, 9).cumulative_share / 100), 1e-9);
+  g_assert_false (ks_abc_chart_get_point (chart, 40, NULL, NULL));
+
+  /* Hit test: on a point, near it, and away from the curve. */
+  g_assert_cmpint (ks_abc_chart_hit_test (chart, x, y), ==, 9);
+  g_assert_cmpint (ks_abc_chart_hit_test (chart, x + 3, y - 4), ==, 9);
+  g_assert_cmpint (ks_abc_chart_hit_test (chart, x, y + 60), ==, -1);
+  g_assert_cmpint (ks_abc_chart_hit_test (chart, 2, 2), ==, -1);
+  g_assert_cmpint (ks_abc_chart_find (chart, 109), ==, 9);
+
+  /* Class regions side by side on x, covering the plot. */
+  ks_abc_chart_get_class_rect (chart, KS_ABC_A, &a);
+  ks_abc_chart_get_class_rect (chart, KS_ABC_B, &b);
+  ks_abc_chart_get_class_rect (chart, KS_ABC_C, &c);
+  g_assert_cmpfloat_with_epsilon (a.x, plot.x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (a.width, plot.width * report->counts[0] / 40.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (b.x, a.x + a.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c.x, b.x + b.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (c.x + c.width, plot.x + plot.width, 1e-9);
+  free_report (report);
+}
+
+static void
+test_abc_chart_many (void)
+{
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsAbcReport *report = make_report (10000);
+  g_autoptr(KsAbcChart) chart = ks_abc_chart_new (report, palette, 1920, 1080, NULL);
+  KsChartRect plot;
+  double ex, ey, x, y;
+  guint n_curve;
+
+  ks_abc_chart_get_plot_rect (chart, &plot);
+  /* Decimated to the pixels: no more points than a few per pixel column. */
+  n_curve = ks_abc_chart_get_curve (chart, &ex, &ey);
+  g_test_message ("10,000 accounts: %u points drawn", n_curve);
+  g_assert_cmpuint (n_curve, <, 3 * plot.width);
+  g_assert_cmpfloat_with_epsilon (ex, plot.x + plot.width, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ey, plot.y, 1e-9);
+  /* Every account is still found. */
+  g_assert_true (ks_abc_chart_get_point (chart, 4321, &x, &y));
+  {
+    int hit = ks_abc_chart_hit_test (chart, x, y);
+    double hx, hy;
+    g_assert_cmpint (hit, >=, 0);
+    g_assert_true (ks_abc_chart_get_point (chart, (guint) hit, &hx, &hy));
+    g_assert_cmpfloat (hypot (hx - x, hy - y), <, 0.5);
+  }
+  free_report (report);
+}
+
+static void
+test_abc_chart_empty (void)
+{
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsAbcReport *report = make_report (0);
+  g_autoptr(KsAbcChart) chart = ks_abc_chart_new (report, palette, 600, 800, NULL);
+
+  g_assert_cmpuint (ks_abc_chart_get_curve (chart, NULL, NULL), ==, 1);
+  g_assert_cmpint (ks_abc_chart_hit_test (chart, 300, 300), ==, -1);
+  free_report (report);
+}
+
+/* ---- ranking chart ---- */
+
+static KsRanking *
+make_ranking (void)
+{
+  /* Before: 1..6; after: 3 1 2 7 5 4 (6 dropped out, 7 is new). */
+  static const gint64 after_ids[] = { 3, 1, 2, 7, 5, 4 };
+  KsRanking *r = g_new0 (KsRanking, 1);
+
+  r->top_n = 6;
+  r->before = g_array_new (FALSE, TRUE, sizeof (KsRankEntry));
+  r->after = g_array_new (FALSE, TRUE, sizeof (KsRankEntry));
+  for (guint i = 0; i < 6; i++)
+    {
+      KsRankEntry e = { i + 1, g_strdup_printf ("Account %u", i + 1), 90 - i * 5.5, i + 1, 0 };
+      for (guint j = 0; j < 6; j++)
+        if (after_ids[j] == e.id)
+          e.other_rank = j + 1;
+      g_array_append_val (r->before, e);
+    }
+  for (guint j = 0; j < 6; j++)
+    {
+      KsRankEntry e = { after_ids[j], g_strdup_printf ("Account %d", (int) after_ids[j]), 91 - j * 5.0, j + 1,
+                        after_ids[j] <= 6 ? (guint) after_ids[j] : 0 };
+      g_array_append_val (r->after, e);
+    }
+  return r;
+}
+
+static void
+free_ranking (KsRanking *r)
+{
+  for (guint i = 0; i < r->before->len; i++)
+    g_free (g_array_index (r->before, KsRankEntry, i).name);
+  for (guint i = 0; i < r->after->len; i++)
+    g_free (g_array_index (r->after, KsRankEntry, i).name);
+  g_array_unref (r->before);
+  g_array_unref (r->after);
+  g_free (r);
+}
+
+static void
+test_ranking_chart (void)
+{
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsRanking *ranking = make_ranking ();
+  g_autoptr(KsRankingChart) chart = ks_ranking_chart_new (ranking, "2026-Q2", "2026-Q3", KS_RANKING_VALUE_SCORE,
+                                                          palette, W, H, NULL);
+  static const char *after_marks[] = { "▲ 2", "▼ 1", "▼ 1", "new", "=", "▼ 2" };
+  KsChartRect prev = { 0 }, rect, left;
+  KsRankingSide side;
+  guint index;
+
+  g_assert_cmpuint (ks_ranking_chart_get_n_entries (chart, KS_RANKING_BEFORE), ==, 6);
+  g_assert_cmpuint (ks_ranking_chart_get_n_entries (chart, KS_RANKING_AFTER), ==, 6);
+  /* Rows in rank order, top to bottom; the left column left of the right one. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_true (ks_ranking_chart_get_entry_rect (chart, KS_RANKING_AFTER, i, &rect));
+      g_assert_true (ks_ranking_chart_get_entry_rect (chart, KS_RANKING_BEFORE, i, &left));
+      g_assert_cmpfloat (left.x + left.width, <, rect.x);
+      g_assert_cmpfloat (left.y, ==, rect.y);
+      if (i > 0)
+        g_assert_cmpfloat_with_epsilon (rect.y, prev.y + prev.height, 1e-9);
+      g_assert_cmpstr (ks_ranking_chart_get_mark (chart, KS_RANKING_AFTER, i), ==, after_marks[i]);
+      prev = rect;
+    }
+  g_assert_false (ks_ranking_chart_get_entry_rect (chart, KS_RANKING_AFTER, 6, NULL));
+  /* The drop-out is marked in the left column; the others are not. */
+  g_assert_cmpstr (ks_ranking_chart_get_mark (chart, KS_RANKING_BEFORE, 5), ==, "out");
+  g_assert_cmpstr (ks_ranking_chart_get_mark (chart, KS_RANKING_BEFORE, 0), ==, "");
+  g_assert_null (ks_ranking_chart_get_mark (chart, KS_RANKING_BEFORE, 9));
+
+  /* Hit test: a row → its entry and account. */
+  g_assert_true (ks_ranking_chart_get_entry_rect (chart, KS_RANKING_AFTER, 3, &rect));
+  g_assert_true (ks_ranking_chart_hit_entry (chart, rect.x + 10, rect.y + rect.height / 2, &side, &index));
+  g_assert_cmpint (side, ==, KS_RANKING_AFTER);
+  g_assert_cmpuint (index, ==, 3);
+  g_assert_cmpint (ks_ranking_chart_hit_test (chart, rect.x + 10, rect.y + rect.height / 2), ==, 7);
+  g_assert_true (ks_ranking_chart_get_entry_rect (chart, KS_RANKING_BEFORE, 4, &left));
+  g_assert_cmpint (ks_ranking_chart_hit_test (chart, left.x + 10, left.y + 2), ==, 5);
+  /* Account 5 stayed at rank 5: its line is level, between the columns
+   * (near the left column, where account 4's line has not come down yet). */
+  g_assert_cmpint (ks_ranking_chart_hit_test (chart, left.x + left.width + 6, left.y + left.height / 2 + 2), ==, 5);
+  g_assert_cmpint (ks_ranking_chart_hit_test (chart, 1, H - 1), ==, 0);
+  free_ranking (ranking);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/render/format", test_format);
   g_test_add_func ("/render/portfolio/quadrant", test_quadrant);
   g_test_add_func ("/render/portfolio/positions", test_positions);
   g_test_add_func ("/render/portfolio/range-from-data", test_range_from_data);
@@ -486,5 +737,9 @@ main (int   argc,
   g_test_add_func ("/render/portfolio/hit", test_hit);
   g_test_add_func ("/render/portfolio/set-dividers", test_set_dividers);
   g_test_add_func ("/render/portfolio/empty", test_empty);
+  g_test_add_func ("/render/abc-chart/layout", test_abc_chart);
+  g_test_add_func ("/render/abc-chart/many", test_abc_chart_many);
+  g_test_add_func ("/render/abc-chart/empty", test_abc_chart_empty);
+  g_test_add_func ("/render/ranking-chart/layout", test_ranking_chart);
   return g_test_run ();
 }

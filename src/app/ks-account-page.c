@@ -587,7 +587,7 @@ refresh_scores (KsAccountPage *self)
     }
 
   {
-    g_autofree char *score = format_score (latest->weighted);
+    g_autofree char *score = ks_format_number (latest->weighted, 1);
 
     if (before)
       {
@@ -633,7 +633,7 @@ refresh_scores (KsAccountPage *self)
 
       if (item->n_scored == 0)
         continue;
-      score = format_score (item->weighted);
+      score = ks_format_number (item->weighted, 1);
       if (trend->len)
         g_string_append (trend, "  →  ");
       g_string_append_printf (trend, "%s %s (%s)", item->period, score, ks_score_band_label (item->band));

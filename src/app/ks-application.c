@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-portfolio-page.h"
 #include "ks-powermap-page.h"
 #include "ks-window.h"
 
@@ -38,11 +39,11 @@ static const GOptionEntry options[] = {
   { "workspace", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this workspace"), N_("FILE") },
   { "page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this page: accounts or people"), N_("PAGE") },
+    N_("Show this page: accounts, people or portfolio"), N_("PAGE") },
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select the account with this name"), N_("NAME") },
   { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this view of the account: profile, map or plan"), N_("VIEW") },
+    N_("Show this view of the account (profile, map or plan) or of the portfolio (matrix, abc, ranking or scores)"), N_("VIEW") },
   { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this contact on the account's power map"), N_("NAME") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -157,7 +158,9 @@ apply_view_options (KsApplication *self,
     ks_window_set_page (window, self->page);
   if (self->account && !ks_window_select_account_name (window, self->account))
     g_printerr (_("keystone: no account named “%s” in this workspace\n"), self->account);
-  if (self->view)
+  if (self->view && g_strcmp0 (self->page, "portfolio") == 0)
+    ks_portfolio_page_set_view (KS_PORTFOLIO_PAGE (ks_window_get_portfolio_page (window)), self->view);
+  else if (self->view)
     ks_window_set_account_view (window, self->view);
   if (self->contact &&
       !ks_powermap_page_select_name (KS_POWERMAP_PAGE (ks_window_get_powermap_page (window)), self->contact))
@@ -251,16 +254,27 @@ ks_application_handle_local_options (GApplication *app,
       return 2;
     }
   if (g_variant_dict_lookup (dict, "page", "s", &self->page) &&
-      g_strcmp0 (self->page, "accounts") != 0 && g_strcmp0 (self->page, "people") != 0)
+      g_strcmp0 (self->page, "accounts") != 0 && g_strcmp0 (self->page, "people") != 0 &&
+      g_strcmp0 (self->page, "portfolio") != 0)
     {
-      g_printerr (_("keystone: --page takes “accounts” or “people”, not “%s”\n"), self->page);
+      g_printerr (_("keystone: --page takes “accounts”, “people” or “portfolio”, not “%s”\n"), self->page);
       return 2;
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
   g_variant_dict_lookup (dict, "contact", "s", &self->contact);
-  if (g_variant_dict_lookup (dict, "view", "s", &self->view) &&
-      g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0 &&
-      g_strcmp0 (self->view, "plan") != 0)
+  if (g_variant_dict_lookup (dict, "view", "s", &self->view) && g_strcmp0 (self->page, "portfolio") == 0)
+    {
+      if (g_strcmp0 (self->view, "matrix") != 0 && g_strcmp0 (self->view, "abc") != 0 &&
+          g_strcmp0 (self->view, "ranking") != 0 && g_strcmp0 (self->view, "scores") != 0)
+        {
+          g_printerr (_("keystone: --view of the portfolio takes “matrix”, “abc”, “ranking” or “scores”, not “%s”\n"),
+                      self->view);
+          return 2;
+        }
+    }
+  else if (self->view &&
+           g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0 &&
+           g_strcmp0 (self->view, "plan") != 0)
     {
       g_printerr (_("keystone: --view takes “profile”, “map” or “plan”, not “%s”\n"), self->view);
       return 2;

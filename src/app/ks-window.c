@@ -25,6 +25,7 @@
 #include "ks-people-list.h"
 #include "ks-people-page.h"
 #include "ks-plan-page.h"
+#include "ks-portfolio-page.h"
 #include "ks-powermap-page.h"
 #include "ks-person.h"
 
@@ -62,6 +63,10 @@ struct _KsWindow
   GtkWindow            *shortcuts_window; /* weak; NULL until first shown */
   KsPowermapPage       *powermap_page;  /* NULL until first shown or asked for */
   KsPlanPage           *plan_page;      /* NULL until first shown or asked for */
+  KsPortfolioPage      *portfolio_page; /* NULL until first shown or asked for */
+  AdwBin               *portfolio_bin;
+  AdwBin               *portfolio_sidebar_bin;
+  GtkWidget            *portfolio_switcher;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_button;
   KsPeopleList         *people_list;
@@ -106,6 +111,20 @@ ensure_plan_page (KsWindow *self)
   g_object_bind_property (self->account_list, "selected-id", self->plan_page, "account-id",
                           G_BINDING_SYNC_CREATE);
   return self->plan_page;
+}
+
+static KsPortfolioPage *
+ensure_portfolio_page (KsWindow *self)
+{
+  if (self->portfolio_page)
+    return self->portfolio_page;
+  self->portfolio_page = KS_PORTFOLIO_PAGE (ks_portfolio_page_new ());
+  adw_bin_set_child (self->portfolio_bin, GTK_WIDGET (self->portfolio_page));
+  adw_bin_set_child (self->portfolio_sidebar_bin, ks_portfolio_page_get_sidebar (self->portfolio_page));
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (self->portfolio_switcher),
+                               ADW_VIEW_STACK (ks_portfolio_page_get_stack (self->portfolio_page)));
+  ks_portfolio_page_set_workspace (self->portfolio_page, self->workspace);
+  return self->portfolio_page;
 }
 
 static char *
@@ -1096,9 +1115,13 @@ on_page_changed (KsWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
 
+  if (g_strcmp0 (page, "portfolio") == 0)
+    ensure_portfolio_page (self);
   if (page)
     gtk_stack_set_visible_child_name (self->content_stack, page);
   gtk_widget_set_visible (self->account_switcher, g_strcmp0 (page, "accounts") == 0);
+  gtk_widget_set_visible (self->portfolio_switcher, g_strcmp0 (page, "portfolio") == 0);
+  gtk_widget_set_visible (self->add_button, g_strcmp0 (page, "portfolio") != 0);
   update_add_button (self);
 }
 
@@ -1273,6 +1296,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_sidebar_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_switcher);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, redo_button);
@@ -1319,6 +1345,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "accounts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "portfolio");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -1411,6 +1438,8 @@ ks_window_set_workspace (KsWindow    *self,
     ks_powermap_page_set_workspace (self->powermap_page, workspace);
   if (self->plan_page)
     ks_plan_page_set_workspace (self->plan_page, workspace);
+  if (self->portfolio_page)
+    ks_portfolio_page_set_workspace (self->portfolio_page, workspace);
   ks_people_page_set_workspace (self->people_page, workspace);
   ks_account_list_set_workspace (self->account_list, workspace);
   ks_people_list_set_workspace (self->people_list, workspace);
@@ -1502,7 +1531,8 @@ ks_window_set_page (KsWindow   *self,
 {
   g_return_if_fail (KS_IS_WINDOW (self));
 
-  if (g_strcmp0 (page, "accounts") == 0 || g_strcmp0 (page, "people") == 0)
+  if (g_strcmp0 (page, "accounts") == 0 || g_strcmp0 (page, "people") == 0 ||
+      g_strcmp0 (page, "portfolio") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
@@ -1681,6 +1711,14 @@ ks_window_get_powermap_page (KsWindow *self)
 {
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
   return GTK_WIDGET (ensure_powermap_page (self));
+}
+
+GtkWidget *
+ks_window_get_portfolio_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ensure_portfolio_page (self));
 }
 
 GtkWidget *

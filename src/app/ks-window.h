@@ -30,7 +30,7 @@ gboolean     ks_window_open_path           (KsWindow       *self,
  * else the default workspace, created with the demo company on first run. */
 void         ks_window_open_startup        (KsWindow       *self);
 
-/* "accounts" or "people". */
+/* "accounts", "people" or "portfolio". */
 void         ks_window_set_page            (KsWindow       *self,
                                             const char     *page);
 const char  *ks_window_get_page            (KsWindow       *self);
@@ -39,6 +39,8 @@ void         ks_window_set_account_view    (KsWindow       *self,
                                             const char     *view);
 GtkWidget   *ks_window_get_powermap_page   (KsWindow       *self);
 GtkWidget   *ks_window_get_plan_page       (KsWindow       *self);
+/* The portfolio review (built when first asked for or shown). */
+GtkWidget   *ks_window_get_portfolio_page  (KsWindow       *self);
 gboolean     ks_window_select_account_name (KsWindow       *self,
                                             const char     *name);
 void         ks_window_select_account      (KsWindow       *self,

@@ -277,8 +277,8 @@ ks_cli_import_scores (const Options *opts)
 
 /* The period of --period (which must exist), else the current one; 0 when the
  * workspace has none. FALSE with @error when --period names none. */
-static gboolean
-resolve_period (KsWorkspace    *ws,
+gboolean
+ks_cli_resolve_period (KsWorkspace    *ws,
                 const char     *name,
                 gint64         *id,
                 GError        **error)
@@ -354,7 +354,7 @@ ks_cli_report_scores (const Options *opts)
   if (g_strv_length (opts->args) != 2)
     return usage_error (_("usage: keystone-cli report scores [--period P] [--json]"));
   if (!(ws = open_existing (opts, &error)) ||
-      !resolve_period (ws, opts->period, &period_id, &error))
+      !ks_cli_resolve_period (ws, opts->period, &period_id, &error))
     return refused (error);
   if (period_id)
     {

@@ -34,6 +34,14 @@ typedef struct
   char     *today;
   char     *period;    /* --period P, NULL when not given */
   int       year;      /* --year Y, KS_CLI_NO_YEAR when not given */
+  char     *compare;   /* render: --compare P or "none" */
+  char     *preset;    /* render portfolio: --preset NAME */
+  char     *x_axis;    /* render portfolio: --x AXIS */
+  char     *y_axis;    /* render portfolio: --y AXIS */
+  char     *colour_by; /* render portfolio: --colour-by abc|segment|owner */
+  char     *owner;     /* render portfolio, ranking: --owner NAME */
+  char     *segment;   /* render portfolio, ranking: --segment S */
+  int       top;       /* render ranking: --top N, 0 when not given */
   int       width;
   int       height;
   gboolean  version;

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "ks-account.h"
+#include "ks-cli-charts.h"
 #include "ks-cli-portfolio.h"
 #include "ks-cli-util.h"
 #include "ks-contact-import.h"
@@ -91,6 +92,20 @@ static const char *usage_text =
      "                                   print the account's plan on A4 pages: every page\n"
      "                                   into a .pdf, the first into a .png or .svg;\n"
      "                                   --today sets the printed date (and what is overdue)\n"
+     "  render portfolio [--period P] [--compare P|none] [--preset NAME]\n"
+     "                   [--x AXIS --y AXIS] [--colour-by abc|segment|owner]\n"
+     "                   [--owner NAME] [--segment S] [--year Y] [--width W] [--height H] -o FILE\n"
+     "                                   the portfolio matrix: presets profitability-potential\n"
+     "                                   (default; the yield strength and reserve potential\n"
+     "                                   scores, the four strategies) and attractiveness-position\n"
+     "                                   (weighted score × relationship quality), or custom\n"
+     "                                   axes (score, revenue, account-revenue, employees or a\n"
+     "                                   criterion); bubble area = revenue; trails from the\n"
+     "                                   compared period (default: the one before P)\n"
+     "  render abc [--year Y] -o FILE    the ABC / Pareto curve with its classes\n"
+     "  render ranking [--period P] [--compare P] [--top N] -o FILE\n"
+     "                                   the top N (default 20) by weighted score in two periods\n"
+     "                                   side by side, with rank changes, new entries, drop-outs\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1068,6 +1083,14 @@ run (Options *opts)
   if (opts->year != KS_CLI_NO_YEAR && !((g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "abc") == 0) ||
                                         g_strcmp0 (cmd, "render") == 0))
     return usage_error (_("--year only applies to “report abc” and “render”"));
+  if ((opts->compare || opts->owner || opts->segment) &&
+      !(g_strcmp0 (cmd, "render") == 0 && (g_strcmp0 (sub, "portfolio") == 0 || g_strcmp0 (sub, "ranking") == 0)))
+    return usage_error (_("--compare, --owner and --segment only apply to “render portfolio” and “render ranking”"));
+  if ((opts->preset || opts->x_axis || opts->y_axis || opts->colour_by) &&
+      !(g_strcmp0 (cmd, "render") == 0 && g_strcmp0 (sub, "portfolio") == 0))
+    return usage_error (_("--preset, --x, --y and --colour-by only apply to “render portfolio”"));
+  if (opts->top && !(g_strcmp0 (cmd, "render") == 0 && g_strcmp0 (sub, "ranking") == 0))
+    return usage_error (_("--top only applies to “render ranking”"));
 
   if (g_str_equal (cmd, "init"))
     return cmd_init (opts);
@@ -1111,8 +1134,15 @@ run (Options *opts)
         return cmd_render_powermap (opts);
       if (g_strcmp0 (sub, "plan") == 0)
         return cmd_render_plan (opts);
-      return usage_error (_("render what? Use “render powermap --account NAME -o FILE” "
-                            "or “render plan --account NAME -o FILE”"));
+      if (g_strcmp0 (sub, "portfolio") == 0)
+        return ks_cli_render_portfolio (opts);
+      if (g_strcmp0 (sub, "abc") == 0)
+        return ks_cli_render_abc (opts);
+      if (g_strcmp0 (sub, "ranking") == 0)
+        return ks_cli_render_ranking (opts);
+      return usage_error (_("render what? Use “render powermap --account NAME -o FILE”, "
+                            "“render plan --account NAME -o FILE”, “render portfolio -o FILE”, "
+                            "“render abc -o FILE” or “render ranking -o FILE”"));
     }
   if (g_str_equal (cmd, "export"))
     {
@@ -1153,6 +1183,20 @@ main (int   argc,
       N_("report abc: count only the value won in opportunities closed in year Y"), N_("Y") },
     { "width", 0, 0, G_OPTION_ARG_INT, &opts.width, N_("render: width of the picture"), N_("W") },
     { "height", 0, 0, G_OPTION_ARG_INT, &opts.height, N_("render: height of the picture"), N_("H") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &opts.compare,
+      N_("render portfolio, ranking: the earlier review period (default: the one before; “none”: no trails)"), N_("P") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &opts.preset,
+      N_("render portfolio: profitability-potential, attractiveness-position or custom"), N_("NAME") },
+    { "x", 0, 0, G_OPTION_ARG_STRING, &opts.x_axis,
+      N_("render portfolio: the horizontal axis (score, revenue, account-revenue, employees or a criterion)"), N_("AXIS") },
+    { "y", 0, 0, G_OPTION_ARG_STRING, &opts.y_axis, N_("render portfolio: the vertical axis"), N_("AXIS") },
+    { "colour-by", 0, 0, G_OPTION_ARG_STRING, &opts.colour_by,
+      N_("render portfolio: colour the bubbles by abc (class), segment or owner"), N_("WHAT") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &opts.owner,
+      N_("render portfolio, ranking: only this key account manager’s accounts"), N_("NAME") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, &opts.segment,
+      N_("render portfolio, ranking: only the accounts of this segment (key, important, normal)"), N_("S") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &opts.top, N_("render ranking: how many accounts to rank (default 20)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
@@ -1185,6 +1229,13 @@ main (int   argc,
   g_free (opts.account);
   g_free (opts.today);
   g_free (opts.period);
+  g_free (opts.compare);
+  g_free (opts.preset);
+  g_free (opts.x_axis);
+  g_free (opts.y_axis);
+  g_free (opts.colour_by);
+  g_free (opts.owner);
+  g_free (opts.segment);
   g_strfreev (opts.args);
   return status;
 }

@@ -170,16 +170,6 @@ ks_chart_text_init (KsChartText                *text,
 }
 
 void
-ks_chart_text_set_alignment (KsChartText    *text,
-                             PangoAlignment  alignment)
-{
-  if (!text->layout)
-    return;
-  pango_layout_set_alignment (text->layout, alignment);
-  text_measure (text);
-}
-
-void
 ks_chart_text_clear (KsChartText *text)
 {
   runs_clear (text);

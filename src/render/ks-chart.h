@@ -72,10 +72,6 @@ void     ks_chart_text_show     (cairo_t                    *cr,
                                  const KsChartText          *text,
                                  double                      x,
                                  double                      y);
-/* Alignment inside the layout's width for wrapped text. */
-void     ks_chart_text_set_alignment (KsChartText           *text,
-                                      PangoAlignment         alignment);
-
 /* Ticks for [@lo, @hi]: a step of 1, 2 or 5 × 10^k giving about @target
  * ticks; with @extend the range grows to whole steps. Writes the range and
  * the step. */

@@ -42,7 +42,7 @@ ks_format_fixed (double value,
 }
 
 char *
-ks_format_number (double value)
+ks_format_grouped (double value)
 {
   if (!isnan (value) && fabs (value - round (value)) < 1e-9 && fabs (value) < 1e15)
     return ks_format_fixed (value, 0);

@@ -16,6 +16,6 @@ char *ks_format_fixed  (double value,
                         int    decimals);
 /* Whole numbers without decimals, others with two (1234567 → "1 234 567",
  * 12.5 → "12.50"); grouped as ks_format_fixed(). */
-char *ks_format_number (double value);
+char *ks_format_grouped (double value);
 
 G_END_DECLS

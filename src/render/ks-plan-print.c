@@ -219,7 +219,7 @@ esc (const char *text)
 static char *
 format_number (double value)
 {
-  return ks_format_number (value);
+  return ks_format_grouped (value);
 }
 
 static char *

@@ -281,7 +281,7 @@ place_pass (KsMatrixLayout             *self,
             double                      line_h,
             double                      ignore_r)
 {
-  double max_w = MIN (self->plot.width * 0.25, 16 * self->font_px);
+  double max_w = MIN (self->plot.width * 0.25, 20 * self->font_px);
   double probe_w = MIN (2 * line_h, max_w);
   guint fails = 0, placed = 0;
 
@@ -478,7 +478,26 @@ arrange_legend (KsMatrixLayout *self,
   double pad = self->legend_pad, col_w = 0, x = pad, y = pad, tallest = 0;
 
   for (guint i = 0; i < self->n_rows; i++)
-    col_w = MAX (col_w, symbol_w + self->rows[i].text.width);
+    {
+      KsMatrixRow *row = &self->rows[i];
+
+      switch (row->kind)
+        {
+        case KS_MATRIX_ROW_SIZE:
+          row->symbol_w = symbol_w;
+          break;
+        case KS_MATRIX_ROW_SWATCH:
+          row->symbol_w = self->font_px * 1.8;
+          break;
+        case KS_MATRIX_ROW_TRAIL:
+          row->symbol_w = self->font_px * 3.2;
+          break;
+        default:
+          row->symbol_w = 0;
+          break;
+        }
+      col_w = MAX (col_w, row->symbol_w + row->text.width);
+    }
   for (guint i = 0; i < self->n_rows; i++)
     {
       KsMatrixRow *row = &self->rows[i];
@@ -490,7 +509,6 @@ arrange_legend (KsMatrixLayout *self,
           x += col_w + 2 * pad;
           y = pad;
         }
-      row->symbol_w = row->kind == KS_MATRIX_ROW_HEADER || row->kind == KS_MATRIX_ROW_NOTE ? 0 : symbol_w;
       row->rect = (KsChartRect) { x, y, col_w, h };
       y += h;
       tallest = MAX (tallest, y);
@@ -668,7 +686,7 @@ ks_matrix_layout_new (const KsMatrixSpec *spec,
       for (guint k = 0; k < 2; k++)
         {
           double v = k == 0 ? big : small;
-          g_autofree char *s = ks_format_number (v);
+          g_autofree char *s = ks_format_grouped (v);
           add_row (rows, self, KS_MATRIX_ROW_SIZE, legend_font, s, max_text_w)->value = v;
           if (small >= big)
             break;
@@ -784,8 +802,6 @@ ks_matrix_layout_new (const KsMatrixSpec *spec,
       self->quad_named[q] = TRUE;
       w = self->plot.width / 2 - 2 * inset;
       ks_chart_text_init (&self->quad_text[q], self->context, quad_font, spec->quadrants[q], w, TRUE, 2);
-      if (q & 1)
-        ks_chart_text_set_alignment (&self->quad_text[q], PANGO_ALIGN_RIGHT);
       r->width = self->quad_text[q].width;
       r->height = self->quad_text[q].height;
       r->x = q & 1 ? self->plot.x + self->plot.width - inset - r->width : self->plot.x + inset;
