@@ -501,6 +501,113 @@ test_render_powermap (void)
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
 }
 
+/* render portfolio / abc / ranking on the demo, whose scores move eight
+ * accounts across the dividers at 50 (data/demo/scores: Q2 → Q3 yield
+ * strength and reserve potential, read off by hand). */
+static void
+test_render_portfolio (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "portfolio.keystone", NULL);
+  g_autofree char *png = g_build_filename (dir, "matrix.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "abc.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "ranking.pdf", NULL);
+  g_autofree char *matrix_pdf = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *moved[] = { "Brandvik Pharma AB", "Fjordmat Sjømat AS", "Hallberg Energi AB",
+                          "Kessler Automotive Group", "Kuusamo Paperworks Oy", "Ostara Logistik GmbH",
+                          "Tampere Robotics Oy", "Vistula Agri-Food S.A." };
+  g_auto(Result) r = { 0 };
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+
+  run_cli (&r, "--workspace", ws, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--width", "1600", "--height", "900",
+           "-o", png, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (r.out);
+    JsonObject *o = json_node_get_object (root);
+    JsonArray *changed = json_object_get_array_member (o, "changed_quadrant");
+
+    g_assert_cmpstr (json_object_get_string_member (o, "period"), ==, "2026-Q3");
+    g_assert_cmpstr (json_object_get_string_member (o, "compared_with"), ==, "2026-Q2");
+    g_assert_cmpint (member_int (o, "accounts"), ==, 30);
+    g_assert_cmpint (member_int (o, "placed"), ==, 30);
+    g_assert_cmpuint (json_array_get_length (changed), ==, G_N_ELEMENTS (moved));
+    for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+      g_assert_cmpstr (json_array_get_string_element (changed, i), ==, moved[i]);
+  }
+  result_clear (&r);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 900);
+  cairo_surface_destroy (surface);
+
+  /* without trails nothing changed quadrant; one owner's portfolio is smaller */
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--compare", "none", "-o", png, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"changed_quadrant\" : []"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--preset", "attractiveness-position",
+           "--colour-by", "owner", "--owner", "Mikkel Jørgensen", "--segment", "key", "-o", matrix_pdf, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (r.out);
+    gint64 n = member_int (json_node_get_object (root), "accounts");
+
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpint (n, <, 30);
+  }
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "render", "abc", "-o", svg, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  bytes = ks_test_read_bytes (svg);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "<svg"));
+
+  run_cli (&r, "--workspace", ws, "render", "ranking", "--top", "10", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  if (pdftotext)
+    {
+      g_autofree char *out = NULL;
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (out, "2026-Q2"));
+      g_assert_nonnull (strstr (out, "2026-Q3"));
+      g_assert_nonnull (strstr (out, "Kessler Automotive Group"));
+    }
+
+  /* refused: an unknown period (exit 1, the periods named), bad options (exit 2) */
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--period", "1999-Q1", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "2026-Q2"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--preset", "bubbles", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--preset", "custom", "--x", "score", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "portfolio", "--owner", "Nobody Here", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--top", "5", "--account", "Hallberg Group", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "report", "abc", "--preset", "custom", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
 /* ---- the key account review and ABC ---------------------------------------------- */
 
 static JsonObject *
@@ -748,6 +855,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
   g_test_add_func ("/cli/account/transfer", test_account_transfer);
   g_test_add_func ("/cli/render/powermap", test_render_powermap);
+  g_test_add_func ("/cli/render/portfolio", test_render_portfolio);
   g_test_add_func ("/cli/scores", test_scores);
   g_test_add_func ("/cli/abc", test_abc);
 
