@@ -4,7 +4,7 @@
  *
  * A frame costs what cairo must rasterise and little more: one arc, fill
  * and stroke per bubble with no save/restore, labels replayed from the
- * glyphs the layout cached, trails of one style in one path.
+ * glyphs the layout cached.
  */
 #define G_LOG_DOMAIN "ks-portfolio-draw"
 
@@ -100,8 +100,40 @@ arrow_head (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* A trail from (x0, y0) to a bubble's edge at radius @r around (x1, y1):
- * a thin line, an arrow head at the edge and a hollow dot at the start. */
+/* Adds a trail from (x0, y0) to a bubble's edge at radius @r around
+ * (x1, y1) to the path: with @heads FALSE the hollow dot at the start and
+ * the thin line (to stroke), with TRUE the arrow head at the edge (to fill). */
+static void
+trail_path (cairo_t *cr,
+            double   x0,
+            double   y0,
+            double   x1,
+            double   y1,
+            double   r,
+            double   unit,
+            gboolean heads)
+{
+  double dx = x1 - x0, dy = y1 - y0, len = hypot (dx, dy);
+  double ex, ey, dot = 3.5 * unit;
+
+  if (!heads)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x0, y0, dot, 0, 2 * G_PI);
+    }
+  if (len <= r + dot + 2)
+    return;
+  ex = x1 - dx / len * r;
+  ey = y1 - dy / len * r;
+  if (heads)
+    arrow_head (cr, ex, ey, dx, dy, 8 * unit);
+  else
+    {
+      cairo_move_to (cr, x0 + dx / len * dot, y0 + dy / len * dot);
+      cairo_line_to (cr, ex - dx / len * 6 * unit, ey - dy / len * 6 * unit);
+    }
+}
+
 static void
 draw_trail (cairo_t         *cr,
             const KsPalette *palette,
@@ -112,22 +144,12 @@ draw_trail (cairo_t         *cr,
             double           r,
             double           unit)
 {
-  double dx = x1 - x0, dy = y1 - y0, len = hypot (dx, dy);
-  double ex, ey, dot = 3.5 * unit;
-
   set_rgba (cr, &palette->foreground, 0.7);
   cairo_set_line_width (cr, 1.5 * unit);
   cairo_new_path (cr);
-  cairo_arc (cr, x0, y0, dot, 0, 2 * G_PI);
+  trail_path (cr, x0, y0, x1, y1, r, unit, FALSE);
   cairo_stroke (cr);
-  if (len <= r + dot + 2)
-    return;
-  ex = x1 - dx / len * r;
-  ey = y1 - dy / len * r;
-  cairo_move_to (cr, x0 + dx / len * dot, y0 + dy / len * dot);
-  cairo_line_to (cr, ex - dx / len * 6 * unit, ey - dy / len * 6 * unit);
-  cairo_stroke (cr);
-  arrow_head (cr, ex, ey, dx, dy, 8 * unit);
+  trail_path (cr, x0, y0, x1, y1, r, unit, TRUE);
   cairo_fill (cr);
 }
 
@@ -264,6 +286,8 @@ draw_bubbles (cairo_t              *cr,
   cairo_clip (cr);
   cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
 
+  /* Trails one by one: cairo strokes many small paths faster than one
+   * path of thousands of pieces (measured by bench-portfolio). */
   if (layout->trails)
     for (guint i = 0; i < layout->n_bubbles; i++)
       {
