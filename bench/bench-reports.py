@@ -51,9 +51,10 @@ ORDER BY a.name;
 BASELINE_ABC = """
 .mode json
 WITH won AS (
-  SELECT a.name AS account, coalesce (sum (o.value), 0) AS revenue
-  FROM accounts a LEFT JOIN opportunities o ON o.account_id = a.id AND o.stage = 'Won'
-  GROUP BY a.id)
+  SELECT a.name AS account, coalesce (w.revenue, 0) AS revenue
+  FROM accounts a LEFT JOIN (SELECT account_id, sum (value) AS revenue FROM opportunities
+                             WHERE stage = 'Won' AND account_id IS NOT NULL AND value IS NOT NULL
+                             GROUP BY account_id) w ON w.account_id = a.id)
 SELECT account, revenue,
        100.0 * revenue / sum (revenue) OVER () AS share,
        100.0 * sum (revenue) OVER (ORDER BY revenue DESC, account
