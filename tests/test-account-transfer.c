@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "ks-account.h"
 #include "ks-json.h"
 #include "ks-plan.h"
+#include "ks-scoring.h"
 #include "ks-test-util.h"
 #include "ks-workspace.h"
 
@@ -527,6 +529,62 @@ test_bad_account_document (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The handover file carries the account's review scores by period and
+ * criterion name; the receiving workspace matches criteria ignoring case,
+ * drops the ones it does not have (with a warning) and creates periods. */
+static void
+test_account_scores (void)
+{
+  g_autoptr(KsWorkspace) a = new_workspace ();
+  g_autoptr(KsWorkspace) b = new_workspace ();
+  g_autoptr(KsAccountImportReport) report = ks_account_import_report_new ();
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autoptr(KsScoreTable) table = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc = NULL;
+  g_autofree char *json = NULL;
+  KsCriterion set[6];
+  KsAccountScore *row;
+
+  g_assert_true (ks_json_load_demo (a, &error));
+  doc = export_account (a, "Kessler Automotive Group");
+  g_assert_nonnull (strstr (doc, "\"period\": \"2026-Q3\",\n          \"criterion\": \"Yield strength\",\n"
+                                 "          \"score\": 62,"));
+
+  /* b's criteria: "Customer growth" is "Innovation" there, "yield strength" in lower case. */
+  criteria = ks_criteria_list (b, &error);
+  for (guint i = 0; i < 6; i++)
+    set[i] = *(KsCriterion *) g_ptr_array_index (criteria, i);
+  set[2].name = (char *) "yield strength";
+  set[3].name = (char *) "Innovation";
+  g_assert_true (ks_criteria_set (b, set, 6, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ks_json_import_account_data (b, doc, -1, "kessler.json", report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->scores_updated, ==, 10);   /* 2 periods × 5 known criteria */
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->warnings, 0), "Customer growth"));
+  json = ks_account_import_report_to_json (report);
+  g_assert_nonnull (strstr (json, "\"scores\": 10"));
+
+  periods = ks_period_list (b, &error);
+  g_assert_cmpuint (periods->len, ==, 2);
+  account = ks_account_find (b, "Kessler Automotive Group", &error);
+  table = ks_score_table_load (b, ((KsPeriod *) g_ptr_array_index (periods, 1))->id, FALSE, &error);
+  row = ks_score_table_find (table, ks_account_get_id (account));
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (row->scores[2], ==, 62);
+  g_assert_true (isnan (row->scores[3]));
+  g_assert_cmpstr (row->explanations[2], ==, "Price increase of 4 % accepted in June; surcharge clause renewed");
+
+  /* Again: nothing changes. */
+  g_assert_true (ks_json_import_account_data (b, doc, -1, "kessler.json", report, &error));
+  g_assert_cmpuint (report->scores_updated, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,5 +597,6 @@ main (int   argc,
   g_test_add_func ("/account-transfer/into-empty", test_account_into_empty);
   g_test_add_func ("/account-transfer/update", test_account_update);
   g_test_add_func ("/account-transfer/refusals", test_bad_account_document);
+  g_test_add_func ("/account-transfer/scores", test_account_scores);
   return g_test_run ();
 }

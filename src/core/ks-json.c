@@ -3827,6 +3827,66 @@ merge_opportunities (KsWorkspace            *ws,
   return TRUE;
 }
 
+/* The file's scores of the account: criteria matched by name ignoring case
+ * (a criterion this workspace does not have is dropped, with a warning),
+ * periods matched by name or created; a score in the file replaces the
+ * stored one of its period and criterion. */
+static gboolean
+merge_scores (KsWorkspace            *ws,
+              Import                 *im,
+              KsAccountImportReport  *report,
+              GError                **error)
+{
+  gint64 account = g_array_index (im->accounts, Account, 0).id;
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(GHashTable) dropped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = ks_workspace_get_db (ws);
+
+  if (im->scores->len == 0)
+    return TRUE;
+  if (!(criteria = ks_criteria_list (ws, error)))
+    return FALSE;
+  for (guint i = 0; i < im->scores->len; i++)
+    {
+      ScoreIn *sc = &g_array_index (im->scores, ScoreIn, i);
+      KsCriterion *c = ks_criteria_find (criteria, sc->criterion);
+      sqlite3_stmt *stmt;
+      gint64 period;
+
+      if (!c)
+        {
+          g_autofree char *key = g_utf8_casefold (sc->criterion, -1);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (dropped, key));
+
+          if (n == 0)
+            report_warn (report, _("the criterion “%s” is not in this workspace; its scores were dropped"),
+                         sc->criterion);
+          g_hash_table_insert (dropped, g_steal_pointer (&key), GUINT_TO_POINTER (n + 1));
+          continue;
+        }
+      if (!(period = ks_period_ensure (ws, sc->period, TRUE, error)))
+        return FALSE;
+      if (!(stmt = ks_workspace_prepare (ws,
+                                         "INSERT INTO account_scores (account_id, period_id, criterion_id, score, explanation)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5)"
+                                         " ON CONFLICT (account_id, period_id, criterion_id) DO UPDATE"
+                                         " SET score = excluded.score, explanation = excluded.explanation"
+                                         " WHERE account_scores.score IS NOT excluded.score"
+                                         "    OR account_scores.explanation IS NOT excluded.explanation",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, account);
+      sqlite3_bind_int64 (stmt, 2, period);
+      sqlite3_bind_int64 (stmt, 3, c->id);
+      sqlite3_bind_double (stmt, 4, sc->score);
+      ks_bind_text (stmt, 5, sc->explanation);
+      if (!step (ws, stmt, error))
+        return FALSE;
+      report->scores_updated += sqlite3_changes (db);
+    }
+  return TRUE;
+}
+
 static gboolean
 write_account_document (KsWorkspace            *ws,
                         Import                 *im,
@@ -3841,7 +3901,8 @@ write_account_document (KsWorkspace            *ws,
          merge_lines (ws, im, report, error) &&
          merge_snapshots (ws, im, report, error) &&
          merge_plan (ws, im, report, error) &&
-         merge_opportunities (ws, im, report, error);
+         merge_opportunities (ws, im, report, error) &&
+         merge_scores (ws, im, report, error);
 }
 
 /* The document is the whole workspace, settings included: what was there
@@ -4176,6 +4237,7 @@ report_reset (KsAccountImportReport *report)
     g_ptr_array_set_size (lists[i], 0);
   report->account_created = report->account_updated = report->plan_replaced = FALSE;
   report->lines_added = report->lines_updated = report->lines_removed = report->snapshots_added = 0;
+  report->scores_updated = 0;
 }
 
 static void
@@ -4242,6 +4304,7 @@ ks_account_import_report_to_json (const KsAccountImportReport *report)
   write_names (&w, "opportunities", report->opportunities_updated);
   write_count_member (&w, "lines", report->lines_updated);
   write_bool_member (&w, "plan", report->plan_replaced);
+  write_count_member (&w, "scores", report->scores_updated);
   writer_close (&w, '}');
   writer_open (&w, "removed", '{');
   write_count_member (&w, "lines", report->lines_removed);

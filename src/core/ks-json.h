@@ -58,6 +58,7 @@ typedef struct
   guint      lines_removed;         /* lines from the file's contacts the file no longer has */
   guint      snapshots_added;
   gboolean   plan_replaced;         /* the stored plan differed from the file's */
+  guint      scores_updated;        /* key account review scores new or changed */
   GPtrArray *warnings;              /* what was dropped, and why */
 } KsAccountImportReport;
 
@@ -72,7 +73,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsAccountImportReport, ks_account_import_report_f
  * Account”): people and products matched by name (exact, then ignoring case)
  * or created; the account matched by name and updated (fields, contacts merged
  * by name, team merged, lines of the file's contacts, plan replaced) or
- * created; opportunities matched by id. report may be NULL. */
+ * created; opportunities matched by id; the key account review's scores by
+ * period (created when missing) and criterion name ignoring case (a criterion
+ * the workspace lacks is dropped with a warning). report may be NULL. */
 gboolean  ks_json_import_account_data (KsWorkspace           *workspace,
                                        const char            *data,
                                        gssize                 length,
