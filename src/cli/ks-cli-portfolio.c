@@ -17,192 +17,19 @@
 
 #include "ks-abc.h"
 #include "ks-cli-portfolio.h"
+#include "ks-json-writer.h"
 #include "ks-scoring.h"
 
-/* ---- a small JSON writer ---------------------------------------------------------- */
-
-#define MAX_DEPTH 16
-
-typedef struct
-{
-  GString  *out;
-  guint     depth;
-  gboolean  empty[MAX_DEPTH];   /* nothing written yet in the container at that depth */
-  gboolean  after_key;
-} Json;
+/* JSON results go through ks-json-writer, as workspace JSON does: json-glib
+ * 1.6.6 prints 25.7 as 25.699999999999999. */
 
 static void
-json_init (Json *j)
+print_json_text (KsJsonWriter *j)
 {
-  memset (j, 0, sizeof *j);
-  j->out = g_string_new (NULL);
-}
+  GString *out = ks_json_writer_get_buffer (j);
 
-static void
-json_newline (Json *j)
-{
-  g_string_append_c (j->out, '\n');
-  for (guint i = 0; i < j->depth; i++)
-    g_string_append (j->out, "  ");
-}
-
-/* Before a value or a key: the comma and the line break of the container. */
-static void
-json_next (Json *j)
-{
-  if (j->after_key)
-    {
-      j->after_key = FALSE;
-      return;
-    }
-  if (j->depth == 0)
-    return;
-  if (!j->empty[j->depth])
-    g_string_append_c (j->out, ',');
-  j->empty[j->depth] = FALSE;
-  json_newline (j);
-}
-
-static void
-json_begin (Json *j,
-            char  bracket)
-{
-  json_next (j);
-  g_string_append_c (j->out, bracket);
-  g_assert (j->depth + 1 < MAX_DEPTH);
-  j->depth++;
-  j->empty[j->depth] = TRUE;
-}
-
-static void
-json_end (Json *j,
-          char  bracket)
-{
-  gboolean was_empty = j->empty[j->depth];
-
-  j->depth--;
-  if (!was_empty)
-    json_newline (j);
-  g_string_append_c (j->out, bracket);
-}
-
-static void
-json_escaped (GString    *out,
-              const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_key (Json       *j,
-          const char *key)
-{
-  json_next (j);
-  json_escaped (j->out, key);
-  g_string_append (j->out, ": ");
-  j->after_key = TRUE;
-}
-
-static void
-json_string (Json       *j,
-             const char *text)
-{
-  json_next (j);
-  json_escaped (j->out, text);
-}
-
-static void
-json_null (Json *j)
-{
-  json_next (j);
-  g_string_append (j->out, "null");
-}
-
-static void
-json_bool (Json     *j,
-           gboolean  value)
-{
-  json_next (j);
-  g_string_append (j->out, value ? "true" : "false");
-}
-
-static void
-json_int (Json   *j,
-          gint64  value)
-{
-  json_next (j);
-  g_string_append_printf (j->out, "%" G_GINT64_FORMAT, value);
-}
-
-/* A number: with @decimals ≥ 0 exactly that many, else the shortest text that
- * reads back as the same double. NaN is null. */
-static void
-json_number (Json   *j,
-             double  value,
-             int     decimals)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      json_null (j);
-      return;
-    }
-  value += 0.0;   /* no -0 */
-  json_next (j);
-  if (decimals >= 0)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%df", MIN (decimals, 9));
-      g_string_append (j->out, g_ascii_formatd (buf, sizeof buf, format, value));
-      return;
-    }
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append_printf (j->out, "%.0f", value);
-      return;
-    }
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  g_string_append (j->out, buf);
-}
-
-static void
-json_print (Json *j)
-{
-  g_string_append_c (j->out, '\n');
-  fwrite (j->out->str, 1, j->out->len, stdout);
-  g_string_free (j->out, TRUE);
-  j->out = NULL;
+  g_string_append_c (out, '\n');
+  fwrite (out->str, 1, out->len, stdout);
 }
 
 /* ---- import scores -------------------------------------------------------------- */
@@ -376,82 +203,81 @@ ks_cli_report_scores (const Options *opts)
 
   if (opts->json)
     {
-      Json j;
+      g_autoptr(KsJsonWriter) j = ks_json_writer_new ();
 
-      json_init (&j);
-      json_begin (&j, '{');
-      json_key (&j, "period");
+      ks_json_writer_begin (j, '{');
+      ks_json_writer_key (j, "period");
       if (table)
-        json_string (&j, table->period);
+        ks_json_writer_string (j, table->period);
       else
-        json_null (&j);
-      json_key (&j, "criteria");
-      json_begin (&j, '[');
+        ks_json_writer_null (j);
+      ks_json_writer_key (j, "criteria");
+      ks_json_writer_begin (j, '[');
       for (guint c = 0; c < criteria->len; c++)
         {
           KsCriterion *crit = g_ptr_array_index (criteria, c);
-          json_begin (&j, '{');
-          json_key (&j, "name");
-          json_string (&j, crit->name);
-          json_key (&j, "weight");
-          json_number (&j, crit->weight, -1);
-          json_end (&j, '}');
+          ks_json_writer_begin (j, '{');
+          ks_json_writer_key (j, "name");
+          ks_json_writer_string (j, crit->name);
+          ks_json_writer_key (j, "weight");
+          ks_json_writer_number (j, crit->weight, -1);
+          ks_json_writer_end (j, '}');
         }
-      json_end (&j, ']');
-      json_key (&j, "accounts");
-      json_begin (&j, '[');
+      ks_json_writer_end (j, ']');
+      ks_json_writer_key (j, "accounts");
+      ks_json_writer_begin (j, '[');
       for (guint i = 0; i < scored->len; i++)
         {
           KsAccountScore *row = g_ptr_array_index (scored, i);
           gboolean any_missing = FALSE, any_explained = FALSE;
 
-          json_begin (&j, '{');
-          json_key (&j, "rank");
-          json_int (&j, i + 1);
-          json_key (&j, "account");
-          json_string (&j, row->account);
-          json_key (&j, "score");
-          json_number (&j, row->weighted, 1);
-          json_key (&j, "band");
-          json_string (&j, ks_score_band_name (row->band));
-          json_key (&j, "scores");
-          json_begin (&j, '{');
+          ks_json_writer_begin (j, '{');
+          ks_json_writer_key (j, "rank");
+          ks_json_writer_int (j, i + 1);
+          ks_json_writer_key (j, "account");
+          ks_json_writer_string (j, row->account);
+          ks_json_writer_key (j, "score");
+          ks_json_writer_number (j, row->weighted, 1);
+          ks_json_writer_key (j, "band");
+          ks_json_writer_string (j, ks_score_band_name (row->band));
+          ks_json_writer_key (j, "scores");
+          ks_json_writer_begin (j, '{');
           for (guint c = 0; c < criteria->len; c++)
             {
-              json_key (&j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
-              json_number (&j, row->scores[c], -1);
+              ks_json_writer_key (j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
+              ks_json_writer_number (j, row->scores[c], -1);
               any_missing |= isnan (row->scores[c]);
               any_explained |= row->explanations[c][0] != '\0';
             }
-          json_end (&j, '}');
+          ks_json_writer_end (j, '}');
           if (any_explained)
             {
-              json_key (&j, "explanations");
-              json_begin (&j, '{');
+              ks_json_writer_key (j, "explanations");
+              ks_json_writer_begin (j, '{');
               for (guint c = 0; c < criteria->len; c++)
                 if (row->explanations[c][0])
                   {
-                    json_key (&j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
-                    json_string (&j, row->explanations[c]);
+                    ks_json_writer_key (j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
+                    ks_json_writer_string (j, row->explanations[c]);
                   }
-              json_end (&j, '}');
+              ks_json_writer_end (j, '}');
             }
           if (any_missing)
             {
-              json_key (&j, "missing");
-              json_begin (&j, '[');
+              ks_json_writer_key (j, "missing");
+              ks_json_writer_begin (j, '[');
               for (guint c = 0; c < criteria->len; c++)
                 if (isnan (row->scores[c]))
-                  json_string (&j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
-              json_end (&j, ']');
+                  ks_json_writer_string (j, ((KsCriterion *) g_ptr_array_index (criteria, c))->name);
+              ks_json_writer_end (j, ']');
             }
-          json_end (&j, '}');
+          ks_json_writer_end (j, '}');
         }
-      json_end (&j, ']');
-      json_key (&j, "unscored");
-      json_int (&j, unscored);
-      json_end (&j, '}');
-      json_print (&j);
+      ks_json_writer_end (j, ']');
+      ks_json_writer_key (j, "unscored");
+      ks_json_writer_int (j, unscored);
+      ks_json_writer_end (j, '}');
+      print_json_text (j);
       return EXIT_DONE;
     }
 
@@ -526,77 +352,76 @@ ks_cli_report_abc (const Options *opts)
 
   if (opts->json)
     {
-      Json j;
+      g_autoptr(KsJsonWriter) j = ks_json_writer_new ();
 
-      json_init (&j);
-      json_begin (&j, '{');
-      json_key (&j, "thresholds");
-      json_begin (&j, '[');
-      json_number (&j, report->a_threshold, -1);
-      json_number (&j, report->b_threshold, -1);
-      json_end (&j, ']');
-      json_key (&j, "source");
-      json_string (&j, source == KS_REVENUE_ACCOUNT ? "account" : "won");
-      json_key (&j, "year");
+      ks_json_writer_begin (j, '{');
+      ks_json_writer_key (j, "thresholds");
+      ks_json_writer_begin (j, '[');
+      ks_json_writer_number (j, report->a_threshold, -1);
+      ks_json_writer_number (j, report->b_threshold, -1);
+      ks_json_writer_end (j, ']');
+      ks_json_writer_key (j, "source");
+      ks_json_writer_string (j, source == KS_REVENUE_ACCOUNT ? "account" : "won");
+      ks_json_writer_key (j, "year");
       if (year >= 0 && source == KS_REVENUE_WON)
-        json_int (&j, year);
+        ks_json_writer_int (j, year);
       else
-        json_null (&j);
-      json_key (&j, "total");
-      json_number (&j, report->total, -1);
-      json_key (&j, "accounts");
-      json_begin (&j, '[');
+        ks_json_writer_null (j);
+      ks_json_writer_key (j, "total");
+      ks_json_writer_number (j, report->total, -1);
+      ks_json_writer_key (j, "accounts");
+      ks_json_writer_begin (j, '[');
       for (guint i = 0; i < report->rows->len; i++)
         {
           const KsAbcRow *row = &g_array_index (report->rows, KsAbcRow, i);
 
-          json_begin (&j, '{');
-          json_key (&j, "rank");
-          json_int (&j, row->rank);
-          json_key (&j, "account");
-          json_string (&j, row->name);
-          json_key (&j, "revenue");
-          json_number (&j, row->revenue, -1);
-          json_key (&j, "share");
-          json_number (&j, row->share, -1);
-          json_key (&j, "cumulative_share");
-          json_number (&j, row->cumulative_share, -1);
-          json_key (&j, "class");
-          json_string (&j, ks_abc_class_name (row->klass));
-          json_key (&j, "key");
-          json_bool (&j, row->key);
-          json_end (&j, '}');
+          ks_json_writer_begin (j, '{');
+          ks_json_writer_key (j, "rank");
+          ks_json_writer_int (j, row->rank);
+          ks_json_writer_key (j, "account");
+          ks_json_writer_string (j, row->name);
+          ks_json_writer_key (j, "revenue");
+          ks_json_writer_number (j, row->revenue, -1);
+          ks_json_writer_key (j, "share");
+          ks_json_writer_number (j, row->share, -1);
+          ks_json_writer_key (j, "cumulative_share");
+          ks_json_writer_number (j, row->cumulative_share, -1);
+          ks_json_writer_key (j, "class");
+          ks_json_writer_string (j, ks_abc_class_name (row->klass));
+          ks_json_writer_key (j, "key");
+          ks_json_writer_bool (j, row->key);
+          ks_json_writer_end (j, '}');
         }
-      json_end (&j, ']');
-      json_key (&j, "counts");
-      json_begin (&j, '{');
+      ks_json_writer_end (j, ']');
+      ks_json_writer_key (j, "counts");
+      ks_json_writer_begin (j, '{');
       for (int c = KS_ABC_A; c <= KS_ABC_C; c++)
         {
-          json_key (&j, ks_abc_class_name (c));
-          json_int (&j, report->counts[c]);
+          ks_json_writer_key (j, ks_abc_class_name (c));
+          ks_json_writer_int (j, report->counts[c]);
         }
-      json_end (&j, '}');
-      json_key (&j, "class_revenue");
-      json_begin (&j, '{');
+      ks_json_writer_end (j, '}');
+      ks_json_writer_key (j, "class_revenue");
+      ks_json_writer_begin (j, '{');
       for (int c = KS_ABC_A; c <= KS_ABC_C; c++)
         {
-          json_key (&j, ks_abc_class_name (c));
-          json_number (&j, report->class_revenue[c], -1);
+          ks_json_writer_key (j, ks_abc_class_name (c));
+          ks_json_writer_number (j, report->class_revenue[c], -1);
         }
-      json_end (&j, '}');
-      json_key (&j, "key_accounts");
-      json_int (&j, report->n_key);
-      json_key (&j, "key_revenue");
-      json_number (&j, report->key_revenue, -1);
-      json_key (&j, "key_share");
-      json_number (&j, report->key_share, -1);
-      json_key (&j, "key_share_target");
-      json_begin (&j, '[');
-      json_number (&j, KS_ABC_KEY_SHARE_LOW, -1);
-      json_number (&j, KS_ABC_KEY_SHARE_HIGH, -1);
-      json_end (&j, ']');
-      json_end (&j, '}');
-      json_print (&j);
+      ks_json_writer_end (j, '}');
+      ks_json_writer_key (j, "key_accounts");
+      ks_json_writer_int (j, report->n_key);
+      ks_json_writer_key (j, "key_revenue");
+      ks_json_writer_number (j, report->key_revenue, -1);
+      ks_json_writer_key (j, "key_share");
+      ks_json_writer_number (j, report->key_share, -1);
+      ks_json_writer_key (j, "key_share_target");
+      ks_json_writer_begin (j, '[');
+      ks_json_writer_number (j, KS_ABC_KEY_SHARE_LOW, -1);
+      ks_json_writer_number (j, KS_ABC_KEY_SHARE_HIGH, -1);
+      ks_json_writer_end (j, ']');
+      ks_json_writer_end (j, '}');
+      print_json_text (j);
       return EXIT_DONE;
     }
 

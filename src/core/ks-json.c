@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "ks-json.h"
+#include "ks-json-writer.h"
 #include "ks-map-snapshot.h"
 #include "ks-plan.h"
 #include "ks-powermap-types.h"
@@ -40,95 +41,44 @@
 
 typedef struct
 {
-  GString    *out;
-  guint       depth;
-  gboolean    empty;     /* the innermost open container has no item yet */
+  KsJsonWriter *json;
+  GString      *out;      /* json's buffer, for values written in place */
   /* One account's handover document: only this account, its opportunities
    * and the people and products they refer to (ids). 0/NULL = everything. */
-  gint64      account;
-  GHashTable *people;
-  GHashTable *products;
+  gint64        account;
+  GHashTable   *people;
+  GHashTable   *products;
 } Writer;
 
 static void
-write_string (GString    *out,
-              const char *text)
+writer_init (Writer *w)
 {
-  g_autofree char *valid = NULL;
-
-  if (!text)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
+  *w = (Writer) { 0 };
+  w->json = ks_json_writer_new ();
+  w->out = ks_json_writer_get_buffer (w->json);
 }
 
-/* The shortest of %.15g, %.16g and %.17g that reads back as the same double;
- * DBL_DIG (15) digits always do when the value has that few. */
-static void
-write_double (GString *out,
-              double   value)
+/* The document written, with its final newline; frees the writer. */
+static char *
+writer_finish (Writer *w)
 {
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text;
 
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  if (value == 0)
-    value = 0;  /* no "-0" */
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, sizeof buf, formats[i], value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  g_string_append (out, buf);
+  g_string_append_c (w->out, '\n');
+  text = g_strdup (w->out->str);
+  g_clear_pointer (&w->json, ks_json_writer_free);
+  w->out = NULL;
+  return text;
 }
 
+/* Starts a member (@key) of an object or an element (@key NULL) of an array. */
 static void
 writer_item (Writer     *w,
              const char *key)
 {
-  if (w->depth > 0)
-    {
-      if (!w->empty)
-        g_string_append_c (w->out, ',');
-      g_string_append_c (w->out, '\n');
-      for (guint i = 0; i < w->depth; i++)
-        g_string_append (w->out, "  ");
-    }
-  w->empty = FALSE;
   if (key)
-    {
-      write_string (w->out, key);
-      g_string_append (w->out, ": ");
-    }
+    ks_json_writer_key (w->json, key);
+  ks_json_writer_item (w->json);
 }
 
 static void
@@ -136,25 +86,16 @@ writer_open (Writer     *w,
              const char *key,
              char        bracket)
 {
-  writer_item (w, key);
-  g_string_append_c (w->out, bracket);
-  w->depth++;
-  w->empty = TRUE;
+  if (key)
+    ks_json_writer_key (w->json, key);
+  ks_json_writer_begin (w->json, bracket);
 }
 
 static void
 writer_close (Writer *w,
               char    bracket)
 {
-  w->depth--;
-  if (!w->empty)
-    {
-      g_string_append_c (w->out, '\n');
-      for (guint i = 0; i < w->depth; i++)
-        g_string_append (w->out, "  ");
-    }
-  g_string_append_c (w->out, bracket);
-  w->empty = FALSE;
+  ks_json_writer_end (w->json, bracket);
 }
 
 static void
@@ -163,7 +104,7 @@ write_text_member (Writer     *w,
                    const char *text)
 {
   writer_item (w, key);
-  write_string (w->out, text);
+  ks_json_append_string (w->out, text);
 }
 
 /* A nullable column: SQL NULL and '' are both written as null. */
@@ -177,7 +118,7 @@ write_ref_member (Writer       *w,
 
   writer_item (w, key);
   if (text && *text)
-    write_string (w->out, text);
+    ks_json_append_string (w->out, text);
   else
     g_string_append (w->out, "null");
 }
@@ -189,7 +130,7 @@ write_real_member (Writer       *w,
                    int           col)
 {
   writer_item (w, key);
-  write_double (w->out, ks_column_double_or_nan (stmt, col));
+  ks_json_append_double (w->out, ks_column_double_or_nan (stmt, col));
 }
 
 static void
@@ -384,7 +325,7 @@ export_account_contacts (KsWorkspace  *ws,
         if (roles & (1u << bit))
           {
             writer_item (w, NULL);
-            write_string (w->out, ks_buying_role_strings ()[bit]);
+            ks_json_append_string (w->out, ks_buying_role_strings ()[bit]);
           }
       writer_close (w, ']');
       write_ref_member (w, "owner", stmt, 14);
@@ -483,7 +424,7 @@ export_account_snapshots (KsWorkspace  *ws,
           write_text_member (w, "attitude", ks_attitude_to_string (n->attitude));
           writer_item (w, "owner");
           if (n->owner && *n->owner)
-            write_string (w->out, n->owner);
+            ks_json_append_string (w->out, n->owner);
           else
             g_string_append (w->out, "null");
           writer_close (w, '}');
@@ -556,7 +497,7 @@ export_plan_values (KsWorkspace        *ws,
         case KS_PLAN_KIND_NUMBER:
         case KS_PLAN_KIND_PERCENT:
           writer_item (w, f->key);
-          write_double (w->out, v->number);
+          ks_json_append_double (w->out, v->number);
           break;
         case KS_PLAN_KIND_BOOL:
           if (v->number != 0)
@@ -4099,18 +4040,16 @@ export_document (KsWorkspace  *workspace,
                  gint64        account_id,
                  GError      **error)
 {
-  g_autoptr(GString) out = NULL;
   g_autoptr(GHashTable) people = NULL;
   g_autoptr(GHashTable) products = NULL;
-  Writer w = { 0 };
+  g_autofree char *text = NULL;
+  Writer w;
   gboolean ok;
-
-  out = g_string_sized_new (64 * 1024);
-  w.out = out;
 
   /* One read transaction, so the document is one consistent snapshot. */
   if (!ks_workspace_exec (workspace, "SAVEPOINT ks_json_export", error))
     return NULL;
+  writer_init (&w);
 
   if (account_id > 0)
     {
@@ -4125,7 +4064,7 @@ export_document (KsWorkspace  *workspace,
   writer_open (&w, NULL, '{');
   write_text_member (&w, "format", account_id > 0 ? ACCOUNT_FORMAT_TAG : FORMAT_TAG);
   writer_item (&w, "schema_version");
-  g_string_append_printf (out, "%u", ks_workspace_get_schema_version (workspace));
+  g_string_append_printf (w.out, "%u", ks_workspace_get_schema_version (workspace));
   ok = ok &&
        (account_id > 0 || export_settings (workspace, &w, error)) &&
        export_people (workspace, &w, error) &&
@@ -4134,7 +4073,7 @@ export_document (KsWorkspace  *workspace,
        export_opportunities (workspace, &w, error) &&
        (account_id > 0 || export_scoring (workspace, &w, error));
   writer_close (&w, '}');
-  g_string_append_c (out, '\n');
+  text = writer_finish (&w);
 
   if (!ok)
     {
@@ -4144,7 +4083,7 @@ export_document (KsWorkspace  *workspace,
     }
   if (!ks_workspace_exec (workspace, "RELEASE ks_json_export", error))
     return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_steal_pointer (&text);
 }
 
 char *
@@ -4249,7 +4188,7 @@ write_names (Writer     *w,
   for (guint i = 0; i < names->len; i++)
     {
       writer_item (w, NULL);
-      write_string (w->out, g_ptr_array_index (names, i));
+      ks_json_append_string (w->out, g_ptr_array_index (names, i));
     }
   writer_close (w, ']');
 }
@@ -4275,11 +4214,11 @@ write_count_member (Writer     *w,
 char *
 ks_account_import_report_to_json (const KsAccountImportReport *report)
 {
-  Writer w = { 0 };
+  Writer w;
 
   g_return_val_if_fail (report != NULL, NULL);
 
-  w.out = g_string_new (NULL);
+  writer_init (&w);
   writer_open (&w, NULL, '{');
   write_text_member (&w, "account", report->account);
   writer_open (&w, "created", '{');
@@ -4311,8 +4250,7 @@ ks_account_import_report_to_json (const KsAccountImportReport *report)
   writer_close (&w, '}');
   write_names (&w, "warnings", report->warnings);
   writer_close (&w, '}');
-  g_string_append_c (w.out, '\n');
-  return g_string_free (w.out, FALSE);
+  return writer_finish (&w);
 }
 
 gboolean
