@@ -178,7 +178,7 @@ static void
 test_hover_card (void)
 {
   GtkEventController *motion = controller_of (GTK_WIDGET (matrix ()), GTK_TYPE_EVENT_CONTROLLER_MOTION);
-  const KsMatrixLayout *layout = ks_portfolio_view_get_layout (matrix ());
+  const KsMatrixLayout *layout;
   g_autoptr(GPtrArray) lines = NULL;
   gboolean found = FALSE;
   double x, y;
@@ -187,6 +187,8 @@ test_hover_card (void)
   g_signal_emit_by_name (motion, "motion", x, y);
   g_assert_cmpint (ks_portfolio_view_get_hovered (matrix ()), ==, alpha);
   ks_test_wait_for_paint (GTK_WIDGET (matrix ()));
+  /* a frame may have laid the matrix out anew (a new size): ask for the layout after it */
+  layout = ks_portfolio_view_get_layout (matrix ());
   /* Alpha in Q3: (30 × 70 + 30 × 30) / 100 = 30.0 */
   lines = ks_portfolio_view_card_lines (matrix (), ks_matrix_layout_find (layout, alpha));
   for (guint i = 0; i < lines->len; i++)
