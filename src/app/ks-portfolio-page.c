@@ -482,33 +482,6 @@ fill_abc_list (KsPortfolioPage *self)
                        items->pdata, items->len);
 }
 
-/* The ranking compares the weighted scores of the shown accounts in the
- * compared period and the current one. */
-static void
-build_ranking (KsPortfolioPage *self)
-{
-  const KsPortfolio *p = self->portfolio;
-  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (KsRankInput));
-  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (KsRankInput));
-
-  g_clear_pointer (&self->ranking, ks_ranking_free);
-  if (!p)
-    return;
-  for (guint i = 0; i < p->items->len; i++)
-    {
-      const KsPortfolioItem *item = &g_array_index (p->items, KsPortfolioItem, i);
-      KsRankInput a = { item->account_id, item->name, item->weighted };
-      KsRankInput b = { item->account_id, item->name, item->prev_weighted };
-
-      if (!isnan (a.value))
-        g_array_append_val (after, a);
-      if (!isnan (b.value))
-        g_array_append_val (before, b);
-    }
-  self->ranking = ks_ranking_compare ((const KsRankInput *) before->data, before->len,
-                                      (const KsRankInput *) after->data, after->len, TOP_N);
-}
-
 static void
 update_status (KsPortfolioPage *self)
 {
@@ -629,7 +602,8 @@ reload (KsPortfolioPage *self)
   self->portfolio = portfolio;
   self->abc = abc;
 
-  build_ranking (self);
+  g_clear_pointer (&self->ranking, ks_ranking_free);
+  self->ranking = ks_portfolio_ranking (portfolio, TOP_N);
   ks_chart_view_set_ranking (KS_CHART_VIEW (self->ranking_chart), self->ranking,
                              portfolio->compare, portfolio->period);
   if (self->grid)

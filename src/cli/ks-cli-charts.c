@@ -91,30 +91,6 @@ portfolio_query (const Options     *opts,
   return EXIT_DONE;
 }
 
-static gboolean
-load_ranking (KsPortfolio  *portfolio,
-              guint         top_n,
-              KsRanking   **ranking)
-{
-  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (KsRankInput));
-  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (KsRankInput));
-
-  for (guint i = 0; i < portfolio->items->len; i++)
-    {
-      const KsPortfolioItem *item = &g_array_index (portfolio->items, KsPortfolioItem, i);
-      KsRankInput a = { item->account_id, item->name, item->weighted };
-      KsRankInput b = { item->account_id, item->name, item->prev_weighted };
-
-      if (!isnan (a.value))
-        g_array_append_val (after, a);
-      if (!isnan (b.value))
-        g_array_append_val (before, b);
-    }
-  *ranking = ks_ranking_compare ((const KsRankInput *) before->data, before->len,
-                                 (const KsRankInput *) after->data, after->len, top_n);
-  return TRUE;
-}
-
 static int
 render (const Options    *opts,
         KsPortfolioChart  chart)
@@ -160,7 +136,7 @@ render (const Options    *opts,
       charts.portfolio = portfolio;
       if (chart == KS_PORTFOLIO_CHART_RANKING)
         {
-          load_ranking (portfolio, opts->top > 0 ? opts->top : 20, &ranking);
+          ranking = ks_portfolio_ranking (portfolio, opts->top > 0 ? opts->top : 20);
           charts.ranking = ranking;
         }
     }

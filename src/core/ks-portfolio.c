@@ -762,3 +762,27 @@ ks_portfolio_revenue_years (KsWorkspace  *workspace,
   g_array_sort (years, (GCompareFunc) compare_ints);
   return g_steal_pointer (&years);
 }
+
+KsRanking *
+ks_portfolio_ranking (const KsPortfolio *portfolio,
+                      guint              top_n)
+{
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (KsRankInput));
+  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (KsRankInput));
+
+  g_return_val_if_fail (portfolio != NULL, NULL);
+
+  for (guint i = 0; i < portfolio->items->len; i++)
+    {
+      const KsPortfolioItem *item = &g_array_index (portfolio->items, KsPortfolioItem, i);
+      KsRankInput a = { item->account_id, item->name, item->weighted };
+      KsRankInput b = { item->account_id, item->name, item->prev_weighted };
+
+      if (!isnan (a.value))
+        g_array_append_val (after, a);
+      if (!isnan (b.value))
+        g_array_append_val (before, b);
+    }
+  return ks_ranking_compare ((const KsRankInput *) before->data, before->len,
+                             (const KsRankInput *) after->data, after->len, top_n);
+}

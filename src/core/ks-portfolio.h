@@ -139,6 +139,10 @@ gboolean      ks_colour_by_from_name       (const char              *name,
 void          ks_axis_parse                (const char              *text,
                                             KsAxis                  *axis);
 
+/* The ranking by weighted score of @portfolio's accounts (its filters
+ * applied): the compared period before, the shown one after; top_n 0 = 20. */
+KsRanking    *ks_portfolio_ranking         (const KsPortfolio       *portfolio,
+                                            guint                    top_n);
 /* The years in which opportunities were won (by close date), ascending: the
  * choices of a one-year revenue. Of int. */
 GArray       *ks_portfolio_revenue_years   (KsWorkspace             *workspace,
