@@ -130,8 +130,8 @@ runs_cache (KsChartText *text)
   text->runs = (KsChartGlyphRun *) (void *) g_array_free (runs, FALSE);
 }
 
-static void
-text_measure (KsChartText *text)
+void
+ks_chart_text_measure (KsChartText *text)
 {
   PangoRectangle logical;
 
@@ -166,7 +166,7 @@ ks_chart_text_init (KsChartText                *text,
           pango_layout_set_height (text->layout, -MAX (max_lines, 1));
         }
     }
-  text_measure (text);
+  ks_chart_text_measure (text);
 }
 
 void

@@ -67,6 +67,9 @@ void     ks_chart_text_init     (KsChartText                *text,
                                  gboolean                    wrap,
                                  int                         max_lines);
 void     ks_chart_text_clear    (KsChartText                *text);
+/* Measures @text->layout again and caches its glyphs, after the caller set
+ * the layout's width, wrapping or text itself. */
+void     ks_chart_text_measure  (KsChartText                *text);
 /* Draws @text with its top-left corner at (@x, @y) in the current source. */
 void     ks_chart_text_show     (cairo_t                    *cr,
                                  const KsChartText          *text,

@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 
+#include "ks-chart.h"
 #include "ks-powermap-layout.h"
 
 G_BEGIN_DECLS
@@ -38,28 +39,9 @@ G_BEGIN_DECLS
 #define KS_MAP_LEGEND_SECTIONS  6
 #define KS_MAP_LEGEND_MAX_ROWS  6
 
-/* Cached glyphs of one PangoLayout: drawing them is one cairo_show_glyphs per
- * run, without walking pango's layout each frame. */
-typedef struct
-{
-  cairo_scaled_font_t *font;
-  cairo_glyph_t       *glyphs;    /* positions relative to the layout's origin */
-  int                  n_glyphs;
-} KsMapGlyphRun;
-
-typedef struct
-{
-  KsMapGlyphRun *runs;
-  guint          n_runs;
-  gboolean       fallback;        /* something pango must draw itself (e.g. hex boxes) */
-} KsMapText;
-
-typedef struct
-{
-  PangoLayout *layout;
-  KsMapText    text;
-  double       width, height;     /* logical size */
-} KsMapLabel;
+/* A measured piece of text with its glyphs cached (ks-chart.h): drawing it
+ * is one cairo_show_glyphs per run, without walking pango's layout. */
+typedef KsChartText KsMapLabel;
 
 typedef struct
 {

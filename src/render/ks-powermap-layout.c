@@ -55,78 +55,9 @@ static const char *role_abbrev[6] = {
 /* ------------------------------------------------------------------ text */
 
 static void
-text_clear (KsMapText *text)
-{
-  for (guint i = 0; i < text->n_runs; i++)
-    {
-      cairo_scaled_font_destroy (text->runs[i].font);
-      g_free (text->runs[i].glyphs);
-    }
-  g_clear_pointer (&text->runs, g_free);
-  text->n_runs = 0;
-}
-
-/* Copies the glyphs pango shaped, so drawing needs no pango at all. */
-static void
-text_cache (KsMapText   *text,
-            PangoLayout *layout)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  GArray *runs = g_array_new (FALSE, FALSE, sizeof (KsMapGlyphRun));
-
-  text->fallback = FALSE;
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoGlyphString *gs;
-      PangoRectangle logical;
-      KsMapGlyphRun r;
-      int baseline, x;
-
-      if (!run)
-        continue;
-      gs = run->glyphs;
-      if (!PANGO_IS_CAIRO_FONT (run->item->analysis.font))
-        {
-          text->fallback = TRUE;
-          continue;
-        }
-      baseline = pango_layout_iter_get_baseline (iter);
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      x = logical.x;
-      r.font = cairo_scaled_font_reference (
-        pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
-      r.glyphs = g_new (cairo_glyph_t, MAX (gs->num_glyphs, 1));
-      r.n_glyphs = 0;
-      for (int i = 0; i < gs->num_glyphs; i++)
-        {
-          const PangoGlyphInfo *gi = &gs->glyphs[i];
-
-          if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-            text->fallback = TRUE;
-          else if (gi->glyph != PANGO_GLYPH_EMPTY)
-            {
-              r.glyphs[r.n_glyphs].index = gi->glyph;
-              r.glyphs[r.n_glyphs].x = (double) (x + gi->geometry.x_offset) / PANGO_SCALE;
-              r.glyphs[r.n_glyphs].y = (double) (baseline + gi->geometry.y_offset) / PANGO_SCALE;
-              r.n_glyphs++;
-            }
-          x += gi->geometry.width;
-        }
-      g_array_append_val (runs, r);
-    }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-
-  text->n_runs = runs->len;
-  text->runs = (KsMapGlyphRun *) g_array_free (runs, FALSE);
-}
-
-static void
 label_clear (KsMapLabel *label)
 {
-  text_clear (&label->text);
-  g_clear_object (&label->layout);
+  ks_chart_text_clear (label);
 }
 
 static PangoLayout *
@@ -147,12 +78,7 @@ new_pango_layout (PangoContext               *context,
 static void
 label_finish (KsMapLabel *label)
 {
-  PangoRectangle logical;
-
-  pango_layout_get_extents (label->layout, NULL, &logical);
-  label->width = (double) logical.width / PANGO_SCALE;
-  label->height = (double) logical.height / PANGO_SCALE;
-  text_cache (&label->text, label->layout);
+  ks_chart_text_measure (label);
 }
 
 static void
@@ -161,6 +87,7 @@ label_init (KsMapLabel                 *label,
             const PangoFontDescription *font,
             const char                 *text)
 {
+  *label = (KsMapLabel) { 0 };
   label->layout = new_pango_layout (context, font, text);
   label_finish (label);
 }
@@ -171,26 +98,7 @@ _ks_map_label_show (cairo_t          *cr,
                     double            x,
                     double            y)
 {
-  if (!label->layout)
-    return;
-  /* PDF keeps the text behind the glyphs (search, copy, ligatures): pango
-   * gives it; the image surfaces of the screen and PNGs need only glyphs. */
-  if (label->text.fallback || cairo_surface_has_show_text_glyphs (cairo_get_target (cr)))
-    {
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, label->layout);
-      return;
-    }
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  for (guint i = 0; i < label->text.n_runs; i++)
-    {
-      const KsMapGlyphRun *run = &label->text.runs[i];
-
-      cairo_set_scaled_font (cr, run->font);
-      cairo_show_glyphs (cr, run->glyphs, run->n_glyphs);
-    }
-  cairo_restore (cr);
+  ks_chart_text_show (cr, label, x, y);
 }
 
 static double
