@@ -69,11 +69,12 @@ struct _KsAbcChart
   guint         n_rows;
 };
 
-static KsColor
-class_colour (const KsPalette *palette,
-              int              klass)
+/* Also the matrix's colours when it is coloured by class. */
+KsColor
+ks_abc_class_colour (const KsPalette *palette,
+                     KsAbcClass       klass)
 {
-  /* As the matrix coloured by class: blue, orange, grey. */
+  /* blue, orange, grey */
   return palette->series[klass == KS_ABC_A ? 0 : klass == KS_ABC_B ? 3 : 7];
 }
 
@@ -534,7 +535,7 @@ draw_static (cairo_t          *cr,
   for (guint k = 0; k < 3; k++)
     {
       KsChartRect r;
-      KsColor c = class_colour (palette, (int) k);
+      KsColor c = ks_abc_class_colour (palette, k);
 
       ks_abc_chart_get_class_rect (self, k, &r);
       if (r.width <= 0)
@@ -663,7 +664,7 @@ draw_static (cairo_t          *cr,
   if (self->dots)
     for (guint i = 0; i < self->n; i++)
       {
-        KsColor c = class_colour (palette, self->klass[i]);
+        KsColor c = ks_abc_class_colour (palette, self->klass[i]);
 
         cairo_new_path (cr);
         cairo_arc (cr, self->px[i], self->py[i], 4, 0, 2 * G_PI);
@@ -700,7 +701,7 @@ draw_static (cairo_t          *cr,
         {
         case ROW_CLASS:
           {
-            KsColor c = class_colour (palette, row->klass);
+            KsColor c = ks_abc_class_colour (palette, row->klass);
             set_rgba (cr, &c, 0.3);
             cairo_rectangle (cr, sx, mid - self->font_px * 0.45, sw * 0.7, self->font_px * 0.9);
             cairo_fill_preserve (cr);

@@ -30,6 +30,10 @@ G_BEGIN_DECLS
 
 typedef struct _KsAbcChart KsAbcChart;
 
+/* The colour of ABC class @klass in every chart (the matrix uses it too). */
+KsColor     ks_abc_class_colour        (const KsPalette   *palette,
+                                        KsAbcClass         klass);
+
 /* Lays out @report (copied: the chart does not keep it) in @width × @height;
  * text is measured once, here. The curve is decimated to the pixels: points
  * closer than 0.75 px to the previous one are not drawn (the hit test still

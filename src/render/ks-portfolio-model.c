@@ -16,22 +16,6 @@
 #include "ks-portfolio-draw.h"
 #include "ks-ranking-chart.h"
 
-KsColor
-ks_abc_class_colour (const KsPalette *palette,
-                     KsAbcClass       klass)
-{
-  switch (klass)
-    {
-    case KS_ABC_A:
-      return palette->series[0];   /* blue */
-    case KS_ABC_B:
-      return palette->series[3];   /* orange */
-    case KS_ABC_C:
-    default:
-      return palette->series[7];   /* grey */
-    }
-}
-
 void
 ks_matrix_model_init (KsMatrixModel     *model,
                       const KsPortfolio *portfolio,

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "ks-abc.h"
+#include "ks-abc-chart.h"
 #include "ks-palette.h"
 #include "ks-portfolio.h"
 #include "ks-portfolio-layout.h"
@@ -51,9 +52,6 @@ void      ks_matrix_model_init      (KsMatrixModel           *model,
                                      const KsPortfolio       *portfolio,
                                      const KsPalette         *palette);
 void      ks_matrix_model_clear     (KsMatrixModel           *model);
-/* The colour of ABC class @klass in every chart. */
-KsColor   ks_abc_class_colour       (const KsPalette         *palette,
-                                     KsAbcClass               klass);
 
 /* Draws @chart fitted to @width × @height at the origin (for print). */
 void      ks_portfolio_chart_draw   (cairo_t                 *cr,
