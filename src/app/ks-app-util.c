@@ -525,6 +525,99 @@ ks_widget_add_undo_toast (GtkWidget  *widget,
 }
 
 void
+ks_widget_add_toast (GtkWidget  *widget,
+                     const char *text)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (KS_IS_WINDOW (root))
+    ks_window_add_toast (KS_WINDOW (root), text);
+}
+
+typedef struct
+{
+  GtkWidget        *page;
+  KsExportFileFunc  export;
+  char             *done;
+  char             *failed;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->page);
+  g_free (job->done);
+  g_free (job->failed);
+  g_free (job);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ExportJob       *job)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!path)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("The chosen place is not a local file"));
+      if (path && job->export (job->page, path, &error))
+        {
+          g_autofree char *folder = ks_format_folder (path);
+          g_autofree char *text = NULL;
+
+          /* job->done is the caller's translated format with one %s */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          text = g_strdup_printf (job->done, folder);
+#pragma GCC diagnostic pop
+          ks_widget_add_toast (job->page, text);
+        }
+      else if (error)
+        ks_message_dialog_show (job->page, job->failed, error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  export_job_free (job);
+}
+
+void
+ks_export_dialog_show (GtkWidget        *page,
+                       const char       *title,
+                       const char       *file_name,
+                       KsExportFileFunc  export,
+                       const char       *done,
+                       const char       *failed)
+{
+  GtkFileChooserNative *dialog;
+  ExportJob *job;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (export != NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->page = g_object_ref (page);
+  job->export = export;
+  job->done = g_strdup (done);
+  job->failed = g_strdup (failed);
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (page)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdelimit (g_strdup (file_name), "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
 ks_list_box_set_placeholder_text (GtkListBox *box,
                                   const char *text)
 {

@@ -93,4 +93,25 @@ void        ks_string_append_part        (GString     *s,
 void        ks_widget_add_undo_toast     (GtkWidget   *widget,
                                           const char  *title);
 
+/* Says @text in @widget's window, when it is a KsWindow (a plain toast). */
+void        ks_widget_add_toast          (GtkWidget   *widget,
+                                          const char  *text);
+
+/* Writes the file @path for the page that asked (PNG, SVG or PDF by the
+ * extension). */
+typedef gboolean (*KsExportFileFunc) (GtkWidget   *page,
+                                      const char  *path,
+                                      GError     **error);
+
+/* The save dialog of an "Export as …" action: @title, the suggested
+ * @file_name (slashes replaced); then @export writes the file, and a toast
+ * says @done (a format with one %s, the folder) or a dialog headed
+ * @failed says why. @page is kept alive until then. */
+void        ks_export_dialog_show        (GtkWidget        *page,
+                                          const char       *title,
+                                          const char       *file_name,
+                                          KsExportFileFunc  export,
+                                          const char       *done,
+                                          const char       *failed);
+
 G_END_DECLS

@@ -2306,43 +2306,12 @@ complete_placeholder_new (void)
 
 /* Export and print */
 
-static void
-toast (KsPlanPage *self,
-       const char *text)
+static gboolean
+export_file (GtkWidget   *page,
+             const char  *path,
+             GError     **error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (KS_IS_WINDOW (root))
-    ks_window_add_toast (KS_WINDOW (root), text);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    KsPlanPage      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!path)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                     _("Could not export the plan: the chosen place is not a local file"));
-      if (path && ks_plan_page_export (self, path, &error))
-        {
-          g_autofree char *folder = ks_format_folder (path);
-          g_autofree char *text = g_strdup_printf (_("Exported the plan to %s"), folder);
-
-          toast (self, text);
-        }
-      else if (error)
-        ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Export the Plan"), error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  return ks_plan_page_export (KS_PLAN_PAGE (page), path, error);
 }
 
 static void
@@ -2351,24 +2320,18 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   KsPlanPage *self = KS_PLAN_PAGE (widget);
-  GtkFileChooserNative *dialog;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
   if (!self->plan)
     return;
   ks_plan_page_flush (self);
-  dialog = gtk_file_chooser_native_new (_("Export Account Plan"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: the file name of an exported plan, e.g. "Kessler Automotive Group – Account Plan" */
   title = g_strdup_printf (_("%s – Account Plan"), nonnull (self->account_name));
-  g_strdelimit (title, "/\\", '-');
   name = g_strconcat (title, ".pdf", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  ks_export_dialog_show (widget, _("Export Account Plan"), name, export_file,
+                         /* Translators: %s is a folder */
+                         _("Exported the plan to %s"), _("Could Not Export the Plan"));
 }
 
 static void

@@ -174,16 +174,6 @@ get_window (KsPortfolioPage *self)
 }
 
 static void
-toast (KsPortfolioPage *self,
-       const char      *text)
-{
-  KsWindow *window = get_window (self);
-
-  if (window)
-    ks_window_add_toast (window, text);
-}
-
-static void
 query_for (KsPortfolioPage  *self,
            KsPortfolioQuery *query)
 {
@@ -1277,29 +1267,12 @@ shown_chart (KsPortfolioPage *self)
   return KS_PORTFOLIO_CHART_MATRIX;
 }
 
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    KsPortfolioPage *self)
+static gboolean
+export_file (GtkWidget   *page,
+             const char  *path,
+             GError     **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path && ks_portfolio_page_export (self, path, &error))
-        {
-          g_autofree char *folder = ks_format_folder (path);
-          g_autofree char *text = g_strdup_printf (_("Exported the chart to %s"), folder);
-
-          toast (self, text);
-        }
-      else if (error)
-        ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Export the Chart"), error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  return ks_portfolio_page_export (KS_PORTFOLIO_PAGE (page), path, error);
 }
 
 static void
@@ -1309,7 +1282,6 @@ export_action (GtkWidget  *widget,
 {
   KsPortfolioPage *self = KS_PORTFOLIO_PAGE (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
   const char *what;
 
@@ -1326,15 +1298,12 @@ export_action (GtkWidget  *widget,
       what = _("portfolio matrix");
       break;
     }
-  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: file name of an export, e.g. "portfolio matrix 2026-Q3.pdf" */
   name = g_strdup_printf (_("%s %s.%s"), what,
                           self->portfolio && self->portfolio->period ? self->portfolio->period : "", format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  ks_export_dialog_show (widget, _("Export Chart"), name, export_file,
+                         /* Translators: %s is a folder */
+                         _("Exported the chart to %s"), _("Could Not Export the Chart"));
 }
 
 static void

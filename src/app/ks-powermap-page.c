@@ -748,29 +748,12 @@ save_snapshot_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    KsPowermapPage  *self)
+static gboolean
+export_file (GtkWidget   *page,
+             const char  *path,
+             GError     **error)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path && ks_powermap_page_export (self, path, &error))
-        {
-          g_autofree char *folder = ks_format_folder (path);
-          g_autofree char *text = g_strdup_printf (_("Exported the map to %s"), folder);
-
-          toast (self, text);
-        }
-      else if (error)
-        ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Export the Map"), error->message);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  return ks_powermap_page_export (KS_POWERMAP_PAGE (page), path, error);
 }
 
 static void
@@ -780,18 +763,13 @@ export_action (GtkWidget  *widget,
 {
   KsPowermapPage *self = KS_POWERMAP_PAGE (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
-  dialog = gtk_file_chooser_native_new (_("Export Power Map"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: file name of an export, e.g. "Kessler Automotive Group power map.pdf" */
   name = g_strdup_printf (_("%s power map.%s"), self->account_name ? self->account_name : "", format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  ks_export_dialog_show (widget, _("Export Power Map"), name, export_file,
+                         /* Translators: %s is a folder */
+                         _("Exported the map to %s"), _("Could Not Export the Map"));
 }
 
 static void
