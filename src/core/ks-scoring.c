@@ -420,28 +420,38 @@ check_period_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
+/* Steps a bound statement whose first column is an id: the first row's id
+ * into @id (0 when there is none). FALSE, with @error set, on a failure. */
+static gboolean
+step_id (KsWorkspace   *workspace,
+         sqlite3_stmt  *stmt,
+         gint64        *id,
+         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gint64
 period_id_for_name (KsWorkspace  *workspace,
                     const char   *name,
                     GError      **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
+  gint64 id;
 
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT id FROM review_periods WHERE name = ?1", error)))
     return -1;
   ks_bind_text (stmt, 1, name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
-      return -1;
-    }
-  return id;
+  return step_id (workspace, stmt, &id, error) ? id : -1;
 }
 
 /* The period's name (NULL when absent; on a failure with @error set). */
@@ -618,7 +628,6 @@ ks_period_get_current (KsWorkspace  *workspace,
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
@@ -635,16 +644,7 @@ ks_period_get_current (KsWorkspace  *workspace,
                                      "SELECT id FROM review_periods ORDER BY name DESC, id DESC LIMIT 1",
                                      error)))
     return 0;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
-      return 0;
-    }
-  return id;
+  return step_id (workspace, stmt, &id, error) ? id : 0;
 }
 
 gboolean
@@ -683,7 +683,6 @@ ks_period_get_previous (KsWorkspace  *workspace,
 {
   sqlite3_stmt *stmt;
   gint64 previous = 0;
-  int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
@@ -694,16 +693,7 @@ ks_period_get_previous (KsWorkspace  *workspace,
                                      error)))
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    previous = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
-      return 0;
-    }
-  return previous;
+  return step_id (workspace, stmt, &previous, error) ? previous : 0;
 }
 
 /* ---- scores -------------------------------------------------------------------- */
