@@ -267,6 +267,7 @@ test_attractiveness_position (Fixture       *f,
   g_assert_cmpfloat (alpha->y, ==, 33.0);
   g_assert_cmpint (alpha->quadrant, ==, 1);
   g_assert_null (p->quadrants[0]);
+  g_assert_cmpstr (ks_portfolio_quadrant_name (p, 1), ==, "high x, low y");
   /* Beta has no relationship score: not placed */
   g_assert_cmpint (item_named (p, "Beta")->quadrant, ==, -1);
   g_assert_cmpuint (p->n_unplaced, ==, 3);
@@ -290,6 +291,18 @@ test_filters (Fixture       *f,
   g_assert_nonnull (item_named (key, "Gamma"));
   g_assert_cmpuint (key->legend->len, ==, 3);
   g_assert_cmpuint (item_named (key, "Gamma")->colour, ==, 0);
+
+  /* the owner filter's choices: Anna and Bert own accounts, nobody owns Delta */
+  {
+    g_autoptr(GArray) owners = ks_portfolio_owner_ids (f->ws, NULL);
+
+    g_assert_cmpuint (owners->len, ==, 2);
+    g_assert_cmpint (g_array_index (owners, gint64, 0), ==, MIN (f->anna, f->bert));
+    g_assert_cmpint (g_array_index (owners, gint64, 1), ==, MAX (f->anna, f->bert));
+  }
+  /* quadrant names: the preset's strategies, else where the quadrant lies */
+  g_assert_cmpstr (ks_portfolio_quadrant_name (key, 1), ==, "Retain and nurture");
+  g_assert_cmpstr (ks_portfolio_quadrant_name (key, -1), ==, "not placed");
 }
 
 static void

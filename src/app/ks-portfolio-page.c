@@ -333,15 +333,10 @@ fill_sidebar (KsPortfolioPage *self)
   if (people)
     {
       g_autoptr(GHashTable) owners = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_autoptr(KsScoreTable) table = ks_score_table_load (self->workspace, current, TRUE, NULL);
+      g_autoptr(GArray) owner_ids = ks_portfolio_owner_ids (self->workspace, NULL);
 
-      for (guint i = 0; table && i < table->accounts->len; i++)
-        {
-          KsAccountScore *row = g_ptr_array_index (table->accounts, i);
-
-          if (row->owner_id)
-            g_hash_table_add (owners, &row->owner_id);
-        }
+      for (guint i = 0; owner_ids && i < owner_ids->len; i++)
+        g_hash_table_add (owners, &g_array_index (owner_ids, gint64, i));
       for (guint i = 0; i < g_list_model_get_n_items (people); i++)
         {
           g_autoptr(KsPerson) person = g_list_model_get_item (people, i);
@@ -395,23 +390,6 @@ fill_sidebar (KsPortfolioPage *self)
   self->filling = FALSE;
 }
 
-static const char *
-quadrant_name (const KsPortfolio *portfolio,
-               int                quadrant)
-{
-  static const char *fallback[4];
-
-  if (quadrant < 0)
-    return _("not placed");
-  if (portfolio->quadrants[quadrant])
-    return portfolio->quadrants[quadrant];
-  fallback[0] = _("low, low");
-  fallback[1] = _("high x, low y");
-  fallback[2] = _("low x, high y");
-  fallback[3] = _("high, high");
-  return fallback[quadrant];
-}
-
 static void
 on_moved_row_activated (GtkListBox      *box,
                         GtkListBoxRow   *row,
@@ -449,8 +427,8 @@ fill_moved (KsPortfolioPage *self)
                                                     g_array_index (p->moved, guint, i));
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *escaped = g_markup_escape_text (item->name, -1);
-      g_autofree char *subtitle = g_strdup_printf ("%s → %s", quadrant_name (p, item->prev_quadrant),
-                                                   quadrant_name (p, item->quadrant));
+      g_autofree char *subtitle = g_strdup_printf ("%s → %s", ks_portfolio_quadrant_name (p, item->prev_quadrant),
+                                                   ks_portfolio_quadrant_name (p, item->quadrant));
       g_autofree char *escaped_sub = g_markup_escape_text (subtitle, -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);

@@ -786,3 +786,56 @@ ks_portfolio_ranking (const KsPortfolio *portfolio,
   return ks_ranking_compare ((const KsRankInput *) before->data, before->len,
                              (const KsRankInput *) after->data, after->len, top_n);
 }
+
+const char *
+ks_portfolio_quadrant_name (const KsPortfolio *portfolio,
+                            int                quadrant)
+{
+  g_return_val_if_fail (portfolio != NULL, NULL);
+
+  if (quadrant < 0 || quadrant > 3)
+    return _("not placed");
+  if (portfolio->quadrants[quadrant])
+    return portfolio->quadrants[quadrant];
+  switch (quadrant)
+    {
+    case 0:
+      return _("low, low");
+    case 1:
+      return _("high x, low y");
+    case 2:
+      return _("low x, high y");
+    default:
+      return _("high, high");
+    }
+}
+
+GArray *
+ks_portfolio_owner_ids (KsWorkspace  *workspace,
+                        GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
+
+  stmt = ks_workspace_prepare (workspace,
+                               "SELECT DISTINCT owner_id FROM accounts WHERE owner_id IS NOT NULL ORDER BY owner_id",
+                               error);
+  if (!stmt)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

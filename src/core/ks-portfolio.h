@@ -139,6 +139,14 @@ gboolean      ks_colour_by_from_name       (const char              *name,
 void          ks_axis_parse                (const char              *text,
                                             KsAxis                  *axis);
 
+/* Quadrant @quadrant's name: the preset's strategy, else where it lies
+ * ("high x, low y"); "not placed" for -1. Translated. */
+const char   *ks_portfolio_quadrant_name   (const KsPortfolio       *portfolio,
+                                            int                      quadrant);
+/* The people who own at least one account (gint64 ids, ascending): the
+ * choices of the owner filter, whatever the filter is now. */
+GArray       *ks_portfolio_owner_ids       (KsWorkspace             *workspace,
+                                            GError                 **error);
 /* The ranking by weighted score of @portfolio's accounts (its filters
  * applied): the compared period before, the shown one after; top_n 0 = 20. */
 KsRanking    *ks_portfolio_ranking         (const KsPortfolio       *portfolio,
