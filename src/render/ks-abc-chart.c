@@ -489,31 +489,6 @@ ks_abc_chart_find (const KsAbcChart *chart,
 
 /* ------------------------------------------------------------------ drawing */
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-set_rgba (cairo_t       *cr,
-          const KsColor *c,
-          double         alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
-
 static const double dashed[] = { 7, 5 };
 static const double dotted[] = { 2, 4 };
 
@@ -540,7 +515,7 @@ draw_static (cairo_t          *cr,
       ks_abc_chart_get_class_rect (self, k, &r);
       if (r.width <= 0)
         continue;
-      set_rgba (cr, &c, 0.14);
+      ks_chart_set_source (cr, &c, 0.14);
       cairo_rectangle (cr, r.x, r.y, r.width, r.height);
       cairo_fill (cr);
       if (r.width >= self->letters[k].width + self->font_px)
@@ -687,7 +662,7 @@ draw_static (cairo_t          *cr,
 
   /* Legend. */
   ks_color_set_source (cr, &palette->surface);
-  rounded_rect (cr, self->legend.x + 0.5, self->legend.y + 0.5, self->legend.width - 1, self->legend.height - 1, 6);
+  ks_chart_rounded_rect (cr, self->legend.x + 0.5, self->legend.y + 0.5, self->legend.width - 1, self->legend.height - 1, 6);
   cairo_fill_preserve (cr);
   ks_color_set_source (cr, &palette->grid);
   cairo_set_line_width (cr, 1);
@@ -702,7 +677,7 @@ draw_static (cairo_t          *cr,
         case ROW_CLASS:
           {
             KsColor c = ks_abc_class_colour (palette, row->klass);
-            set_rgba (cr, &c, 0.3);
+            ks_chart_set_source (cr, &c, 0.3);
             cairo_rectangle (cr, sx, mid - self->font_px * 0.45, sw * 0.7, self->font_px * 0.9);
             cairo_fill_preserve (cr);
             ks_color_set_source (cr, &c);
@@ -805,11 +780,11 @@ ks_abc_chart_draw_hover (cairo_t          *cr,
     y = pointer_y - 12 - h;
   x = CLAMP (x, 4, MAX (4, chart->width - 4 - w));
   y = CLAMP (y, 4, MAX (4, chart->height - 4 - h));
-  set_rgba (cr, &palette->foreground, 0.18);
-  rounded_rect (cr, x + 1, y + 3, w, h, 7);
+  ks_chart_set_source (cr, &palette->foreground, 0.18);
+  ks_chart_rounded_rect (cr, x + 1, y + 3, w, h, 7);
   cairo_fill (cr);
   ks_color_set_source (cr, &palette->surface);
-  rounded_rect (cr, x, y, w, h, 7);
+  ks_chart_rounded_rect (cr, x, y, w, h, 7);
   cairo_fill_preserve (cr);
   ks_color_set_source (cr, &palette->grid);
   cairo_set_line_width (cr, 1);

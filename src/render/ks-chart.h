@@ -28,6 +28,18 @@ gboolean ks_chart_rect_contains   (const KsChartRect *rect,
                                    double             x,
                                    double             y);
 
+/* A rectangle with corners of radius @r (at most half its shorter side). */
+void     ks_chart_rounded_rect  (cairo_t           *cr,
+                                 double             x,
+                                 double             y,
+                                 double             w,
+                                 double             h,
+                                 double             r);
+/* @c as the source, its alpha times @alpha. */
+void     ks_chart_set_source    (cairo_t           *cr,
+                                 const KsColor     *c,
+                                 double             alpha);
+
 /* A PangoContext without hinting at 96 dpi, so text measures the same on
  * every surface (screen, PNG, SVG, PDF). */
 PangoContext         *ks_chart_context_new (void);

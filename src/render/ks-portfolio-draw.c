@@ -19,31 +19,6 @@
 
 #define FILL_ALPHA 0.55
 
-static void
-set_rgba (cairo_t       *cr,
-          const KsColor *c,
-          double         alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
-
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 /* The bubble's outline: its colour, darkened towards the text colour so a
  * pale colour still shows on the page. */
 static KsColor
@@ -73,9 +48,9 @@ draw_bubble (cairo_t              *cr,
 
   cairo_new_path (cr);
   cairo_arc (cr, b->cx, b->cy, b->r, 0, 2 * G_PI);
-  set_rgba (cr, fill, FILL_ALPHA);
+  ks_chart_set_source (cr, fill, FILL_ALPHA);
   cairo_fill_preserve (cr);
-  set_rgba (cr, &line, 1);
+  ks_chart_set_source (cr, &line, 1);
   cairo_stroke (cr);
 }
 
@@ -144,7 +119,7 @@ draw_trail (cairo_t         *cr,
             double           r,
             double           unit)
 {
-  set_rgba (cr, &palette->foreground, 0.7);
+  ks_chart_set_source (cr, &palette->foreground, 0.7);
   cairo_set_line_width (cr, 1.5 * unit);
   cairo_new_path (cr);
   trail_path (cr, x0, y0, x1, y1, r, unit, FALSE);
@@ -319,12 +294,12 @@ draw_bubbles (cairo_t              *cr,
         }
     }
   cairo_stroke (cr);
-  set_rgba (cr, &palette->surface, 0.85);
+  ks_chart_set_source (cr, &palette->surface, 0.85);
   for (guint i = 0; i < layout->n_bubbles; i++)
     {
       const KsMatrixBubble *b = &layout->bubbles[i];
       if (b->plate && b->label_state != KS_MATRIX_LABEL_DROPPED)
-        rounded_rect (cr, b->label_rect.x - 2, b->label_rect.y, b->label_rect.width + 4, b->label_rect.height, 3);
+        ks_chart_rounded_rect (cr, b->label_rect.x - 2, b->label_rect.y, b->label_rect.width + 4, b->label_rect.height, 3);
     }
   cairo_fill (cr);
   ks_color_set_source (cr, &palette->foreground);
@@ -347,7 +322,7 @@ draw_legend (cairo_t              *cr,
   if (layout->n_rows == 0)
     return;
   ks_color_set_source (cr, &palette->surface);
-  rounded_rect (cr, l->x + 0.5, l->y + 0.5, l->width - 1, l->height - 1, 6);
+  ks_chart_rounded_rect (cr, l->x + 0.5, l->y + 0.5, l->width - 1, l->height - 1, 6);
   cairo_fill_preserve (cr);
   ks_color_set_source (cr, &palette->grid);
   cairo_set_line_width (cr, 1);
@@ -484,11 +459,11 @@ draw_card (cairo_t                 *cr,
   x = CLAMP (x, 4, MAX (4, layout->width - 4 - w));
   y = CLAMP (y, 4, MAX (4, layout->height - 4 - h));
 
-  set_rgba (cr, &palette->foreground, 0.18);
-  rounded_rect (cr, x + 1, y + 3, w, h, 7);
+  ks_chart_set_source (cr, &palette->foreground, 0.18);
+  ks_chart_rounded_rect (cr, x + 1, y + 3, w, h, 7);
   cairo_fill (cr);
   ks_color_set_source (cr, &palette->surface);
-  rounded_rect (cr, x, y, w, h, 7);
+  ks_chart_rounded_rect (cr, x, y, w, h, 7);
   cairo_fill_preserve (cr);
   ks_color_set_source (cr, &palette->grid);
   cairo_set_line_width (cr, 1);
@@ -610,7 +585,7 @@ draw_overlay (cairo_t                 *cr,
           y = CLAMP (dvy - ext.height / PANGO_SCALE / 2.0 - pad, plot->y, plot->y + plot->height - ext.height / PANGO_SCALE - 2 * pad);
         }
       ks_color_set_source (cr, &palette->accent);
-      rounded_rect (cr, x, y, ext.width / PANGO_SCALE + 2 * pad, ext.height / PANGO_SCALE + 2 * pad, 4);
+      ks_chart_rounded_rect (cr, x, y, ext.width / PANGO_SCALE + 2 * pad, ext.height / PANGO_SCALE + 2 * pad, 4);
       cairo_fill (cr);
       ks_color_set_source (cr, ks_palette_text_on (palette, &palette->accent));
       cairo_move_to (cr, x + pad, y + pad);

@@ -51,23 +51,6 @@ typedef struct
 /* ------------------------------------------------------------------ shapes */
 
 static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 chamfered_rect (cairo_t *cr,
                 double   x,
                 double   y,
@@ -106,9 +89,9 @@ node_shape (cairo_t    *cr,
   if (kind == KS_NODE_COMPETITOR)
     chamfered_rect (cr, x, y, w, h, KS_MAP_CHAMFER * radius / KS_MAP_CARD_RADIUS + grow * 0.4);
   else if (kind == KS_NODE_THIRD_PARTY)
-    rounded_rect (cr, x, y, w, h, KS_MAP_EXTERNAL_RADIUS * radius / KS_MAP_CARD_RADIUS + grow);
+    ks_chart_rounded_rect (cr, x, y, w, h, KS_MAP_EXTERNAL_RADIUS * radius / KS_MAP_CARD_RADIUS + grow);
   else
-    rounded_rect (cr, x, y, w, h, radius + grow);
+    ks_chart_rounded_rect (cr, x, y, w, h, radius + grow);
 }
 
 static const KsColor *
@@ -251,7 +234,7 @@ draw_chip (cairo_t   *cr,
   const KsMapLabel *label = &ctx->layout->roles[role];
   double w = label->width + 10, h = KS_MAP_CHIP_H;
 
-  rounded_rect (cr, x, cy - h / 2, w, h, 4);
+  ks_chart_rounded_rect (cr, x, cy - h / 2, w, h, 4);
   ks_color_set_source (cr, &ctx->chip_fill);
   cairo_fill (cr);
   if (text)
@@ -295,7 +278,7 @@ draw_tag (cairo_t          *cr,
 {
   double w = label->width + 12, h = 17;
 
-  rounded_rect (cr, right - w, cy - h / 2, w, h, h / 2);
+  ks_chart_rounded_rect (cr, right - w, cy - h / 2, w, h, h / 2);
   ks_color_set_source (cr, fill);
   cairo_fill (cr);
   ks_color_set_source (cr, ks_palette_text_on (ctx->palette, fill));
@@ -774,7 +757,7 @@ draw_legend_symbol (cairo_t              *cr,
   switch (row->symbol)
     {
     case KS_MAP_SYMBOL_RELATIONSHIP:
-      rounded_rect (cr, cx - 13 + 1.25, cy - 7 + 1.25, 26 - 2.5, 14 - 2.5, 3.5);
+      ks_chart_rounded_rect (cr, cx - 13 + 1.25, cy - 7 + 1.25, 26 - 2.5, 14 - 2.5, 3.5);
       ks_color_set_source (cr, &p->surface);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, KS_MAP_BORDER_W);
@@ -869,10 +852,10 @@ draw_legend (cairo_t              *cr,
   cairo_save (cr);
   cairo_translate (cr, box.x, box.y);
   cairo_new_path (cr);
-  rounded_rect (cr, 0, 1.5, box.width, box.height, 10);
+  ks_chart_rounded_rect (cr, 0, 1.5, box.width, box.height, 10);
   ks_color_set_source (cr, &ctx->shadow);
   cairo_fill (cr);
-  rounded_rect (cr, 0.5, 0.5, box.width - 1, box.height - 1, 10);
+  ks_chart_rounded_rect (cr, 0.5, 0.5, box.width - 1, box.height - 1, 10);
   ks_color_set_source (cr, &p->surface);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1);
