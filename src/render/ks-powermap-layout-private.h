@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * For ks-powermap-layout.c and ks-powermap-draw.c only.
+ * For the power map's render only: ks-powermap-layout.c (cards, lines, hit
+ * testing, the view), ks-powermap-legend.c, ks-powermap-tidy.c and
+ * ks-powermap-draw.c.
  */
 #pragma once
 
@@ -38,6 +40,11 @@ G_BEGIN_DECLS
 #define KS_MAP_LEGEND_MARGIN   12.0
 #define KS_MAP_LEGEND_SECTIONS  6
 #define KS_MAP_LEGEND_MAX_ROWS  6
+
+/* Tidy layout spacing that ks_map_layout_new also uses for the rows of cards
+ * without a position, model units. */
+#define TIDY_SIBLING_GAP  24.0
+#define TIDY_LOOSE_GAP    76.0
 
 /* A measured piece of text with its glyphs cached (ks-chart.h): drawing it
  * is one cairo_show_glyphs per run, without walking pango's layout. */
@@ -108,6 +115,40 @@ typedef enum
   KS_MAP_N_TAGS,
 } KsMapTag;
 
+/* Rectangles, model units. */
+
+static inline double
+rect_right (const KsMapRect *r)
+{
+  return r->x + r->width;
+}
+
+static inline double
+rect_bottom (const KsMapRect *r)
+{
+  return r->y + r->height;
+}
+
+static inline double
+rect_cx (const KsMapRect *r)
+{
+  return r->x + r->width / 2;
+}
+
+static inline double
+rect_cy (const KsMapRect *r)
+{
+  return r->y + r->height / 2;
+}
+
+static inline gboolean
+rects_meet (const KsMapRect *a,
+            const KsMapRect *b)
+{
+  return a->x < rect_right (b) && b->x < rect_right (a)
+         && a->y < rect_bottom (b) && b->y < rect_bottom (a);
+}
+
 struct _KsMapLayout
 {
   PangoContext      *context;
@@ -127,6 +168,15 @@ struct _KsMapLayout
   KsMapLegendSection legend[KS_MAP_LEGEND_SECTIONS];
 };
 
+/* Measures @text with @font and caches its glyphs. */
+void _ks_map_label_init     (KsMapLabel                 *label,
+                             PangoContext               *context,
+                             const PangoFontDescription *font,
+                             const char                 *text);
+/* Builds and measures the legend's sections (ks-powermap-legend.c). */
+void _ks_map_legend_build   (KsMapLayout                *layout,
+                             const PangoFontDescription *head_font,
+                             const PangoFontDescription *font);
 /* Places the legend's sections in @columns columns: their offsets inside the
  * legend box and the box's size. */
 void _ks_map_legend_arrange (const KsMapLayout *layout,
