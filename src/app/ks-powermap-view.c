@@ -6,8 +6,10 @@
  * account's contacts and lines as KsMapNode/KsMapLine), caches the static
  * layers (background, lines, cards) as a GskRenderNode, draws the overlay
  * (hover, rubber band, link preview) and the legend on top every frame, and
- * turns gestures and keys into edits through core, one undo step each. A drag
- * moves cards in the layout only; drag-end commits all of them in one call.
+ * keeps the selection, the zoom and the accessible description. Gestures and
+ * keys are in ks-powermap-view-input.c; the edits they make through core, one
+ * undo step each, in ks-powermap-view-edit.c. A drag moves cards in the
+ * layout only; drag-end commits all of them in one call.
  */
 #define G_LOG_DOMAIN "ks-powermap-view"
 
@@ -20,72 +22,13 @@
 #include <math.h>
 
 #include "ks-app-util.h"
-#include "ks-contact-line.h"
 #include "ks-powermap-draw.h"
-#include "ks-powermap-model.h"
-#include "ks-window.h"
+#include "ks-powermap-view-private.h"
 
 #define MIN_SCALE      0.1
 #define MAX_SCALE      4.0
-#define ZOOM_STEP      1.25
 #define FIT_MARGIN     24.0
-#define NUDGE          10.0
-#define DRAG_THRESHOLD 4.0
 #define OVERLAY_RESERVE 156.0   /* the page's zoom buttons, bottom right */
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_MOVE,
-  DRAG_PAN,
-  DRAG_RUBBER,
-  DRAG_LINK,
-} DragMode;
-
-struct _KsPowermapView
-{
-  GtkWidget       parent_instance;
-
-  KsWorkspace    *workspace;
-  gint64          account_id;
-  char           *account_name;
-
-  KsMapModel      model;           /* the account's contacts and lines */
-  /* Short names for the model's arrays. */
-  GPtrArray      *contacts;        /* KsContact, in node order */
-  GPtrArray      *strings;         /* owner initials the nodes point at */
-  GArray         *nodes;           /* KsMapNode */
-  GArray         *lines;           /* KsMapLine */
-
-  KsPalette      *palette;
-  KsMapLayout    *layout;          /* NULL = to build */
-  GskRenderNode  *static_node;     /* background, lines, cards; NULL = to draw */
-  KsMapView       view;
-  gboolean        fitted;          /* follow the size until the user zooms or pans */
-
-  GArray         *sel_nodes;       /* gint64 */
-  GArray         *sel_lines;
-  GArray         *changed;
-  GArray         *added;
-  gint64          hover_node;
-  gboolean        hover_handle;
-  gint64          hover_line;
-
-  DragMode        drag;
-  double          drag_x, drag_y;  /* start, view units */
-  double          drag_dx, drag_dy;
-  gboolean        drag_moved;
-  gboolean        drag_toggle;     /* Shift/Ctrl held at the start */
-  gint64          drag_node;
-  GArray         *drag_start;      /* double x, y per selected node */
-  double          pan_x, pan_y;    /* offset at the start */
-  gint64          link_from;
-  double          link_x, link_y;
-  double          pointer_x, pointer_y;
-  double          zoom_start;
-  double          reported_scale;
-  guint           zoom_idle;
-};
 
 enum
 {
@@ -171,65 +114,23 @@ ks_palette_new_for_widget (GtkWidget *widget)
   return palette;
 }
 
-static KsWindow *
-get_window (KsPowermapView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return KS_IS_WINDOW (root) ? KS_WINDOW (root) : NULL;
-}
-
-static void
-report_error (KsPowermapView *self,
-              GError         *error)
-{
-  KsWindow *window = get_window (self);
-
-  if (window)
-    ks_window_add_toast (window, error->message);
-  else
-    g_warning ("%s", error->message);
-}
-
-static gboolean
-array_contains (GArray *array,
-                gint64  id)
-{
-  for (guint i = 0; i < array->len; i++)
-    if (g_array_index (array, gint64, i) == id)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-array_remove (GArray *array,
-              gint64  id)
-{
-  for (guint i = 0; i < array->len; i++)
-    if (g_array_index (array, gint64, i) == id)
-      {
-        g_array_remove_index (array, i);
-        return;
-      }
-}
-
-static void
-invalidate_static (KsPowermapView *self)
+void
+_ks_powermap_view_invalidate_static (KsPowermapView *self)
 {
   g_clear_pointer (&self->static_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-invalidate_layout (KsPowermapView *self)
+void
+_ks_powermap_view_invalidate_layout (KsPowermapView *self)
 {
   g_clear_pointer (&self->layout, ks_map_layout_free);
-  invalidate_static (self);
+  _ks_powermap_view_invalidate_static (self);
 }
 
-static KsMapNode *
-find_node (KsPowermapView *self,
-           gint64          id)
+KsMapNode *
+_ks_powermap_view_find_node (KsPowermapView *self,
+                             gint64          id)
 {
   for (guint i = 0; i < self->nodes->len; i++)
     if (g_array_index (self->nodes, KsMapNode, i).id == id)
@@ -256,8 +157,8 @@ legend_fits (KsPowermapView *self,
   return width + 2 * FIT_MARGIN + OVERLAY_RESERVE <= self->view.width;
 }
 
-static void
-ensure_layout (KsPowermapView *self)
+void
+_ks_powermap_view_ensure_layout (KsPowermapView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -370,10 +271,10 @@ update_accessible (KsPowermapView *self)
                                   -1);
 }
 
-static void
-selection_changed (KsPowermapView *self)
+void
+_ks_powermap_view_selection_changed (KsPowermapView *self)
 {
-  invalidate_static (self);
+  _ks_powermap_view_invalidate_static (self);
   update_accessible (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -396,7 +297,7 @@ reload (KsPowermapView *self)
 
   /* keep what is still there selected */
   for (guint i = self->sel_nodes->len; i > 0; i--)
-    if (!find_node (self, g_array_index (self->sel_nodes, gint64, i - 1)))
+    if (!_ks_powermap_view_find_node (self, g_array_index (self->sel_nodes, gint64, i - 1)))
       g_array_remove_index (self->sel_nodes, i - 1);
   for (guint i = self->sel_lines->len; i > 0; i--)
     {
@@ -413,18 +314,18 @@ reload (KsPowermapView *self)
   self->hover_node = self->hover_line = 0;
   if (was_empty)
     self->fitted = TRUE;
-  invalidate_layout (self);
+  _ks_powermap_view_invalidate_layout (self);
   update_accessible (self);
   /* the page re-reads the selected node's attributes */
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   (void) n_selected;
 }
 
-static void
-set_scale (KsPowermapView *self,
-           double          scale,
-           double          cx,
-           double          cy)
+void
+_ks_powermap_view_set_scale (KsPowermapView *self,
+                             double          scale,
+                             double          cx,
+                             double          cy)
 {
   double mx, my;
 
@@ -434,21 +335,21 @@ set_scale (KsPowermapView *self,
   self->view.offset_x = cx - mx * scale;
   self->view.offset_y = cy - my * scale;
   self->fitted = FALSE;
-  invalidate_static (self);
+  _ks_powermap_view_invalidate_static (self);
 }
 
-static void
-zoom_by (KsPowermapView *self,
-         double          factor,
-         double          cx,
-         double          cy)
+void
+_ks_powermap_view_zoom_by (KsPowermapView *self,
+                           double          factor,
+                           double          cx,
+                           double          cy)
 {
-  ensure_layout (self);
-  set_scale (self, self->view.scale * factor, cx, cy);
+  _ks_powermap_view_ensure_layout (self);
+  _ks_powermap_view_set_scale (self, self->view.scale * factor, cx, cy);
 }
 
-static gint64
-primary_node (KsPowermapView *self)
+gint64
+_ks_powermap_view_primary_node (KsPowermapView *self)
 {
   return self->sel_nodes->len > 0
            ? g_array_index (self->sel_nodes, gint64, self->sel_nodes->len - 1) : 0;
@@ -462,7 +363,7 @@ scroll_to_node (KsPowermapView *self,
   KsMapRect rect;
   double x1, y1, x2, y2, dx = 0, dy = 0;
 
-  ensure_layout (self);
+  _ks_powermap_view_ensure_layout (self);
   index = ks_map_layout_find_node (self->layout, id);
   if (index < 0 || !ks_map_layout_get_node_rect (self->layout, index, &rect))
     return;
@@ -481,67 +382,8 @@ scroll_to_node (KsPowermapView *self,
       self->view.offset_x += dx;
       self->view.offset_y += dy;
       self->fitted = FALSE;
-      invalidate_static (self);
+      _ks_powermap_view_invalidate_static (self);
     }
-}
-
-static char *
-unique_name (KsPowermapView *self,
-             const char     *base)
-{
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *name = n == 1 ? g_strdup (base) : g_strdup_printf ("%s %u", base, n);
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < self->nodes->len && !taken; i++)
-        taken = g_utf8_collate (g_array_index (self->nodes, KsMapNode, i).name, name) == 0;
-      if (!taken)
-        return g_steal_pointer (&name);
-    }
-}
-
-static gboolean
-position_taken (KsPowermapView *self,
-                double          x,
-                double          y)
-{
-  for (guint i = 0; i < self->nodes->len; i++)
-    {
-      KsMapNode *node = &g_array_index (self->nodes, KsMapNode, i);
-
-      if (node->placed && fabs (node->x - x) < 200 && fabs (node->y - y) < 80)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-nudge (KsPowermapView *self,
-       double          dx,
-       double          dy)
-{
-  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
-
-  ensure_layout (self);
-  for (guint i = 0; i < self->sel_nodes->len; i++)
-    {
-      gint64 id = g_array_index (self->sel_nodes, gint64, i);
-      int index = ks_map_layout_find_node (self->layout, id);
-      KsMapRect rect;
-      double x, y;
-
-      if (index < 0 || !ks_map_layout_get_node_rect (self->layout, index, &rect))
-        return;
-      x = rect.x + rect.width / 2 + dx;
-      y = rect.y + rect.height / 2 + dy;
-      g_array_append_val (xs, x);
-      g_array_append_val (ys, y);
-    }
-  if (xs->len > 0)
-    ks_powermap_view_commit_move (self, (gint64 *) self->sel_nodes->data,
-                                  (double *) xs->data, (double *) ys->data, xs->len);
 }
 
 /* Callbacks */
@@ -556,422 +398,7 @@ static void
 on_style_changed (KsPowermapView *self)
 {
   g_clear_pointer (&self->palette, ks_palette_free);
-  invalidate_layout (self);
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           KsPowermapView           *self)
-{
-  KsMapHit hit;
-  gint64 node = 0, line = 0;
-  gboolean handle = FALSE;
-  const char *cursor = NULL;
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (!self->layout || self->drag != DRAG_NONE)
-    return;
-  hit = ks_map_layout_hit_test (self->layout, &self->view, x, y);
-  if (hit.kind == KS_MAP_HIT_NODE || hit.kind == KS_MAP_HIT_HANDLE)
-    {
-      node = hit.id;
-      handle = hit.kind == KS_MAP_HIT_HANDLE;
-      cursor = handle ? "crosshair" : "pointer";
-    }
-  else if (hit.kind == KS_MAP_HIT_LINE)
-    {
-      line = hit.id;
-      cursor = "pointer";
-    }
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
-  if (node != self->hover_node || handle != self->hover_handle || line != self->hover_line)
-    {
-      self->hover_node = node;
-      self->hover_handle = handle;
-      self->hover_line = line;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          KsPowermapView           *self)
-{
-  if (self->hover_node || self->hover_line)
-    {
-      self->hover_node = self->hover_line = 0;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               KsPowermapView *self)
-{
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  KsMapHit hit = { KS_MAP_HIT_NONE, 0, -1 };
-  gboolean toggle = (mods & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  ensure_layout (self);
-  self->drag_x = x;
-  self->drag_y = y;
-  self->drag_dx = self->drag_dy = 0;
-  self->drag_moved = FALSE;
-  self->drag_toggle = toggle;
-  self->drag_node = 0;
-
-  if (button == GDK_BUTTON_MIDDLE)
-    hit.kind = KS_MAP_HIT_NONE;
-  else
-    hit = ks_map_layout_hit_test (self->layout, &self->view, x, y);
-
-  switch (hit.kind)
-    {
-    case KS_MAP_HIT_HANDLE:
-      self->drag = DRAG_LINK;
-      self->link_from = hit.id;
-      self->link_x = x;
-      self->link_y = y;
-      break;
-
-    case KS_MAP_HIT_NODE:
-      self->drag = DRAG_MOVE;
-      self->drag_node = hit.id;
-      if (toggle)
-        {
-          if (array_contains (self->sel_nodes, hit.id))
-            array_remove (self->sel_nodes, hit.id);
-          else
-            g_array_append_val (self->sel_nodes, hit.id);
-          selection_changed (self);
-        }
-      else if (!array_contains (self->sel_nodes, hit.id))
-        {
-          g_array_set_size (self->sel_nodes, 0);
-          g_array_set_size (self->sel_lines, 0);
-          g_array_append_val (self->sel_nodes, hit.id);
-          selection_changed (self);
-        }
-      g_array_set_size (self->drag_start, 0);
-      for (guint i = 0; i < self->sel_nodes->len; i++)
-        {
-          int index = ks_map_layout_find_node (self->layout, g_array_index (self->sel_nodes, gint64, i));
-          KsMapRect rect = { 0 };
-          double cx, cy;
-
-          ks_map_layout_get_node_rect (self->layout, MAX (index, 0), &rect);
-          cx = rect.x + rect.width / 2;
-          cy = rect.y + rect.height / 2;
-          g_array_append_val (self->drag_start, cx);
-          g_array_append_val (self->drag_start, cy);
-        }
-      break;
-
-    case KS_MAP_HIT_LINE:
-      self->drag = DRAG_NONE;
-      if (!toggle)
-        {
-          g_array_set_size (self->sel_nodes, 0);
-          g_array_set_size (self->sel_lines, 0);
-        }
-      if (!array_contains (self->sel_lines, hit.id))
-        g_array_append_val (self->sel_lines, hit.id);
-      selection_changed (self);
-      break;
-
-    case KS_MAP_HIT_LEGEND:
-      self->drag = DRAG_NONE;
-      break;
-
-    case KS_MAP_HIT_NONE:
-    default:
-      if (toggle && button != GDK_BUTTON_MIDDLE)
-        self->drag = DRAG_RUBBER;
-      else
-        {
-          self->drag = DRAG_PAN;
-          self->pan_x = self->view.offset_x;
-          self->pan_y = self->view.offset_y;
-          gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-        }
-      break;
-    }
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                KsPowermapView *self)
-{
-  if (!self->drag_moved && hypot (dx, dy) < DRAG_THRESHOLD)
-    return;
-  self->drag_moved = TRUE;
-  self->drag_dx = dx;
-  self->drag_dy = dy;
-
-  switch (self->drag)
-    {
-    case DRAG_MOVE:
-      if (self->drag_start->len != self->sel_nodes->len * 2)
-        return;
-      /* the map must not refit under the pointer while a card moves */
-      self->fitted = FALSE;
-      for (guint i = 0; i < self->sel_nodes->len; i++)
-        ks_map_layout_move_node (self->layout, g_array_index (self->sel_nodes, gint64, i),
-                                 g_array_index (self->drag_start, double, 2 * i) + dx / self->view.scale,
-                                 g_array_index (self->drag_start, double, 2 * i + 1) + dy / self->view.scale);
-      invalidate_static (self);
-      break;
-
-    case DRAG_PAN:
-      self->view.offset_x = self->pan_x + dx;
-      self->view.offset_y = self->pan_y + dy;
-      self->fitted = FALSE;
-      invalidate_static (self);
-      break;
-
-    case DRAG_LINK:
-      {
-        KsMapHit hit;
-
-        self->link_x = self->drag_x + dx;
-        self->link_y = self->drag_y + dy;
-        hit = ks_map_layout_hit_test (self->layout, &self->view, self->link_x, self->link_y);
-        self->hover_node = hit.kind == KS_MAP_HIT_NODE || hit.kind == KS_MAP_HIT_HANDLE ? hit.id : 0;
-        self->hover_handle = FALSE;
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-      }
-      break;
-
-    case DRAG_RUBBER:
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      break;
-
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             KsPowermapView *self)
-{
-  DragMode mode = self->drag;
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-
-  self->drag = DRAG_NONE;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-
-  switch (mode)
-    {
-    case DRAG_MOVE:
-      if (self->drag_moved && self->drag_start->len == self->sel_nodes->len * 2)
-        {
-          g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
-          g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
-          g_autoptr(GArray) ids = g_array_copy (self->sel_nodes);
-
-          for (guint i = 0; i < ids->len; i++)
-            {
-              double x = round (g_array_index (self->drag_start, double, 2 * i) + dx / self->view.scale);
-              double y = round (g_array_index (self->drag_start, double, 2 * i + 1) + dy / self->view.scale);
-
-              g_array_append_val (xs, x);
-              g_array_append_val (ys, y);
-            }
-          /* one core call: one undo step */
-          if (!ks_powermap_view_commit_move (self, (gint64 *) ids->data, (double *) xs->data,
-                                             (double *) ys->data, ids->len))
-            invalidate_layout (self);
-        }
-      else if (!self->drag_moved && !self->drag_toggle && self->drag_node &&
-               (self->sel_nodes->len != 1 || self->sel_lines->len != 0))
-        ks_powermap_view_select_node (self, self->drag_node, FALSE);
-      break;
-
-    case DRAG_LINK:
-      {
-        KsMapHit hit = ks_map_layout_hit_test (self->layout, &self->view,
-                                               self->drag_x + dx, self->drag_y + dy);
-        gint64 from = self->link_from;
-
-        self->link_from = 0;
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-        if ((hit.kind == KS_MAP_HIT_NODE || hit.kind == KS_MAP_HIT_HANDLE) && hit.id != from)
-          {
-            KsMapNode *a = find_node (self, from);
-            KsMapNode *b = find_node (self, hit.id);
-            KsLineKind kind = KS_LINE_REPORTS_TO;
-
-            /* Ctrl or Alt: influence; externals only ever influence */
-            if ((mods & (GDK_CONTROL_MASK | GDK_ALT_MASK)) ||
-                (a && a->kind != KS_NODE_CONTACT) || (b && b->kind != KS_NODE_CONTACT))
-              kind = KS_LINE_INFLUENCE;
-            else if (mods & GDK_SHIFT_MASK)
-              kind = KS_LINE_DOTTED;
-            ks_powermap_view_add_line (self, from, hit.id, kind);
-          }
-      }
-      break;
-
-    case DRAG_RUBBER:
-      if (self->drag_moved)
-        {
-          KsMapRect rect = {
-            MIN (self->drag_x, self->drag_x + dx), MIN (self->drag_y, self->drag_y + dy),
-            fabs (dx), fabs (dy) };
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-          ks_map_layout_nodes_in_rect (self->layout, &self->view, &rect, ids);
-          for (guint i = 0; i < ids->len; i++)
-            if (!array_contains (self->sel_nodes, g_array_index (ids, gint64, i)))
-              g_array_append_val (self->sel_nodes, g_array_index (ids, gint64, i));
-          selection_changed (self);
-        }
-      break;
-
-    case DRAG_PAN:
-      if (!self->drag_moved && (self->sel_nodes->len || self->sel_lines->len))
-        ks_powermap_view_clear_selection (self);
-      break;
-
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-on_drag_cancel (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                KsPowermapView   *self)
-{
-  if (self->drag == DRAG_MOVE && self->drag_moved)
-    invalidate_layout (self);   /* back to the stored positions */
-  self->drag = DRAG_NONE;
-  self->link_from = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           KsPowermapView           *self)
-{
-  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  if (mods & GDK_CONTROL_MASK)
-    {
-      zoom_by (self, pow (ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
-      return TRUE;
-    }
-  if (mods & GDK_SHIFT_MASK)
-    {
-      double t = dx;
-      dx = dy;
-      dy = t;
-    }
-  ensure_layout (self);
-  self->view.offset_x -= dx * 40;
-  self->view.offset_y -= dy * 40;
-  self->fitted = FALSE;
-  invalidate_static (self);
-  return TRUE;
-}
-
-static void
-on_zoom_begin (GtkGesture       *gesture,
-               GdkEventSequence *sequence,
-               KsPowermapView   *self)
-{
-  ensure_layout (self);
-  self->zoom_start = self->view.scale;
-}
-
-static void
-on_zoom_scale_changed (GtkGestureZoom *gesture,
-                       double          scale,
-                       KsPowermapView *self)
-{
-  double cx, cy;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
-    {
-      cx = self->view.width / 2;
-      cy = self->view.height / 2;
-    }
-  set_scale (self, self->zoom_start * scale, cx, cy);
-}
-
-static gboolean
-key_action (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
-{
-  KsPowermapView *self = KS_POWERMAP_VIEW (widget);
-  const char *action;
-  double dx = 0, dy = 0;
-
-  g_variant_get (args, "&s", &action);
-  ensure_layout (self);
-
-  if (g_str_equal (action, "zoom-in"))
-    zoom_by (self, ZOOM_STEP, self->view.width / 2, self->view.height / 2);
-  else if (g_str_equal (action, "zoom-out"))
-    zoom_by (self, 1 / ZOOM_STEP, self->view.width / 2, self->view.height / 2);
-  else if (g_str_equal (action, "zoom-reset"))
-    ks_powermap_view_zoom_reset (self);
-  else if (g_str_equal (action, "fit"))
-    ks_powermap_view_fit (self);
-  else if (g_str_equal (action, "delete"))
-    return ks_powermap_view_delete_selection (self);
-  else if (g_str_equal (action, "add"))
-    ks_powermap_view_add_node (self, KS_NODE_CONTACT, primary_node (self));
-  else if (g_str_equal (action, "link"))
-    ks_powermap_view_link_selected (self);
-  else if (g_str_equal (action, "escape"))
-    {
-      if (self->sel_nodes->len == 0 && self->sel_lines->len == 0)
-        return FALSE;
-      ks_powermap_view_clear_selection (self);
-    }
-  else if (g_str_has_prefix (action, "nudge-") || g_str_has_prefix (action, "go-"))
-    {
-      const char *dir = strchr (action, '-') + 1;
-
-      if (g_str_equal (dir, "left"))
-        dx = -1;
-      else if (g_str_equal (dir, "right"))
-        dx = 1;
-      else if (g_str_equal (dir, "up"))
-        dy = -1;
-      else
-        dy = 1;
-
-      if (action[0] == 'n')
-        {
-          if (self->sel_nodes->len == 0)
-            return FALSE;
-          nudge (self, dx * NUDGE, dy * NUDGE);
-        }
-      else if (self->nodes->len == 0)
-        return FALSE;
-      else if (!ks_powermap_view_move_selection (self, dx, dy))
-        gtk_widget_error_bell (widget);
-    }
-  return TRUE;
+  _ks_powermap_view_invalidate_layout (self);
 }
 
 static gboolean
@@ -1000,7 +427,7 @@ ks_powermap_view_snapshot (GtkWidget   *widget,
 
   if (width <= 0 || height <= 0)
     return;
-  ensure_layout (self);
+  _ks_powermap_view_ensure_layout (self);
 
   if (!self->static_node ||
       gsk_cairo_node_get_surface (self->static_node) == NULL)
@@ -1053,10 +480,10 @@ ks_powermap_view_size_allocate (GtkWidget *widget,
         }
       self->view.width = width;
       self->view.height = height;
-      invalidate_static (self);
+      _ks_powermap_view_invalidate_static (self);
     }
   /* fit now, so the zoom label is right in this frame */
-  ensure_layout (self);
+  _ks_powermap_view_ensure_layout (self);
   if (self->view.scale != self->reported_scale)
     {
       g_clear_handle_id (&self->zoom_idle, g_source_remove);
@@ -1113,23 +540,10 @@ ks_powermap_view_finalize (GObject *object)
 }
 
 static void
-add_key (GtkWidgetClass  *widget_class,
-         guint            key,
-         GdkModifierType  mods,
-         const char      *action)
-{
-  gtk_widget_class_add_binding (widget_class, key, mods, key_action, "s", action);
-}
-
-static void
 ks_powermap_view_class_init (KsPowermapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct { guint key; const char *dir; } arrows[] = {
-    { GDK_KEY_Left, "left" }, { GDK_KEY_Right, "right" },
-    { GDK_KEY_Up, "up" }, { GDK_KEY_Down, "down" },
-  };
 
   object_class->dispose = ks_powermap_view_dispose;
   object_class->finalize = ks_powermap_view_finalize;
@@ -1154,32 +568,7 @@ ks_powermap_view_class_init (KsPowermapViewClass *klass)
     g_signal_new ("zoom-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  add_key (widget_class, GDK_KEY_plus, 0, "zoom-in");
-  add_key (widget_class, GDK_KEY_equal, 0, "zoom-in");
-  add_key (widget_class, GDK_KEY_KP_Add, 0, "zoom-in");
-  add_key (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "zoom-in");
-  add_key (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "zoom-in");
-  add_key (widget_class, GDK_KEY_minus, 0, "zoom-out");
-  add_key (widget_class, GDK_KEY_KP_Subtract, 0, "zoom-out");
-  add_key (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "zoom-out");
-  add_key (widget_class, GDK_KEY_0, 0, "zoom-reset");
-  add_key (widget_class, GDK_KEY_KP_0, 0, "zoom-reset");
-  add_key (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "fit");
-  add_key (widget_class, GDK_KEY_Delete, 0, "delete");
-  add_key (widget_class, GDK_KEY_KP_Delete, 0, "delete");
-  add_key (widget_class, GDK_KEY_Insert, 0, "add");
-  add_key (widget_class, GDK_KEY_KP_Insert, 0, "add");
-  add_key (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "link");
-  add_key (widget_class, GDK_KEY_Escape, 0, "escape");
-  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
-    {
-      g_autofree char *go = g_strconcat ("go-", arrows[i].dir, NULL);
-      g_autofree char *nudge_action = g_strconcat ("nudge-", arrows[i].dir, NULL);
-
-      add_key (widget_class, arrows[i].key, 0, go);
-      add_key (widget_class, arrows[i].key, GDK_ALT_MASK, nudge_action);
-    }
-
+  _ks_powermap_view_class_add_bindings (widget_class);
   gtk_widget_class_set_css_name (widget_class, "powermap");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
 }
@@ -1189,7 +578,6 @@ ks_powermap_view_init (KsPowermapView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkEventController *controller;
-  GtkGesture *gesture;
 
   ks_map_model_init (&self->model);
   self->contacts = self->model.contacts;
@@ -1210,27 +598,7 @@ ks_powermap_view_init (KsPowermapView *self)
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
 
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
-  g_signal_connect (gesture, "cancel", G_CALLBACK (on_drag_cancel), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (widget, controller);
+  _ks_powermap_view_add_controllers (self);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (controller, "enter", G_CALLBACK (ks_powermap_view_focus_changed), self);
@@ -1371,11 +739,11 @@ ks_powermap_view_select_node (KsPowermapView *self,
       g_array_set_size (self->sel_nodes, 0);
       g_array_set_size (self->sel_lines, 0);
     }
-  if (id > 0 && find_node (self, id) && !array_contains (self->sel_nodes, id))
+  if (id > 0 && _ks_powermap_view_find_node (self, id) && !array_contains (self->sel_nodes, id))
     g_array_append_val (self->sel_nodes, id);
   if (id > 0 && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     scroll_to_node (self, id);
-  selection_changed (self);
+  _ks_powermap_view_selection_changed (self);
 }
 
 void
@@ -1388,7 +756,7 @@ ks_powermap_view_select_line (KsPowermapView *self,
   g_array_set_size (self->sel_lines, 0);
   if (id > 0)
     g_array_append_val (self->sel_lines, id);
-  selection_changed (self);
+  _ks_powermap_view_selection_changed (self);
 }
 
 void
@@ -1398,7 +766,7 @@ ks_powermap_view_clear_selection (KsPowermapView *self)
 
   g_array_set_size (self->sel_nodes, 0);
   g_array_set_size (self->sel_lines, 0);
-  selection_changed (self);
+  _ks_powermap_view_selection_changed (self);
 }
 
 const gint64 *
@@ -1430,26 +798,26 @@ ks_powermap_view_set_highlights (KsPowermapView *self,
     g_array_append_vals (self->changed, changed->data, changed->len);
   if (added)
     g_array_append_vals (self->added, added->data, added->len);
-  invalidate_static (self);
+  _ks_powermap_view_invalidate_static (self);
 }
 
 void
 ks_powermap_view_zoom_in (KsPowermapView *self)
 {
-  zoom_by (self, ZOOM_STEP, self->view.width / 2, self->view.height / 2);
+  _ks_powermap_view_zoom_by (self, ZOOM_STEP, self->view.width / 2, self->view.height / 2);
 }
 
 void
 ks_powermap_view_zoom_out (KsPowermapView *self)
 {
-  zoom_by (self, 1 / ZOOM_STEP, self->view.width / 2, self->view.height / 2);
+  _ks_powermap_view_zoom_by (self, 1 / ZOOM_STEP, self->view.width / 2, self->view.height / 2);
 }
 
 void
 ks_powermap_view_zoom_reset (KsPowermapView *self)
 {
-  ensure_layout (self);
-  set_scale (self, 1.0, self->view.width / 2, self->view.height / 2);
+  _ks_powermap_view_ensure_layout (self);
+  _ks_powermap_view_set_scale (self, 1.0, self->view.width / 2, self->view.height / 2);
 }
 
 void
@@ -1458,7 +826,7 @@ ks_powermap_view_fit (KsPowermapView *self)
   g_return_if_fail (KS_IS_POWERMAP_VIEW (self));
 
   self->fitted = TRUE;
-  invalidate_static (self);
+  _ks_powermap_view_invalidate_static (self);
 }
 
 double
@@ -1478,295 +846,14 @@ ks_powermap_view_move_selection (KsPowermapView *self,
 
   if (self->nodes->len == 0)
     return FALSE;
-  ensure_layout (self);
-  from = primary_node (self);
+  _ks_powermap_view_ensure_layout (self);
+  from = _ks_powermap_view_primary_node (self);
   /* nothing selected: start at the first card */
   to = from ? ks_map_layout_neighbour (self->layout, from, dx, dy)
             : g_array_index (self->nodes, KsMapNode, 0).id;
   if (to == 0)
     return FALSE;
   ks_powermap_view_select_node (self, to, FALSE);
-  return TRUE;
-}
-
-gboolean
-ks_powermap_view_commit_move (KsPowermapView *self,
-                              const gint64   *ids,
-                              const double   *xs,
-                              const double   *ys,
-                              guint           n)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
-
-  if (!self->workspace || n == 0)
-    return FALSE;
-  if (!ks_contact_move_many (self->workspace, ids, xs, ys, n, &error))
-    {
-      report_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-ks_powermap_view_delete_selection (KsPowermapView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) nodes = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autofree char *title = NULL;
-  const char *label;
-
-  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
-
-  if (!self->workspace || (self->sel_nodes->len == 0 && self->sel_lines->len == 0))
-    return FALSE;
-
-  nodes = g_array_copy (self->sel_nodes);
-  lines = g_array_copy (self->sel_lines);
-  if (nodes->len == 1)
-    {
-      KsContact *contact = ks_powermap_view_get_contact (self, g_array_index (nodes, gint64, 0));
-
-      /* Translators: a toast, e.g. Deleted “Dr. Hartmann” */
-      title = g_strdup_printf (_("Deleted “%s”"), contact ? ks_contact_get_name (contact) : "");
-      label = _("Delete contact");
-    }
-  else if (nodes->len > 1)
-    {
-      title = g_strdup_printf (ngettext ("Deleted %u contact", "Deleted %u contacts", nodes->len),
-                               nodes->len);
-      label = _("Delete contacts");
-    }
-  else
-    {
-      title = g_strdup (ngettext ("Deleted line", "Deleted lines", lines->len));
-      label = ngettext ("Delete line", "Delete lines", lines->len);
-    }
-
-  if (!ks_workspace_begin (self->workspace, label, &error))
-    goto failed;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      gint64 id = g_array_index (lines, gint64, i);
-      gboolean gone = FALSE;
-
-      /* a line of a deleted contact may already be gone */
-      for (guint j = 0; j < self->lines->len; j++)
-        {
-          KsMapLine *line = &g_array_index (self->lines, KsMapLine, j);
-
-          if (line->id == id)
-            gone = array_contains (nodes, line->from_id) || array_contains (nodes, line->to_id);
-        }
-      if (!gone && !ks_contact_line_delete (self->workspace, id, &error))
-        goto rollback;
-    }
-  for (guint i = 0; i < nodes->len; i++)
-    if (!ks_contact_delete (self->workspace, g_array_index (nodes, gint64, i), &error))
-      goto rollback;
-  if (!ks_workspace_commit (self->workspace, &error))
-    goto rollback;
-
-  ks_widget_add_undo_toast (GTK_WIDGET (self), title);
-  return TRUE;
-
-rollback:
-  ks_workspace_rollback (self->workspace);
-failed:
-  report_error (self, error);
-  return FALSE;
-}
-
-gint64
-ks_powermap_view_add_node (KsPowermapView *self,
-                           KsNodeKind      kind,
-                           gint64          boss_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsContact) contact = NULL;
-  g_autofree char *name = NULL;
-  const char *label;
-  KsMapNode *boss;
-  double x, y;
-  gint64 id;
-
-  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
-
-  if (!self->workspace || self->account_id <= 0)
-    return 0;
-
-  switch (kind)
-    {
-    case KS_NODE_COMPETITOR:
-      name = unique_name (self, _("Competitor"));
-      label = _("Add competitor");
-      boss_id = 0;
-      break;
-    case KS_NODE_THIRD_PARTY:
-      name = unique_name (self, _("Third Party"));
-      label = _("Add third party");
-      boss_id = 0;
-      break;
-    case KS_NODE_CONTACT:
-    default:
-      name = unique_name (self, _("New Contact"));
-      label = _("Add contact");
-      break;
-    }
-
-  ensure_layout (self);
-  boss = boss_id ? find_node (self, boss_id) : NULL;
-  if (boss && kind == KS_NODE_CONTACT && boss->kind == KS_NODE_CONTACT)
-    {
-      int index = ks_map_layout_find_node (self->layout, boss_id);
-      KsMapRect rect = { 0 };
-
-      ks_map_layout_get_node_rect (self->layout, MAX (index, 0), &rect);
-      x = rect.x + rect.width / 2;
-      y = rect.y + rect.height + 100;
-    }
-  else
-    {
-      boss_id = 0;
-      ks_map_view_to_model (&self->view, self->view.width / 2, self->view.height / 2, &x, &y);
-    }
-  x = round (x);
-  y = round (y);
-  for (guint i = 0; i < 50 && position_taken (self, x, y); i++)
-    x += 220;
-
-  contact = ks_contact_new (self->account_id, name);
-  ks_contact_set_kind (contact, kind);
-  ks_contact_set_position (contact, x, y);
-
-  if (!ks_workspace_begin (self->workspace, label, &error))
-    goto failed;
-  if (!ks_contact_save (contact, self->workspace, &error))
-    goto rollback;
-  id = ks_contact_get_id (contact);
-  if (boss_id)
-    {
-      g_autoptr(KsContactLine) line = ks_contact_line_new (id, boss_id, KS_LINE_REPORTS_TO);
-
-      if (!ks_contact_line_save (line, self->workspace, &error))
-        goto rollback;
-    }
-  if (!ks_workspace_commit (self->workspace, &error))
-    goto rollback;
-
-  ks_powermap_view_select_node (self, id, FALSE);
-  return id;
-
-rollback:
-  ks_workspace_rollback (self->workspace);
-failed:
-  report_error (self, error);
-  return 0;
-}
-
-gint64
-ks_powermap_view_add_line (KsPowermapView *self,
-                           gint64          from_id,
-                           gint64          to_id,
-                           KsLineKind      kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsContactLine) line = NULL;
-
-  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), 0);
-
-  if (!self->workspace)
-    return 0;
-  line = ks_contact_line_new (from_id, to_id, kind);
-  if (kind == KS_LINE_INFLUENCE)
-    ks_contact_line_set_strength (line, 2);
-  if (!ks_contact_line_save (line, self->workspace, &error))
-    {
-      report_error (self, error);
-      return 0;
-    }
-  ks_powermap_view_select_line (self, ks_contact_line_get_id (line));
-  return ks_contact_line_get_id (line);
-}
-
-gboolean
-ks_powermap_view_link_selected (KsPowermapView *self)
-{
-  KsMapNode *a, *b;
-  KsLineKind kind = KS_LINE_REPORTS_TO;
-
-  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
-
-  if (self->sel_nodes->len != 2)
-    {
-      KsWindow *window = get_window (self);
-
-      if (window)
-        ks_window_add_toast (window, _("Select two cards to link them"));
-      return FALSE;
-    }
-  /* the first selected reports to (or influences) the second */
-  a = find_node (self, g_array_index (self->sel_nodes, gint64, 0));
-  b = find_node (self, g_array_index (self->sel_nodes, gint64, 1));
-  if (!a || !b)
-    return FALSE;
-  if (a->kind != KS_NODE_CONTACT || b->kind != KS_NODE_CONTACT)
-    kind = KS_LINE_INFLUENCE;
-  return ks_powermap_view_add_line (self, a->id, b->id, kind) != 0;
-}
-
-gboolean
-ks_powermap_view_tidy (KsPowermapView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) nodes = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GArray) xs = NULL;
-  g_autoptr(GArray) ys = NULL;
-
-  g_return_val_if_fail (KS_IS_POWERMAP_VIEW (self), FALSE);
-
-  if (!self->workspace || self->nodes->len == 0)
-    return FALSE;
-  ensure_layout (self);
-  nodes = g_array_copy (self->nodes);
-  /* every unpinned node is placed afresh */
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      KsMapNode *node = &g_array_index (nodes, KsMapNode, i);
-
-      if (!node->pinned)
-        node->placed = FALSE;
-    }
-  ks_map_layout_tidy ((KsMapNode *) nodes->data, nodes->len,
-                      (KsMapLine *) self->lines->data, self->lines->len, self->layout);
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  xs = g_array_new (FALSE, FALSE, sizeof (double));
-  ys = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      KsMapNode *node = &g_array_index (nodes, KsMapNode, i);
-
-      if (node->pinned)
-        continue;
-      g_array_append_val (ids, node->id);
-      g_array_append_val (xs, node->x);
-      g_array_append_val (ys, node->y);
-    }
-  if (ids->len == 0)
-    return FALSE;
-  if (!ks_contact_set_positions (self->workspace, (gint64 *) ids->data, (double *) xs->data,
-                                 (double *) ys->data, ids->len, &error))
-    {
-      report_error (self, error);
-      return FALSE;
-    }
-  ks_powermap_view_fit (self);
-  ks_widget_add_undo_toast (GTK_WIDGET (self), _("Tidied the layout"));
   return TRUE;
 }
 
