@@ -9,12 +9,16 @@
  * focused cell; a refused value keeps its text there with a message. Our own
  * edits update the table row in memory (the weighted score follows at once);
  * every other change (undo, redo, imports, other views) reloads on idle.
+ *
+ * This file is the widget: loading and filtering the rows, the cells' text,
+ * layout, drawing, scrolling, tooltips and accessibility. Editing and the
+ * explanation popover are in ks-scores-grid-edit.c, keys, clicks and the
+ * context menu in ks-scores-grid-input.c; the instance is in
+ * ks-scores-grid-private.h.
  */
 #define G_LOG_DOMAIN "ks-scores-grid"
 
 #include "config.h"
-
-#include "ks-scores-grid.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -23,60 +27,8 @@
 
 #include "ks-app-util.h"
 #include "ks-grid-draw.h"
-#include "ks-grid-layout.h"
-#include "ks-palette.h"
 #include "ks-powermap-view.h"   /* ks_palette_new_for_widget() */
-#include "ks-scoring.h"
-
-#define NO_CELL G_MAXUINT
-
-struct _KsScoresGrid
-{
-  GtkWidget      parent_instance;
-
-  KsWorkspace   *workspace;
-  gint64         period_id;        /* as set; 0 = the current one */
-  gint64         owner_filter;
-  char          *segment_filter;
-
-  KsScoreTable  *table;            /* NULL until loaded */
-  GArray        *rows;             /* guint: the table's rows shown */
-  KsGridLayout  *layout;           /* NULL = to build */
-  KsPalette     *palette;          /* NULL = to build from the style */
-  KsColor        band_colors[KS_N_BANDS];
-  char          *load_error;
-
-  GtkAdjustment *hadjustment;
-  GtkAdjustment *vadjustment;
-  guint          hscroll_policy : 1;
-  guint          vscroll_policy : 1;
-
-  guint          focus_row;
-  guint          focus_column;
-  guint          tab_start_column; /* where a run of Tab began (Enter goes back there) */
-
-  GtkWidget     *editor;           /* GtkText over the focused cell */
-  gboolean       editing;
-  gboolean       edit_typed;       /* started by typing: arrows commit and move */
-  gboolean       ending_edit;
-  char          *error;            /* the refused value's message */
-
-  GtkWidget     *popover;          /* explanation */
-  GtkWidget     *popover_title;
-  GtkWidget     *popover_text;
-  GtkWidget     *popover_hint;
-  gint64         popover_account;
-  gint64         popover_criterion;
-  char          *popover_original;
-  GtkWidget     *menu;
-
-  gboolean       own_edit;         /* inside our ks_score_set(): the table is already right */
-  gboolean       measuring;
-  guint          reload_idle;
-
-  char           cell_buf[256];
-  char           detail_buf[64];
-};
+#include "ks-scores-grid-private.h"
 
 enum
 {
@@ -95,64 +47,12 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (KsScoresGrid, ks_scores_grid, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
-static gboolean commit_edit (KsScoresGrid *self);
-static void     cancel_edit (KsScoresGrid *self);
-
 /* Helpers */
 
-static guint
-n_criteria (KsScoresGrid *self)
-{
-  return self->table ? self->table->criteria->len : 0;
-}
-
-static guint
-n_columns (KsScoresGrid *self)
-{
-  return n_criteria (self) + 2;
-}
-
-static guint
-weighted_column (KsScoresGrid *self)
-{
-  return n_criteria (self) + 1;
-}
-
-static gboolean
-is_score_column (KsScoresGrid *self,
-                 guint         column)
-{
-  return column >= 1 && column <= n_criteria (self);
-}
-
-static KsAccountScore *
-row_at (KsScoresGrid *self,
-        guint         row)
-{
-  if (!self->table || row >= self->rows->len)
-    return NULL;
-  return g_ptr_array_index (self->table->accounts, g_array_index (self->rows, guint, row));
-}
-
-static KsCriterion *
-criterion_at (KsScoresGrid *self,
-              guint         column)
-{
-  if (!is_score_column (self, column))
-    return NULL;
-  return g_ptr_array_index (self->table->criteria, column - 1);
-}
-
-static gint64
-shown_period (KsScoresGrid *self)
-{
-  return self->table ? self->table->period_id : self->period_id;
-}
-
-static void
-format_score (double  score,
-              char   *buf,
-              gsize   size)
+void
+_ks_scores_grid_format_score (double  score,
+                              char   *buf,
+                              gsize   size)
 {
   g_autofree char *text = NULL;
   guint decimals = 0;
@@ -231,7 +131,7 @@ cell_func (guint       row,
 
       if (self->measuring && row == 0)
         score = 100;   /* room for the widest score */
-      format_score (score, self->cell_buf, sizeof self->cell_buf);
+      _ks_scores_grid_format_score (score, self->cell_buf, sizeof self->cell_buf);
       cell->text = self->cell_buf;
       if (isnan (score))
         cell->flags |= KS_GRID_CELL_EMPTY;
@@ -290,8 +190,8 @@ ensure_palette (KsScoresGrid *self)
   self->band_colors[KS_BAND_VERY_GOOD] = p->positive;
 }
 
-static void
-ensure_layout (KsScoresGrid *self)
+void
+_ks_scores_grid_ensure_layout (KsScoresGrid *self)
 {
   g_autofree KsGridColumn *columns = NULL;
   guint n = n_columns (self);
@@ -318,8 +218,8 @@ invalidate_layout (KsScoresGrid *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-static KsGridView
-get_view (KsScoresGrid *self)
+KsGridView
+_ks_scores_grid_get_view (KsScoresGrid *self)
 {
   KsGridView view;
 
@@ -364,8 +264,8 @@ describe_cell (KsScoresGrid *self,
   return g_strdup_printf (_("%s, weighted score: %s"), acc->account, value);
 }
 
-static void
-update_accessible (KsScoresGrid *self)
+void
+_ks_scores_grid_update_accessible (KsScoresGrid *self)
 {
   g_autofree char *text = NULL;
 
@@ -382,31 +282,15 @@ update_accessible (KsScoresGrid *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
-static void
-set_error (KsScoresGrid *self,
-           const char   *message)
-{
-  if (g_strcmp0 (self->error, message) == 0)
-    return;
-  g_free (self->error);
-  self->error = g_strdup (message);
-  if (message)
-    gtk_widget_add_css_class (self->editor, "error");
-  else
-    gtk_widget_remove_css_class (self->editor, "error");
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-scroll_to_focus (KsScoresGrid *self)
+void
+_ks_scores_grid_scroll_to_focus (KsScoresGrid *self)
 {
   KsGridView view;
   double sx, sy;
 
   if (!self->layout || self->rows->len == 0)
     return;
-  view = get_view (self);
+  view = _ks_scores_grid_get_view (self);
   if (view.width <= 0 || view.height <= 0)
     return;
   ks_grid_layout_scroll_to_cell (self->layout, &view, self->focus_row, self->focus_column, &sx, &sy);
@@ -417,10 +301,10 @@ scroll_to_focus (KsScoresGrid *self)
 }
 
 /* Moves the focus without touching an edit (callers commit first). */
-static void
-move_focus_to (KsScoresGrid *self,
-               guint         row,
-               guint         column)
+void
+_ks_scores_grid_move_focus_to (KsScoresGrid *self,
+                               guint         row,
+                               guint         column)
 {
   if (self->rows->len == 0)
     row = 0;
@@ -431,310 +315,12 @@ move_focus_to (KsScoresGrid *self,
     {
       self->focus_row = row;
       self->focus_column = column;
-      set_error (self, NULL);
+      _ks_scores_grid_set_error (self, NULL);
     }
-  ensure_layout (self);
-  scroll_to_focus (self);
-  update_accessible (self);
+  _ks_scores_grid_ensure_layout (self);
+  _ks_scores_grid_scroll_to_focus (self);
+  _ks_scores_grid_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The period to write into, created when there is none yet (inside the
- * caller's begin/commit pair). */
-static gint64
-period_for_writing (KsScoresGrid  *self,
-                    GError       **error)
-{
-  g_autofree char *name = NULL;
-  gint64 id = shown_period (self);
-
-  if (id > 0)
-    return id;
-  name = ks_scores_default_period (self->workspace);
-  return ks_period_ensure (self->workspace, name, TRUE, error);
-}
-
-/* One user action: the score (NaN clears) and, unless NULL, the explanation. */
-static gboolean
-store_score (KsScoresGrid   *self,
-             KsAccountScore *acc,
-             guint           column,
-             double          score,
-             const char     *explanation,
-             GError        **error)
-{
-  KsCriterion *crit = criterion_at (self, column);
-  gboolean new_period = shown_period (self) <= 0;
-  gint64 period;
-  gboolean ok;
-
-  g_return_val_if_fail (crit != NULL, FALSE);
-
-  if (!ks_workspace_begin (self->workspace, _("Change Score"), error))
-    return FALSE;
-  self->own_edit = TRUE;
-  ok = (period = period_for_writing (self, error)) > 0 &&
-       ks_score_set (self->workspace, acc->account_id, period, crit->id, score, explanation, error);
-  if (ok)
-    ok = ks_workspace_commit (self->workspace, error);
-  else
-    ks_workspace_rollback (self->workspace);
-  self->own_edit = FALSE;
-  if (!ok)
-    return FALSE;
-
-  if (new_period)
-    self->table->period_id = period;
-  acc->scores[column - 1] = score;
-  if (isnan (score))
-    explanation = "";
-  if (explanation)
-    {
-      g_free (acc->explanations[column - 1]);
-      acc->explanations[column - 1] = g_strdup (explanation);
-    }
-  ks_score_table_update_row (self->table, acc);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return TRUE;
-}
-
-/* Editing */
-
-static void
-begin_edit (KsScoresGrid *self,
-            const char   *initial,
-            gboolean      typed)
-{
-  KsAccountScore *acc = row_at (self, self->focus_row);
-  char text[64];
-
-  if (!acc || !is_score_column (self, self->focus_column) || !self->workspace ||
-      ks_workspace_is_read_only (self->workspace))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (initial)
-    g_strlcpy (text, initial, sizeof text);
-  else
-    format_score (acc->scores[self->focus_column - 1], text, sizeof text);
-
-  self->editing = TRUE;
-  self->edit_typed = typed;
-  set_error (self, NULL);
-  scroll_to_focus (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->editor), text);
-  gtk_widget_set_child_visible (self->editor, TRUE);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_grab_focus (self->editor);
-  gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
-  if (!typed)
-    gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-end_edit (KsScoresGrid *self)
-{
-  gboolean had_focus;
-
-  if (!self->editing)
-    return;
-  self->ending_edit = TRUE;
-  had_focus = gtk_widget_has_focus (self->editor);
-  self->editing = FALSE;
-  set_error (self, NULL);
-  gtk_widget_set_child_visible (self->editor, FALSE);
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->ending_edit = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-cancel_edit (KsScoresGrid *self)
-{
-  end_edit (self);
-}
-
-/* Stores what the editor holds; TRUE when it was stored (or unchanged) and
- * the edit ended, FALSE when refused (the text stays, with a message). */
-static gboolean
-commit_edit (KsScoresGrid *self)
-{
-  KsAccountScore *acc = row_at (self, self->focus_row);
-  const char *text;
-  g_autoptr(GError) error = NULL;
-  gboolean empty;
-  double value, old;
-
-  if (!self->editing)
-    return TRUE;
-  if (!acc || !is_score_column (self, self->focus_column))
-    {
-      cancel_edit (self);
-      return TRUE;
-    }
-  text = gtk_editable_get_text (GTK_EDITABLE (self->editor));
-  if (!ks_parse_number (text, &value, &empty) || (!empty && !(value >= 0 && value <= 100)))
-    {
-      set_error (self, _("Scores are 0–100"));
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return FALSE;
-    }
-  old = acc->scores[self->focus_column - 1];
-  if ((empty && isnan (old)) || (!empty && value == old))
-    {
-      end_edit (self);
-      return TRUE;
-    }
-  if (!store_score (self, acc, self->focus_column, empty ? NAN : value, NULL, &error))
-    {
-      set_error (self, error->message);
-      return FALSE;
-    }
-  end_edit (self);
-  return TRUE;
-}
-
-static void
-clear_focused (KsScoresGrid *self)
-{
-  KsAccountScore *acc = row_at (self, self->focus_row);
-  g_autoptr(GError) error = NULL;
-
-  if (!acc || !is_score_column (self, self->focus_column) || !self->workspace ||
-      ks_workspace_is_read_only (self->workspace))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (isnan (acc->scores[self->focus_column - 1]))
-    return;
-  if (!store_score (self, acc, self->focus_column, NAN, NULL, &error))
-    set_error (self, error->message);
-}
-
-/* Explanation popover */
-
-static void
-popover_update_position (KsScoresGrid *self)
-{
-  KsGridView view;
-  KsGridRect r;
-
-  if (!self->layout || self->rows->len == 0)
-    return;
-  view = get_view (self);
-  r = ks_grid_layout_get_cell_rect (self->layout, &view, self->focus_row, self->focus_column);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
-                               &(GdkRectangle) { (int) r.x, (int) r.y, (int) r.width, (int) r.height });
-}
-
-static gboolean
-open_explanation (KsScoresGrid *self)
-{
-  KsAccountScore *acc = row_at (self, self->focus_row);
-  KsCriterion *crit = criterion_at (self, self->focus_column);
-  GtkTextBuffer *buffer;
-  g_autofree char *title = NULL;
-  gboolean scored;
-
-  if (!acc || !crit)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return FALSE;
-    }
-  if (self->editing && !commit_edit (self))
-    return FALSE;
-
-  scored = !isnan (acc->scores[self->focus_column - 1]);
-  self->popover_account = acc->account_id;
-  self->popover_criterion = crit->id;
-  g_free (self->popover_original);
-  self->popover_original = g_strdup (acc->explanations[self->focus_column - 1]);
-
-  /* Translators: the explanation popover's title: account — criterion */
-  title = g_strdup_printf (_("%s — %s"), acc->account, crit->name);
-  gtk_label_set_text (GTK_LABEL (self->popover_title), title);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->popover_text));
-  gtk_text_buffer_set_text (buffer, self->popover_original, -1);
-  gtk_widget_set_sensitive (self->popover_text, scored && !ks_workspace_is_read_only (self->workspace));
-  gtk_label_set_text (GTK_LABEL (self->popover_hint),
-                      scored ? _("Why this score? Saved when the popover closes.")
-                             : _("Give a score first: an explanation belongs to a score."));
-
-  ensure_layout (self);
-  scroll_to_focus (self);
-  popover_update_position (self);
-  gtk_popover_popup (GTK_POPOVER (self->popover));
-  if (scored)
-    gtk_widget_grab_focus (self->popover_text);
-  return TRUE;
-}
-
-static void
-on_popover_closed (KsScoresGrid *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->popover_text));
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  g_autofree char *trimmed = NULL;
-  g_autoptr(GError) error = NULL;
-  KsAccountScore *acc;
-  int row;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  trimmed = g_strstrip (g_strdup (text));
-  if (!self->workspace || !self->table)
-    return;
-  row = ks_scores_grid_find_row (self, self->popover_account);
-  acc = row >= 0 ? row_at (self, (guint) row) : NULL;
-
-  if (acc && self->popover_original && g_strcmp0 (trimmed, self->popover_original) != 0)
-    {
-      guint column = NO_CELL;
-
-      for (guint c = 1; c <= n_criteria (self); c++)
-        if (criterion_at (self, c)->id == self->popover_criterion)
-          column = c;
-      if (column != NO_CELL && !isnan (acc->scores[column - 1]) &&
-          !store_score (self, acc, column, acc->scores[column - 1], trimmed, &error))
-        set_error (self, error->message);
-    }
-  g_clear_pointer (&self->popover_original, g_free);
-  self->popover_account = 0;
-  self->popover_criterion = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-static void
-on_popover_visible (KsScoresGrid *self)
-{
-  if (!gtk_widget_get_visible (self->popover) && self->popover_account)
-    on_popover_closed (self);
-}
-
-static void
-open_context_menu (KsScoresGrid *self,
-                   double        x,
-                   double        y)
-{
-  if (x < 0)
-    {
-      KsGridView view = get_view (self);
-      KsGridRect r;
-
-      ensure_layout (self);
-      r = ks_grid_layout_get_cell_rect (self->layout, &view, self->focus_row, self->focus_column);
-      x = r.x + r.width / 2;
-      y = r.y + r.height;
-    }
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
 /* Loading */
@@ -798,7 +384,7 @@ reload (KsScoresGrid *self)
     keep_column = G_MAXUINT;
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   if (self->editing)
-    cancel_edit (self);
+    _ks_scores_grid_cancel_edit (self);
   g_clear_pointer (&self->table, ks_score_table_free);
   g_clear_pointer (&self->load_error, g_free);
   if (self->workspace)
@@ -815,7 +401,7 @@ reload (KsScoresGrid *self)
     }
   refilter (self, keep_account, keep_criterion, keep_column);
   invalidate_layout (self);
-  update_accessible (self);
+  _ks_scores_grid_update_accessible (self);
 }
 
 static gboolean
@@ -862,326 +448,9 @@ static void
 on_adjustment_changed (KsScoresGrid *self)
 {
   if (gtk_widget_get_visible (self->popover))
-    popover_update_position (self);
+    _ks_scores_grid_popover_update_position (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_editor_changed (KsScoresGrid *self)
-{
-  /* the message stays until the value is corrected and committed, but
-   * the accessible text follows */
-  if (self->editing)
-    update_accessible (self);
-}
-
-static void
-on_editor_focus_leave (KsScoresGrid *self)
-{
-  if (!self->editing || self->ending_edit)
-    return;
-  /* clicking elsewhere commits, as in a spreadsheet; a refused value stays */
-  commit_edit (self);
-}
-
-static void
-move_by (KsScoresGrid *self,
-         int           drow,
-         int           dcolumn)
-{
-  int row = (int) self->focus_row + drow;
-  int column = (int) self->focus_column + dcolumn;
-
-  row = CLAMP (row, 0, (int) MAX (self->rows->len, 1) - 1);
-  column = CLAMP (column, 0, (int) n_columns (self) - 1);
-  move_focus_to (self, (guint) row, (guint) column);
-}
-
-/* Tab: the next score cell, on to the next row's first; FALSE at the end. */
-static gboolean
-tab_move (KsScoresGrid *self,
-          gboolean      back)
-{
-  guint row = self->focus_row, column = self->focus_column;
-  guint first = 1, last = MAX (n_criteria (self), 1);
-
-  if (self->rows->len == 0)
-    return FALSE;
-  if (self->tab_start_column == NO_CELL)
-    self->tab_start_column = is_score_column (self, column) ? column : first;
-  if (!back)
-    {
-      if (column < first)
-        column = first;
-      else if (column < last)
-        column++;
-      else if (row + 1 < self->rows->len)
-        {
-          row++;
-          column = first;
-        }
-      else
-        return FALSE;
-    }
-  else
-    {
-      if (column > last)
-        column = last;
-      else if (column > first)
-        column--;
-      else if (row > 0)
-        {
-          row--;
-          column = last;
-        }
-      else
-        return FALSE;
-    }
-  {
-    guint keep = self->tab_start_column;
-
-    move_focus_to (self, row, column);
-    self->tab_start_column = keep;
-  }
-  return TRUE;
-}
-
-/* Enter: down (or up), back to the column where a run of Tab began. */
-static void
-enter_move (KsScoresGrid *self,
-            gboolean      up)
-{
-  guint column = self->tab_start_column != NO_CELL ? self->tab_start_column : self->focus_column;
-  int row = (int) self->focus_row + (up ? -1 : 1);
-
-  row = CLAMP (row, 0, (int) MAX (self->rows->len, 1) - 1);
-  move_focus_to (self, (guint) row, column);
-  self->tab_start_column = NO_CELL;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                KsScoresGrid          *self)
-{
-  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
-  gboolean ctrl = (mods & GDK_CONTROL_MASK) != 0;
-  gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
-  guint page;
-  gunichar ch;
-
-  /* keys typed into our popovers pass through here on their way */
-  if (gtk_widget_get_visible (self->popover) || gtk_widget_get_visible (self->menu))
-    return FALSE;
-
-  if (self->editing)
-    {
-      switch (keyval)
-        {
-        case GDK_KEY_Escape:
-          self->tab_start_column = NO_CELL;
-          cancel_edit (self);
-          return TRUE;
-        case GDK_KEY_Return:
-        case GDK_KEY_KP_Enter:
-        case GDK_KEY_ISO_Enter:
-          if (!commit_edit (self))
-            return TRUE;
-          if (ctrl)
-            open_explanation (self);
-          else
-            enter_move (self, shift);
-          return TRUE;
-        case GDK_KEY_Tab:
-        case GDK_KEY_KP_Tab:
-        case GDK_KEY_ISO_Left_Tab:
-          if (commit_edit (self))
-            tab_move (self, shift || keyval == GDK_KEY_ISO_Left_Tab);
-          return TRUE;
-        case GDK_KEY_Up:
-        case GDK_KEY_KP_Up:
-        case GDK_KEY_Down:
-        case GDK_KEY_KP_Down:
-          if (mods)
-            return FALSE;
-          if (commit_edit (self))
-            move_by (self, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1, 0);
-          self->tab_start_column = NO_CELL;
-          return TRUE;
-        case GDK_KEY_Left:
-        case GDK_KEY_KP_Left:
-        case GDK_KEY_Right:
-        case GDK_KEY_KP_Right:
-          if (!self->edit_typed || mods)
-            return FALSE;
-          if (commit_edit (self))
-            move_by (self, 0, keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1);
-          self->tab_start_column = NO_CELL;
-          return TRUE;
-        default:
-          return FALSE;
-        }
-    }
-
-  if (!self->table || self->rows->len == 0)
-    return FALSE;
-
-  page = 10;
-  if (self->layout)
-    {
-      KsGridView view = get_view (self);
-
-      page = ks_grid_layout_get_page_rows (self->layout, &view);
-    }
-
-  switch (keyval)
-    {
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      if (ctrl)
-        return FALSE;
-      /* at either end, Tab leaves the grid (no keyboard trap) */
-      return tab_move (self, shift || keyval == GDK_KEY_ISO_Left_Tab);
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (ctrl)
-        open_explanation (self);
-      else
-        enter_move (self, shift);
-      return TRUE;
-    default:
-      break;
-    }
-
-  if (!(mods & (GDK_ALT_MASK | GDK_SUPER_MASK)))
-    {
-      gboolean handled = TRUE;
-
-      switch (keyval)
-        {
-        case GDK_KEY_Up:
-        case GDK_KEY_KP_Up:
-          ctrl ? move_focus_to (self, 0, self->focus_column) : move_by (self, -1, 0);
-          break;
-        case GDK_KEY_Down:
-        case GDK_KEY_KP_Down:
-          ctrl ? move_focus_to (self, G_MAXUINT, self->focus_column) : move_by (self, 1, 0);
-          break;
-        case GDK_KEY_Left:
-        case GDK_KEY_KP_Left:
-          move_by (self, 0, -1);
-          break;
-        case GDK_KEY_Right:
-        case GDK_KEY_KP_Right:
-          move_by (self, 0, 1);
-          break;
-        case GDK_KEY_Home:
-        case GDK_KEY_KP_Home:
-          move_focus_to (self, ctrl ? 0 : self->focus_row, 0);
-          break;
-        case GDK_KEY_End:
-        case GDK_KEY_KP_End:
-          move_focus_to (self, ctrl ? G_MAXUINT : self->focus_row, G_MAXUINT);
-          break;
-        case GDK_KEY_Page_Up:
-        case GDK_KEY_KP_Page_Up:
-          move_by (self, -(int) page, 0);
-          break;
-        case GDK_KEY_Page_Down:
-        case GDK_KEY_KP_Page_Down:
-          move_by (self, (int) page, 0);
-          break;
-        case GDK_KEY_F2:
-          begin_edit (self, NULL, FALSE);
-          break;
-        case GDK_KEY_Delete:
-        case GDK_KEY_KP_Delete:
-        case GDK_KEY_BackSpace:
-          clear_focused (self);
-          break;
-        case GDK_KEY_Menu:
-          open_context_menu (self, -1, -1);
-          break;
-        case GDK_KEY_F10:
-          if (!shift)
-            return FALSE;
-          open_context_menu (self, -1, -1);
-          break;
-        default:
-          handled = FALSE;
-        }
-      if (handled)
-        {
-          if (keyval != GDK_KEY_F2)
-            self->tab_start_column = NO_CELL;
-          return TRUE;
-        }
-    }
-
-  /* typing starts an edit that replaces the cell's value */
-  ch = gdk_keyval_to_unicode (keyval);
-  if (ch && !(mods & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) &&
-      g_unichar_isgraph (ch) && is_score_column (self, self->focus_column))
-    {
-      char buf[8] = { 0 };
-
-      g_unichar_to_utf8 (ch, buf);
-      begin_edit (self, buf, TRUE);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-on_pressed (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            KsScoresGrid    *self)
-{
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  KsGridView view;
-  KsGridHit hit;
-  guint row, column;
-
-  if (!self->table)
-    return;
-  ensure_layout (self);
-  view = get_view (self);
-  hit = ks_grid_layout_hit_test (self->layout, &view, x, y, &row, &column);
-  if (hit == KS_GRID_HIT_NONE || hit == KS_GRID_HIT_CORNER)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self));
-      return;
-    }
-  if (hit == KS_GRID_HIT_HEADER)
-    row = self->focus_row;
-
-  if (self->editing)
-    {
-      if (row == self->focus_row && column == self->focus_column)
-        return;   /* a click inside the editor's cell goes to the editor */
-      if (!commit_edit (self))
-        return;
-    }
-  self->tab_start_column = NO_CELL;
-  move_focus_to (self, row, column);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (button == GDK_BUTTON_SECONDARY)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self));
-      open_context_menu (self, x, y);
-      return;
-    }
-  if (n_press == 2 && hit == KS_GRID_HIT_CELL && is_score_column (self, column))
-    begin_edit (self, NULL, FALSE);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -1201,7 +470,7 @@ on_query_tooltip (KsScoresGrid *self,
 
   if (!self->layout || !self->table)
     return FALSE;
-  view = get_view (self);
+  view = _ks_scores_grid_get_view (self);
   if (keyboard)
     {
       row = self->focus_row;
@@ -1247,38 +516,6 @@ on_query_tooltip (KsScoresGrid *self,
   gtk_tooltip_set_text (tooltip, text);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) r.x, (int) r.y, (int) r.width, (int) r.height });
   return TRUE;
-}
-
-static void
-on_focus_changed (KsScoresGrid *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Actions */
-
-static void
-action_edit (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  begin_edit (KS_SCORES_GRID (widget), NULL, FALSE);
-}
-
-static void
-action_explanation (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  open_explanation (KS_SCORES_GRID (widget));
-}
-
-static void
-action_clear (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  clear_focused (KS_SCORES_GRID (widget));
 }
 
 /* Scrollable */
@@ -1338,7 +575,7 @@ ks_scores_grid_measure (GtkWidget      *widget,
   KsScoresGrid *self = KS_SCORES_GRID (widget);
   double w, h;
 
-  ensure_layout (self);
+  _ks_scores_grid_ensure_layout (self);
   ks_grid_layout_get_size (self->layout, &w, &h);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -1361,12 +598,12 @@ ks_scores_grid_size_allocate (GtkWidget *widget,
 {
   KsScoresGrid *self = KS_SCORES_GRID (widget);
 
-  ensure_layout (self);
+  _ks_scores_grid_ensure_layout (self);
   configure_adjustments (self, width, height);
 
   if (self->editing && self->rows->len)
     {
-      KsGridView view = get_view (self);
+      KsGridView view = _ks_scores_grid_get_view (self);
       KsGridRect r = ks_grid_layout_get_cell_rect (self->layout, &view, self->focus_row, self->focus_column);
       double pad = round (ks_grid_layout_get_row_height (self->layout) * 0.25);
       int min_h;
@@ -1380,7 +617,7 @@ ks_scores_grid_size_allocate (GtkWidget *widget,
     }
   if (gtk_widget_get_visible (self->popover))
     {
-      popover_update_position (self);
+      _ks_scores_grid_popover_update_position (self);
       gtk_popover_present (GTK_POPOVER (self->popover));
     }
   if (gtk_widget_get_visible (self->menu))
@@ -1392,13 +629,13 @@ ks_scores_grid_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   KsScoresGrid *self = KS_SCORES_GRID (widget);
-  KsGridView view = get_view (self);
+  KsGridView view = _ks_scores_grid_get_view (self);
   KsGridDrawState state = { NO_CELL, NO_CELL, FALSE, FALSE, NULL };
   cairo_t *cr;
 
   if (view.width <= 0 || view.height <= 0)
     return;
-  ensure_layout (self);
+  _ks_scores_grid_ensure_layout (self);
   if (self->rows->len)
     {
       state.focus_row = self->focus_row;
@@ -1457,7 +694,7 @@ ks_scores_grid_dispose (GObject *object)
   if (self->popover && gtk_widget_get_visible (self->popover))
     gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (self->editing && self->workspace)
-    commit_edit (self);
+    _ks_scores_grid_commit_edit (self);
   if (self->popover)
     g_signal_handlers_disconnect_by_data (self->popover, self);
   ks_scores_grid_set_workspace (self, NULL);
@@ -1594,9 +831,7 @@ ks_scores_grid_class_init (KsScoresGridClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  gtk_widget_class_install_action (widget_class, "grid.edit", NULL, action_edit);
-  gtk_widget_class_install_action (widget_class, "grid.explanation", NULL, action_explanation);
-  gtk_widget_class_install_action (widget_class, "grid.clear", NULL, action_clear);
+  _ks_scores_grid_class_add_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "scoresgrid");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
@@ -1606,10 +841,6 @@ static void
 ks_scores_grid_init (KsScoresGrid *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
-  GtkGesture *gesture;
-  GtkWidget *box, *scrolled;
-  g_autoptr(GMenu) menu = g_menu_new ();
 
   self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
   self->tab_start_column = NO_CELL;
@@ -1622,81 +853,8 @@ ks_scores_grid_init (KsScoresGrid *self)
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
 
-  self->editor = gtk_text_new ();
-  gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->editor), 3);
-  gtk_text_set_input_purpose (GTK_TEXT (self->editor), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_set_parent (self->editor, widget);
-  gtk_widget_set_child_visible (self->editor, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Score"), -1);
-  g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_changed), self);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_editor_focus_leave), self);
-  gtk_widget_add_controller (self->editor, controller);
-
-  /* the explanation popover */
-  self->popover = gtk_popover_new ();
-  gtk_widget_set_parent (self->popover, widget);
-  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->popover_title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->popover_title), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->popover_title), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->popover_title), 40);
-  gtk_widget_add_css_class (self->popover_title, "heading");
-  gtk_box_append (GTK_BOX (box), self->popover_title);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
-  gtk_widget_add_css_class (scrolled, "card");
-  self->popover_text = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->popover_text), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->popover_text), FALSE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->popover_text), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->popover_text), 6);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->popover_text), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->popover_text), 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->popover_text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Explanation"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->popover_text);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  self->popover_hint = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->popover_hint), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->popover_hint), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->popover_hint), 40);
-  gtk_widget_add_css_class (self->popover_hint, "dim-label");
-  gtk_widget_add_css_class (self->popover_hint, "caption");
-  gtk_box_append (GTK_BOX (box), self->popover_hint);
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-  /* "visible", not "closed": a popover hidden before it was ever mapped
-   * emits no "closed" */
-  g_signal_connect_swapped (self->popover, "notify::visible", G_CALLBACK (on_popover_visible), self);
-
-  /* the context menu */
-  g_menu_append (menu, _("_Edit Score"), "grid.edit");
-  g_menu_append (menu, _("E_xplanation…"), "grid.explanation");
-  g_menu_append (menu, _("_Clear Score"), "grid.clear");
-  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, widget);
-
-  /* capture: the grid sees Tab, Enter and Escape before the editor does */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (widget, controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_changed), self);
-  gtk_widget_add_controller (widget, controller);
+  _ks_scores_grid_init_editor (self);
+  _ks_scores_grid_init_input (self);
 
   g_signal_connect_swapped (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
@@ -1706,7 +864,7 @@ ks_scores_grid_init (KsScoresGrid *self)
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scores"), -1);
-  update_accessible (self);
+  _ks_scores_grid_update_accessible (self);
 }
 
 /* Public API */
@@ -1728,7 +886,7 @@ ks_scores_grid_set_workspace (KsScoresGrid *self,
   if (self->workspace == workspace)
     return;
   if (self->editing)
-    cancel_edit (self);
+    _ks_scores_grid_cancel_edit (self);
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
@@ -1759,7 +917,7 @@ ks_scores_grid_set_period_id (KsScoresGrid *self,
   if (self->period_id == period_id)
     return;
   if (self->editing)
-    commit_edit (self);
+    _ks_scores_grid_commit_edit (self);
   self->period_id = period_id;
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_ID]);
@@ -1784,16 +942,16 @@ ks_scores_grid_set_filter (KsScoresGrid *self,
 
   if (self->owner_filter == owner_id && g_strcmp0 (self->segment_filter, segment) == 0)
     return;
-  if (self->editing && !commit_edit (self))
-    cancel_edit (self);
+  if (self->editing && !_ks_scores_grid_commit_edit (self))
+    _ks_scores_grid_cancel_edit (self);
   acc = row_at (self, self->focus_row);
   crit = criterion_at (self, self->focus_column);
   self->owner_filter = owner_id;
   g_free (self->segment_filter);
   self->segment_filter = g_strdup (segment);
   refilter (self, acc ? acc->account_id : 0, crit ? crit->id : 0, self->focus_column);
-  scroll_to_focus (self);
-  update_accessible (self);
+  _ks_scores_grid_scroll_to_focus (self);
+  _ks_scores_grid_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1860,10 +1018,10 @@ ks_scores_grid_set_focus (KsScoresGrid *self,
 {
   g_return_val_if_fail (KS_IS_SCORES_GRID (self), FALSE);
 
-  if (self->editing && !commit_edit (self))
+  if (self->editing && !_ks_scores_grid_commit_edit (self))
     return FALSE;
   self->tab_start_column = NO_CELL;
-  move_focus_to (self, row, column);
+  _ks_scores_grid_move_focus_to (self, row, column);
   return TRUE;
 }
 
@@ -1885,7 +1043,7 @@ gboolean
 ks_scores_grid_edit_explanation (KsScoresGrid *self)
 {
   g_return_val_if_fail (KS_IS_SCORES_GRID (self), FALSE);
-  return open_explanation (self);
+  return _ks_scores_grid_open_explanation (self);
 }
 
 GtkPopover *
