@@ -409,51 +409,94 @@ add_missing (KsPlanPrint *self,
   g_ptr_array_set_size (missing, 0);
 }
 
+/* A table: a shaded header row of column titles, then a row per item, each
+ * cell at its column's share of the width. */
 typedef struct
 {
-  const char *title;   /* translated */
+  const char *key;     /* a field of the table's list: its label is the title and,
+                        * unless the row function fills the cell, its value the
+                        * cell ("—" when empty) */
+  const char *title;   /* without a key: the title, translated */
   double      share;
 } Column;
 
-static Block *
-add_table_header (KsPlanPrint  *self,
-                  const Column *columns,
-                  guint         n)
+/* Fills the cells of @row (the @index-th) the columns' keys do not, or any
+ * it shows otherwise (the cells start NULL; each is taken). Returns the
+ * cell to show in the negative colour when the row is overdue, else -1. */
+typedef int (*RowFunc) (KsPlanPrint           *self,
+                        const KsPlanPrintData *data,
+                        gconstpointer          row,
+                        guint                  index,
+                        char                 **cells);
+
+typedef struct
 {
-  Block *block = add_block (self, BLOCK_ROW);
+  KsPlanList    list;        /* whose fields the columns' keys name */
+  const Column *columns;
+  guint         n_columns;
+  RowFunc       fill;        /* NULL: every column has a key */
+  const char   *empty;       /* the note when there are no rows; NULL: none */
+} Table;
+
+/* One block per row of @rows (KsPlanItem of @table's list, unless its row
+ * function reads something else), under a header row that stays with the
+ * first row and is repeated at the top of a page. */
+static void
+add_table (KsPlanPrint           *self,
+           const KsPlanPrintData *data,
+           const Table           *table,
+           GPtrArray             *rows)
+{
+  g_autofree char **cells = g_new0 (char *, table->n_columns);
+  Block *header;
   double start = 0;
 
-  block->header_row = TRUE;
-  block->keep_with_next = TRUE;
-  block->space_before = 4;
-  for (guint i = 0; i < n; i++)
+  if (rows->len == 0)
     {
-      add_cell (block, start, columns[i].share, SMALL_SIZE,
-                g_strdup_printf ("<b>%s</b>", columns[i].title));
-      start += columns[i].share;
+      if (table->empty)
+        add_note (self, table->empty);
+      return;
     }
-  return block;
-}
 
-/* One table row; takes the markups (n of them). */
-static Block *
-add_table_row (KsPlanPrint  *self,
-               Block        *header,
-               char        **markups,
-               guint         n)
-{
-  Block *block = add_block (self, BLOCK_ROW);
-  double start = 0;
-
-  block->table_header = header;
-  block->rule_below = TRUE;
-  for (guint i = 0; i < n; i++)
+  header = add_block (self, BLOCK_ROW);
+  header->header_row = TRUE;
+  header->keep_with_next = TRUE;
+  header->space_before = 4;
+  for (guint c = 0; c < table->n_columns; c++)
     {
-      Cell *head = g_ptr_array_index (header->cells, i);
-      add_cell (block, start, head->share, BODY_SIZE, markups[i]);
-      start += head->share;
+      const Column *column = &table->columns[c];
+      const char *title = column->key ? list_field_label (table->list, column->key) : column->title;
+
+      add_cell (header, start, column->share, SMALL_SIZE, g_strdup_printf ("<b>%s</b>", title));
+      start += column->share;
     }
-  return block;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      gconstpointer row = g_ptr_array_index (rows, r);
+      Block *block = add_block (self, BLOCK_ROW);
+      int overdue;
+
+      memset (cells, 0, table->n_columns * sizeof (char *));
+      overdue = table->fill ? table->fill (self, data, row, r, cells) : -1;
+      block->table_header = header;
+      block->rule_below = TRUE;
+      start = 0;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const Column *column = &table->columns[c];
+
+          if (!cells[c])
+            cells[c] = dash_if_null (item_markup (data, table->list, row, column->key));
+          add_cell (block, start, column->share, BODY_SIZE, cells[c]);
+          start += column->share;
+        }
+      if (overdue >= 0)
+        {
+          block->overdue = TRUE;
+          ((Cell *) g_ptr_array_index (block->cells, overdue))->ink = INK_NEGATIVE;
+        }
+    }
 }
 
 static gboolean
@@ -536,38 +579,33 @@ build_profile (KsPlanPrint           *self,
     }
 }
 
+static int
+objective_row (KsPlanPrint           *self,
+               const KsPlanPrintData *data,
+               gconstpointer          row,
+               guint                  index,
+               char                 **cells)
+{
+  cells[0] = g_strdup_printf ("<b>%u.</b>", index + 1);
+  return -1;
+}
+
 static void
 build_objectives (KsPlanPrint           *self,
                   const KsPlanPrintData *data)
 {
-  GPtrArray *items = data->plan->items[KS_PLAN_OBJECTIVES];
-  const Column columns[] = {
-    { "#", 0.05 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "objective"), 0.37 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "measure"), 0.30 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "due"), 0.12 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "owner"), 0.16 },
+  static const Column columns[] = {
+    { .title = "#", .share = 0.05 },
+    { .key = "objective", .share = 0.37 },
+    { .key = "measure", .share = 0.30 },
+    { .key = "due", .share = 0.12 },
+    { .key = "owner", .share = 0.16 },
   };
-  Block *header;
+  static const Table table = {
+    KS_PLAN_OBJECTIVES, columns, G_N_ELEMENTS (columns), objective_row, "—",
+  };
 
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      char *m[] = {
-        g_strdup_printf ("<b>%u.</b>", i + 1),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "objective")),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "measure")),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "due")),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "owner")),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
+  add_table (self, data, &table, data->plan->items[KS_PLAN_OBJECTIVES]);
 }
 
 static const char *
@@ -604,138 +642,121 @@ two_lines (const char *a,
   return g_strdup ("—");
 }
 
+static int
+contact_row (KsPlanPrint           *self,
+             const KsPlanPrintData *data,
+             gconstpointer          row,
+             guint                  index,
+             char                 **cells)
+{
+  const KsPlanPrintContact *c = row;
+  g_autofree char *name = esc (c->name);
+
+  cells[0] = g_strdup_printf ("<b>%s</b>", name);
+  cells[1] = two_lines (c->title, c->department);
+  cells[2] = two_lines (c->phone, c->email);
+  cells[3] = two_lines (c->channel, c->time_zone);
+  cells[4] = esc (power_label (c->power));
+  return -1;
+}
+
 static void
 build_contacts (KsPlanPrint           *self,
                 const KsPlanPrintData *data)
 {
   const Column columns[] = {
-    { _("Name"), 0.22 },
-    { _("Title and department"), 0.24 },
-    { _("Phone and e-mail"), 0.27 },
-    { _("Channel and time zone"), 0.16 },
-    { _("Decision power"), 0.11 },
+    { .title = _("Name"), .share = 0.22 },
+    { .title = _("Title and department"), .share = 0.24 },
+    { .title = _("Phone and e-mail"), .share = 0.27 },
+    { .title = _("Channel and time zone"), .share = 0.16 },
+    { .title = _("Decision power"), .share = 0.11 },
   };
-  Block *header;
+  const Table table = {
+    .columns = columns, .n_columns = G_N_ELEMENTS (columns), .fill = contact_row,
+    .empty = _("No contacts on the power map yet."),
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_sized_new (data->n_contacts);
 
-  if (data->n_contacts == 0)
-    {
-      add_note (self, _("No contacts on the power map yet."));
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < data->n_contacts; i++)
-    {
-      const KsPlanPrintContact *c = &data->contacts[i];
-      g_autofree char *name = esc (c->name);
-      char *m[] = {
-        g_strdup_printf ("<b>%s</b>", name),
-        two_lines (c->title, c->department),
-        two_lines (c->phone, c->email),
-        two_lines (c->channel, c->time_zone),
-        esc (power_label (c->power)),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
+    g_ptr_array_add (rows, (gpointer) &data->contacts[i]);
+  add_table (self, data, &table, rows);
 }
 
 static void
 build_products (KsPlanPrint           *self,
                 const KsPlanPrintData *data)
 {
-  GPtrArray *items = data->plan->items[KS_PLAN_PRODUCTS];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_PRODUCTS, "product"), 0.35 },
-    { list_field_label (KS_PLAN_PRODUCTS, "volume"), 0.20 },
-    { list_field_label (KS_PLAN_PRODUCTS, "price_notes"), 0.45 },
+  static const Column columns[] = {
+    { .key = "product", .share = 0.35 },
+    { .key = "volume", .share = 0.20 },
+    { .key = "price_notes", .share = 0.45 },
   };
-  Block *header;
+  static const Table table = {
+    KS_PLAN_PRODUCTS, columns, G_N_ELEMENTS (columns), NULL, "—",
+  };
 
-  if (items->len == 0)
+  add_table (self, data, &table, data->plan->items[KS_PLAN_PRODUCTS]);
+}
+
+/* Attendees (ours, theirs) and next steps (due date, overdue, done). */
+static int
+meeting_row (KsPlanPrint           *self,
+             const KsPlanPrintData *data,
+             gconstpointer          row,
+             guint                  index,
+             char                 **cells)
+{
+  const KsPlanItem *item = row;
+  g_autofree char *ours = item_markup (data, KS_PLAN_MEETINGS, item, "ours");
+  g_autofree char *theirs = item_markup (data, KS_PLAN_MEETINGS, item, "theirs");
+  g_autofree char *steps = item_markup (data, KS_PLAN_MEETINGS, item, "next_steps");
+  const char *due = item_text (item, KS_PLAN_MEETINGS, "next_due");
+  const KsPlanValue *done = ks_plan_item_get (item, KS_PLAN_MEETINGS, "next_done");
+  gboolean is_done = done && done->number != 0;
+  gboolean overdue = !is_done && (steps || *due) && date_overdue (due, self->today);
+  GString *att = g_string_new (NULL);
+  GString *next = g_string_new (steps ? steps : "");
+
+  if (ours)
+    g_string_append_printf (att, "<b>%s</b> %s", _("Ours:"), ours);
+  if (theirs)
+    g_string_append_printf (att, "%s<b>%s</b> %s", att->len ? "\n" : "", _("Theirs:"), theirs);
+  if (att->len == 0)
+    g_string_append (att, "—");
+  if (*due && overdue)
     {
-      add_note (self, "—");
-      return;
+      g_autofree char *mark = overdue_markup (due);
+      g_string_append_printf (next, "%s%s", next->len ? "\n" : "", mark);
     }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
+  else if (*due)
     {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      char *m[] = {
-        dash_if_null (item_markup (data, KS_PLAN_PRODUCTS, item, "product")),
-        dash_if_null (item_markup (data, KS_PLAN_PRODUCTS, item, "volume")),
-        dash_if_null (item_markup (data, KS_PLAN_PRODUCTS, item, "price_notes")),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
+      g_autofree char *d = esc (due);
+      g_string_append_printf (next, "%s%s %s", next->len ? "\n" : "", _("Due"), d);
     }
+  if (is_done && (steps || *due))
+    g_string_append_printf (next, "%s✓ %s", next->len ? "\n" : "", _("Done"));
+  if (next->len == 0)
+    g_string_append (next, "—");
+  cells[1] = g_string_free (att, FALSE);
+  cells[3] = g_string_free (next, FALSE);
+  return overdue ? 3 : -1;
 }
 
 static void
 build_meetings (KsPlanPrint           *self,
                 const KsPlanPrintData *data)
 {
-  GPtrArray *items = data->plan->items[KS_PLAN_MEETINGS];
   const Column columns[] = {
-    { list_field_label (KS_PLAN_MEETINGS, "date"), 0.12 },
-    { _("Attendees"), 0.24 },
-    { list_field_label (KS_PLAN_MEETINGS, "notes"), 0.38 },
-    { list_field_label (KS_PLAN_MEETINGS, "next_steps"), 0.26 },
+    { .key = "date", .share = 0.12 },
+    { .title = _("Attendees"), .share = 0.24 },
+    { .key = "notes", .share = 0.38 },
+    { .key = "next_steps", .share = 0.26 },
   };
-  Block *header;
+  const Table table = {
+    KS_PLAN_MEETINGS, columns, G_N_ELEMENTS (columns), meeting_row, "—",
+  };
 
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      g_autofree char *ours = item_markup (data, KS_PLAN_MEETINGS, item, "ours");
-      g_autofree char *theirs = item_markup (data, KS_PLAN_MEETINGS, item, "theirs");
-      g_autofree char *steps = item_markup (data, KS_PLAN_MEETINGS, item, "next_steps");
-      const char *due = item_text (item, KS_PLAN_MEETINGS, "next_due");
-      const KsPlanValue *done = ks_plan_item_get (item, KS_PLAN_MEETINGS, "next_done");
-      gboolean is_done = done && done->number != 0;
-      gboolean overdue = !is_done && (steps || *due) && date_overdue (due, self->today);
-      GString *att = g_string_new (NULL);
-      GString *next = g_string_new (steps ? steps : "");
-      Block *row;
-
-      if (ours)
-        g_string_append_printf (att, "<b>%s</b> %s", _("Ours:"), ours);
-      if (theirs)
-        g_string_append_printf (att, "%s<b>%s</b> %s", att->len ? "\n" : "", _("Theirs:"), theirs);
-      if (att->len == 0)
-        g_string_append (att, "—");
-      if (*due && overdue)
-        {
-          g_autofree char *mark = overdue_markup (due);
-          g_string_append_printf (next, "%s%s", next->len ? "\n" : "", mark);
-        }
-      else if (*due)
-        {
-          g_autofree char *d = esc (due);
-          g_string_append_printf (next, "%s%s %s", next->len ? "\n" : "", _("Due"), d);
-        }
-      if (is_done && (steps || *due))
-        g_string_append_printf (next, "%s✓ %s", next->len ? "\n" : "", _("Done"));
-      if (next->len == 0)
-        g_string_append (next, "—");
-      {
-        char *m[] = {
-          dash_if_null (item_markup (data, KS_PLAN_MEETINGS, item, "date")),
-          g_string_free (att, FALSE),
-          dash_if_null (item_markup (data, KS_PLAN_MEETINGS, item, "notes")),
-          g_string_free (next, FALSE),
-        };
-        row = add_table_row (self, header, m, G_N_ELEMENTS (m));
-      }
-      if (overdue)
-        {
-          row->overdue = TRUE;
-          ((Cell *) g_ptr_array_index (row->cells, 3))->ink = INK_NEGATIVE;
-        }
-    }
+  add_table (self, data, &table, data->plan->items[KS_PLAN_MEETINGS]);
 }
 
 static void
@@ -761,57 +782,61 @@ string_or_dash (GString *s)
   return g_string_free (s, FALSE);
 }
 
+/* Name with probability, volume and budget; description with milestones;
+ * up to three competitors; the customer's and our people. */
+static int
+project_row (KsPlanPrint           *self,
+             const KsPlanPrintData *data,
+             gconstpointer          row,
+             guint                  index,
+             char                 **cells)
+{
+  const KsPlanItem *item = row;
+  GString *name = g_string_new (NULL);
+  GString *desc = g_string_new (NULL);
+  GString *comp = g_string_new (NULL);
+  GString *people = g_string_new (NULL);
+  char *n = item_markup (data, KS_PLAN_PROJECTS, item, "name");
+
+  if (n)
+    g_string_append_printf (name, "<b>%s</b>", n);
+  g_free (n);
+  append_line (name, list_field_label (KS_PLAN_PROJECTS, "probability"),
+               item_markup (data, KS_PLAN_PROJECTS, item, "probability"));
+  append_line (name, list_field_label (KS_PLAN_PROJECTS, "volume"),
+               item_markup (data, KS_PLAN_PROJECTS, item, "volume"));
+  append_line (name, list_field_label (KS_PLAN_PROJECTS, "budget"),
+               item_markup (data, KS_PLAN_PROJECTS, item, "budget"));
+  append_line (desc, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "description"));
+  append_line (desc, list_field_label (KS_PLAN_PROJECTS, "milestones"),
+               item_markup (data, KS_PLAN_PROJECTS, item, "milestones"));
+  append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor1"));
+  append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor2"));
+  append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor3"));
+  append_line (people, _("Customer:"), item_markup (data, KS_PLAN_PROJECTS, item, "contact"));
+  append_line (people, _("Ours:"), item_markup (data, KS_PLAN_PROJECTS, item, "owner"));
+  cells[0] = string_or_dash (name);
+  cells[1] = string_or_dash (desc);
+  cells[2] = string_or_dash (comp);
+  cells[3] = string_or_dash (people);
+  return -1;
+}
+
 static void
 build_projects (KsPlanPrint           *self,
                 const KsPlanPrintData *data)
 {
-  GPtrArray *items = data->plan->items[KS_PLAN_PROJECTS];
   const Column columns[] = {
-    { list_field_label (KS_PLAN_PROJECTS, "name"), 0.27 },
-    { list_field_label (KS_PLAN_PROJECTS, "description"), 0.35 },
-    { _("Competitors"), 0.17 },
-    { _("People"), 0.21 },
+    { .key = "name", .share = 0.27 },
+    { .key = "description", .share = 0.35 },
+    { .title = _("Competitors"), .share = 0.17 },
+    { .title = _("People"), .share = 0.21 },
   };
-  Block *header;
+  const Table table = {
+    KS_PLAN_PROJECTS, columns, G_N_ELEMENTS (columns), project_row, "—",
+  };
 
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      GString *name = g_string_new (NULL);
-      GString *desc = g_string_new (NULL);
-      GString *comp = g_string_new (NULL);
-      GString *people = g_string_new (NULL);
-      char *n = item_markup (data, KS_PLAN_PROJECTS, item, "name");
-
-      if (n)
-        g_string_append_printf (name, "<b>%s</b>", n);
-      g_free (n);
-      append_line (name, list_field_label (KS_PLAN_PROJECTS, "probability"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "probability"));
-      append_line (name, list_field_label (KS_PLAN_PROJECTS, "volume"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "volume"));
-      append_line (name, list_field_label (KS_PLAN_PROJECTS, "budget"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "budget"));
-      append_line (desc, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "description"));
-      append_line (desc, list_field_label (KS_PLAN_PROJECTS, "milestones"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "milestones"));
-      append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor1"));
-      append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor2"));
-      append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor3"));
-      append_line (people, _("Customer:"), item_markup (data, KS_PLAN_PROJECTS, item, "contact"));
-      append_line (people, _("Ours:"), item_markup (data, KS_PLAN_PROJECTS, item, "owner"));
-      {
-        char *m[] = { string_or_dash (name), string_or_dash (desc),
-                      string_or_dash (comp), string_or_dash (people) };
-        add_table_row (self, header, m, G_N_ELEMENTS (m));
-      }
-    }
+  add_table (self, data, &table, data->plan->items[KS_PLAN_PROJECTS]);
 }
 
 static void
@@ -886,47 +911,41 @@ build_perception (KsPlanPrint           *self,
   add_fields (self, data, (guint) ks_plan_field_index ("perception_current"), 2, missing);
 }
 
+/* An open action past its due date: the date, marked. */
+static int
+action_row (KsPlanPrint           *self,
+            const KsPlanPrintData *data,
+            gconstpointer          row,
+            guint                  index,
+            char                 **cells)
+{
+  const KsPlanItem *item = row;
+  const char *due = item_text (item, KS_PLAN_ACTIONS, "due");
+  const char *status = item_text (item, KS_PLAN_ACTIONS, "status");
+  gboolean closed = strcmp (status, "done") == 0 || strcmp (status, "dropped") == 0;
+  gboolean overdue = !closed && date_overdue (due, self->today);
+
+  if (!overdue)
+    return -1;
+  cells[2] = overdue_markup (due);
+  return 2;
+}
+
 static void
 build_actions (KsPlanPrint           *self,
                const KsPlanPrintData *data)
 {
-  GPtrArray *items = data->plan->items[KS_PLAN_ACTIONS];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_ACTIONS, "action"), 0.48 },
-    { list_field_label (KS_PLAN_ACTIONS, "owner"), 0.19 },
-    { list_field_label (KS_PLAN_ACTIONS, "due"), 0.17 },
-    { list_field_label (KS_PLAN_ACTIONS, "status"), 0.16 },
+  static const Column columns[] = {
+    { .key = "action", .share = 0.48 },
+    { .key = "owner", .share = 0.19 },
+    { .key = "due", .share = 0.17 },
+    { .key = "status", .share = 0.16 },
   };
-  Block *header;
+  static const Table table = {
+    KS_PLAN_ACTIONS, columns, G_N_ELEMENTS (columns), action_row, "—",
+  };
 
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      const char *due = item_text (item, KS_PLAN_ACTIONS, "due");
-      const char *status = item_text (item, KS_PLAN_ACTIONS, "status");
-      gboolean closed = strcmp (status, "done") == 0 || strcmp (status, "dropped") == 0;
-      gboolean overdue = !closed && date_overdue (due, self->today);
-      Block *row;
-      char *m[] = {
-        dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "action")),
-        dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "owner")),
-        overdue ? overdue_markup (due) : dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "due")),
-        dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "status")),
-      };
-
-      row = add_table_row (self, header, m, G_N_ELEMENTS (m));
-      if (overdue)
-        {
-          row->overdue = TRUE;
-          ((Cell *) g_ptr_array_index (row->cells, 2))->ink = INK_NEGATIVE;
-        }
-    }
+  add_table (self, data, &table, data->plan->items[KS_PLAN_ACTIONS]);
 }
 
 static void
@@ -936,14 +955,14 @@ build_handover (KsPlanPrint             *self,
                 GPtrArray               *missing)
 {
   const KsPlanField *fields = ks_plan_fields (NULL);
-  GPtrArray *items = data->plan->items[KS_PLAN_NOTES];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_NOTES, "date"), 0.13 },
-    { list_field_label (KS_PLAN_NOTES, "author"), 0.17 },
-    { list_field_label (KS_PLAN_NOTES, "text"), 0.70 },
+  static const Column columns[] = {
+    { .key = "date", .share = 0.13 },
+    { .key = "author", .share = 0.17 },
+    { .key = "text", .share = 0.70 },
   };
-  Block *header;
-
+  static const Table table = {
+    KS_PLAN_NOTES, columns, G_N_ELEMENTS (columns), NULL, NULL,
+  };
   Block *checks = NULL;
   guint n_checks = 0;
 
@@ -974,20 +993,7 @@ build_handover (KsPlanPrint             *self,
         cell->ink = done ? INK_FOREGROUND : INK_MUTED;
       }
   add_missing (self, missing);
-
-  if (items->len == 0)
-    return;
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      char *m[] = {
-        dash_if_null (item_markup (data, KS_PLAN_NOTES, item, "date")),
-        dash_if_null (item_markup (data, KS_PLAN_NOTES, item, "author")),
-        dash_if_null (item_markup (data, KS_PLAN_NOTES, item, "text")),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
+  add_table (self, data, &table, data->plan->items[KS_PLAN_NOTES]);
 }
 
 static void
