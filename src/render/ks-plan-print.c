@@ -420,14 +420,20 @@ typedef struct
   double      share;
 } Column;
 
-/* Fills the cells of @row (the @index-th) the columns' keys do not, or any
- * it shows otherwise (the cells start NULL; each is taken). Returns the
- * cell to show in the negative colour when the row is overdue, else -1. */
-typedef int (*RowFunc) (KsPlanPrint           *self,
-                        const KsPlanPrintData *data,
-                        gconstpointer          row,
-                        guint                  index,
-                        char                 **cells);
+/* A row of a table as its row function sees it. */
+typedef struct
+{
+  KsPlanPrint           *self;
+  const KsPlanPrintData *data;
+  gconstpointer          item;    /* a KsPlanItem of the table's list, or what the section passed */
+  guint                  index;   /* from 0 */
+  char                 **cells;   /* a markup per column, NULL until set; each is taken */
+} Row;
+
+/* Fills the cells of @row the columns' keys do not, or any it shows
+ * otherwise. Returns the cell to show in the negative colour when the row
+ * is overdue, else -1. */
+typedef int (*RowFunc) (Row *row);
 
 typedef struct
 {
@@ -473,12 +479,12 @@ add_table (KsPlanPrint           *self,
 
   for (guint r = 0; r < rows->len; r++)
     {
-      gconstpointer row = g_ptr_array_index (rows, r);
+      Row row = { self, data, g_ptr_array_index (rows, r), r, cells };
       Block *block = add_block (self, BLOCK_ROW);
       int overdue;
 
       memset (cells, 0, table->n_columns * sizeof (char *));
-      overdue = table->fill ? table->fill (self, data, row, r, cells) : -1;
+      overdue = table->fill ? table->fill (&row) : -1;
       block->table_header = header;
       block->rule_below = TRUE;
       start = 0;
@@ -487,7 +493,7 @@ add_table (KsPlanPrint           *self,
           const Column *column = &table->columns[c];
 
           if (!cells[c])
-            cells[c] = dash_if_null (item_markup (data, table->list, row, column->key));
+            cells[c] = dash_if_null (item_markup (data, table->list, row.item, column->key));
           add_cell (block, start, column->share, BODY_SIZE, cells[c]);
           start += column->share;
         }
@@ -497,6 +503,15 @@ add_table (KsPlanPrint           *self,
           ((Cell *) g_ptr_array_index (block->cells, overdue))->ink = INK_NEGATIVE;
         }
     }
+}
+
+/* A table of the plan's items of @table's list. */
+static void
+add_list_table (KsPlanPrint           *self,
+                const KsPlanPrintData *data,
+                const Table           *table)
+{
+  add_table (self, data, table, data->plan->items[table->list]);
 }
 
 static gboolean
@@ -580,33 +595,22 @@ build_profile (KsPlanPrint           *self,
 }
 
 static int
-objective_row (KsPlanPrint           *self,
-               const KsPlanPrintData *data,
-               gconstpointer          row,
-               guint                  index,
-               char                 **cells)
+objective_row (Row *row)
 {
-  cells[0] = g_strdup_printf ("<b>%u.</b>", index + 1);
+  row->cells[0] = g_strdup_printf ("<b>%u.</b>", row->index + 1);
   return -1;
 }
 
-static void
-build_objectives (KsPlanPrint           *self,
-                  const KsPlanPrintData *data)
-{
-  static const Column columns[] = {
-    { .title = "#", .share = 0.05 },
-    { .key = "objective", .share = 0.37 },
-    { .key = "measure", .share = 0.30 },
-    { .key = "due", .share = 0.12 },
-    { .key = "owner", .share = 0.16 },
-  };
-  static const Table table = {
-    KS_PLAN_OBJECTIVES, columns, G_N_ELEMENTS (columns), objective_row, "—",
-  };
-
-  add_table (self, data, &table, data->plan->items[KS_PLAN_OBJECTIVES]);
-}
+static const Column objective_columns[] = {
+  { .title = "#", .share = 0.05 },
+  { .key = "objective", .share = 0.37 },
+  { .key = "measure", .share = 0.30 },
+  { .key = "due", .share = 0.12 },
+  { .key = "owner", .share = 0.16 },
+};
+static const Table objective_table = {
+  KS_PLAN_OBJECTIVES, objective_columns, G_N_ELEMENTS (objective_columns), objective_row, "—",
+};
 
 static const char *
 power_label (KsDecisionPower power)
@@ -643,20 +647,16 @@ two_lines (const char *a,
 }
 
 static int
-contact_row (KsPlanPrint           *self,
-             const KsPlanPrintData *data,
-             gconstpointer          row,
-             guint                  index,
-             char                 **cells)
+contact_row (Row *row)
 {
-  const KsPlanPrintContact *c = row;
+  const KsPlanPrintContact *c = row->item;
   g_autofree char *name = esc (c->name);
 
-  cells[0] = g_strdup_printf ("<b>%s</b>", name);
-  cells[1] = two_lines (c->title, c->department);
-  cells[2] = two_lines (c->phone, c->email);
-  cells[3] = two_lines (c->channel, c->time_zone);
-  cells[4] = esc (power_label (c->power));
+  row->cells[0] = g_strdup_printf ("<b>%s</b>", name);
+  row->cells[1] = two_lines (c->title, c->department);
+  row->cells[2] = two_lines (c->phone, c->email);
+  row->cells[3] = two_lines (c->channel, c->time_zone);
+  row->cells[4] = esc (power_label (c->power));
   return -1;
 }
 
@@ -682,38 +682,28 @@ build_contacts (KsPlanPrint           *self,
   add_table (self, data, &table, rows);
 }
 
-static void
-build_products (KsPlanPrint           *self,
-                const KsPlanPrintData *data)
-{
-  static const Column columns[] = {
-    { .key = "product", .share = 0.35 },
-    { .key = "volume", .share = 0.20 },
-    { .key = "price_notes", .share = 0.45 },
-  };
-  static const Table table = {
-    KS_PLAN_PRODUCTS, columns, G_N_ELEMENTS (columns), NULL, "—",
-  };
-
-  add_table (self, data, &table, data->plan->items[KS_PLAN_PRODUCTS]);
-}
+static const Column product_columns[] = {
+  { .key = "product", .share = 0.35 },
+  { .key = "volume", .share = 0.20 },
+  { .key = "price_notes", .share = 0.45 },
+};
+static const Table product_table = {
+  KS_PLAN_PRODUCTS, product_columns, G_N_ELEMENTS (product_columns), NULL, "—",
+};
 
 /* Attendees (ours, theirs) and next steps (due date, overdue, done). */
 static int
-meeting_row (KsPlanPrint           *self,
-             const KsPlanPrintData *data,
-             gconstpointer          row,
-             guint                  index,
-             char                 **cells)
+meeting_row (Row *row)
 {
-  const KsPlanItem *item = row;
+  const KsPlanItem *item = row->item;
+  const KsPlanPrintData *data = row->data;
   g_autofree char *ours = item_markup (data, KS_PLAN_MEETINGS, item, "ours");
   g_autofree char *theirs = item_markup (data, KS_PLAN_MEETINGS, item, "theirs");
   g_autofree char *steps = item_markup (data, KS_PLAN_MEETINGS, item, "next_steps");
   const char *due = item_text (item, KS_PLAN_MEETINGS, "next_due");
   const KsPlanValue *done = ks_plan_item_get (item, KS_PLAN_MEETINGS, "next_done");
   gboolean is_done = done && done->number != 0;
-  gboolean overdue = !is_done && (steps || *due) && date_overdue (due, self->today);
+  gboolean overdue = !is_done && (steps || *due) && date_overdue (due, row->self->today);
   GString *att = g_string_new (NULL);
   GString *next = g_string_new (steps ? steps : "");
 
@@ -737,8 +727,8 @@ meeting_row (KsPlanPrint           *self,
     g_string_append_printf (next, "%s✓ %s", next->len ? "\n" : "", _("Done"));
   if (next->len == 0)
     g_string_append (next, "—");
-  cells[1] = g_string_free (att, FALSE);
-  cells[3] = g_string_free (next, FALSE);
+  row->cells[1] = g_string_free (att, FALSE);
+  row->cells[3] = g_string_free (next, FALSE);
   return overdue ? 3 : -1;
 }
 
@@ -756,7 +746,7 @@ build_meetings (KsPlanPrint           *self,
     KS_PLAN_MEETINGS, columns, G_N_ELEMENTS (columns), meeting_row, "—",
   };
 
-  add_table (self, data, &table, data->plan->items[KS_PLAN_MEETINGS]);
+  add_list_table (self, data, &table);
 }
 
 static void
@@ -785,13 +775,10 @@ string_or_dash (GString *s)
 /* Name with probability, volume and budget; description with milestones;
  * up to three competitors; the customer's and our people. */
 static int
-project_row (KsPlanPrint           *self,
-             const KsPlanPrintData *data,
-             gconstpointer          row,
-             guint                  index,
-             char                 **cells)
+project_row (Row *row)
 {
-  const KsPlanItem *item = row;
+  const KsPlanItem *item = row->item;
+  const KsPlanPrintData *data = row->data;
   GString *name = g_string_new (NULL);
   GString *desc = g_string_new (NULL);
   GString *comp = g_string_new (NULL);
@@ -815,10 +802,10 @@ project_row (KsPlanPrint           *self,
   append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor3"));
   append_line (people, _("Customer:"), item_markup (data, KS_PLAN_PROJECTS, item, "contact"));
   append_line (people, _("Ours:"), item_markup (data, KS_PLAN_PROJECTS, item, "owner"));
-  cells[0] = string_or_dash (name);
-  cells[1] = string_or_dash (desc);
-  cells[2] = string_or_dash (comp);
-  cells[3] = string_or_dash (people);
+  row->cells[0] = string_or_dash (name);
+  row->cells[1] = string_or_dash (desc);
+  row->cells[2] = string_or_dash (comp);
+  row->cells[3] = string_or_dash (people);
   return -1;
 }
 
@@ -836,7 +823,7 @@ build_projects (KsPlanPrint           *self,
     KS_PLAN_PROJECTS, columns, G_N_ELEMENTS (columns), project_row, "—",
   };
 
-  add_table (self, data, &table, data->plan->items[KS_PLAN_PROJECTS]);
+  add_list_table (self, data, &table);
 }
 
 static void
@@ -913,40 +900,38 @@ build_perception (KsPlanPrint           *self,
 
 /* An open action past its due date: the date, marked. */
 static int
-action_row (KsPlanPrint           *self,
-            const KsPlanPrintData *data,
-            gconstpointer          row,
-            guint                  index,
-            char                 **cells)
+action_row (Row *row)
 {
-  const KsPlanItem *item = row;
+  const KsPlanItem *item = row->item;
   const char *due = item_text (item, KS_PLAN_ACTIONS, "due");
   const char *status = item_text (item, KS_PLAN_ACTIONS, "status");
   gboolean closed = strcmp (status, "done") == 0 || strcmp (status, "dropped") == 0;
-  gboolean overdue = !closed && date_overdue (due, self->today);
+  gboolean overdue = !closed && date_overdue (due, row->self->today);
 
   if (!overdue)
     return -1;
-  cells[2] = overdue_markup (due);
+  row->cells[2] = overdue_markup (due);
   return 2;
 }
 
-static void
-build_actions (KsPlanPrint           *self,
-               const KsPlanPrintData *data)
-{
-  static const Column columns[] = {
-    { .key = "action", .share = 0.48 },
-    { .key = "owner", .share = 0.19 },
-    { .key = "due", .share = 0.17 },
-    { .key = "status", .share = 0.16 },
-  };
-  static const Table table = {
-    KS_PLAN_ACTIONS, columns, G_N_ELEMENTS (columns), action_row, "—",
-  };
+static const Column action_columns[] = {
+  { .key = "action", .share = 0.48 },
+  { .key = "owner", .share = 0.19 },
+  { .key = "due", .share = 0.17 },
+  { .key = "status", .share = 0.16 },
+};
+static const Table action_table = {
+  KS_PLAN_ACTIONS, action_columns, G_N_ELEMENTS (action_columns), action_row, "—",
+};
 
-  add_table (self, data, &table, data->plan->items[KS_PLAN_ACTIONS]);
-}
+static const Column note_columns[] = {
+  { .key = "date", .share = 0.13 },
+  { .key = "author", .share = 0.17 },
+  { .key = "text", .share = 0.70 },
+};
+static const Table note_table = {
+  KS_PLAN_NOTES, note_columns, G_N_ELEMENTS (note_columns), NULL, NULL,
+};
 
 static void
 build_handover (KsPlanPrint             *self,
@@ -955,14 +940,6 @@ build_handover (KsPlanPrint             *self,
                 GPtrArray               *missing)
 {
   const KsPlanField *fields = ks_plan_fields (NULL);
-  static const Column columns[] = {
-    { .key = "date", .share = 0.13 },
-    { .key = "author", .share = 0.17 },
-    { .key = "text", .share = 0.70 },
-  };
-  static const Table table = {
-    KS_PLAN_NOTES, columns, G_N_ELEMENTS (columns), NULL, NULL,
-  };
   Block *checks = NULL;
   guint n_checks = 0;
 
@@ -993,7 +970,7 @@ build_handover (KsPlanPrint             *self,
         cell->ink = done ? INK_FOREGROUND : INK_MUTED;
       }
   add_missing (self, missing);
-  add_table (self, data, &table, data->plan->items[KS_PLAN_NOTES]);
+  add_list_table (self, data, &note_table);
 }
 
 static void
@@ -1015,14 +992,14 @@ build (KsPlanPrint           *self,
           build_profile (self, data, section, missing);
           break;
         case KS_PLAN_SECTION_OBJECTIVES:
-          build_objectives (self, data);
+          add_list_table (self, data, &objective_table);
           break;
         case KS_PLAN_SECTION_CONTACTS:
           build_contacts (self, data);
           add_fields (self, data, section->first_field, section->n_fields, missing);
           break;
         case KS_PLAN_SECTION_PRODUCTS:
-          build_products (self, data);
+          add_list_table (self, data, &product_table);
           add_fields (self, data, section->first_field, section->n_fields, missing);
           break;
         case KS_PLAN_SECTION_MEETINGS:
@@ -1046,7 +1023,7 @@ build (KsPlanPrint           *self,
             }
           break;
         case KS_PLAN_SECTION_ACTIONS:
-          build_actions (self, data);
+          add_list_table (self, data, &action_table);
           break;
         case KS_PLAN_SECTION_HANDOVER:
           build_handover (self, data, section, missing);
