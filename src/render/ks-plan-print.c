@@ -4,11 +4,13 @@
  *
  * The document is a list of blocks (a section heading, a paragraph, a table
  * row, the perception ladder), each made of cells that hold pango markup at a
- * share of the content width. ks_plan_print_paginate() lays every cell out
- * for the page width and puts the blocks on pages as pieces: a piece shows,
- * per cell, a run of whole lines, so a paragraph (or a table row taller than
- * a page) continues on the next page exactly where it stopped. Table rows
- * stay whole otherwise, and a table's header row is repeated on a new page.
+ * share of the content width; ks-plan-print-build.c makes them from the plan.
+ * This file puts them on pages, draws the pages and writes them to files.
+ * ks_plan_print_paginate() lays every cell out for the page width and puts
+ * the blocks on pages as pieces: a piece shows, per cell, a run of whole
+ * lines, so a paragraph (or a table row taller than a page) continues on the
+ * next page exactly where it stopped. Table rows stay whole otherwise, and a
+ * table's header row is repeated on a new page.
  */
 #define G_LOG_DOMAIN "ks-plan-print"
 
@@ -19,37 +21,23 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <locale.h>
-#include <math.h>
 #include <pango/pangocairo.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "ks-account.h"
 #include "ks-contact.h"
 #include "ks-export.h"
-#include "ks-format.h"
 #include "ks-palette.h"
 #include "ks-person.h"
+#include "ks-plan-print-private.h"
 #include "ks-plan-print.h"
 #include "ks-product.h"
 
 #define MARGIN        36.0    /* half an inch: inside every printer's unprintable border */
-#define BODY_SIZE     9.0
-#define SMALL_SIZE    8.0
-#define HEADING_SIZE  12.0
-#define TITLE_SIZE    14.0
 #define PAD_X         4.0
 #define PAD_Y         2.5
 #define CHECK_SIZE    8.0
-#define LABEL_SHARE   0.26    /* label column of a field */
 #define LADDER_BARS   32.0
-
-typedef enum
-{
-  INK_FOREGROUND,
-  INK_MUTED,
-  INK_NEGATIVE,
-} Ink;
 
 typedef struct
 {
@@ -61,50 +49,6 @@ typedef struct
 
 typedef struct
 {
-  char        *markup;
-  double       start;    /* share of the content width */
-  double       share;
-  double       size;     /* font size, points */
-  Ink          ink;
-  gboolean     centered;
-  /* Set by paginate. */
-  PangoLayout *layout;
-  GArray      *lines;    /* LineInfo */
-  double       x;        /* from the content's left edge */
-  double       width;
-  double       inset;    /* left space inside the cell (check box) */
-  int          check;    /* -1 none, 0 open box, 1 ticked box */
-} Cell;
-
-typedef enum
-{
-  BLOCK_HEADING,   /* section title and summary */
-  BLOCK_TEXT,      /* splits between lines anywhere */
-  BLOCK_ROW,       /* table row: whole unless taller than a page */
-  BLOCK_LADDER,    /* the perception ladder: drawn, fixed height */
-} BlockKind;
-
-typedef struct _Block Block;
-struct _Block
-{
-  BlockKind  kind;
-  GPtrArray *cells;            /* Cell */
-  double     space_before;     /* dropped at the top of a page */
-  gboolean   keep_with_next;
-  gboolean   header_row;       /* shaded: the column titles of a table */
-  gboolean   rule_below;       /* a line under the row */
-  gboolean   boxed;            /* each cell framed (SWOT) */
-  gboolean   overdue;          /* a bar in the negative colour at the left */
-  Block     *table_header;     /* repeated at the top of a page */
-  int        ladder_current;   /* 1–8, 0 = not set */
-  int        ladder_target;
-  /* Set by paginate (ladder). */
-  double     height;
-  PangoLayout *marks[2];       /* "Today", "Target" */
-};
-
-typedef struct
-{
   Block  *block;
   double  y;        /* top on the page */
   double  height;
@@ -112,968 +56,16 @@ typedef struct
   guint  *end;      /* per cell: one past the last line shown */
 } Piece;
 
-struct _KsPlanPrint
-{
-  KsPalette    *palette;
-  PangoContext *context;
-  char         *account_name;
-  char         *owner_name;
-  char         *today;
-  GPtrArray    *blocks;     /* Block */
-  /* Set by paginate. */
-  double        page_width;
-  double        page_height;
-  double        content_top;
-  PangoLayout  *title;
-  PangoLayout  *meta;
-  GPtrArray    *pages;      /* GPtrArray of Piece */
-};
-
-/* --- the document ------------------------------------------------------- */
-
-static void
-cell_free (gpointer data)
-{
-  Cell *cell = data;
-
-  g_free (cell->markup);
-  g_clear_object (&cell->layout);
-  g_clear_pointer (&cell->lines, g_array_unref);
-  g_free (cell);
-}
-
-static void
-block_free (gpointer data)
-{
-  Block *block = data;
-
-  g_ptr_array_unref (block->cells);
-  g_clear_object (&block->marks[0]);
-  g_clear_object (&block->marks[1]);
-  g_free (block);
-}
-
-static void
-piece_free (gpointer data)
-{
-  Piece *piece = data;
-
-  g_free (piece->start);
-  g_free (piece->end);
-  g_free (piece);
-}
-
-static Block *
-add_block (KsPlanPrint *self,
-           BlockKind    kind)
-{
-  Block *block = g_new0 (Block, 1);
-
-  block->kind = kind;
-  block->cells = g_ptr_array_new_with_free_func (cell_free);
-  g_ptr_array_add (self->blocks, block);
-  return block;
-}
-
-/* Takes @markup. */
-static Cell *
-add_cell (Block  *block,
-          double  start,
-          double  share,
-          double  size,
-          char   *markup)
-{
-  Cell *cell = g_new0 (Cell, 1);
-
-  cell->markup = markup;
-  cell->start = start;
-  cell->share = share;
-  cell->size = size;
-  cell->check = -1;
-  g_ptr_array_add (block->cells, cell);
-  return cell;
-}
-
-static char *
-color_hex (const KsColor *c)
-{
-  return g_strdup_printf ("#%02x%02x%02x",
-                          (int) lround (CLAMP (c->red, 0, 1) * 255),
-                          (int) lround (CLAMP (c->green, 0, 1) * 255),
-                          (int) lround (CLAMP (c->blue, 0, 1) * 255));
-}
-
-static const char *
-or_empty (const char *s)
-{
-  return s ? s : "";
-}
-
-static char *
-esc (const char *text)
-{
-  return g_markup_escape_text (or_empty (text), -1);
-}
-
-/* 1234567 → "1,234,567" in the locale's way; two decimals when not whole. */
-static char *
-format_number (double value)
-{
-  return ks_format_grouped (value);
-}
-
-static char *
-value_text (const KsPlanPrintData *data,
-            const KsPlanField     *field,
-            const KsPlanValue     *value)
-{
-  if (ks_plan_value_is_empty (field, value))
-    return NULL;
-
-  switch (field->kind)
-    {
-    case KS_PLAN_KIND_TEXT:
-    case KS_PLAN_KIND_LONG_TEXT:
-    case KS_PLAN_KIND_DATE:
-      return g_strdup (value->text);
-    case KS_PLAN_KIND_NUMBER:
-      return format_number (value->number);
-    case KS_PLAN_KIND_PERCENT:
-      {
-        g_autofree char *n = format_number (value->number);
-        return g_strdup_printf ("%s %%", n);
-      }
-    case KS_PLAN_KIND_BOOL:
-      return g_strdup (value->number != 0 ? _("Yes") : _("No"));
-    case KS_PLAN_KIND_CHOICE:
-      {
-        const char *label = ks_plan_choice_label (field, value->text);
-        return g_strdup (label ? label : value->text);
-      }
-    case KS_PLAN_KIND_PERSON:
-      for (guint i = 0; i < data->n_people; i++)
-        if (data->people[i].id == value->id)
-          return g_strdup (data->people[i].name);
-      break;
-    case KS_PLAN_KIND_PRODUCT:
-      for (guint i = 0; i < data->n_products; i++)
-        if (data->products[i].id == value->id)
-          return g_strdup (data->products[i].name);
-      break;
-    case KS_PLAN_KIND_CONTACT:
-      for (guint i = 0; i < data->n_contacts; i++)
-        if (data->contacts[i].id == value->id)
-          return g_strdup (data->contacts[i].name);
-      break;
-    default:
-      break;
-    }
-  /* A reference to something that is gone: say so rather than print nothing. */
-  return g_strdup_printf (_("(unknown, #%" G_GINT64_FORMAT ")"), value->id);
-}
-
-/* The escaped text of a scalar field, NULL when empty. */
-static char *
-field_markup (const KsPlanPrintData *data,
-              const char            *key)
-{
-  int index = ks_plan_field_index (key);
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (index >= 0, NULL);
-  text = value_text (data, &ks_plan_fields (NULL)[index], &data->plan->values[index]);
-  return text ? esc (text) : NULL;
-}
-
-static char *
-item_markup (const KsPlanPrintData *data,
-             KsPlanList             list,
-             const KsPlanItem      *item,
-             const char            *key)
-{
-  const KsPlanListInfo *info = ks_plan_list_info (list);
-  int index = ks_plan_list_field_index (list, key);
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (index >= 0, NULL);
-  text = value_text (data, &info->fields[index], &item->values[index]);
-  return text ? esc (text) : NULL;
-}
-
-static const char *
-item_text (const KsPlanItem *item,
-           KsPlanList        list,
-           const char       *key)
-{
-  const KsPlanValue *value = ks_plan_item_get (item, list, key);
-  return value && value->text ? value->text : "";
-}
-
-static char *
-dash_if_null (char *markup)
-{
-  return markup ? markup : g_strdup ("—");
-}
-
-static const char *
-list_field_label (KsPlanList  list,
-                  const char *key)
-{
-  int index = ks_plan_list_field_index (list, key);
-  g_return_val_if_fail (index >= 0, "");
-  return _(ks_plan_list_info (list)->fields[index].label);
-}
-
-static void
-add_heading (KsPlanPrint             *self,
-             const KsPlanSectionInfo *section)
-{
-  Block *block = add_block (self, BLOCK_HEADING);
-  g_autofree char *muted = color_hex (&self->palette->muted);
-  g_autofree char *title = esc (_(section->title));
-  g_autofree char *summary = esc (_(section->summary));
-
-  block->space_before = 8;
-  block->keep_with_next = TRUE;
-  /* The summary follows the title on its line (and wraps under it when long). */
-  add_cell (block, 0, 1, HEADING_SIZE,
-            g_strdup_printf ("<b>%s</b>   <span size=\"%d\" foreground=\"%s\">%s</span>",
-                             title, (int) (SMALL_SIZE * PANGO_SCALE), muted, summary));
-}
-
-/* A line of small muted text: "—", "Not filled in: …". */
-static void
-add_note (KsPlanPrint *self,
-          const char  *text)
-{
-  Block *block = add_block (self, BLOCK_TEXT);
-  Cell *cell = add_cell (block, 0, 1, SMALL_SIZE, esc (text));
-
-  block->space_before = 1;
-  cell->ink = INK_MUTED;
-}
-
-/* Label and wrapped text side by side; takes @markup. */
-static void
-add_field (KsPlanPrint *self,
-           const char  *label,
-           char        *markup)
-{
-  Block *block = add_block (self, BLOCK_TEXT);
-  Cell *cell = add_cell (block, 0, LABEL_SHARE, SMALL_SIZE, g_strdup_printf ("<b>%s</b>", label));
-
-  cell->ink = INK_MUTED;
-  add_cell (block, LABEL_SHARE, 1 - LABEL_SHARE, BODY_SIZE, markup);
-  block->space_before = 1;
-}
-
-/* The section's scalar fields from @first (count @n), skipping @skip keys;
- * empty ones are named on one line at the end. */
-static void
-add_fields (KsPlanPrint           *self,
-            const KsPlanPrintData *data,
-            guint                  first,
-            guint                  n,
-            GPtrArray             *missing)
-{
-  const KsPlanField *fields = ks_plan_fields (NULL);
-
-  for (guint i = first; i < first + n; i++)
-    {
-      g_autofree char *text = value_text (data, &fields[i], &data->plan->values[i]);
-      g_autofree char *label = esc (_(fields[i].label));
-
-      if (text == NULL)
-        g_ptr_array_add (missing, (gpointer) _(fields[i].label));
-      else
-        add_field (self, label, esc (text));
-    }
-}
-
-static void
-add_missing (KsPlanPrint *self,
-             GPtrArray   *missing)
-{
-  g_autoptr(GString) s = NULL;
-
-  if (missing->len == 0)
-    return;
-  s = g_string_new (_("Not filled in: "));
-  for (guint i = 0; i < missing->len; i++)
-    {
-      if (i)
-        g_string_append (s, _(", "));
-      g_string_append (s, g_ptr_array_index (missing, i));
-    }
-  add_note (self, s->str);
-  g_ptr_array_set_size (missing, 0);
-}
-
-typedef struct
-{
-  const char *title;   /* translated */
-  double      share;
-} Column;
-
-static Block *
-add_table_header (KsPlanPrint  *self,
-                  const Column *columns,
-                  guint         n)
-{
-  Block *block = add_block (self, BLOCK_ROW);
-  double start = 0;
-
-  block->header_row = TRUE;
-  block->keep_with_next = TRUE;
-  block->space_before = 4;
-  for (guint i = 0; i < n; i++)
-    {
-      add_cell (block, start, columns[i].share, SMALL_SIZE,
-                g_strdup_printf ("<b>%s</b>", columns[i].title));
-      start += columns[i].share;
-    }
-  return block;
-}
-
-/* One table row; takes the markups (n of them). */
-static Block *
-add_table_row (KsPlanPrint  *self,
-               Block        *header,
-               char        **markups,
-               guint         n)
-{
-  Block *block = add_block (self, BLOCK_ROW);
-  double start = 0;
-
-  block->table_header = header;
-  block->rule_below = TRUE;
-  for (guint i = 0; i < n; i++)
-    {
-      Cell *head = g_ptr_array_index (header->cells, i);
-      add_cell (block, start, head->share, BODY_SIZE, markups[i]);
-      start += head->share;
-    }
-  return block;
-}
-
-static gboolean
-date_overdue (const char *due,
-              const char *today)
-{
-  return due && *due && today && *today && strcmp (due, today) < 0;
-}
-
-static char *
-overdue_markup (const char *date)
-{
-  g_autofree char *d = esc (date);
-  /* The word is the mark; the colour only repeats it. */
-  return g_strdup_printf ("<b>%s\n⚠ %s</b>", d, _("Overdue"));
-}
-
-static void
-build_profile (KsPlanPrint           *self,
-               const KsPlanPrintData *data,
-               const KsPlanSectionInfo *section,
-               GPtrArray             *missing)
-{
-  static const char *const figure_keys[] = { "locations", "sites", "solvency", "investment", "production" };
-  const KsPlanField *fields = ks_plan_fields (NULL);
-  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *muted = color_hex (&self->palette->muted);
-  Block *block = NULL;
-
-  /* Key figures: the account's own, then the plan's. */
-  if (data->employees >= 0)
-    {
-      g_autofree char *n = format_number ((double) data->employees);
-      g_ptr_array_add (figures, g_strdup (_("Employees")));
-      g_ptr_array_add (figures, esc (n));
-    }
-  else
-    g_ptr_array_add (missing, (gpointer) _("Employees"));
-  if (!isnan (data->revenue))
-    {
-      g_autofree char *n = format_number (data->revenue);
-      g_ptr_array_add (figures, g_strdup (_("Annual revenue")));
-      g_ptr_array_add (figures, esc (n));
-    }
-  else
-    g_ptr_array_add (missing, (gpointer) _("Annual revenue"));
-  for (guint i = 0; i < G_N_ELEMENTS (figure_keys); i++)
-    {
-      char *text = field_markup (data, figure_keys[i]);
-      if (text)
-        {
-          g_ptr_array_add (figures, esc (_(fields[ks_plan_field_index (figure_keys[i])].label)));
-          g_ptr_array_add (figures, text);
-        }
-      else
-        g_ptr_array_add (missing, (gpointer) _(fields[ks_plan_field_index (figure_keys[i])].label));
-    }
-  for (guint i = 0; i < figures->len / 2; i++)
-    {
-      if (i % 3 == 0)
-        {
-          block = add_block (self, BLOCK_ROW);
-          block->space_before = i == 0 ? 2 : 0;
-        }
-      add_cell (block, (i % 3) / 3.0, 1 / 3.0, BODY_SIZE,
-                g_strdup_printf ("<span size=\"%d\" foreground=\"%s\"><b>%s</b></span>\n%s",
-                                 (int) (SMALL_SIZE * PANGO_SCALE), muted,
-                                 (char *) g_ptr_array_index (figures, 2 * i),
-                                 (char *) g_ptr_array_index (figures, 2 * i + 1)));
-    }
-
-  for (guint i = section->first_field; i < section->first_field + section->n_fields; i++)
-    {
-      gboolean figure = FALSE;
-
-      for (guint k = 0; k < G_N_ELEMENTS (figure_keys); k++)
-        figure |= strcmp (fields[i].key, figure_keys[k]) == 0;
-      if (!figure)
-        add_fields (self, data, i, 1, missing);
-    }
-}
-
-static void
-build_objectives (KsPlanPrint           *self,
-                  const KsPlanPrintData *data)
-{
-  GPtrArray *items = data->plan->items[KS_PLAN_OBJECTIVES];
-  const Column columns[] = {
-    { "#", 0.05 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "objective"), 0.37 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "measure"), 0.30 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "due"), 0.12 },
-    { list_field_label (KS_PLAN_OBJECTIVES, "owner"), 0.16 },
-  };
-  Block *header;
-
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      char *m[] = {
-        g_strdup_printf ("<b>%u.</b>", i + 1),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "objective")),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "measure")),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "due")),
-        dash_if_null (item_markup (data, KS_PLAN_OBJECTIVES, item, "owner")),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
-}
-
-static const char *
-power_label (KsDecisionPower power)
-{
-  switch (power)
-    {
-    case KS_POWER_HIGH:
-      return _("1 High");
-    case KS_POWER_MEDIUM:
-      return _("2 Medium");
-    case KS_POWER_LOW:
-      return _("3 Low");
-    case KS_POWER_UNKNOWN:
-    default:
-      return "—";
-    }
-}
-
-/* "a\nb" of the non-empty ones, escaped; "—" when both are empty. */
-static char *
-two_lines (const char *a,
-           const char *b)
-{
-  g_autofree char *ea = esc (a);
-  g_autofree char *eb = esc (b);
-
-  if (*or_empty (a) && *or_empty (b))
-    return g_strdup_printf ("%s\n%s", ea, eb);
-  if (*or_empty (a))
-    return g_steal_pointer (&ea);
-  if (*or_empty (b))
-    return g_steal_pointer (&eb);
-  return g_strdup ("—");
-}
-
-static void
-build_contacts (KsPlanPrint           *self,
-                const KsPlanPrintData *data)
-{
-  const Column columns[] = {
-    { _("Name"), 0.22 },
-    { _("Title and department"), 0.24 },
-    { _("Phone and e-mail"), 0.27 },
-    { _("Channel and time zone"), 0.16 },
-    { _("Decision power"), 0.11 },
-  };
-  Block *header;
-
-  if (data->n_contacts == 0)
-    {
-      add_note (self, _("No contacts on the power map yet."));
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < data->n_contacts; i++)
-    {
-      const KsPlanPrintContact *c = &data->contacts[i];
-      g_autofree char *name = esc (c->name);
-      char *m[] = {
-        g_strdup_printf ("<b>%s</b>", name),
-        two_lines (c->title, c->department),
-        two_lines (c->phone, c->email),
-        two_lines (c->channel, c->time_zone),
-        esc (power_label (c->power)),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
-}
-
-static void
-build_products (KsPlanPrint           *self,
-                const KsPlanPrintData *data)
-{
-  GPtrArray *items = data->plan->items[KS_PLAN_PRODUCTS];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_PRODUCTS, "product"), 0.35 },
-    { list_field_label (KS_PLAN_PRODUCTS, "volume"), 0.20 },
-    { list_field_label (KS_PLAN_PRODUCTS, "price_notes"), 0.45 },
-  };
-  Block *header;
-
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      char *m[] = {
-        dash_if_null (item_markup (data, KS_PLAN_PRODUCTS, item, "product")),
-        dash_if_null (item_markup (data, KS_PLAN_PRODUCTS, item, "volume")),
-        dash_if_null (item_markup (data, KS_PLAN_PRODUCTS, item, "price_notes")),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
-}
-
-static void
-build_meetings (KsPlanPrint           *self,
-                const KsPlanPrintData *data)
-{
-  GPtrArray *items = data->plan->items[KS_PLAN_MEETINGS];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_MEETINGS, "date"), 0.12 },
-    { _("Attendees"), 0.24 },
-    { list_field_label (KS_PLAN_MEETINGS, "notes"), 0.38 },
-    { list_field_label (KS_PLAN_MEETINGS, "next_steps"), 0.26 },
-  };
-  Block *header;
-
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      g_autofree char *ours = item_markup (data, KS_PLAN_MEETINGS, item, "ours");
-      g_autofree char *theirs = item_markup (data, KS_PLAN_MEETINGS, item, "theirs");
-      g_autofree char *steps = item_markup (data, KS_PLAN_MEETINGS, item, "next_steps");
-      const char *due = item_text (item, KS_PLAN_MEETINGS, "next_due");
-      const KsPlanValue *done = ks_plan_item_get (item, KS_PLAN_MEETINGS, "next_done");
-      gboolean is_done = done && done->number != 0;
-      gboolean overdue = !is_done && (steps || *due) && date_overdue (due, self->today);
-      GString *att = g_string_new (NULL);
-      GString *next = g_string_new (steps ? steps : "");
-      Block *row;
-
-      if (ours)
-        g_string_append_printf (att, "<b>%s</b> %s", _("Ours:"), ours);
-      if (theirs)
-        g_string_append_printf (att, "%s<b>%s</b> %s", att->len ? "\n" : "", _("Theirs:"), theirs);
-      if (att->len == 0)
-        g_string_append (att, "—");
-      if (*due && overdue)
-        {
-          g_autofree char *mark = overdue_markup (due);
-          g_string_append_printf (next, "%s%s", next->len ? "\n" : "", mark);
-        }
-      else if (*due)
-        {
-          g_autofree char *d = esc (due);
-          g_string_append_printf (next, "%s%s %s", next->len ? "\n" : "", _("Due"), d);
-        }
-      if (is_done && (steps || *due))
-        g_string_append_printf (next, "%s✓ %s", next->len ? "\n" : "", _("Done"));
-      if (next->len == 0)
-        g_string_append (next, "—");
-      {
-        char *m[] = {
-          dash_if_null (item_markup (data, KS_PLAN_MEETINGS, item, "date")),
-          g_string_free (att, FALSE),
-          dash_if_null (item_markup (data, KS_PLAN_MEETINGS, item, "notes")),
-          g_string_free (next, FALSE),
-        };
-        row = add_table_row (self, header, m, G_N_ELEMENTS (m));
-      }
-      if (overdue)
-        {
-          row->overdue = TRUE;
-          ((Cell *) g_ptr_array_index (row->cells, 3))->ink = INK_NEGATIVE;
-        }
-    }
-}
-
-static void
-append_line (GString    *s,
-             const char *label,
-             char       *markup)  /* taken */
-{
-  if (!markup)
-    return;
-  if (s->len)
-    g_string_append_c (s, '\n');
-  if (label)
-    g_string_append_printf (s, "<b>%s</b> ", label);
-  g_string_append (s, markup);
-  g_free (markup);
-}
-
-static char *
-string_or_dash (GString *s)
-{
-  if (s->len == 0)
-    g_string_append (s, "—");
-  return g_string_free (s, FALSE);
-}
-
-static void
-build_projects (KsPlanPrint           *self,
-                const KsPlanPrintData *data)
-{
-  GPtrArray *items = data->plan->items[KS_PLAN_PROJECTS];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_PROJECTS, "name"), 0.27 },
-    { list_field_label (KS_PLAN_PROJECTS, "description"), 0.35 },
-    { _("Competitors"), 0.17 },
-    { _("People"), 0.21 },
-  };
-  Block *header;
-
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      GString *name = g_string_new (NULL);
-      GString *desc = g_string_new (NULL);
-      GString *comp = g_string_new (NULL);
-      GString *people = g_string_new (NULL);
-      char *n = item_markup (data, KS_PLAN_PROJECTS, item, "name");
-
-      if (n)
-        g_string_append_printf (name, "<b>%s</b>", n);
-      g_free (n);
-      append_line (name, list_field_label (KS_PLAN_PROJECTS, "probability"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "probability"));
-      append_line (name, list_field_label (KS_PLAN_PROJECTS, "volume"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "volume"));
-      append_line (name, list_field_label (KS_PLAN_PROJECTS, "budget"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "budget"));
-      append_line (desc, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "description"));
-      append_line (desc, list_field_label (KS_PLAN_PROJECTS, "milestones"),
-                   item_markup (data, KS_PLAN_PROJECTS, item, "milestones"));
-      append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor1"));
-      append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor2"));
-      append_line (comp, NULL, item_markup (data, KS_PLAN_PROJECTS, item, "competitor3"));
-      append_line (people, _("Customer:"), item_markup (data, KS_PLAN_PROJECTS, item, "contact"));
-      append_line (people, _("Ours:"), item_markup (data, KS_PLAN_PROJECTS, item, "owner"));
-      {
-        char *m[] = { string_or_dash (name), string_or_dash (desc),
-                      string_or_dash (comp), string_or_dash (people) };
-        add_table_row (self, header, m, G_N_ELEMENTS (m));
-      }
-    }
-}
-
-static void
-build_swot (KsPlanPrint           *self,
-            const KsPlanPrintData *data)
-{
-  static const char *const keys[] = { "strengths", "weaknesses", "opportunities", "threats" };
-  const KsPlanField *fields = ks_plan_fields (NULL);
-  g_autofree char *muted = color_hex (&self->palette->muted);
-  gboolean any = FALSE;
-  Block *block = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autofree char *help_key = g_strconcat (keys[i], "_help", NULL);
-      g_autofree char *a = field_markup (data, keys[i]);
-      g_autofree char *b = field_markup (data, help_key);
-      any |= a != NULL || b != NULL;
-    }
-  if (!any)
-    {
-      add_note (self, "—");
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autofree char *help_key = g_strconcat (keys[i], "_help", NULL);
-      g_autofree char *text = dash_if_null (field_markup (data, keys[i]));
-      g_autofree char *help = dash_if_null (field_markup (data, help_key));
-      g_autofree char *title = esc (_(fields[ks_plan_field_index (keys[i])].label));
-      g_autofree char *question = esc (_(fields[ks_plan_field_index (help_key)].label));
-
-      if (i % 2 == 0)
-        {
-          block = add_block (self, BLOCK_ROW);
-          block->boxed = TRUE;
-          block->space_before = i == 0 ? 4 : 0;
-        }
-      add_cell (block, (i % 2) * 0.5, 0.5, BODY_SIZE,
-                g_strdup_printf ("<b>%s</b>\n%s\n<span size=\"%d\" foreground=\"%s\"><b>%s</b></span>\n%s",
-                                 title, text, (int) (SMALL_SIZE * PANGO_SCALE), muted,
-                                 question, help));
-    }
-}
-
-static void
-build_perception (KsPlanPrint           *self,
-                  const KsPlanPrintData *data,
-                  GPtrArray             *missing)
-{
-  const KsPlanValue *current = ks_plan_get (data->plan, "perception_current");
-  const KsPlanValue *target = ks_plan_get (data->plan, "perception_target");
-  const KsPlanField *field = &ks_plan_fields (NULL)[ks_plan_field_index ("perception_current")];
-  const char * const *levels = ks_plan_perception_levels ();
-  Block *block = add_block (self, BLOCK_LADDER);
-
-  block->space_before = 4;
-  block->ladder_current = ks_plan_perception_rank (current ? current->text : NULL);
-  block->ladder_target = ks_plan_perception_rank (target ? target->text : NULL);
-  for (guint i = 0; levels[i]; i++)
-    {
-      Cell *cell = add_cell (block, i / 8.0, 1 / 8.0, SMALL_SIZE,
-                             esc (ks_plan_choice_label (field, levels[i])));
-      cell->centered = TRUE;
-      if ((int) i + 1 == block->ladder_current || (int) i + 1 == block->ladder_target)
-        {
-          g_autofree char *m = cell->markup;
-          cell->markup = g_strdup_printf ("<b>%s</b>", m);
-        }
-    }
-  add_fields (self, data, (guint) ks_plan_field_index ("perception_current"), 2, missing);
-}
-
-static void
-build_actions (KsPlanPrint           *self,
-               const KsPlanPrintData *data)
-{
-  GPtrArray *items = data->plan->items[KS_PLAN_ACTIONS];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_ACTIONS, "action"), 0.48 },
-    { list_field_label (KS_PLAN_ACTIONS, "owner"), 0.19 },
-    { list_field_label (KS_PLAN_ACTIONS, "due"), 0.17 },
-    { list_field_label (KS_PLAN_ACTIONS, "status"), 0.16 },
-  };
-  Block *header;
-
-  if (items->len == 0)
-    {
-      add_note (self, "—");
-      return;
-    }
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      const char *due = item_text (item, KS_PLAN_ACTIONS, "due");
-      const char *status = item_text (item, KS_PLAN_ACTIONS, "status");
-      gboolean closed = strcmp (status, "done") == 0 || strcmp (status, "dropped") == 0;
-      gboolean overdue = !closed && date_overdue (due, self->today);
-      Block *row;
-      char *m[] = {
-        dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "action")),
-        dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "owner")),
-        overdue ? overdue_markup (due) : dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "due")),
-        dash_if_null (item_markup (data, KS_PLAN_ACTIONS, item, "status")),
-      };
-
-      row = add_table_row (self, header, m, G_N_ELEMENTS (m));
-      if (overdue)
-        {
-          row->overdue = TRUE;
-          ((Cell *) g_ptr_array_index (row->cells, 2))->ink = INK_NEGATIVE;
-        }
-    }
-}
-
-static void
-build_handover (KsPlanPrint             *self,
-                const KsPlanPrintData   *data,
-                const KsPlanSectionInfo *section,
-                GPtrArray               *missing)
-{
-  const KsPlanField *fields = ks_plan_fields (NULL);
-  GPtrArray *items = data->plan->items[KS_PLAN_NOTES];
-  const Column columns[] = {
-    { list_field_label (KS_PLAN_NOTES, "date"), 0.13 },
-    { list_field_label (KS_PLAN_NOTES, "author"), 0.17 },
-    { list_field_label (KS_PLAN_NOTES, "text"), 0.70 },
-  };
-  Block *header;
-
-  Block *checks = NULL;
-  guint n_checks = 0;
-
-  for (guint i = section->first_field; i < section->first_field + section->n_fields; i++)
-    if (fields[i].kind != KS_PLAN_KIND_BOOL)
-      add_fields (self, data, i, 1, missing);
-
-  /* The checklist, two items a row: a drawn box (ticked or not) and the word. */
-  for (guint i = section->first_field; i < section->first_field + section->n_fields; i++)
-    if (fields[i].kind == KS_PLAN_KIND_BOOL)
-      {
-        gboolean done = data->plan->values[i].number != 0;
-        double start = (n_checks % 2) * 0.5;
-        Cell *cell;
-
-        if (n_checks++ % 2 == 0)
-          {
-            /* The checklist is read as one: its rows stay on one page. */
-            if (checks)
-              checks->keep_with_next = TRUE;
-            checks = add_block (self, BLOCK_ROW);
-            checks->space_before = 1;
-          }
-        cell = add_cell (checks, start, 0.40, BODY_SIZE, esc (_(fields[i].label)));
-        cell->check = done ? 1 : 0;
-        cell = add_cell (checks, start + 0.40, 0.10, BODY_SIZE,
-                         g_strdup (done ? _("Done") : _("Not yet")));
-        cell->ink = done ? INK_FOREGROUND : INK_MUTED;
-      }
-  add_missing (self, missing);
-
-  if (items->len == 0)
-    return;
-  header = add_table_header (self, columns, G_N_ELEMENTS (columns));
-  for (guint i = 0; i < items->len; i++)
-    {
-      KsPlanItem *item = g_ptr_array_index (items, i);
-      char *m[] = {
-        dash_if_null (item_markup (data, KS_PLAN_NOTES, item, "date")),
-        dash_if_null (item_markup (data, KS_PLAN_NOTES, item, "author")),
-        dash_if_null (item_markup (data, KS_PLAN_NOTES, item, "text")),
-      };
-      add_table_row (self, header, m, G_N_ELEMENTS (m));
-    }
-}
-
-static void
-build (KsPlanPrint           *self,
-       const KsPlanPrintData *data)
-{
-  guint n_sections;
-  const KsPlanSectionInfo *sections = ks_plan_sections (&n_sections);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-
-  for (guint s = 0; s < n_sections; s++)
-    {
-      const KsPlanSectionInfo *section = &sections[s];
-
-      add_heading (self, section);
-      switch (section->id)
-        {
-        case KS_PLAN_SECTION_PROFILE:
-          build_profile (self, data, section, missing);
-          break;
-        case KS_PLAN_SECTION_OBJECTIVES:
-          build_objectives (self, data);
-          break;
-        case KS_PLAN_SECTION_CONTACTS:
-          build_contacts (self, data);
-          add_fields (self, data, section->first_field, section->n_fields, missing);
-          break;
-        case KS_PLAN_SECTION_PRODUCTS:
-          build_products (self, data);
-          add_fields (self, data, section->first_field, section->n_fields, missing);
-          break;
-        case KS_PLAN_SECTION_MEETINGS:
-          build_meetings (self, data);
-          break;
-        case KS_PLAN_SECTION_PROJECTS:
-          build_projects (self, data);
-          break;
-        case KS_PLAN_SECTION_SWOT:
-          build_swot (self, data);
-          break;
-        case KS_PLAN_SECTION_PERCEPTION:
-          build_perception (self, data, missing);
-          break;
-        case KS_PLAN_SECTION_KNOWLEDGE:
-          add_fields (self, data, section->first_field, section->n_fields, missing);
-          if (missing->len == section->n_fields)
-            {
-              g_ptr_array_set_size (missing, 0);
-              add_note (self, "—");
-            }
-          break;
-        case KS_PLAN_SECTION_ACTIONS:
-          build_actions (self, data);
-          break;
-        case KS_PLAN_SECTION_HANDOVER:
-          build_handover (self, data, section, missing);
-          break;
-        case KS_PLAN_N_SECTIONS:
-        default:
-          g_assert_not_reached ();
-        }
-      add_missing (self, missing);
-    }
-}
-
 KsPlanPrint *
 ks_plan_print_new (const KsPlanPrintData *data)
 {
   KsPlanPrint *self;
   cairo_font_options_t *options;
-  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (data != NULL && data->plan != NULL, NULL);
 
   self = g_new0 (KsPlanPrint, 1);
   self->palette = ks_palette_new (KS_PALETTE_LIGHT);
-  self->account_name = g_strdup (or_empty (data->account_name));
-  self->owner_name = g_strdup (or_empty (data->owner_name));
-  if (data->today && *data->today)
-    self->today = g_strdup (data->today);
-  else
-    {
-      now = g_date_time_new_now_local ();
-      self->today = g_date_time_format (now, "%Y-%m-%d");
-    }
-  self->blocks = g_ptr_array_new_with_free_func (block_free);
 
   /* Metrics that do not depend on the device: the same line breaks on
    * screen, in a PDF and on paper. */
@@ -1086,7 +78,7 @@ ks_plan_print_new (const KsPlanPrintData *data)
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (self->context, FALSE);
 
-  build (self, data);
+  _ks_plan_print_build (self, data);
   return self;
 }
 
@@ -1108,6 +100,16 @@ ks_plan_print_free (KsPlanPrint *self)
 }
 
 /* --- layout --------------------------------------------------------------- */
+
+static void
+piece_free (gpointer data)
+{
+  Piece *piece = data;
+
+  g_free (piece->start);
+  g_free (piece->end);
+  g_free (piece);
+}
 
 static PangoLayout *
 new_layout (KsPlanPrint *self,
@@ -1381,7 +383,7 @@ ks_plan_print_paginate (KsPlanPrint *self,
   content_width = page_width - 2 * MARGIN;
 
   /* The header: account name (wrapped, beside "Page n of m"), owner and date. */
-  name = esc (self->account_name);
+  name = g_markup_escape_text (self->account_name, -1);
   g_clear_object (&self->title);
   self->title = new_layout (self, name, TITLE_SIZE, content_width - 90, TRUE);
   if (*self->owner_name)
@@ -1389,7 +391,7 @@ ks_plan_print_paginate (KsPlanPrint *self,
   else
     meta = g_strdup_printf (_("Account plan · No owner · Printed %s"), self->today);
   {
-    g_autofree char *m = esc (meta);
+    g_autofree char *m = g_markup_escape_text (meta, -1);
     g_clear_object (&self->meta);
     self->meta = new_layout (self, m, SMALL_SIZE, content_width - 90, FALSE);
   }
@@ -1497,6 +499,21 @@ draw_check (KsPlanPrint *self,
   cairo_restore (cr);
 }
 
+/* A ladder mark ("Today", "Target") with its bottom at *@y; moves *@y to its top. */
+static void
+draw_mark (cairo_t     *cr,
+           PangoLayout *mark,
+           double       x,
+           double      *y)
+{
+  PangoRectangle r;
+
+  pango_layout_get_extents (mark, NULL, &r);
+  *y -= (double) r.height / PANGO_SCALE;
+  cairo_move_to (cr, x, *y);
+  pango_cairo_show_layout (cr, mark);
+}
+
 static void
 draw_ladder (KsPlanPrint *self,
              cairo_t     *cr,
@@ -1544,21 +561,9 @@ draw_ladder (KsPlanPrint *self,
       /* The words above the bar are the marks; the fills only repeat them. */
       ks_color_set_source (cr, &self->palette->foreground);
       if (target)
-        {
-          PangoRectangle r;
-          pango_layout_get_extents (block->marks[1], NULL, &r);
-          mark_y -= (double) r.height / PANGO_SCALE;
-          cairo_move_to (cr, left + cell->x + 1, mark_y);
-          pango_cairo_show_layout (cr, block->marks[1]);
-        }
+        draw_mark (cr, block->marks[1], left + cell->x + 1, &mark_y);
       if (current)
-        {
-          PangoRectangle r;
-          pango_layout_get_extents (block->marks[0], NULL, &r);
-          mark_y -= (double) r.height / PANGO_SCALE;
-          cairo_move_to (cr, left + cell->x + 1, mark_y);
-          pango_cairo_show_layout (cr, block->marks[0]);
-        }
+        draw_mark (cr, block->marks[0], left + cell->x + 1, &mark_y);
 
       ks_color_set_source (cr, current || target ? &self->palette->foreground : &self->palette->muted);
       cairo_move_to (cr, left + cell->x + PAD_X, labels_top);
@@ -1689,7 +694,7 @@ ks_plan_print_draw_page (KsPlanPrint *self,
 
   label = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   {
-    g_autofree char *m = esc (label);
+    g_autofree char *m = g_markup_escape_text (label, -1);
     page_label = new_layout (self, m, SMALL_SIZE, 86, FALSE);
   }
   pango_layout_set_alignment (page_label, PANGO_ALIGN_RIGHT);
