@@ -844,8 +844,7 @@ test_bulk_import (void)
     fixed = g_strjoinv (",,", parts);
     dir = fixture ("products.csv", "product\nP0\nP1\nP2\n", "sales_pipeline.csv", fixed, NULL);
   }
-  g_assert_cmpstr (indexes, ==, "opportunities_account,opportunities_owner,opportunities_product,"
-                                "opportunities_stage,sqlite_autoindex_opportunities_1");
+  g_assert_cmpstr (indexes, ==, "opportunities_account,opportunities_stage,sqlite_autoindex_opportunities_1");
 
   dry = import_ok (ws, dir, TRUE);
   g_assert_cmpuint (dry->opportunities, ==, 25000);
@@ -872,9 +871,70 @@ test_bulk_import (void)
                          "JOIN accounts a ON a.id = o.account_id WHERE o.ref = ?1", "B12345");
   g_assert_cmpstr (text, ==, "P0/A45");
   g_clear_pointer (&text, g_free);
+  /* The file lists B25000 first; ids follow the refs. */
+  g_clear_pointer (&text, g_free);
+  text = query_text (ws, "SELECT ref FROM opportunities ORDER BY id LIMIT 1", NULL);
+  g_assert_cmpstr (text, ==, "B00001");
+  g_clear_pointer (&text, g_free);
   /* The rebuilt index answers like the table does. */
   g_assert_cmpfloat (query_double (ws, "SELECT count(*) FROM opportunities INDEXED BY opportunities_stage "
                                        "WHERE stage = ?1", "Lost"), ==, 12500);
+}
+
+/* New opportunities get their ids in the order of their refs as SQLite's
+ * BINARY collation sorts them (bytes, then length), whatever order the file
+ * has: refs sharing their first eight bytes, a ref that is the start of
+ * another, and bytes above 0x7F (Ä is C3 84, after every ASCII letter). */
+static void
+test_ref_order (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autofree char *dir = fixture ("sales_pipeline.csv",
+                                  "opportunity_id,deal_stage\n"
+                                  "Ä1,Won\nABCDEFGH2,Won\nZ,Won\nABCDEFGH10,Won\nABC,Won\n"
+                                  "a,Won\nABCDEFGHI,Won\nABCDEFGH,Won\n", NULL);
+  g_autoptr(KsImportReport) report = import_ok (ws, dir, FALSE);
+  g_autofree char *order = query_text (ws, "SELECT group_concat (ref, ' ') FROM "
+                                           "(SELECT ref FROM opportunities ORDER BY id)", NULL);
+
+  g_assert_cmpuint (report->opportunities, ==, 8);
+  g_assert_cmpstr (order, ==, "ABC ABCDEFGH ABCDEFGH10 ABCDEFGH2 ABCDEFGHI Z a Ä1");
+}
+
+/* An import that is its own transaction checks foreign keys once at the end
+ * instead of row by row; afterwards they are enforced again, whether the
+ * import landed, was a dry run or was refused, and an import inside a
+ * caller's transaction works with them on throughout. */
+static void
+test_foreign_keys_after (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autofree char *good = fixture ("products.csv", "product\nP1\n",
+                                   "sales_pipeline.csv",
+                                   "opportunity_id,product,deal_stage\nX1,P1,Won\nX2,P1,Lost\n", NULL);
+  g_autofree char *bad = fixture ("sales_pipeline.csv", "opportunity_id,deal_stage\n\"X3,Won\n", NULL);
+  g_autoptr(KsImportReport) dry = import_ok (ws, good, TRUE);
+  g_autoptr(KsImportReport) report = NULL;
+  g_autoptr(KsImportReport) refused = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpfloat (query_double (ws, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_false (ks_crm_import (ws, bad, FALSE, refused, &error));
+  g_clear_error (&error);
+  g_assert_cmpfloat (query_double (ws, "PRAGMA foreign_keys", NULL), ==, 1);
+
+  g_assert_true (ks_workspace_begin (ws, "outer", &error));
+  report = import_ok (ws, good, FALSE);
+  g_assert_true (ks_workspace_commit (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->opportunities, ==, 2);
+  g_assert_cmpfloat (query_double (ws, "PRAGMA foreign_keys", NULL), ==, 1);
+
+  /* Enforced: deleting the product empties both opportunities' product. */
+  g_assert_true (ks_workspace_exec (ws, "DELETE FROM products", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (query_double (ws, "SELECT count(*) FROM opportunities WHERE product_id IS NULL", NULL),
+                     ==, 2);
 }
 
 static void
@@ -926,6 +986,8 @@ main (int   argc,
   g_test_add_func ("/core/crm-import/keep-existing", test_keep_existing);
   g_test_add_func ("/core/crm-import/duplicates", test_duplicates);
   g_test_add_func ("/core/crm-import/bulk-import", test_bulk_import);
+  g_test_add_func ("/core/crm-import/ref-order", test_ref_order);
+  g_test_add_func ("/core/crm-import/foreign-keys-after", test_foreign_keys_after);
   g_test_add_func ("/core/crm-import/match-key", test_match_key);
 
   return g_test_run ();

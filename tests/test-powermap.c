@@ -231,13 +231,13 @@ test_migrate_v1 (void)
   sqlite3_stmt *stmt;
 
   /* Version 1 goes through every later migration (2: power map, 3: plan,
-   * 4: the key account review). */
-  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 4);
+   * 4: the key account review, 5: two unused opportunity indexes dropped). */
+  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 5);
   write_v1_file (path);
 
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 4);
+  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 5);
   g_assert_true (ks_workspace_check_integrity (ws, &error));
 
   /* The old rows are there, with the power map's defaults. */
@@ -263,13 +263,20 @@ test_migrate_v1 (void)
   link_nodes (ws, 4, 3, KS_LINE_REPORTS_TO);
   g_assert_cmpuint (n_lines (ws, 7), ==, 1);
 
-  /* And the file says version 4 when opened again. */
+  /* And the file says version 5 when opened again, without the two
+   * opportunity indexes migration 5 dropped. */
   g_clear_object (&ws);
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   stmt = ks_workspace_prepare (ws, "PRAGMA user_version", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+  sqlite3_reset (stmt);
+  stmt = ks_workspace_prepare (ws, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master "
+                                   "WHERE type = 'index' AND tbl_name = 'opportunities' ORDER BY name)", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==,
+                   "opportunities_account,opportunities_stage,sqlite_autoindex_opportunities_1");
   sqlite3_reset (stmt);
   /* Migration 4 gave the old workspace the six default criteria. */
   stmt = ks_workspace_prepare (ws, "SELECT count (*), sum (weight) FROM score_criteria", &error);

@@ -27,6 +27,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ks-crm-import.h"
@@ -1099,16 +1100,84 @@ opportunity_write (ImportJob   *job,
   return step (job, r, stmt, N_("save an opportunity"));
 }
 
-static int
-compare_refs (gconstpointer a,
-              gconstpointer b)
+/* A new row and the first eight bytes of its ref as one big-endian number
+ * (zeros past a short ref's end, which sort before any byte of a longer
+ * one), so that most comparisons of the sort are one integer comparison. */
+typedef struct
 {
-  const Opportunity *x = *(const Opportunity *const *) a;
-  const Opportunity *y = *(const Opportunity *const *) b;
-  int cmp = memcmp (x->ref, y->ref, MIN (x->ref_length, y->ref_length));
+  guint64      prefix;
+  Opportunity *o;
+} RefKey;
 
+static guint64
+ref_prefix (const Opportunity *o)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    prefix = prefix << 8 | (i < o->ref_length ? (guchar) o->ref[i] : 0);
+  return prefix;
+}
+
+static int
+compare_ref_keys (const void *a,
+                  const void *b)
+{
+  const RefKey *x = a, *y = b;
+  int cmp;
+
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  cmp = memcmp (x->o->ref, y->o->ref, MIN (x->o->ref_length, y->o->ref_length));
   /* SQLite's BINARY collation: bytes, then length. */
-  return cmp ? cmp : (x->ref_length > y->ref_length) - (x->ref_length < y->ref_length);
+  return cmp ? cmp : (x->o->ref_length > y->o->ref_length) - (x->o->ref_length < y->o->ref_length);
+}
+
+/* Sorts rows by ref as SQLite's BINARY collation orders them: a radix sort
+ * on the eight-byte prefixes (a byte at a time from the last; a byte that
+ * every prefix shares is skipped), then the rows that share a prefix by the
+ * rest of their refs. ×100 (880,000 rows): a tenth of a comparison sort. */
+static void
+sort_by_ref (Opportunity **rows,
+             guint         n_rows)
+{
+  RefKey *keys = g_new (RefKey, n_rows);
+  RefKey *spare = g_new (RefKey, n_rows);
+
+  for (guint i = 0; i < n_rows; i++)
+    keys[i] = (RefKey) { ref_prefix (rows[i]), rows[i] };
+  for (guint shift = 0; shift < 64 && n_rows > 1; shift += 8)
+    {
+      gsize start[256] = { 0, };
+      gsize total = 0;
+      RefKey *swap;
+
+      for (guint i = 0; i < n_rows; i++)
+        start[(keys[i].prefix >> shift) & 0xFF]++;
+      if (start[(keys[0].prefix >> shift) & 0xFF] == n_rows)
+        continue;
+      for (guint b = 0; b < 256; b++)
+        {
+          gsize count = start[b];
+
+          start[b] = total;
+          total += count;
+        }
+      for (guint i = 0; i < n_rows; i++)
+        spare[start[(keys[i].prefix >> shift) & 0xFF]++] = keys[i];
+      swap = keys, keys = spare, spare = swap;
+    }
+  for (guint i = 0, j; i < n_rows; i = j)
+    {
+      for (j = i + 1; j < n_rows && keys[j].prefix == keys[i].prefix; j++)
+        ;
+      if (j - i > 1)
+        qsort (keys + i, j - i, sizeof (RefKey), compare_ref_keys);
+    }
+  for (guint i = 0; i < n_rows; i++)
+    rows[i] = keys[i].o;
+  g_free (keys);
+  g_free (spare);
 }
 
 /* A database failure outside any row: reported, and the import refused. */
@@ -1278,7 +1347,9 @@ result_date (sqlite3_context *ctx,
              char             buffer[static 16])
 {
   if (date)
-    sqlite3_result_text (ctx, format_date (date, buffer), 10, SQLITE_TRANSIENT);
+    /* The cursor's buffer holds the text until the next row is asked for,
+     * and the INSERT has made its record of this row by then. */
+    sqlite3_result_text (ctx, format_date (date, buffer), 10, SQLITE_STATIC);
   else
     sqlite3_result_null (ctx);
 }
@@ -1402,8 +1473,10 @@ write_opportunities (ImportJob *job,
     }
   if (ks_csv_reader_stopped (r) || fresh->len == 0)
     return;
+  /* Every row is matched: the ref → row table is done with. */
+  g_clear_pointer (&job->opportunity_ids, g_hash_table_unref);
 
-  g_ptr_array_sort (fresh, compare_refs);
+  sort_by_ref ((Opportunity **) fresh->pdata, fresh->len);
   /* A large load that at least doubles the table rebuilds the secondary
    * indexes afterwards instead of growing them row by row. */
   if (fresh->len >= REBUILD_INDEXES_MIN_ROWS && fresh->len >= n_existing)
@@ -1416,6 +1489,10 @@ write_opportunities (ImportJob *job,
         }
     }
   insert_opportunities (job, r, (Opportunity **) fresh->pdata, fresh->len);
+  /* The rows are in the table now; their memory goes before SQLite sorts
+   * the index entries. */
+  g_clear_pointer (&fresh, g_ptr_array_unref);
+  g_clear_pointer (&job->opportunities, g_array_unref);
   if (indexes && !ks_csv_reader_stopped (r) &&
       !ks_workspace_restore_indexes (job->ws, indexes, &error))
     database_error (job, error);
@@ -1608,6 +1685,52 @@ import_cache_enlarge (KsWorkspace *ws)
   return is_default && ks_workspace_exec (ws, SQL_CACHE_IMPORT, NULL);
 }
 
+/* SQLite checks a foreign key of an inserted row by opening the parent
+ * table, seeking and closing it again, three times per opportunity: half of
+ * the INSERT's time. An import that is its own transaction turns that off
+ * (it can only be turned off outside a transaction) and instead has SQLite
+ * check every foreign key of the workspace at once before the commit, so
+ * nothing pointing nowhere is ever committed. Inside a caller's
+ * transaction the row-by-row checks stay. */
+static gboolean
+foreign_keys_pause (KsWorkspace *ws)
+{
+  return !ks_workspace_in_transaction (ws) &&
+         ks_workspace_exec (ws, "PRAGMA foreign_keys = OFF", NULL);
+}
+
+static void
+foreign_keys_verify (ImportJob *job)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, "PRAGMA foreign_key_check", &error);
+  int rc;
+
+  if (!stmt)
+    {
+      database_error (job, error);
+      return;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* Cannot happen while the ids come from this import's own lookups;
+       * refused all the same, naming the row. */
+      if (job->report->errors->len == 0)
+        job->error_code = KS_IMPORT_ERROR_VALUE;
+      ks_import_report_add (job->report, TRUE, "", 0, 0,
+                            _("row %lld of %s refers to a row of %s that does not exist"),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            ks_column_text (stmt, 0), ks_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (job->ws, &error, _("check the references"));
+      database_error (job, error);
+    }
+  sqlite3_reset (stmt);
+}
+
 gboolean
 ks_crm_import (KsWorkspace     *workspace,
                const char      *dir,
@@ -1618,7 +1741,7 @@ ks_crm_import (KsWorkspace     *workspace,
   ImportJob job = { 0, };
   KsCsvReader *readers[G_N_ELEMENTS (crm_files)] = { NULL, };
   guint n_files = 0;
-  gboolean ok = FALSE, cache_enlarged = FALSE;
+  gboolean ok = FALSE, cache_enlarged = FALSE, keys_paused = FALSE;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
@@ -1655,6 +1778,7 @@ ks_crm_import (KsWorkspace     *workspace,
       return FALSE;
     }
 
+  keys_paused = foreign_keys_pause (workspace);
   if (!ks_workspace_begin (workspace, _("Import CRM export"), error))
     goto out;
   cache_enlarged = import_cache_enlarge (workspace);
@@ -1688,6 +1812,8 @@ ks_crm_import (KsWorkspace     *workspace,
         break;
     }
 
+  if (keys_paused && !job.db_error && report->errors->len == 0)
+    foreign_keys_verify (&job);
   if (job.db_error || report->errors->len > 0)
     {
       ks_workspace_rollback (workspace);
@@ -1710,6 +1836,8 @@ ks_crm_import (KsWorkspace     *workspace,
   ok = TRUE;
 
 out:
+  if (keys_paused)
+    ks_workspace_exec (workspace, "PRAGMA foreign_keys = ON", NULL);
   if (cache_enlarged)
     ks_workspace_exec (workspace, SQL_CACHE_DEFAULT, NULL);
   if (!ok && error && !*error)

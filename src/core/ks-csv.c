@@ -17,6 +17,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "ks-csv.h"
 
@@ -25,6 +27,8 @@
 /* Longest piece of a line handed to csv_parse() at once; lets the field buffer
  * grow geometrically (libcsv itself grows it by blk_size). */
 #define CHUNK_MAX (64 * 1024)
+/* How much of the file is read before the pages behind are handed back. */
+#define RELEASE_STEP (8 * 1024 * 1024)
 /* Characters of a value quoted in a message. */
 #define QUOTE_MAX_CHARS 60
 
@@ -62,6 +66,7 @@ struct _KsCsvReader
   gsize              line_end;     /* its terminator (or the end of the data) */
   guint              row_line;     /* where the current row starts */
   gsize              row_start;
+  gsize              released;     /* pages before this were handed back */
 
   gint               error_code;
   guint              n_errors;
@@ -750,6 +755,30 @@ ks_csv_reader_free (KsCsvReader *r)
   g_free (r);
 }
 
+/* Hands the mapped pages of bytes [from, to) back to the system: they leave
+ * this process's resident memory and are read again from the file (the page
+ * cache, usually) if a later error message looks at them. A large export is
+ * then never resident as a whole while the rows it became are built. */
+static void
+reader_release (KsCsvReader *r,
+                gsize        from,
+                gsize        to)
+{
+#ifdef MADV_DONTNEED
+  static gsize page_size;
+  guintptr start, end;
+
+  if (!r->mapped || to <= from)
+    return;
+  if (!page_size)
+    page_size = (gsize) sysconf (_SC_PAGESIZE);
+  start = ((guintptr) (r->data + from) + page_size - 1) & ~(guintptr) (page_size - 1);
+  end = (guintptr) (r->data + to) & ~(guintptr) (page_size - 1);
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_DONTNEED);
+#endif
+}
+
 /* g_utf8_validate_len(), with stretches of ASCII (no NUL) checked eight bytes
  * at a time; what is not ASCII goes to glib in pieces that end at a character
  * boundary, so the answer and the end it reports are glib's. */
@@ -847,6 +876,8 @@ ks_csv_reader_open (const char         *path,
                              _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
                              (guint) (guchar) *end);
     }
+  else
+    reader_release (r, 0, r->length);
   return g_steal_pointer (&r);
 }
 
@@ -908,6 +939,12 @@ ks_csv_reader_run (KsCsvReader  *r,
       const char *cr = memchr (r->data + pos, '\r', (lf ? (gsize) (lf - r->data) : limit) - pos);
       gboolean eol = cr || lf;
 
+      if (pos - r->released >= RELEASE_STEP)
+        {
+          reader_release (r, r->released, pos);
+          r->released = pos;
+        }
+
       /* One physical line (LF, CRLF or a lone CR), or a piece of a long one. */
       if (eol)
         {
@@ -959,6 +996,8 @@ ks_csv_reader_run (KsCsvReader  *r,
                            _("a quoted field is not closed: the file ends inside it"));
     }
   csv_free (&r->parser);
+  reader_release (r, r->released, r->length);
+  r->released = r->length;
 
   if (!r->have_header && !r->failed)
     ks_csv_reader_error (r, KS_IMPORT_ERROR_MISSING_COLUMN, 1, 1,
