@@ -482,10 +482,7 @@ ks_plan_contacts_section_free_step (KsPlanContactsSection *self)
 {
   g_return_val_if_fail (KS_IS_PLAN_CONTACTS_SECTION (self), FALSE);
 
-  if (self->dead->len == 0)
-    return FALSE;
-  g_ptr_array_remove_index (self->dead, self->dead->len - 1);
-  return TRUE;
+  return ks_plan_free_last (self->dead);
 }
 
 guint

@@ -172,3 +172,12 @@ ks_plan_context_show_error (KsPlanContext *ctx,
 {
   ks_message_dialog_show (ctx->page, heading, error->message);
 }
+
+gboolean
+ks_plan_free_last (GPtrArray *dead)
+{
+  if (dead->len == 0)
+    return FALSE;
+  g_ptr_array_remove_index (dead, dead->len - 1);
+  return TRUE;
+}

@@ -63,5 +63,8 @@ KsContact  *ks_plan_context_find_contact    (KsPlanContext  *ctx,
 void        ks_plan_context_show_error      (KsPlanContext  *ctx,
                                              const char     *heading,
                                              GError         *error);
+/* A step of the pending work that frees the previous account's rows: frees
+ * the last of @dead (removing it); FALSE when there is none left. */
+gboolean    ks_plan_free_last               (GPtrArray      *dead);
 
 G_END_DECLS

@@ -604,10 +604,7 @@ ks_plan_list_section_free_step (KsPlanListSection *self)
 {
   g_return_val_if_fail (KS_IS_PLAN_LIST_SECTION (self), FALSE);
 
-  if (self->graveyard->len == 0)
-    return FALSE;
-  g_ptr_array_remove_index (self->graveyard, self->graveyard->len - 1);
-  return TRUE;
+  return ks_plan_free_last (self->graveyard);
 }
 
 void
