@@ -5,7 +5,9 @@
  * A GtkPaned: the sidebar (view switcher, then the account or people list)
  * and the content (the selected account or person). The window owns the
  * workspace, wires list selections to the pages, and holds the win.* actions:
- * files, imports and exports, undo/redo with their toasts.
+ * undo/redo with their toasts, adding, finding, the pages and views. The
+ * file actions are in ks-window-files.c, the imports and exports in
+ * ks-window-import-export.c.
  */
 #define G_LOG_DOMAIN "ks-window"
 
@@ -14,71 +16,17 @@
 #include "ks-window.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ks-account.h"
-#include "ks-account-list.h"
-#include "ks-account-page.h"
-#include "ks-app-util.h"
-#include "ks-crm-import.h"
-#include "ks-json.h"
-#include "ks-people-list.h"
-#include "ks-people-page.h"
-#include "ks-plan-page.h"
-#include "ks-portfolio-page.h"
-#include "ks-powermap-page.h"
 #include "ks-person.h"
-
-#define MAX_RECENT 8
-#define MAX_REPORT_LINES 500
-
-typedef void (*ChooserDone) (KsWindow *self,
-                             GFile    *file);
-
-struct _KsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  KsWorkspace          *workspace;
-  GSettings            *settings;       /* NULL without an installed schema */
-  AdwToast             *last_toast;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  GtkPaned             *paned;
-  GtkWidget            *add_button;
-  AdwViewStack         *view_stack;
-  GtkStack             *content_stack;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *undo_button;
-  GtkWidget            *redo_button;
-  GMenu                *recent_menu;
-  KsAccountList        *account_list;
-  KsAccountPage        *account_page;
-  AdwViewStack         *account_stack;
-  GtkWidget            *account_switcher;
-  AdwBin               *powermap_bin;
-  AdwBin               *plan_bin;
-  GtkWindow            *shortcuts_window; /* weak; NULL until first shown */
-  KsPowermapPage       *powermap_page;  /* NULL until first shown or asked for */
-  KsPlanPage           *plan_page;      /* NULL until first shown or asked for */
-  KsPortfolioPage      *portfolio_page; /* NULL until first shown or asked for */
-  AdwBin               *portfolio_bin;
-  AdwBin               *portfolio_sidebar_bin;
-  GtkWidget            *portfolio_switcher;
-  GtkWidget            *sidebar;
-  GtkWidget            *sidebar_button;
-  KsPeopleList         *people_list;
-  KsPeoplePage         *people_page;
-};
+#include "ks-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Helpers */
 
-static void
-flush_plan (KsWindow *self)
+void
+_ks_window_flush_plan (KsWindow *self)
 {
   if (self->plan_page)
     ks_plan_page_flush (self->plan_page);
@@ -125,90 +73,6 @@ ensure_portfolio_page (KsWindow *self)
                                ADW_VIEW_STACK (ks_portfolio_page_get_stack (self->portfolio_page)));
   ks_portfolio_page_set_workspace (self->portfolio_page, self->workspace);
   return self->portfolio_page;
-}
-
-static char *
-display_name (const char *path)
-{
-  return path ? g_filename_display_basename (path) : g_strdup ("");
-}
-
-static gboolean
-is_file_workspace (KsWorkspace *workspace)
-{
-  const char *path = workspace ? ks_workspace_get_path (workspace) : NULL;
-
-  return path && g_strcmp0 (path, ":memory:") != 0;
-}
-
-static void
-show_dialog (KsWindow   *self,
-             const char *heading,
-             const char *body)
-{
-  ks_message_dialog_show (GTK_WIDGET (self), heading, body);
-}
-
-static void
-remember_workspace (KsWindow   *self,
-                    const char *path)
-{
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) recent = NULL;
-  guint n = 1;
-
-  if (!self->settings)
-    return;
-  if (ks_settings_has_key (self->settings, "last-workspace"))
-    g_settings_set_string (self->settings, "last-workspace", path);
-  if (!ks_settings_has_key (self->settings, "recent-workspaces"))
-    return;
-
-  old = g_settings_get_strv (self->settings, "recent-workspaces");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, path);
-  for (guint i = 0; old[i] && n < MAX_RECENT; i++)
-    if (g_strcmp0 (old[i], path) != 0)
-      {
-        g_strv_builder_add (builder, old[i]);
-        n++;
-      }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) recent);
-}
-
-static void
-rebuild_recent_menu (KsWindow *self)
-{
-  g_auto(GStrv) recent = NULL;
-  guint shown = 0;
-
-  if (!self->recent_menu)
-    return;
-  g_menu_remove_all (self->recent_menu);
-  if (ks_settings_has_key (self->settings, "recent-workspaces"))
-    recent = g_settings_get_strv (self->settings, "recent-workspaces");
-  for (guint i = 0; recent && recent[i] && shown < MAX_RECENT; i++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *folder = NULL;
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
-        continue;
-      name = display_name (recent[i]);
-      folder = ks_format_folder (recent[i]);
-      /* Translators: an item of Open Recent: file name, then its folder */
-      label = g_strdup_printf (_("%s — %s"), name, folder);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
-      g_menu_append_item (self->recent_menu, item);
-      shown++;
-    }
-  if (shown == 0)
-    g_menu_append (self->recent_menu, _("No Recent Workspaces"), "win.no-recent");
 }
 
 static void
@@ -334,480 +198,6 @@ on_toast_dismissed (KsWindow *self,
     g_clear_object (&self->last_toast);
 }
 
-/* Files */
-
-static void
-on_chooser_response (GtkNativeDialog *native,
-                     int              response,
-                     KsWindow        *self)
-{
-  ChooserDone done = g_object_get_data (G_OBJECT (native), "ks-done");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      if (file)
-        done (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern,
-            const char     *mime_type)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  if (mime_type)
-    gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-/* @kind: "keystone", "json" or NULL (a folder) */
-static void
-run_chooser (KsWindow             *self,
-             GtkFileChooserAction  action,
-             const char           *title,
-             const char           *accept,
-             const char           *kind,
-             const char           *suggested_name,
-             ChooserDone           done)
-{
-  GtkFileChooserNative *native;
-  GtkFileChooser *chooser;
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  chooser = GTK_FILE_CHOOSER (native);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  if (g_strcmp0 (kind, "keystone") == 0)
-    add_filter (chooser, _("Keystone workspaces"), "*.keystone", NULL);
-  else if (g_strcmp0 (kind, "json") == 0)
-    add_filter (chooser, _("JSON files"), "*.json", "application/json");
-  if (kind)
-    add_filter (chooser, _("All files"), "*", NULL);
-
-  if (is_file_workspace (self->workspace))
-    {
-      g_autofree char *dir = g_path_get_dirname (ks_workspace_get_path (self->workspace));
-      g_autoptr(GFile) folder = g_file_new_for_path (dir);
-      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-    }
-  if (suggested_name)
-    gtk_file_chooser_set_current_name (chooser, suggested_name);
-
-  g_object_set_data (G_OBJECT (native), "ks-done", done);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static char *
-with_extension (const char *path,
-                const char *extension)
-{
-  g_autofree char *base = g_path_get_basename (path);
-
-  if (strchr (base, '.'))
-    return g_strdup (path);
-  return g_strconcat (path, extension, NULL);
-}
-
-static char *
-workspace_stem (KsWindow *self)
-{
-  g_autofree char *base = NULL;
-  char *dot;
-
-  if (!is_file_workspace (self->workspace))
-    return g_strdup (_("Workspace"));
-  base = g_path_get_basename (ks_workspace_get_path (self->workspace));
-  if ((dot = strrchr (base, '.')) && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
-static void new_workspace_done (KsWindow *self, GFile *file);
-static void open_workspace_done (KsWindow *self, GFile *file);
-
-static void
-on_open_error_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        KsWindow         *self)
-{
-  if (g_str_equal (response, "open"))
-    run_chooser (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Workspace"), _("_Open"),
-                 "keystone", NULL, open_workspace_done);
-  else if (g_str_equal (response, "new"))
-    run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workspace"), _("_Create"),
-                 "keystone", _("Untitled.keystone"), new_workspace_done);
-}
-
-static void
-show_open_error (KsWindow     *self,
-                 const char   *path,
-                 const GError *error)
-{
-  g_autofree char *name = display_name (path);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  g_autoptr(GString) body = g_string_new (error->message);
-  AdwMessageDialog *dialog;
-
-  if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_BUSY))
-    g_string_append_printf (body, "\n\n%s", _("Close the other program using it, then try again."));
-  else if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA))
-    g_string_append_printf (body, "\n\n%s", _("Update Keystone to open it. The file was not changed."));
-  else if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE))
-    g_string_append_printf (body, "\n\n%s", _("The file was not changed."));
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
-  adw_message_dialog_add_responses (dialog,
-                                    "close", _("_Close"),
-                                    "new", _("_New Workspace…"),
-                                    "open", _("_Open Another…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "open");
-  adw_message_dialog_set_close_response (dialog, "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-new_workspace_done (KsWindow *self,
-                    GFile    *file)
-{
-  g_autofree char *chosen = g_file_get_path (file);
-  g_autofree char *path = NULL;
-  g_autoptr(KsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!chosen)
-    return;
-  path = with_extension (chosen, ".keystone");
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = display_name (path);
-      g_autofree char *heading = g_strdup_printf (_("“%s” Already Exists"), name);
-      /* never overwrite a workspace: it may be open elsewhere */
-      show_dialog (self, heading,
-                   _("Keystone does not replace an existing workspace. Choose another name, or open it with Open Workspace."));
-      return;
-    }
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_NEW, &error);
-  if (!workspace)
-    {
-      show_open_error (self, path, error);
-      return;
-    }
-  ks_window_set_workspace (self, workspace);
-}
-
-static void
-open_workspace_done (KsWindow *self,
-                     GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path)
-    ks_window_open_path (self, path, TRUE);
-}
-
-static void
-save_copy_done (KsWindow *self,
-                GFile    *file)
-{
-  g_autofree char *chosen = g_file_get_path (file);
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!chosen || !self->workspace)
-    return;
-  path = with_extension (chosen, ".keystone");
-  name = display_name (path);
-  if (g_strcmp0 (path, ks_workspace_get_path (self->workspace)) == 0)
-    {
-      show_dialog (self, _("Could Not Save a Copy"),
-                   _("A copy cannot replace the workspace it is made from. Choose another name."));
-      return;
-    }
-  ks_account_page_flush (self->account_page);
-  flush_plan (self);
-  if (!ks_workspace_save_copy (self->workspace, path, &error))
-    {
-      show_dialog (self, _("Could Not Save a Copy"), error->message);
-      return;
-    }
-  {
-    g_autofree char *title = g_strdup_printf (_("Saved a copy as “%s”"), name);
-    ks_window_add_toast (self, title);
-  }
-}
-
-/* Imports and exports */
-
-/* "8,800 opportunities": plural form by the count, the number grouped */
-#define FORMAT_COUNT(singular, plural, n) \
-  ({ g_autofree char *number_ = ks_format_number ((n), 0); \
-     g_strdup_printf (ngettext (singular, plural, (n)), number_); })
-
-static char *
-format_issues (GPtrArray *issues)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; issues && i < issues->len; i++)
-    {
-      KsImportIssue *issue = g_ptr_array_index (issues, i);
-
-      if (i == MAX_REPORT_LINES)
-        {
-          g_string_append_printf (text, _("…and %u more"), issues->len - i);
-          break;
-        }
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, issue->file ? issue->file : "");
-      if (issue->line > 0)
-        g_string_append_printf (text, ":%u", issue->line);
-      if (issue->line > 0 && issue->column > 0)
-        g_string_append_printf (text, ":%u", issue->column);
-      g_string_append_printf (text, ": %s", issue->message);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-issue_list_new (const char *text)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "issue-list");
-  gtk_widget_add_css_class (label, "caption");
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  /* wide enough for "file:line:column: message", tall enough to read a few */
-  gtk_widget_set_size_request (scrolled, 480, -1);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_widget_add_css_class (scrolled, "card");
-  return scrolled;
-}
-
-static void
-import_crm_done (KsWindow *self,
-                 GFile    *file)
-{
-  g_autofree char *dir = g_file_get_path (file);
-
-  if (dir)
-    ks_window_import_crm (self, dir);
-}
-
-GtkWindow *
-ks_window_import_crm (KsWindow   *self,
-                      const char *dir)
-{
-  g_autoptr(KsImportReport) report = ks_import_report_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *issues = NULL;
-  AdwMessageDialog *dialog;
-  gboolean ok;
-
-  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (dir != NULL, NULL);
-
-  if (!self->workspace)
-    return NULL;
-  ks_account_page_flush (self->account_page);
-  flush_plan (self);
-  ok = ks_crm_import (self->workspace, dir, FALSE, report, &error);
-
-  if (ok)
-    {
-      g_autofree char *accounts = FORMAT_COUNT ("%s account", "%s accounts", report->accounts);
-      g_autofree char *people = FORMAT_COUNT ("%s person", "%s people", report->people);
-      g_autofree char *products = FORMAT_COUNT ("%s product", "%s products", report->products);
-      g_autofree char *opportunities = FORMAT_COUNT ("%s opportunity", "%s opportunities", report->opportunities);
-
-      /* Translators: "Imported 85 accounts, 41 people, 7 products, 8,800 opportunities." */
-      g_string_append_printf (body, _("Imported %s, %s, %s, %s."), accounts, people, products, opportunities);
-      g_string_append (body, " ");
-      g_string_append (body, _("Undo takes the whole import back."));
-      if (report->warnings && report->warnings->len > 0)
-        {
-          g_string_append (body, "\n\n");
-          g_string_append_printf (body,
-                                  ngettext ("%u warning: kept, but check it:",
-                                            "%u warnings: kept, but check them:", report->warnings->len),
-                                  report->warnings->len);
-          issues = format_issues (report->warnings);
-        }
-    }
-  else
-    {
-      g_string_append (body, _("Nothing was imported."));
-      if (report->errors && report->errors->len > 0)
-        {
-          g_string_append (body, " ");
-          g_string_append (body, _("Fix these problems in the files, then import again:"));
-          issues = format_issues (report->errors);
-        }
-      else if (error)
-        {
-          g_string_append (body, "\n\n");
-          g_string_append (body, error->message);
-        }
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       ok ? _("Import Finished") : _("Import Refused"),
-                                                       body->str));
-  if (issues)
-    adw_message_dialog_set_extra_child (dialog, issue_list_new (issues));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
-}
-
-/* Returns the error dialog, or NULL when imported. */
-static GtkWindow *
-import_json_now (KsWindow   *self,
-                 const char *path,
-                 gboolean    replace)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (path);
-
-  ks_account_page_flush (self->account_page);
-  flush_plan (self);
-  if (!ks_json_import_file (self->workspace, path, replace, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
-      g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was changed."));
-      return GTK_WINDOW (ks_message_dialog_show (GTK_WIDGET (self), heading, body));
-    }
-  {
-    g_autofree char *title = g_strdup_printf (_("Imported “%s”"), name);
-    ks_window_add_undo_toast (self, title);
-  }
-  return NULL;
-}
-
-static void
-on_replace_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     KsWindow         *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (dialog), "ks-path");
-
-  if (g_str_equal (response, "replace") && self->workspace)
-    import_json_now (self, path, TRUE);
-}
-
-static void
-import_json_done (KsWindow *self,
-                  GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path)
-    ks_window_import_json (self, path);
-}
-
-GtkWindow *
-ks_window_import_json (KsWindow   *self,
-                       const char *path)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *workspace_name = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!self->workspace)
-    return NULL;
-  if (ks_workspace_is_empty (self->workspace))
-    return import_json_now (self, path, FALSE);
-
-  name = display_name (path);
-  workspace_name = display_name (ks_workspace_get_path (self->workspace));
-  body = g_strdup_printf (_("Everything in “%s” — accounts, people, products and opportunities — will be replaced by the contents of “%s”. Undo brings it back."),
-                          workspace_name, name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Replace the Workspace’s Contents?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "ks-path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
-}
-
-static void
-export_json_done (KsWindow *self,
-                  GFile    *file)
-{
-  g_autofree char *chosen = g_file_get_path (file);
-  g_autofree char *path = NULL;
-
-  if (!chosen)
-    return;
-  path = with_extension (chosen, ".json");
-  ks_window_export_json (self, path);
-}
-
-gboolean
-ks_window_export_json (KsWindow   *self,
-                       const char *path)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!self->workspace)
-    return FALSE;
-  name = display_name (path);
-  ks_account_page_flush (self->account_page);
-  flush_plan (self);
-  if (!ks_json_export_to_file (self->workspace, path, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
-      show_dialog (self, heading, error->message);
-      return FALSE;
-    }
-  {
-    g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
-    ks_window_add_toast (self, title);
-  }
-  return TRUE;
-}
-
 /* Adding */
 
 static char *
@@ -841,7 +231,7 @@ add_account (KsWindow *self)
   if (!self->workspace)
     return;
   ks_account_page_flush (self->account_page);
-  flush_plan (self);
+  _ks_window_flush_plan (self);
   name = unique_name (self, _("New account"), FALSE);
   account = ks_account_new (name);
   if (!ks_account_save (account, self->workspace, &error))
@@ -903,7 +293,7 @@ undo_action (GtkWidget  *widget,
     return;
   /* notes typed in the last second are a step of their own, undone first */
   ks_account_page_flush (self->account_page);
-  flush_plan (self);
+  _ks_window_flush_plan (self);
   if (!ks_workspace_can_undo (self->workspace))
     return;
   label = g_strdup (ks_workspace_get_undo_label (self->workspace));
@@ -941,85 +331,6 @@ redo_action (GtkWidget  *widget,
     g_autofree char *title = g_strdup_printf (_("Redid “%s”"), label ? label : "");
     ks_window_add_toast (self, title);
   }
-}
-
-static void
-new_workspace_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Workspace"), _("_Create"),
-               "keystone", _("Untitled.keystone"), new_workspace_done);
-}
-
-static void
-open_workspace_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Workspace"), _("_Open"),
-               "keystone", NULL, open_workspace_done);
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ks_window_open_path (KS_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
-}
-
-static void
-no_recent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-}
-
-static void
-save_copy_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  KsWindow *self = KS_WINDOW (widget);
-  g_autofree char *stem = workspace_stem (self);
-  /* Translators: the suggested file name of a copy; %s is the workspace's name */
-  g_autofree char *suggested = g_strdup_printf (_("%s (copy).keystone"), stem);
-
-  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
-               "keystone", suggested, save_copy_done);
-}
-
-static void
-import_crm_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-               _("Import CRM Export — Choose the Folder with the CSV Files"), _("_Import"),
-               NULL, NULL, import_crm_done);
-}
-
-static void
-import_json_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  run_chooser (KS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Workspace JSON"), _("_Import"),
-               "json", NULL, import_json_done);
-}
-
-static void
-export_json_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  KsWindow *self = KS_WINDOW (widget);
-  g_autofree char *stem = workspace_stem (self);
-  g_autofree char *suggested = g_strconcat (stem, ".json", NULL);
-
-  run_chooser (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Workspace JSON"), _("_Export"),
-               "json", suggested, export_json_done);
 }
 
 static void
@@ -1157,7 +468,7 @@ on_settings_changed (KsWindow   *self,
                      const char *key)
 {
   if (g_strcmp0 (key, "recent-workspaces") == 0)
-    rebuild_recent_menu (self);
+    _ks_window_rebuild_recent_menu (self);
 }
 
 static void
@@ -1246,7 +557,7 @@ ks_window_close_request (GtkWindow *window)
   KsWindow *self = KS_WINDOW (window);
 
   ks_account_page_flush (self->account_page);
-  flush_plan (self);
+  _ks_window_flush_plan (self);
   save_window_state (self);
   return GTK_WINDOW_CLASS (ks_window_parent_class)->close_request (window);
 }
@@ -1316,14 +627,8 @@ ks_window_class_init (KsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.import-crm", NULL, import_crm_action);
-  gtk_widget_class_install_action (widget_class, "win.import-json", NULL, import_json_action);
-  gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
+  _ks_window_class_add_file_actions (widget_class);
+  _ks_window_class_add_import_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
@@ -1390,7 +695,7 @@ ks_window_init (KsWindow *self)
                            G_CALLBACK (on_account_view_changed), self, G_CONNECT_SWAPPED);
   on_page_changed (self);
 
-  rebuild_recent_menu (self);
+  _ks_window_rebuild_recent_menu (self);
   gtk_stack_set_visible_child_name (self->main_stack, "none");
   update_actions (self);
   update_title (self);
@@ -1416,7 +721,7 @@ ks_window_set_workspace (KsWindow    *self,
     return;
 
   ks_account_page_flush (self->account_page);
-  flush_plan (self);
+  _ks_window_flush_plan (self);
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
@@ -1429,7 +734,7 @@ ks_window_set_workspace (KsWindow    *self,
       g_signal_connect_object (workspace, "notify::can-redo",
                                G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
       if (is_file_workspace (workspace))
-        remember_workspace (self, ks_workspace_get_path (workspace));
+        _ks_window_remember_workspace (self, ks_workspace_get_path (workspace));
     }
 
   /* pages first: the lists then pick their first rows, which the pages show */
@@ -1462,67 +767,6 @@ ks_window_get_workspace (KsWindow *self)
 {
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
   return self->workspace;
-}
-
-gboolean
-ks_window_open_path (KsWindow   *self,
-                     const char *path,
-                     gboolean    report_errors)
-{
-  g_autoptr(KsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->workspace && g_strcmp0 (ks_workspace_get_path (self->workspace), path) == 0)
-    return TRUE;
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
-  if (!workspace)
-    {
-      if (report_errors)
-        show_open_error (self, path, error);
-      else
-        g_message ("Could not open %s: %s", path, error->message);
-      return FALSE;
-    }
-  ks_window_set_workspace (self, workspace);
-  return TRUE;
-}
-
-void
-ks_window_open_startup (KsWindow *self)
-{
-  g_autofree char *last = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(KsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean existed;
-
-  g_return_if_fail (KS_IS_WINDOW (self));
-
-  if (ks_settings_has_key (self->settings, "last-workspace"))
-    last = g_settings_get_string (self->settings, "last-workspace");
-  if (last && *last && g_file_test (last, G_FILE_TEST_EXISTS) &&
-      ks_window_open_path (self, last, FALSE))
-    return;
-
-  path = ks_workspace_default_path ();
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
-  if (!workspace)
-    {
-      ks_window_set_workspace (self, NULL);
-      show_open_error (self, path, error);
-      return;
-    }
-  /* First run: the demo company, loaded before undo is on (nothing to undo). */
-  if (!existed && !ks_json_load_demo (workspace, &error))
-    {
-      g_warning ("Could not load the demo workspace: %s", error->message);
-      g_clear_error (&error);
-    }
-  ks_window_set_workspace (self, workspace);
 }
 
 void

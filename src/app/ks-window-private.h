@@ -1,0 +1,125 @@
+/* ks-window-private.h — the main window's instance, for its own files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For ks-window.c (the window: pages, navigation, title, toasts, undo and
+ * redo, adding, window state), ks-window-files.c (new, open, open recent,
+ * save a copy, the start-up workspace) and ks-window-import-export.c (CRM
+ * and JSON imports, JSON export) only.
+ */
+#pragma once
+
+#include <string.h>
+
+#include "ks-account-list.h"
+#include "ks-account-page.h"
+#include "ks-app-util.h"
+#include "ks-people-list.h"
+#include "ks-people-page.h"
+#include "ks-plan-page.h"
+#include "ks-portfolio-page.h"
+#include "ks-powermap-page.h"
+#include "ks-window.h"
+
+G_BEGIN_DECLS
+
+typedef void (*ChooserDone) (KsWindow *self,
+                             GFile    *file);
+
+struct _KsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KsWorkspace          *workspace;
+  GSettings            *settings;       /* NULL without an installed schema */
+  AdwToast             *last_toast;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkPaned             *paned;
+  GtkWidget            *add_button;
+  AdwViewStack         *view_stack;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GMenu                *recent_menu;
+  KsAccountList        *account_list;
+  KsAccountPage        *account_page;
+  AdwViewStack         *account_stack;
+  GtkWidget            *account_switcher;
+  AdwBin               *powermap_bin;
+  AdwBin               *plan_bin;
+  GtkWindow            *shortcuts_window; /* weak; NULL until first shown */
+  KsPowermapPage       *powermap_page;  /* NULL until first shown or asked for */
+  KsPlanPage           *plan_page;      /* NULL until first shown or asked for */
+  KsPortfolioPage      *portfolio_page; /* NULL until first shown or asked for */
+  AdwBin               *portfolio_bin;
+  AdwBin               *portfolio_sidebar_bin;
+  GtkWidget            *portfolio_switcher;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_button;
+  KsPeopleList         *people_list;
+  KsPeoplePage         *people_page;
+};
+
+static inline char *
+display_name (const char *path)
+{
+  return path ? g_filename_display_basename (path) : g_strdup ("");
+}
+
+static inline gboolean
+is_file_workspace (KsWorkspace *workspace)
+{
+  const char *path = workspace ? ks_workspace_get_path (workspace) : NULL;
+
+  return path && g_strcmp0 (path, ":memory:") != 0;
+}
+
+static inline void
+show_dialog (KsWindow   *self,
+             const char *heading,
+             const char *body)
+{
+  ks_message_dialog_show (GTK_WIDGET (self), heading, body);
+}
+
+static inline char *
+with_extension (const char *path,
+                const char *extension)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (strchr (base, '.'))
+    return g_strdup (path);
+  return g_strconcat (path, extension, NULL);
+}
+
+/* ks-window.c */
+void  _ks_window_flush_plan                (KsWindow             *self);
+
+/* ks-window-files.c */
+/* @kind: "keystone", "json" or NULL (a folder) */
+void  _ks_window_run_chooser               (KsWindow             *self,
+                                            GtkFileChooserAction  action,
+                                            const char           *title,
+                                            const char           *accept,
+                                            const char           *kind,
+                                            const char           *suggested_name,
+                                            ChooserDone           done);
+/* The workspace's file name without its extension, for suggested names. */
+char *_ks_window_workspace_stem            (KsWindow             *self);
+/* last-workspace and recent-workspaces in GSettings. */
+void  _ks_window_remember_workspace        (KsWindow             *self,
+                                            const char           *path);
+void  _ks_window_rebuild_recent_menu       (KsWindow             *self);
+/* win.new-workspace, open-workspace, open-recent, no-recent, save-copy */
+void  _ks_window_class_add_file_actions    (GtkWidgetClass       *widget_class);
+
+/* ks-window-import-export.c */
+/* win.import-crm, import-json, export-json */
+void  _ks_window_class_add_import_actions  (GtkWidgetClass       *widget_class);
+
+G_END_DECLS
