@@ -8,6 +8,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "ks-account.h"
+#include "ks-palette.h"
+#include "ks-powermap-model.h"
 #include "ks-test-util.h"
 
 typedef struct
@@ -501,6 +504,158 @@ test_render_powermap (void)
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
 }
 
+/* report coverage on a map with no contacts reports that it covers nobody
+ * (the first demo account has no map yet), in JSON and as text; a drawn
+ * map does not get that finding. */
+static void
+test_report_coverage_empty (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "coverage.keystone", NULL);
+  g_auto(Result) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "coverage", "--account", "Alpenmolkerei Steiner AG", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (r.out);
+    JsonObject *o = json_node_get_object (root);
+    JsonArray *findings = json_object_get_array_member (o, "findings");
+    JsonObject *first;
+
+    g_assert_cmpint (member_int (o, "contacts"), ==, 0);
+    g_assert_cmpuint (json_array_get_length (findings), ==, 1);
+    first = json_array_get_object_element (findings, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "no-contact");
+    g_assert_cmpstr (json_object_get_string_member (first, "contact"), ==, "");
+  }
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "coverage", "--account", "Alpenmolkerei Steiner AG", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "No gaps found"));
+  g_assert_nonnull (strstr (r.out, "no-contact"));
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "coverage", "--account", "Kessler Automotive Group", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "no-contact"));
+}
+
+/* The first word @word's box in `pdftotext -bbox` of @pdf: its height in
+ * points (0 when it is not there), and the page size. */
+static double
+pdf_word_height (const char *pdf,
+                 const char *word,
+                 double     *page_w,
+                 double     *page_h)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autofree char *needle = g_strdup_printf (">%s</word>", word);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-bbox", pdf, "-", NULL };
+  const char *at, *start, *page;
+  double y_min, y_max;
+
+  g_assert_nonnull (pdftotext);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+  page = strstr (out, "<page width=\"");
+  g_assert_nonnull (page);
+  g_assert_cmpint (sscanf (page, "<page width=\"%lf\" height=\"%lf\"", page_w, page_h), ==, 2);
+  if (!(at = strstr (out, needle)))
+    return 0;
+  for (start = at; start > out && strncmp (start, "<word ", 6) != 0; start--)
+    ;
+  g_assert_cmpint (sscanf (strstr (start, "yMin=\""), "yMin=\"%lf\"", &y_min), ==, 1);
+  g_assert_cmpint (sscanf (strstr (start, "yMax=\""), "yMax=\"%lf\"", &y_max), ==, 1);
+  return y_max - y_min;
+}
+
+/* Without --width/--height a render keeps the cards at their size at 100 %
+ * zoom: the demo's largest map (Hallberg Group, 66 contacts) becomes a
+ * picture at least as large as the layout's bounds plus the margins, and
+ * no larger than that plus the widest and tallest legend; a PDF goes on an
+ * ISO A paper, turned the way the map is, with the names at 7 pt or more. */
+static void
+test_render_powermap_natural (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "natural.keystone", NULL);
+  g_autofree char *png = g_build_filename (dir, "hallberg.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "hallberg.pdf", NULL);
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  g_autoptr(KsWorkspace) workspace = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) r = { 0 };
+  KsMapModel model;
+  KsMapLayout *layout;
+  KsMapRect bounds;
+  cairo_surface_t *surface;
+  double legend_w = 0, legend_h = 0, width, height, page_w, page_h, name_h;
+  const double margin = 24;   /* the export's margin on every side */
+
+  run_cli (&r, "--workspace", ws, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--account", "Hallberg Group", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "powermap", "--account", "Hallberg Group", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  workspace = ks_workspace_open (ws, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  account = ks_account_find (workspace, "Hallberg Group", &error);
+  g_assert_no_error (error);
+  ks_map_model_init (&model);
+  g_assert_true (ks_map_model_load (&model, workspace, ks_account_get_id (account), &error));
+  g_assert_cmpuint (model.nodes->len, ==, 66);
+  layout = ks_map_layout_new ((KsMapNode *) model.nodes->data, model.nodes->len,
+                              (KsMapLine *) model.lines->data, model.lines->len, palette, NULL);
+  ks_map_layout_get_bounds (layout, &bounds);
+  for (guint columns = 1; columns <= 6; columns++)
+    {
+      double w, h;
+
+      ks_map_layout_get_legend_size (layout, columns, &w, &h);
+      legend_w = MAX (legend_w, w);
+      legend_h = MAX (legend_h, h);
+    }
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  cairo_surface_destroy (surface);
+  g_test_message ("bounds %.0f × %.0f, picture %.0f × %.0f", bounds.width, bounds.height, width, height);
+  g_assert_cmpfloat (width, >=, bounds.width + 2 * margin);
+  g_assert_cmpfloat (height, >=, bounds.height + 2 * margin);
+  /* The legend's strip (and its 12-unit gap) beside or below, no more. */
+  g_assert_cmpfloat (width, <=, bounds.width + 2 * margin + legend_w + 12 + 1);
+  g_assert_cmpfloat (height, <=, bounds.height + 2 * margin + legend_h + 12 + 1);
+  /* Well past the 1920 × 1080 it was squeezed into before. */
+  g_assert_cmpfloat (width, >, 1920);
+
+  /* The map is far wider than tall: landscape, an A size, names ≥ 7 pt. */
+  name_h = pdf_word_height (pdf, "Fredrik", &page_w, &page_h);
+  g_test_message ("paper %.0f × %.0f pt, a name %.1f pt high", page_w, page_h, name_h);
+  g_assert_cmpfloat (page_w, >, page_h);
+  g_assert_true ((page_w == 842 && page_h == 595) || (page_w == 1191 && page_h == 842) ||
+                 (page_w == 1684 && page_h == 1191) || (page_w == 2384 && page_h == 1684) ||
+                 (page_w == 3370 && page_h == 2384));
+  g_assert_cmpfloat (name_h, >=, 7);
+
+  ks_map_layout_free (layout);
+  ks_map_model_clear (&model);
+}
+
 /* render portfolio / abc / ranking on the demo, whose scores move eight
  * accounts across the dividers at 50 (data/demo/scores: Q2 → Q3 yield
  * strength and reserve potential, read off by hand). */
@@ -854,7 +1009,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/import-crm/broken", test_import_crm_broken);
   g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
   g_test_add_func ("/cli/account/transfer", test_account_transfer);
+  g_test_add_func ("/cli/report/coverage-empty", test_report_coverage_empty);
   g_test_add_func ("/cli/render/powermap", test_render_powermap);
+  g_test_add_func ("/cli/render/powermap-natural-size", test_render_powermap_natural);
   g_test_add_func ("/cli/render/portfolio", test_render_portfolio);
   g_test_add_func ("/cli/scores", test_scores);
   g_test_add_func ("/cli/abc", test_abc);

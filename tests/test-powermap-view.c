@@ -500,6 +500,55 @@ test_keyboard (void)
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* An account without contacts: the page shows what to do instead of a bare
+ * legend, the checks say nobody is covered (they used to say all was well),
+ * and importing a CSV of contacts fills the map, after which the empty
+ * state goes. A malformed file is refused with its line, nothing written. */
+static void
+test_empty_map (void)
+{
+  gint64 empty = ks_test_add_account (workspace, "Zeta Empty Oy");
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  GtkWindow *dialog;
+
+  g_assert_cmpint (empty, >, 0);
+  ks_window_select_account (window, empty);
+  ks_window_set_account_view (window, "map");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpint (ks_powermap_page_get_account_id (page ()), ==, empty);
+  g_assert_cmpuint (ks_powermap_view_get_n_nodes (map ()), ==, 0);
+  g_assert_true (ks_powermap_page_shows_empty_state (page ()));
+  g_assert_cmpuint (ks_powermap_page_get_n_checks (page ()), ==, 1);
+
+  bad = ks_test_write_file (tmpdir, "bad-contacts.csv",
+                            "name,title,decision_power\nAino Virta,CEO,high\nOlli Koski,CFO,enormous\n", -1);
+  dialog = ks_powermap_page_import_contacts (page (), bad);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Import Refused");
+  gtk_window_destroy (dialog);
+  g_assert_cmpuint (ks_powermap_view_get_n_nodes (map ()), ==, 0);
+  g_assert_true (ks_powermap_page_shows_empty_state (page ()));
+
+  good = ks_test_write_file (tmpdir, "contacts.csv",
+                             "name,title,reports_to,decision_power\n"
+                             "Aino Virta,CEO,,high\nOlli Koski,CFO,Aino Virta,medium\n", -1);
+  dialog = ks_powermap_page_import_contacts (page (), good);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Import Finished");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 contacts"));
+  gtk_window_destroy (dialog);
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpuint (ks_powermap_view_get_n_nodes (map ()), ==, 2);
+  g_assert_false (ks_powermap_page_shows_empty_state (page ()));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map ())));
+  /* Aino has high power, no owner and has never been contacted: no longer "no-contact". */
+  g_assert_cmpuint (ks_powermap_page_get_n_checks (page ()), >, 1);
+
+  ks_window_select_account (window, account_id);
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/app/powermap/link-selected", test_link_selected);
   g_test_add_func ("/app/powermap/tidy-undo", test_tidy_undo);
   g_test_add_func ("/app/powermap/render-png", test_render_png);
+  g_test_add_func ("/app/powermap/empty-map", test_empty_map);
 
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));

@@ -967,11 +967,27 @@ test_coverage_example (void)
 static void
 test_coverage_cases (void)
 {
-  /* Nothing at all. */
+  /* Nothing at all: a map that covers nobody says so (it used to say
+   * nothing, which the map page showed as "the key contacts are covered"). */
   {
+    const Expected expected[] = {
+      { "no-contact", "", 0, "No contact is known" },
+    };
     g_autoptr(KsCoverageReport) r = ks_coverage_check (NULL, 0, NULL, 0, "2025-01-01", 0);
     g_assert_cmpuint (r->contacts, ==, 0);
-    g_assert_cmpuint (r->findings->len, ==, 0);
+    assert_findings (r, expected, 1);
+  }
+  /* Only a competitor and a third party: still no contact of the customer's. */
+  {
+    const KsCoverageNode nodes[] = {
+      { 4, "Comp", KS_NODE_COMPETITOR, KS_POWER_UNKNOWN, KS_RELATIONSHIP_UNKNOWN, KS_ATTITUDE_UNKNOWN, 0, NULL, NULL },
+      { 5, "Assoc", KS_NODE_THIRD_PARTY, KS_POWER_UNKNOWN, KS_RELATIONSHIP_UNKNOWN, KS_ATTITUDE_UNKNOWN, 0, NULL, NULL },
+    };
+    const Expected expected[] = {
+      { "no-contact", "", 0, "No contact is known" },
+    };
+    g_autoptr(KsCoverageReport) r = ks_coverage_check (nodes, 2, NULL, 0, "2025-01-01", 0);
+    assert_findings (r, expected, 1);
   }
   /* One of ours owns every owned relationship (two), but only one key one:
    * the "all relationships" form. Carl (low power, no owner, an opponent, seen

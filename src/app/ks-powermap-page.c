@@ -21,9 +21,11 @@
 
 #include "ks-account.h"
 #include "ks-app-util.h"
+#include "ks-contact-import.h"
 #include "ks-contact-line.h"
 #include "ks-coverage.h"
 #include "ks-field-rows.h"
+#include "ks-import-dialog.h"
 #include "ks-map-snapshot.h"
 #include "ks-person.h"
 #include "ks-powermap-draw.h"
@@ -47,6 +49,7 @@ struct _KsPowermapPage
   char            *account_name;
 
   GtkWidget       *view;
+  GtkWidget       *map_stack;
   GtkWidget       *side_stack;
   GtkWidget       *name_row;
   GtkWidget       *title_row;
@@ -457,9 +460,19 @@ save_contact (KsPowermapPage *self,
 
 /* Callbacks */
 
+/* A map with nobody on it says what to do instead of showing a bare legend. */
+static void
+update_empty_state (KsPowermapPage *self)
+{
+  gboolean empty = self->account_id > 0 && ks_powermap_view_get_n_nodes (view (self)) == 0;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->map_stack), empty ? "empty" : "map");
+}
+
 static void
 on_selection_changed (KsPowermapPage *self)
 {
+  update_empty_state (self);
   update_panel (self);
 }
 
@@ -798,11 +811,18 @@ ks_powermap_page_print (KsPowermapPage *self,
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autofree char *job = g_strdup_printf (_("Power map of %s"), self->account_name ? self->account_name : "");
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  g_autoptr(KsMapLayout) layout = NULL;
   GtkPrintOperationResult result;
+  double width, height;
 
   g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), FALSE);
 
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  /* The paper turned the way the map is: a wide map prints landscape. */
+  layout = ks_powermap_view_build_layout (view (self), palette);
+  ks_map_layout_get_natural_size (layout, 0, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_job_name (operation, job);
@@ -826,6 +846,51 @@ print_action (GtkWidget  *widget,
 
   if (!ks_powermap_page_print (KS_POWERMAP_PAGE (widget), NULL, &error))
     ks_message_dialog_show (widget, _("Could Not Print the Map"), error->message);
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    KsPowermapPage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        ks_powermap_page_import_contacts (self, path);
+      else if (file)
+        ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Import Contacts"),
+                                _("The chosen place is not a local file"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+import_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KsPowermapPage *self = KS_POWERMAP_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -969,10 +1034,12 @@ ks_powermap_page_class_init (KsPowermapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, checks_list);
   gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, map_stack);
 
   for (guint i = 0; i < G_N_ELEMENTS (plain_actions); i++)
     gtk_widget_class_install_action (widget_class, plain_actions[i], NULL, map_action);
   gtk_widget_class_install_action (widget_class, "map.save-snapshot", NULL, save_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "map.import-contacts", NULL, import_contacts_action);
   gtk_widget_class_install_action (widget_class, "map.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "map.print", NULL, print_action);
 
@@ -1127,6 +1194,7 @@ ks_powermap_page_set_account_id (KsPowermapPage *self,
   update_checks (self);
   update_snapshots (self);
   update_compare (self);
+  update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
 }
 
@@ -1209,20 +1277,46 @@ ks_powermap_page_export (KsPowermapPage *self,
 {
   g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
   g_autoptr(KsMapLayout) layout = NULL;
-  KsMapRect bounds;
-  double legend_w, legend_h, width, height;
 
   g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), FALSE);
 
+  /* The cards at their size at 100 % zoom (PDF: on the paper that keeps the
+   * names readable); a PNG with two pixels a unit, sharp on slides. */
   layout = ks_powermap_view_build_layout (view (self), palette);
-  ks_map_layout_get_bounds (layout, &bounds);
-  ks_map_layout_get_legend_size (layout, 0, &legend_w, &legend_h);
-  width = MAX (MAX (bounds.width, legend_w) + 96, 800);
-  height = MAX (bounds.height + legend_h + 120, 500);
-  if (g_str_has_suffix (path, ".png"))
+  return ks_map_export_scaled (path, layout, palette, 0, 0, 2, error);
+}
+
+GtkWindow *
+ks_powermap_page_import_contacts (KsPowermapPage *self,
+                                  const char     *path)
+{
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!self->workspace || self->account_id <= 0)
+    return NULL;
+  ok = ks_contacts_import (self->workspace, path, self->account_id, report, &error);
+  if (ok)
     {
-      width *= 2;
-      height *= 2;
+      g_autofree char *contacts = KS_FORMAT_COUNT ("%s contact", "%s contacts", report->contacts);
+      g_autofree char *lines = KS_FORMAT_COUNT ("%s line", "%s lines", report->lines);
+
+      /* Translators: "Imported 12 contacts and 9 lines into the power map of Hallberg Group." */
+      summary = g_strdup_printf (_("Imported %s and %s into the power map of %s."),
+                                 contacts, lines, self->account_name ? self->account_name : "");
     }
-  return ks_map_export (path, layout, palette, width, height, error);
+  return ks_import_dialog_show (GTK_WIDGET (self), ok, summary, report, error);
+}
+
+gboolean
+ks_powermap_page_shows_empty_state (KsPowermapPage *self)
+{
+  g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->map_stack)), "empty") == 0;
 }

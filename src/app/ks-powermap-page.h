@@ -40,6 +40,13 @@ gboolean        ks_powermap_page_select_name    (KsPowermapPage *self,
 gboolean        ks_powermap_page_export         (KsPowermapPage *self,
                                                  const char     *path,
                                                  GError        **error);
+/* Imports contacts from a CSV file into the shown account (columns as
+ * keystone-cli's import contacts) and shows the report; returns the report
+ * dialog. */
+GtkWindow      *ks_powermap_page_import_contacts (KsPowermapPage *self,
+                                                  const char     *path);
+/* For tests: whether the map is empty and the page shows what to do instead. */
+gboolean        ks_powermap_page_shows_empty_state (KsPowermapPage *self);
 /* Prints the map through GtkPrintOperation, the dialog's way; with
  * export_pdf, without a dialog into that PDF file (the same drawing). */
 gboolean        ks_powermap_page_print          (KsPowermapPage *self,

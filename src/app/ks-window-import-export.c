@@ -13,68 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "ks-crm-import.h"
+#include "ks-import-dialog.h"
 #include "ks-json.h"
 #include "ks-window-private.h"
 
-#define MAX_REPORT_LINES 500
-
-/* Helpers */
-
-/* "8,800 opportunities": plural form by the count, the number grouped */
-#define FORMAT_COUNT(singular, plural, n) \
-  ({ g_autofree char *number_ = ks_format_number ((n), 0); \
-     g_strdup_printf (ngettext (singular, plural, (n)), number_); })
-
-static char *
-format_issues (GPtrArray *issues)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; issues && i < issues->len; i++)
-    {
-      KsImportIssue *issue = g_ptr_array_index (issues, i);
-
-      if (i == MAX_REPORT_LINES)
-        {
-          g_string_append_printf (text, _("…and %u more"), issues->len - i);
-          break;
-        }
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, issue->file ? issue->file : "");
-      if (issue->line > 0)
-        g_string_append_printf (text, ":%u", issue->line);
-      if (issue->line > 0 && issue->column > 0)
-        g_string_append_printf (text, ":%u", issue->column);
-      g_string_append_printf (text, ": %s", issue->message);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-issue_list_new (const char *text)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "issue-list");
-  gtk_widget_add_css_class (label, "caption");
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  /* wide enough for "file:line:column: message", tall enough to read a few */
-  gtk_widget_set_size_request (scrolled, 480, -1);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 96);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_widget_add_css_class (scrolled, "card");
-  return scrolled;
-}
 
 static void
 import_crm_done (KsWindow *self,
@@ -92,9 +34,7 @@ ks_window_import_crm (KsWindow   *self,
 {
   g_autoptr(KsImportReport) report = ks_import_report_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *issues = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *summary = NULL;
   gboolean ok;
 
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
@@ -108,51 +48,16 @@ ks_window_import_crm (KsWindow   *self,
 
   if (ok)
     {
-      g_autofree char *accounts = FORMAT_COUNT ("%s account", "%s accounts", report->accounts);
-      g_autofree char *people = FORMAT_COUNT ("%s person", "%s people", report->people);
-      g_autofree char *products = FORMAT_COUNT ("%s product", "%s products", report->products);
-      g_autofree char *opportunities = FORMAT_COUNT ("%s opportunity", "%s opportunities", report->opportunities);
+      g_autofree char *accounts = KS_FORMAT_COUNT ("%s account", "%s accounts", report->accounts);
+      g_autofree char *people = KS_FORMAT_COUNT ("%s person", "%s people", report->people);
+      g_autofree char *products = KS_FORMAT_COUNT ("%s product", "%s products", report->products);
+      g_autofree char *opportunities = KS_FORMAT_COUNT ("%s opportunity", "%s opportunities",
+                                                        report->opportunities);
 
       /* Translators: "Imported 85 accounts, 41 people, 7 products, 8,800 opportunities." */
-      g_string_append_printf (body, _("Imported %s, %s, %s, %s."), accounts, people, products, opportunities);
-      g_string_append (body, " ");
-      g_string_append (body, _("Undo takes the whole import back."));
-      if (report->warnings && report->warnings->len > 0)
-        {
-          g_string_append (body, "\n\n");
-          g_string_append_printf (body,
-                                  ngettext ("%u warning: kept, but check it:",
-                                            "%u warnings: kept, but check them:", report->warnings->len),
-                                  report->warnings->len);
-          issues = format_issues (report->warnings);
-        }
+      summary = g_strdup_printf (_("Imported %s, %s, %s, %s."), accounts, people, products, opportunities);
     }
-  else
-    {
-      g_string_append (body, _("Nothing was imported."));
-      if (report->errors && report->errors->len > 0)
-        {
-          g_string_append (body, " ");
-          g_string_append (body, _("Fix these problems in the files, then import again:"));
-          issues = format_issues (report->errors);
-        }
-      else if (error)
-        {
-          g_string_append (body, "\n\n");
-          g_string_append (body, error->message);
-        }
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       ok ? _("Import Finished") : _("Import Refused"),
-                                                       body->str));
-  if (issues)
-    adw_message_dialog_set_extra_child (dialog, issue_list_new (issues));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  return ks_import_dialog_show (GTK_WIDGET (self), ok, summary, report, error);
 }
 
 /* Returns the error dialog, or NULL when imported. */

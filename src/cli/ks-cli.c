@@ -969,9 +969,8 @@ cmd_render_powermap (const Options *opts)
   layout = ks_map_layout_new ((KsMapNode *) model.nodes->data, model.nodes->len,
                               (KsMapLine *) model.lines->data, model.lines->len,
                               palette, NULL);
-  ok = ks_map_export (opts->output, layout, palette,
-                      opts->width > 0 ? opts->width : 1920,
-                      opts->height > 0 ? opts->height : 1080, &error);
+  /* Without a size the cards keep their size at 100 % zoom (PDF: on paper). */
+  ok = ks_map_export (opts->output, layout, palette, opts->width, opts->height, &error);
   ks_map_layout_free (layout);
   if (!ok)
     {

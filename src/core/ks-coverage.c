@@ -156,6 +156,11 @@ ks_coverage_check (const KsCoverageNode *nodes,
     }
   report->owners = g_hash_table_size (owners);
 
+  /* An empty map is not a covered account. */
+  if (report->contacts == 0)
+    add_finding (f, "no-contact", NULL, "%s",
+                 _("No contact is known; add the customer’s people to the power map"));
+
   for (guint i = 0; i < n_nodes; i++)
     {
       const KsCoverageNode *n = &nodes[i];

@@ -7,6 +7,8 @@
  * of days after which a contact counts as stale. Findings, in this order of
  * kinds, then in the order of the nodes (lines for competitor links):
  *
+ *   "no-contact"         the map has no contact at all, so it covers nobody;
+ *                        one finding per account, contact_id 0
  *   "poor-relationship"  a high-power contact whose relationship is poor or unknown
  *   "no-owner"           a high-power contact nobody on our side owns
  *   "single-threaded"    one of our people owns every owned key (high-power)

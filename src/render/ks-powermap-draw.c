@@ -976,11 +976,26 @@ ks_map_draw (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+#define EXPORT_MARGIN 24.0
+
 typedef struct
 {
   const KsMapLayout *layout;
   const KsPalette   *palette;
+  double             max_scale;
 } ExportData;
+
+static void
+export_fit (const KsMapLayout *layout,
+            double             width,
+            double             height,
+            double             max_scale,
+            KsMapView         *view)
+{
+  *view = (KsMapView) { 0 };
+  view->legend_corner = KS_MAP_CORNER_BOTTOM_LEFT;
+  ks_map_view_fit (layout, width, height, EXPORT_MARGIN, max_scale, view);
+}
 
 static void
 export_draw (cairo_t *cr,
@@ -991,9 +1006,79 @@ export_draw (cairo_t *cr,
   ExportData *data = user_data;
   KsMapDrawState state = { 0 };
 
-  state.view.legend_corner = KS_MAP_CORNER_BOTTOM_LEFT;
-  ks_map_view_fit (data->layout, width, height, 24, 1.5, &state.view);
+  export_fit (data->layout, width, height, data->max_scale, &state.view);
   ks_map_draw (cr, data->layout, data->palette, &state);
+}
+
+/* The smallest ISO A paper, A4 to A0, turned the way the map is, on which
+ * the map's names print at KS_MAP_READABLE_PT or more; A0 when none does. */
+static void
+choose_paper (const KsMapLayout *layout,
+              double             natural_w,
+              double             natural_h,
+              double            *width,
+              double            *height)
+{
+  /* Portrait, in points: A4, A3, A2, A1, A0. */
+  static const double papers[][2] = {
+    { 595, 842 }, { 842, 1191 }, { 1191, 1684 }, { 1684, 2384 }, { 2384, 3370 },
+  };
+  gboolean landscape = natural_w > natural_h;
+  double readable = MIN (1.0, KS_MAP_READABLE_PT / MAX (layout->font_px, 1.0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      KsMapView view;
+
+      *width = landscape ? papers[i][1] : papers[i][0];
+      *height = landscape ? papers[i][0] : papers[i][1];
+      export_fit (layout, *width, *height, 1.0, &view);
+      if (view.scale >= readable)
+        return;
+    }
+}
+
+gboolean
+ks_map_export_scaled (const char         *path,
+                      const KsMapLayout  *layout,
+                      const KsPalette    *palette,
+                      double              width,
+                      double              height,
+                      double              png_scale,
+                      GError            **error)
+{
+  ExportData data = { layout, palette, 1.5 };
+  KsExportFormat format = KS_EXPORT_PNG;
+  double natural_w, natural_h;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (layout != NULL && palette != NULL, FALSE);
+  g_return_val_if_fail (width >= 0 && height >= 0 && png_scale > 0, FALSE);
+
+  if (width > 0 && height > 0)
+    return ks_export_to_file (path, width, height, png_scale, export_draw, &data, error);
+  if (!ks_export_format_for_path (path, &format, error))
+    return FALSE;
+
+  ks_map_layout_get_natural_size (layout, EXPORT_MARGIN, &natural_w, &natural_h);
+  data.max_scale = 1.0;
+  if (width > 0)
+    height = ceil (natural_h * width / natural_w), data.max_scale = 1.5;
+  else if (height > 0)
+    width = ceil (natural_w * height / natural_h), data.max_scale = 1.5;
+  else if (format == KS_EXPORT_PDF)
+    choose_paper (layout, natural_w, natural_h, &width, &height);
+  else
+    {
+      /* A picture no side of which passes the limit: scaled down as a whole. */
+      double shrink = MIN (1.0, KS_MAP_EXPORT_MAX_PX / (MAX (natural_w, natural_h) *
+                                                        (format == KS_EXPORT_PNG ? png_scale : 1)));
+
+      width = ceil (natural_w * shrink);
+      height = ceil (natural_h * shrink);
+      data.max_scale = shrink;
+    }
+  return ks_export_to_file (path, width, height, png_scale, export_draw, &data, error);
 }
 
 gboolean
@@ -1004,11 +1089,5 @@ ks_map_export (const char         *path,
                double              height,
                GError            **error)
 {
-  ExportData data = { layout, palette };
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (layout != NULL && palette != NULL, FALSE);
-  g_return_val_if_fail (width > 0 && height > 0, FALSE);
-
-  return ks_export_to_file (path, width, height, 1, export_draw, &data, error);
+  return ks_map_export_scaled (path, layout, palette, width, height, 1, error);
 }

@@ -65,14 +65,32 @@ void     ks_map_draw   (cairo_t              *cr,
                         const KsPalette      *palette,
                         const KsMapDrawState *state);
 
-/* Writes the whole map with its legend, fitted to a @width × @height page
- * (pixels for PNG, points for SVG and PDF), to @path; the format comes from
- * the extension. */
+/* Writes the whole map with its legend to @path; the format comes from the
+ * extension. With @width and @height the map is fitted to that page (pixels
+ * for PNG, points for SVG and PDF). With both 0 the cards keep the size they
+ * have at 100 % zoom: PNG and SVG get the map's natural size
+ * (ks_map_layout_get_natural_size(); a PNG side stops at
+ * KS_MAP_EXPORT_MAX_PX, the map scaled down to fit), and PDF gets the
+ * smallest ISO A paper from A4 to A0, turned the way the map is, on which
+ * the names print at KS_MAP_READABLE_PT or larger (A0 when none is that
+ * large), the map at 100 % or scaled down to fit it. With one of the two 0,
+ * the other follows the natural size's proportions. */
+#define KS_MAP_EXPORT_MAX_PX  16000.0
+#define KS_MAP_READABLE_PT        7.0
 gboolean ks_map_export (const char           *path,
                         const KsMapLayout    *layout,
                         const KsPalette      *palette,
                         double                width,
                         double                height,
                         GError              **error);
+/* ks_map_export() with @png_scale device pixels per unit in a PNG (2 for a
+ * picture that stays sharp on slides and high-density screens). */
+gboolean ks_map_export_scaled (const char        *path,
+                               const KsMapLayout *layout,
+                               const KsPalette   *palette,
+                               double             width,
+                               double             height,
+                               double             png_scale,
+                               GError           **error);
 
 G_END_DECLS

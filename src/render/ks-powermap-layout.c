@@ -1153,6 +1153,46 @@ ks_map_layout_move_node (KsMapLayout *self,
 }
 
 void
+ks_map_layout_get_natural_size (const KsMapLayout *self,
+                                double             margin,
+                                double            *width,
+                                double            *height)
+{
+  static const guint choices[] = { 6, 3, 2, 1 };
+  const KsMapRect *b;
+  double best_w = 0, best_h = 0;
+
+  g_return_if_fail (self != NULL && width != NULL && height != NULL);
+
+  /* The same arrangements ks_map_view_fit() weighs: the legend in a strip
+   * across the page or down it, with 6, 3, 2 or 1 columns; the one that
+   * needs the least paper wins (ties keep the first). */
+  b = &self->bounds;
+  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
+    for (int across = 1; across >= 0; across--)
+      {
+        double lw, lh, w, h;
+
+        _ks_map_legend_arrange (self, choices[c], &lw, &lh, NULL, NULL);
+        if (across)
+          {
+            w = MAX (b->width + 2 * margin, lw + 2 * KS_MAP_LEGEND_MARGIN);
+            h = MAX (b->height + 2 * margin + lh + KS_MAP_LEGEND_MARGIN, lh + 2 * KS_MAP_LEGEND_MARGIN);
+          }
+        else
+          {
+            w = MAX (b->width + 2 * margin + lw + KS_MAP_LEGEND_MARGIN, lw + 2 * KS_MAP_LEGEND_MARGIN);
+            h = MAX (b->height + 2 * margin, lh + 2 * KS_MAP_LEGEND_MARGIN);
+          }
+        if (best_w == 0 || w * h < best_w * best_h)
+          best_w = w, best_h = h;
+      }
+  /* Whole units, rounded up, so the map still fits at scale 1. */
+  *width = ceil (best_w);
+  *height = ceil (best_h);
+}
+
+void
 ks_map_view_fit (const KsMapLayout *self,
                  double             width,
                  double             height,

@@ -188,6 +188,13 @@ void         ks_map_view_fit               (const KsMapLayout *layout,
                                             double             margin,
                                             double             max_scale,
                                             KsMapView         *view);
+/* The smallest page (model units at 100 %) that ks_map_view_fit() with
+ * @margin fills at scale 1: the whole map with its legend in a strip
+ * beside or below it, cards as large as on the canvas at 100 % zoom. */
+void         ks_map_layout_get_natural_size (const KsMapLayout *layout,
+                                             double             margin,
+                                             double            *width,
+                                             double            *height);
 void         ks_map_view_to_model          (const KsMapView   *view,
                                             double             vx,
                                             double             vy,
