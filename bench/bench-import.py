@@ -16,7 +16,9 @@ alternating so both see the same machine load:
 
 Both use WAL and synchronous=NORMAL, as the workspace does. Times are wall
 clock of the whole process, best of --runs. Prints a Markdown table: figure,
-Keystone, baseline, ratio. Only the Python standard library is used.
+Keystone, baseline, ratio, and Keystone's peak resident memory (the largest
+of its runs, from the kernel's accounting of the process). Only the Python
+standard library is used.
 """
 
 import argparse
@@ -53,13 +55,21 @@ def baseline_script(folder):
 
 
 def timed(command, stdin=None):
+    """Wall clock seconds and peak resident memory (MB) of one process."""
     start = time.perf_counter()
-    result = subprocess.run(command, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit("bench-import.py: %s failed (%d):\n%s" % (command[0], result.returncode, result.stderr))
-    return elapsed
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=out, stderr=err, text=True)
+        if stdin:
+            child.stdin.write(stdin)
+        child.stdin.close()
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            err.seek(0)
+            sys.exit("bench-import.py: %s failed (%d):\n%s"
+                     % (command[0], child.returncode, err.read().decode(errors="replace")))
+    return elapsed, usage.ru_maxrss / 1024.0
 
 
 def fresh(tmp, name):
@@ -101,20 +111,22 @@ def main():
             if not os.path.isdir(folder):
                 sys.exit("bench-import.py: %s is missing; run bench/gen-data.py %d" % (folder, n))
             script = baseline_script(folder)
-            keystone, baseline = [], []
+            keystone, baseline, memory = [], [], []
             for _ in range(args.runs):
-                keystone.append(timed([program, "--quiet", fresh(tmp, "w.keystone"), folder]))
-                baseline.append(timed([args.sqlite3, fresh(tmp, "b.db")], stdin=script))
+                k, rss = timed([program, "--quiet", fresh(tmp, "w.keystone"), folder])
+                keystone.append(k)
+                memory.append(rss)
+                baseline.append(timed([args.sqlite3, fresh(tmp, "b.db")], stdin=script)[0])
             k, b = min(keystone), min(baseline)
             figure = "import crm ×%d (%d accounts, %d opportunities)" % (
                 n, count_rows(folder, "accounts.csv"), count_rows(folder, "sales_pipeline.csv"))
-            rows.append((figure, k, b))
+            rows.append((figure, k, b, max(memory)))
             print("%s: Keystone %s, baseline %s" % (figure, seconds(k), seconds(b)), file=sys.stderr)
 
-    print("| figure | Keystone | baseline | ratio |")
-    print("| --- | --- | --- | --- |")
-    for figure, k, b in rows:
-        print("| %s | %s | %s | %.2f× |" % (figure, seconds(k), seconds(b), k / b))
+    print("| figure | Keystone | baseline | ratio | Keystone peak resident memory |")
+    print("| --- | --- | --- | --- | --- |")
+    for figure, k, b, rss in rows:
+        print("| %s | %s | %s | %.2f× | %.0f MB |" % (figure, seconds(k), seconds(b), k / b, rss))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print()
     print("baseline: sqlite3 shell `.import --csv --skip 1` of the same four CSVs into plain tables, "
