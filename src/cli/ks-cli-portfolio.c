@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The reports write their JSON themselves (as ks-json.c does for the
+ * The reports write their JSON themselves (as ks-json-export.c does for the
  * workspace): json-glib 1.6.6 prints 25.7 as 25.699999999999999, and a
  * score is promised with one decimal.
  */

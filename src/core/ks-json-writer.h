@@ -6,8 +6,8 @@
  * containers as [] and {}, strings always valid UTF-8, numbers as the
  * shortest text that reads back as the same double (json-glib 1.6.6 prints
  * 25.7 as 25.699999999999999 and 1e20 as 1e+20.0). Workspace and handover
- * JSON (ks-json.c) and keystone-cli's reports write through it, so they
- * format alike.
+ * JSON (ks-json-export.c) and keystone-cli's reports write through it, so
+ * they format alike.
  *
  * Inside an object, ks_json_writer_key() comes before each value; inside an
  * array values follow one another.

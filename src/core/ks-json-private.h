@@ -1,0 +1,318 @@
+/* ks-json-private.h — for the ks-json-*.c files only: a document as read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing runs in two halves. ks-json-read.c and ks-json-read-accounts.c
+ * parse the text and check the whole document into the plain structs below
+ * (types, references, duplicates, cycles) without touching the workspace;
+ * then ks-json-import.c writes them into an empty workspace, or
+ * ks-json-account.c merges one account's handover document into a workspace
+ * that already has data, in one transaction either way. ks-json-export.c
+ * writes both kinds of document.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ks-json.h"
+#include "ks-plan.h"
+#include "ks-workspace-private.h"
+
+G_BEGIN_DECLS
+
+/* The "format" of a whole workspace and of one account's handover document. */
+#define FORMAT_TAG "keystone-workspace"
+#define ACCOUNT_FORMAT_TAG "keystone-account"
+
+/* The rows of a document as read. Strings point into the parser's nodes; the
+ * ids are 0 until the rows are written (or matched) in the workspace. */
+typedef struct
+{
+  JsonObject *object;
+  const char *name, *title, *phone, *email, *team, *region, *area;
+  const char *manager;        /* NULL when none */
+  gint64      id;
+} Person;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *name, *series;
+  double      price;
+  gint64      id;
+} Product;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *name, *sector, *country, *time_zone, *segment, *lifecycle, *notes;
+  const char *parent, *owner; /* NULL when none */
+  gint64      year;           /* -1 when unknown */
+  gint64      employees;      /* -1 when unknown */
+  double      revenue;
+  gint64      id;
+} Account;
+
+typedef struct
+{
+  guint       account;        /* index into accounts */
+  const char *person, *role;
+  gboolean    core;
+} Member;
+
+typedef struct
+{
+  guint       account;
+  const char *name, *title, *department, *phone, *email, *channel, *time_zone, *notes;
+  /* The power map: stored strings, checked. */
+  const char *kind, *relationship, *attitude, *level;
+  gint64      power;          /* 0 unknown, 1 high ... 3 low */
+  guint       roles;          /* KsBuyingRoles */
+  const char *owner;          /* NULL when none */
+  const char *last_contact;   /* NULL when never */
+  double      x, y;           /* NaN when not placed */
+  gboolean    pinned;
+  gint64      id;
+} Contact;
+
+typedef struct
+{
+  guint       from, to;       /* indices into contacts */
+  const char *kind;
+  gint64      strength;       /* -1 when none */
+} Line;
+
+typedef struct
+{
+  guint       account;
+  const char *taken, *label;
+  char       *data;           /* the nodes in their stored form */
+} Snapshot;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *ref, *title, *stage;
+  const char *account, *product, *owner;                 /* NULL when none */
+  const char *engage_date, *close_date, *expected_close_date;  /* NULL when unknown */
+  double      value;
+} Opportunity;
+
+/* The key account review. */
+typedef struct
+{
+  JsonObject *object;
+  const char *name;
+  double      weight;
+  gint64      id;
+} CriterionIn;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *name;
+  gint64      id;
+} PeriodIn;
+
+typedef struct
+{
+  JsonObject *object;
+  guint       account;        /* index into accounts */
+  const char *period, *criterion, *explanation;
+  double      score;
+} ScoreIn;
+
+/* An account's plan as read, its references not yet ids. */
+typedef struct
+{
+  guint       account;        /* index into accounts */
+  KsPlan     *plan;
+} PlanIn;
+
+/* A reference in a plan: value->id is set once the rows are written. */
+typedef struct
+{
+  guint        plan;          /* index into plans */
+  KsPlanValue *value;
+  KsPlanKind   kind;
+  const char  *name;
+  guint        contact;       /* CONTACT: index into contacts */
+} PlanRef;
+
+typedef enum
+{
+  SUBJECT_NONE,
+  SUBJECT_SETTINGS,
+  SUBJECT_PERSON,
+  SUBJECT_PRODUCT,
+  SUBJECT_ACCOUNT,
+  SUBJECT_OPPORTUNITY,
+} SubjectKind;
+
+typedef struct
+{
+  const char *origin;
+  gboolean    account_mode;   /* a "keystone-account" document */
+  JsonParser *parser;         /* holds the nodes the strings below point into */
+  GArray     *positions;      /* Position, in order of the objects' starts */
+  GArray     *open;           /* guint indices into positions of objects being parsed */
+  GHashTable *objects;        /* JsonObject* → index + 1 into positions */
+
+  GPtrArray  *settings;       /* key, value, key, value... */
+  GArray     *people;
+  GArray     *products;
+  GArray     *accounts;
+  GArray     *members;
+  GArray     *contacts;
+  GArray     *lines;
+  GArray     *snapshots;
+  GArray     *opportunities;
+  GPtrArray  *plans;          /* PlanIn */
+  GArray     *plan_refs;      /* PlanRef */
+  gboolean    has_criteria;   /* the document holds "criteria" */
+  GArray     *criteria;       /* CriterionIn */
+  GArray     *periods;        /* PeriodIn */
+  GArray     *scores;         /* ScoreIn */
+  GHashTable *criterion_index;   /* casefolded name → index + 1 */
+  GHashTable *period_index;      /* name → index + 1 */
+  GHashTable *person_index;   /* name → index + 1 */
+  GHashTable *product_index;
+  GHashTable *account_index;
+} Import;
+
+/* Reading (ks-json-read.c) ---------------------------------------------------- */
+
+void      ks_json_import_init   (Import      *im,
+                                 const char  *origin,         /* for messages, may be NULL */
+                                 gboolean     account_mode);  /* a "keystone-account" document */
+void      ks_json_import_clear  (Import      *im);
+/* Parses data (a byte order mark is skipped) and reads and checks the whole
+ * document into im; an error names ORIGIN:LINE:COLUMN and why. */
+gboolean  ks_json_read          (Import      *im,
+                                 const char  *data,
+                                 gsize        length,
+                                 GError     **error);
+
+/* Sets "ORIGIN:LINE:COLUMN: SUBJECT: reason" at the start of object (the
+ * document's start when NULL); name or else index + 1 names the subject. */
+void      ks_json_fail          (Import       *im,
+                                 GError      **error,
+                                 gint          code,
+                                 JsonObject   *object,
+                                 SubjectKind   kind,
+                                 const char   *name,
+                                 guint         index,
+                                 const char   *format,
+                                 ...) G_GNUC_PRINTF (8, 9);
+
+/* The typed readers of one member; on a wrong value they fail () and return
+ * FALSE. */
+gboolean  ks_json_holds_type    (JsonNode     *node,
+                                 GType         type);
+gboolean  ks_json_is_iso_date   (const char   *date);
+/* Missing or null → "" (or NULL when nullable; "" is NULL there too). */
+gboolean  ks_json_read_string   (Import       *im,
+                                 JsonObject   *object,
+                                 const char   *member,
+                                 gboolean      nullable,
+                                 const char  **out,
+                                 SubjectKind   kind,
+                                 const char   *name,
+                                 guint         index,
+                                 GError      **error);
+/* A string that is not empty once trimmed. */
+gboolean  ks_json_read_name     (Import       *im,
+                                 JsonObject   *object,
+                                 const char   *member,
+                                 const char  **out,
+                                 SubjectKind   kind,
+                                 guint         index,
+                                 GError      **error);
+/* Missing or null → NaN; negative only when negative_ok. */
+gboolean  ks_json_read_number   (Import       *im,
+                                 JsonObject   *object,
+                                 const char   *member,
+                                 gboolean      negative_ok,
+                                 double       *out,
+                                 SubjectKind   kind,
+                                 const char   *name,
+                                 guint         index,
+                                 GError      **error);
+/* Missing or null → -1; otherwise a whole number from 0 to max. */
+gboolean  ks_json_read_count    (Import       *im,
+                                 JsonObject   *object,
+                                 const char   *member,
+                                 gint64        max,
+                                 gint64       *out,
+                                 SubjectKind   kind,
+                                 const char   *name,
+                                 guint         index,
+                                 GError      **error);
+/* One of allowed; missing or null → fallback. Errors name the account. */
+gboolean  ks_json_read_one_of   (Import            *im,
+                                 JsonObject        *object,
+                                 const char        *member,
+                                 const char *const *allowed,
+                                 const char        *fallback,
+                                 const char       **out,
+                                 const char        *name,
+                                 guint              index,
+                                 GError           **error);
+/* A list of objects; missing or null → *out = NULL. */
+gboolean  ks_json_get_array     (Import       *im,
+                                 JsonObject   *object,
+                                 const char   *member,
+                                 JsonArray   **out,
+                                 SubjectKind   kind,
+                                 const char   *name,
+                                 guint         index,
+                                 GError      **error);
+
+/* ks-json-read-accounts.c: "accounts" (each with its team, contacts, lines,
+ * snapshots, plan and scores) once the people and products are read; and
+ * "criteria" and "review_periods", which the accounts' scores name. */
+gboolean  ks_json_read_accounts (Import       *im,
+                                 JsonObject   *root,
+                                 GError      **error);
+gboolean  ks_json_read_scoring  (Import       *im,
+                                 JsonObject   *root,
+                                 GError      **error);
+
+/* Writing (ks-json-import.c) -------------------------------------------------- */
+
+/* The ids the document's people and products were given (or matched); 0 for
+ * NULL or a name the document does not hold. */
+gint64    ks_json_person_id     (Import       *im,
+                                 const char   *name);
+gint64    ks_json_product_id    (Import       *im,
+                                 const char   *name);
+/* Sets the plans' references and accounts to ids, once those rows are written. */
+void      ks_json_resolve_plan_refs (Import   *im);
+/* Steps a statement that returns no rows; "Could not import the workspace". */
+gboolean  ks_json_step          (KsWorkspace   *ws,
+                                 sqlite3_stmt  *stmt,
+                                 GError       **error);
+/* value ≥ 0, else NULL. */
+void      ks_json_bind_count    (sqlite3_stmt  *stmt,
+                                 int            idx,
+                                 gint64         value);
+
+/* Exporting (ks-json-export.c) ------------------------------------------------ */
+
+/* Steps stmt: 1 for a row, 0 when done, -1 (error set, stmt reset) on failure. */
+int       ks_json_step_row      (KsWorkspace   *ws,
+                                 sqlite3_stmt  *stmt,
+                                 GError       **error);
+
+/* One account's handover document (ks-json-account.c) ------------------------- */
+
+/* Merges the read document's one account into ws (inside the caller's
+ * transaction), saying what it did in report. */
+gboolean  ks_json_merge_account (KsWorkspace            *ws,
+                                 Import                 *im,
+                                 KsAccountImportReport  *report,
+                                 GError                **error);
+/* Empties report, for a second use or after a refused import. */
+void      ks_account_import_report_reset (KsAccountImportReport *report);
+
+G_END_DECLS
