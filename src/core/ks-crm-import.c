@@ -7,7 +7,7 @@
  * transaction: any error rolls the whole import back. Accounts, people and
  * products are written as they are read; opportunities are checked and
  * matched as they are read and written at the end of their file, sorted by
- * id (see write_opportunities()).
+ * id (see write_opportunities() in ks-crm-import-pipeline.c).
  *
  * Rows are keyed by name (accounts, people, products: upserts) or by
  * opportunity id, and a stored row is only rewritten where a value really
@@ -20,6 +20,11 @@
  * files: exactly first, then through ks_import_match_key(). Lookups go through
  * hash tables filled once, so the cost per row is a few hash probes and one
  * prepared statement.
+ *
+ * This file holds the job (its issues, statements, page cache and foreign
+ * key check), the entity tables and name references, products.csv,
+ * sales_teams.csv, accounts.csv and ks_crm_import(); sales_pipeline.csv is
+ * ks-crm-import-pipeline.c. They share ks-crm-import-private.h.
  */
 #define G_LOG_DOMAIN "ks-crm-import"
 
@@ -27,32 +32,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "ks-crm-import.h"
-#include "ks-workspace-private.h"
-
-typedef struct _Entity Entity;
-struct _Entity
-{
-  gint64      id;
-  const char *name;          /* in the table's string chunk */
-  Entity     *parent;        /* parent account / manager, as stored */
-  guint       defined_line;  /* the row of this import that defines it, 0 if none */
-  gboolean    counted;
-  gpointer    created_by;    /* the Ref that created it, counting its rows */
-};
-
-typedef struct
-{
-  GStringChunk *strings;
-  GHashTable   *by_name;     /* name → Entity* (owns the entities) */
-  GHashTable   *by_key;      /* match key → Entity*, the first name with that key */
-  guint         n_entities;
-  guint         imported;    /* distinct entities the files name */
-  sqlite3_stmt *create;      /* INSERT of a bare row named ?1 */
-} EntityTable;
+#include "ks-crm-import-private.h"
 
 typedef enum
 {
@@ -69,24 +50,6 @@ typedef struct
   guint    first_line;
 } Ref;
 
-typedef enum
-{
-  WHAT_PRODUCT,
-  WHAT_ACCOUNT,
-  WHAT_AGENT,
-  WHAT_MANAGER,
-  WHAT_PARENT,
-} RefWhat;
-
-/* The names written in one column of one file that did not match exactly. */
-typedef struct
-{
-  RefWhat      what;
-  EntityTable *table;
-  GHashTable  *refs;    /* name as written → Ref* */
-  GPtrArray   *order;   /* of names, by first appearance */
-} RefColumn;
-
 /* A parent account or a manager, linked once all rows of the file are in. */
 typedef struct
 {
@@ -95,82 +58,6 @@ typedef struct
   const char *office;   /* manager links: the regional office, or NULL */
   guint       line;
 } Link;
-
-/* One opportunity of the pipeline, merged over the rows that name it. Fields
- * that no row gave stay "keep what is stored". */
-typedef struct
-{
-  const char *ref;          /* in the job's string chunk */
-  gint64      id;           /* in the workspace already, else 0 */
-  gint64      account;      /* 0: keep */
-  gint64      product;
-  gint64      owner;
-  const char *stage;        /* NULL: keep */
-  double      value;
-  guint32     engage;       /* yyyymmdd, 0: keep */
-  guint32     close;
-  guint       line;         /* where this import read it first, 0 if not yet */
-  guint       ref_length : 31;
-  guint       have_value : 1;
-} Opportunity;
-
-typedef struct _ImportJob ImportJob;
-
-typedef void (*RowFunc)    (ImportJob   *job,
-                            KsCsvReader *reader);
-typedef void (*FinishFunc) (ImportJob   *job,
-                            KsCsvReader *reader);
-
-typedef struct
-{
-  const char        *name;
-  const char *const *columns;  /* [0] is the key column, the only one required */
-  guint              n_columns;
-  RowFunc            row;
-  FinishFunc         finish;
-} CrmFile;
-
-struct _ImportJob
-{
-  KsWorkspace    *ws;
-  KsImportReport *report;
-  GError         *db_error;        /* the first database failure */
-  gint            error_code;      /* KsImportError of the first error, -1 before one */
-  const CrmFile  *spec;            /* of the file being read */
-
-  EntityTable     accounts;
-  EntityTable     people;
-  EntityTable     products;
-
-  RefColumn       pipeline_products;
-  RefColumn       pipeline_accounts;
-  RefColumn       pipeline_agents;
-  RefColumn       managers;
-  RefColumn       parents;
-
-  GStringChunk   *strings;         /* opportunity ids, stages, link names */
-  GHashTable     *opportunity_ids; /* opportunity id → index in opportunities + 1 */
-  GArray         *opportunities;   /* of Opportunity: the workspace's, then new ones */
-  guint           n_known;         /* how many of them were in the workspace */
-  guint           n_opportunities; /* distinct ids read */
-  GHashTable     *stages;          /* stage → the same string in strings */
-  GArray         *links;           /* of Link, for the file being read */
-  guint           no_account;
-  guint           no_product;
-  guint           no_agent;
-  guint           no_account_line;
-  guint           no_product_line;
-  guint           no_agent_line;
-
-  sqlite3_stmt   *upsert_product;
-  sqlite3_stmt   *upsert_person;
-  sqlite3_stmt   *upsert_account;
-  sqlite3_stmt   *insert_opportunity;
-  sqlite3_stmt   *update_opportunity;
-  sqlite3_stmt   *set_manager;
-  sqlite3_stmt   *fill_manager;
-  sqlite3_stmt   *set_parent;
-};
 
 enum { PRODUCT_NAME, PRODUCT_SERIES, PRODUCT_PRICE };
 static const char *const product_columns[] = { "product", "series", "sales_price" };
@@ -185,14 +72,6 @@ enum {
 static const char *const account_columns[] = {
   "account", "sector", "year_established", "revenue", "employees", "office_location",
   "subsidiary_of",
-};
-
-enum {
-  OPP_ID, OPP_AGENT, OPP_PRODUCT, OPP_ACCOUNT, OPP_STAGE, OPP_ENGAGE, OPP_CLOSE, OPP_VALUE
-};
-static const char *const pipeline_columns[] = {
-  "opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date",
-  "close_date", "close_value",
 };
 
 /* Fixed SQL. ?N NULL means "no information": keep what is stored. */
@@ -259,16 +138,15 @@ static void read_team      (ImportJob *job, KsCsvReader *reader);
 static void finish_team    (ImportJob *job, KsCsvReader *reader);
 static void read_account   (ImportJob *job, KsCsvReader *reader);
 static void finish_accounts (ImportJob *job, KsCsvReader *reader);
-static void read_pipeline  (ImportJob *job, KsCsvReader *reader);
-static void finish_pipeline (ImportJob *job, KsCsvReader *reader);
 
 /* In dependency order: what a later file refers to is in by then. */
 static const CrmFile crm_files[] = {
   { "products.csv", product_columns, G_N_ELEMENTS (product_columns), read_products, NULL },
   { "sales_teams.csv", team_columns, G_N_ELEMENTS (team_columns), read_team, finish_team },
   { "accounts.csv", account_columns, G_N_ELEMENTS (account_columns), read_account, finish_accounts },
-  { "sales_pipeline.csv", pipeline_columns, G_N_ELEMENTS (pipeline_columns), read_pipeline,
-    finish_pipeline },
+  { "sales_pipeline.csv", _ks_crm_import_pipeline_columns,
+    G_N_ELEMENTS (_ks_crm_import_pipeline_columns), _ks_crm_import_read_pipeline,
+    _ks_crm_import_finish_pipeline },
 };
 
 /* ---- issues ---------------------------------------------------------------- */
@@ -300,10 +178,10 @@ reader_note (ImportJob   *job,
     job->error_code = ks_csv_reader_get_error_code (r);
 }
 
-static void
-db_failed (ImportJob  *job,
-           KsCsvReader  *r,
-           const char *action)
+void
+_ks_crm_import_db_failed (ImportJob   *job,
+                          KsCsvReader *r,
+                          const char  *action)
 {
   g_autoptr(GError) error = NULL;
 
@@ -325,17 +203,17 @@ db_failed (ImportJob  *job,
 
 /* action is untranslated (N_), translated only when the step fails: the
  * import steps hundreds of thousands of rows. */
-static gboolean
-step (ImportJob    *job,
-      KsCsvReader    *r,
-      sqlite3_stmt *stmt,
-      const char   *action)
+gboolean
+_ks_crm_import_step (ImportJob    *job,
+                     KsCsvReader  *r,
+                     sqlite3_stmt *stmt,
+                     const char   *action)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      db_failed (job, r, action);
+      _ks_crm_import_db_failed (job, r, action);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -343,12 +221,17 @@ step (ImportJob    *job,
   return TRUE;
 }
 
-/* A value that cannot be kept: the format takes the value and the column name. */
-#define WARN_VALUE(r, column, value, format) \
-  G_STMT_START { \
-    g_autofree char *shown_ = ks_csv_shorten (value); \
-    ks_csv_reader_cell_warning ((r), (column), (format), shown_, ks_csv_reader_column_name ((r), (column))); \
-  } G_STMT_END
+/* A database failure outside any row: reported, and the import refused. */
+void
+_ks_crm_import_database_error (ImportJob *job,
+                               GError    *error)
+{
+  if (!job->db_error)
+    job->db_error = g_error_copy (error);
+  if (job->report->errors->len == 0)
+    job->error_code = KS_IMPORT_ERROR_VALUE;
+  ks_import_report_add (job->report, TRUE, "", 0, 0, "%s", error->message);
+}
 
 /* ---- entity tables --------------------------------------------------------- */
 
@@ -453,7 +336,7 @@ entity_create (ImportJob   *job,
       sqlite3_bind_text (t->create, 2, title, -1, SQLITE_STATIC);
       sqlite3_bind_text (t->create, 3, "", 0, SQLITE_STATIC);
     }
-  if (!step (job, r, t->create, N_("add a row")))
+  if (!_ks_crm_import_step (job, r, t->create, N_("add a row")))
     return NULL;
   return entity_table_add (t, name, sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws)));
 }
@@ -505,13 +388,13 @@ ref_column_clear (RefColumn *c)
 
 /* The entity a name refers to: exact, then by match key, else created (or left
  * NULL when @create is FALSE). Non-exact matches are counted for warnings. */
-static Entity *
-resolve (ImportJob  *job,
-         KsCsvReader  *r,
-         RefColumn  *c,
-         const char *name,
-         guint       line,
-         gboolean    create)
+Entity *
+_ks_crm_import_resolve (ImportJob   *job,
+                        KsCsvReader *r,
+                        RefColumn   *c,
+                        const char  *name,
+                        guint        line,
+                        gboolean     create)
 {
   EntityTable *t = c->table;
   Entity *e = g_hash_table_lookup (t->by_name, name);
@@ -621,10 +504,10 @@ ref_message (RefWhat     what,
   return NULL;
 }
 
-static void
-ref_column_warn (ImportJob  *job,
-                 RefColumn  *c,
-                 const char *file)
+void
+_ks_crm_import_ref_column_warn (ImportJob  *job,
+                                RefColumn  *c,
+                                const char *file)
 {
   for (guint i = 0; i < c->order->len; i++)
     {
@@ -668,18 +551,6 @@ bind_value (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static void
-bind_number (sqlite3_stmt *stmt,
-             int           index,
-             gboolean      have,
-             double        value)
-{
-  if (have)
-    sqlite3_bind_double (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* ---- products.csv ----------------------------------------------------------- */
 
 static void
@@ -711,7 +582,7 @@ read_products (ImportJob *job,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   bind_value (stmt, 2, series, series_len);
   bind_number (stmt, 3, have_price, value);
-  if (step (job, r, stmt, N_("save a product")) && e->id == 0)
+  if (_ks_crm_import_step (job, r, stmt, N_("save a product")) && e->id == 0)
     e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
 }
 
@@ -736,7 +607,7 @@ read_team (ImportJob *job,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, _("Sales agent"), -1, SQLITE_STATIC);
   bind_value (stmt, 3, office, office_len);
-  if (!step (job, r, stmt, N_("save a person")))
+  if (!_ks_crm_import_step (job, r, stmt, N_("save a person")))
     return;
   if (e->id == 0)
     e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
@@ -758,14 +629,14 @@ finish_team (ImportJob *job,
   for (guint i = 0; i < job->links->len && !ks_csv_reader_stopped (r); i++)
     {
       Link *link = &g_array_index (job->links, Link, i);
-      Entity *manager = resolve (job, r, &job->managers, link->name, link->line, TRUE);
+      Entity *manager = _ks_crm_import_resolve (job, r, &job->managers, link->name, link->line, TRUE);
 
       if (!manager)
         break;
       sqlite3_bind_int64 (job->fill_manager, 1, manager->id);
       sqlite3_bind_text (job->fill_manager, 2, _("Sales manager"), -1, SQLITE_STATIC);
       sqlite3_bind_text (job->fill_manager, 3, link->office ? link->office : "", -1, SQLITE_STATIC);
-      if (!step (job, r, job->fill_manager, N_("save a person")))
+      if (!_ks_crm_import_step (job, r, job->fill_manager, N_("save a person")))
         break;
 
       if (makes_cycle (&job->people, link->child, manager))
@@ -780,11 +651,11 @@ finish_team (ImportJob *job,
       link->child->parent = manager;
       sqlite3_bind_int64 (job->set_manager, 1, link->child->id);
       sqlite3_bind_int64 (job->set_manager, 2, manager->id);
-      if (!step (job, r, job->set_manager, N_("save a person")))
+      if (!_ks_crm_import_step (job, r, job->set_manager, N_("save a person")))
         break;
     }
   g_array_set_size (job->links, 0);
-  ref_column_warn (job, &job->managers, ks_csv_reader_get_name (r));
+  _ks_crm_import_ref_column_warn (job, &job->managers, ks_csv_reader_get_name (r));
 }
 
 /* ---- accounts.csv ----------------------------------------------------------- */
@@ -853,7 +724,7 @@ read_account (ImportJob *job,
   else
     sqlite3_bind_null (stmt, 5);
   bind_value (stmt, 6, office, office_len);
-  if (!step (job, r, stmt, N_("save an account")))
+  if (!_ks_crm_import_step (job, r, stmt, N_("save an account")))
     return;
   if (e->id == 0)
     e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
@@ -873,7 +744,7 @@ finish_accounts (ImportJob *job,
   for (guint i = 0; i < job->links->len && !ks_csv_reader_stopped (r); i++)
     {
       Link *link = &g_array_index (job->links, Link, i);
-      Entity *parent = resolve (job, r, &job->parents, link->name, link->line, FALSE);
+      Entity *parent = _ks_crm_import_resolve (job, r, &job->parents, link->name, link->line, FALSE);
 
       if (!parent)
         continue;
@@ -889,646 +760,11 @@ finish_accounts (ImportJob *job,
       link->child->parent = parent;
       sqlite3_bind_int64 (job->set_parent, 1, link->child->id);
       sqlite3_bind_int64 (job->set_parent, 2, parent->id);
-      if (!step (job, r, job->set_parent, N_("save an account")))
+      if (!_ks_crm_import_step (job, r, job->set_parent, N_("save an account")))
         break;
     }
   g_array_set_size (job->links, 0);
-  ref_column_warn (job, &job->parents, ks_csv_reader_get_name (r));
-}
-
-/* ---- sales_pipeline.csv ----------------------------------------------------- */
-
-/* Rebuild only when the import at least doubles the table, and is large. */
-#define REBUILD_INDEXES_MIN_ROWS 20000
-
-static Entity *
-pipeline_ref (ImportJob  *job,
-              KsCsvReader  *r,
-              RefColumn  *c,
-              guint       column,
-              guint      *missing,
-              guint      *missing_line)
-{
-  const char *name = ks_csv_reader_value (r, column, NULL);
-
-  if (ks_csv_is_blank (name))
-    {
-      /* Only an empty cell counts; a file without the column says nothing. */
-      if (ks_csv_reader_has_column (r, column))
-        {
-          if ((*missing)++ == 0)
-            *missing_line = ks_csv_reader_get_row_line (r);
-        }
-      return NULL;
-    }
-  return resolve (job, r, c, name, ks_csv_reader_get_row_line (r), TRUE);
-}
-
-static guint32
-pipeline_date (KsCsvReader *r,
-               guint      column)
-{
-  const char *text = ks_csv_reader_value (r, column, NULL);
-  guint32 date;
-
-  if (!text)
-    return 0;
-  if (!(date = ks_csv_parse_iso_date (text)))
-    WARN_VALUE (r, column, text, _("“%s” in column %s is not a date (YYYY-MM-DD); the field was left empty"));
-  return date;
-}
-
-static Opportunity *
-opportunity_add (ImportJob  *job,
-                 const char *ref,
-                 gsize       length,
-                 gint64      id)
-{
-  Opportunity fresh = { 0, };
-
-  fresh.ref = g_string_chunk_insert_len (job->strings, ref, length);
-  fresh.ref_length = length;
-  fresh.id = id;
-  g_array_append_val (job->opportunities, fresh);
-  g_hash_table_insert (job->opportunity_ids, (gpointer) fresh.ref, GUINT_TO_POINTER (job->opportunities->len));
-  return &g_array_index (job->opportunities, Opportunity, job->opportunities->len - 1);
-}
-
-/* Rows are checked and matched here, in file order, and written in
- * finish_pipeline(): known ids in file order, new ones sorted by id, which
- * keeps the unique index on ref from being written at random places. */
-static void
-read_pipeline (ImportJob *job,
-               KsCsvReader *r)
-{
-  const char *id = ks_csv_reader_required (r, 0);
-  const char *stage, *value;
-  gsize id_len = 0;
-  Entity *account, *product, *agent;
-  Opportunity *o;
-  guint index;
-  guint32 engage, close;
-
-  if (!id)
-    return;
-  ks_csv_reader_value (r, OPP_ID, &id_len);
-
-  agent = pipeline_ref (job, r, &job->pipeline_agents, OPP_AGENT, &job->no_agent, &job->no_agent_line);
-  product = pipeline_ref (job, r, &job->pipeline_products, OPP_PRODUCT, &job->no_product,
-                          &job->no_product_line);
-  account = pipeline_ref (job, r, &job->pipeline_accounts, OPP_ACCOUNT, &job->no_account,
-                          &job->no_account_line);
-  if (ks_csv_reader_stopped (r))
-    return;
-  engage = pipeline_date (r, OPP_ENGAGE);
-  close = pipeline_date (r, OPP_CLOSE);
-
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (job->opportunity_ids, id));
-  o = index ? &g_array_index (job->opportunities, Opportunity, index - 1)
-            : opportunity_add (job, id, id_len, 0);
-  if (o->line == 0)
-    {
-      o->line = ks_csv_reader_get_row_line (r);
-      job->n_opportunities++;
-    }
-  else if (ks_csv_reader_warning_allowed (r))
-    {
-      g_autofree char *shown = ks_csv_shorten (id);
-      ks_import_report_add (job->report, FALSE, ks_csv_reader_get_name (r), ks_csv_reader_get_row_line (r), ks_csv_reader_column (r, OPP_ID),
-                            _("opportunity “%s” appears again (first in line %u); "
-                              "the values of this row are used"),
-                            shown, o->line);
-    }
-
-  /* A later row with the same id overrides what it gives, as a re-import would. */
-  if (agent)
-    o->owner = agent->id;
-  if (product)
-    o->product = product->id;
-  if (account)
-    o->account = account->id;
-  if (engage)
-    o->engage = engage;
-  if (close)
-    o->close = close;
-  if ((stage = ks_csv_reader_value (r, OPP_STAGE, NULL)))
-    {
-      const char *interned = g_hash_table_lookup (job->stages, stage);
-
-      if (!interned)
-        {
-          interned = g_string_chunk_insert (job->strings, stage);
-          g_hash_table_add (job->stages, (gpointer) interned);
-        }
-      o->stage = interned;
-    }
-  if ((value = ks_csv_reader_value (r, OPP_VALUE, NULL)))
-    {
-      double amount;
-
-      if (ks_csv_parse_decimal (value, &amount))
-        o->value = amount, o->have_value = TRUE;
-      else
-        WARN_VALUE (r, OPP_VALUE, value, _("“%s” in column %s is not a number; the field was left empty"));
-    }
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* YYYY-MM-DD by hand: g_snprintf per date was 6 % of a large import. */
-static const char *
-format_date (guint32 date,
-             char    buffer[static 16])
-{
-  for (int i = 3, y = date / 10000; i >= 0; i--, y /= 10)
-    buffer[i] = '0' + y % 10;
-  buffer[4] = buffer[7] = '-';
-  buffer[5] = '0' + date / 1000 % 10;
-  buffer[6] = '0' + date / 100 % 10;
-  buffer[8] = '0' + date / 10 % 10;
-  buffer[9] = '0' + date % 10;
-  buffer[10] = '\0';
-  return buffer;
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           guint32       date,
-           char          buffer[static 16])
-{
-  if (!date)
-    {
-      sqlite3_bind_null (stmt, index);
-      return;
-    }
-  sqlite3_bind_text (stmt, index, format_date (date, buffer), 10, SQLITE_STATIC);
-}
-
-static gboolean
-opportunity_write (ImportJob   *job,
-                   KsCsvReader   *r,
-                   Opportunity *o)
-{
-  sqlite3_stmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
-  char engage[16], close[16];
-
-  if (o->id)
-    sqlite3_bind_int64 (stmt, 1, o->id);
-  else
-    sqlite3_bind_text (stmt, 1, o->ref, o->ref_length, SQLITE_STATIC);
-  bind_id_or_null (stmt, 2, o->account);
-  bind_id_or_null (stmt, 3, o->product);
-  bind_id_or_null (stmt, 4, o->owner);
-  if (o->stage)
-    sqlite3_bind_text (stmt, 5, o->stage, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 5);
-  bind_number (stmt, 6, o->have_value, o->value);
-  bind_date (stmt, 7, o->engage, engage);
-  bind_date (stmt, 8, o->close, close);
-  ks_csv_reader_set_row_line (r, o->line);  /* where a database error is reported */
-  return step (job, r, stmt, N_("save an opportunity"));
-}
-
-/* A new row and the first eight bytes of its ref as one big-endian number
- * (zeros past a short ref's end, which sort before any byte of a longer
- * one), so that most comparisons of the sort are one integer comparison. */
-typedef struct
-{
-  guint64      prefix;
-  Opportunity *o;
-} RefKey;
-
-static guint64
-ref_prefix (const Opportunity *o)
-{
-  guint64 prefix = 0;
-
-  for (guint i = 0; i < 8; i++)
-    prefix = prefix << 8 | (i < o->ref_length ? (guchar) o->ref[i] : 0);
-  return prefix;
-}
-
-static int
-compare_ref_keys (const void *a,
-                  const void *b)
-{
-  const RefKey *x = a, *y = b;
-  int cmp;
-
-  if (x->prefix != y->prefix)
-    return x->prefix < y->prefix ? -1 : 1;
-  cmp = memcmp (x->o->ref, y->o->ref, MIN (x->o->ref_length, y->o->ref_length));
-  /* SQLite's BINARY collation: bytes, then length. */
-  return cmp ? cmp : (x->o->ref_length > y->o->ref_length) - (x->o->ref_length < y->o->ref_length);
-}
-
-/* Sorts rows by ref as SQLite's BINARY collation orders them: a radix sort
- * on the eight-byte prefixes (a byte at a time from the last; a byte that
- * every prefix shares is skipped), then the rows that share a prefix by the
- * rest of their refs. ×100 (880,000 rows): a tenth of a comparison sort. */
-static void
-sort_by_ref (Opportunity **rows,
-             guint         n_rows)
-{
-  RefKey *keys = g_new (RefKey, n_rows);
-  RefKey *spare = g_new (RefKey, n_rows);
-
-  for (guint i = 0; i < n_rows; i++)
-    keys[i] = (RefKey) { ref_prefix (rows[i]), rows[i] };
-  for (guint shift = 0; shift < 64 && n_rows > 1; shift += 8)
-    {
-      gsize start[256] = { 0, };
-      gsize total = 0;
-      RefKey *swap;
-
-      for (guint i = 0; i < n_rows; i++)
-        start[(keys[i].prefix >> shift) & 0xFF]++;
-      if (start[(keys[0].prefix >> shift) & 0xFF] == n_rows)
-        continue;
-      for (guint b = 0; b < 256; b++)
-        {
-          gsize count = start[b];
-
-          start[b] = total;
-          total += count;
-        }
-      for (guint i = 0; i < n_rows; i++)
-        spare[start[(keys[i].prefix >> shift) & 0xFF]++] = keys[i];
-      swap = keys, keys = spare, spare = swap;
-    }
-  for (guint i = 0, j; i < n_rows; i = j)
-    {
-      for (j = i + 1; j < n_rows && keys[j].prefix == keys[i].prefix; j++)
-        ;
-      if (j - i > 1)
-        qsort (keys + i, j - i, sizeof (RefKey), compare_ref_keys);
-    }
-  for (guint i = 0; i < n_rows; i++)
-    rows[i] = keys[i].o;
-  g_free (keys);
-  g_free (spare);
-}
-
-/* A database failure outside any row: reported, and the import refused. */
-static void
-database_error (ImportJob *job,
-                GError    *error)
-{
-  if (!job->db_error)
-    job->db_error = g_error_copy (error);
-  if (job->report->errors->len == 0)
-    job->error_code = KS_IMPORT_ERROR_VALUE;
-  ks_import_report_add (job->report, TRUE, "", 0, 0, "%s", error->message);
-}
-
-/* ---- new opportunities as a table ------------------------------------------ */
-
-/* New opportunities go in with one INSERT ... SELECT from this table-valued
- * function over the sorted array: one statement for all of them instead of
- * one per row, so SQLite opens its cursors and checks its plan once. The
- * array is handed over with sqlite3_bind_pointer(); `at` tells which row was
- * being written when the statement failed. */
-#define ROWS_MODULE "ks_import_opportunities"
-#define ROWS_POINTER "ks-import-opportunities"
-
-typedef struct
-{
-  Opportunity **rows;
-  guint         n_rows;
-  guint         at;
-} RowSource;
-
-enum {
-  ROWS_REF, ROWS_ACCOUNT, ROWS_PRODUCT, ROWS_OWNER, ROWS_STAGE, ROWS_VALUE, ROWS_ENGAGE, ROWS_CLOSE,
-  ROWS_SOURCE
-};
-
-typedef struct
-{
-  sqlite3_vtab_cursor  base;
-  RowSource           *source;
-  guint                i;
-  char                 engage[16];
-  char                 close[16];
-} RowsCursor;
-
-#define SQL_INSERT_OPPORTUNITIES \
-  "INSERT INTO opportunities (ref, account_id, product_id, owner_id, stage, value," \
-  "  engage_date, close_date) " \
-  "SELECT ref, account_id, product_id, owner_id, stage, value, engage_date, close_date " \
-  "FROM " ROWS_MODULE " (?1)"
-
-static int
-rows_connect (sqlite3             *db,
-              void                *data,
-              int                  argc,
-              const char *const   *argv,
-              sqlite3_vtab       **vtab,
-              char               **error)
-{
-  int rc = sqlite3_declare_vtab (db, "CREATE TABLE x (ref, account_id, product_id, owner_id, stage, "
-                                     "value, engage_date, close_date, source HIDDEN)");
-
-  if (rc != SQLITE_OK)
-    return rc;
-  *vtab = sqlite3_malloc (sizeof (sqlite3_vtab));
-  if (!*vtab)
-    return SQLITE_NOMEM;
-  memset (*vtab, 0, sizeof (sqlite3_vtab));
-  return SQLITE_OK;
-}
-
-static int
-rows_disconnect (sqlite3_vtab *vtab)
-{
-  sqlite3_free (vtab);
-  return SQLITE_OK;
-}
-
-/* The only plan: the source given as the hidden column's argument. */
-static int
-rows_best_index (sqlite3_vtab       *vtab,
-                 sqlite3_index_info *info)
-{
-  for (int i = 0; i < info->nConstraint; i++)
-    {
-      const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-
-      if (c->iColumn == ROWS_SOURCE && c->op == SQLITE_INDEX_CONSTRAINT_EQ)
-        {
-          if (!c->usable)
-            return SQLITE_CONSTRAINT;
-          info->aConstraintUsage[i].argvIndex = 1;
-          info->aConstraintUsage[i].omit = 1;
-          info->estimatedCost = 1;
-          return SQLITE_OK;
-        }
-    }
-  return SQLITE_CONSTRAINT;
-}
-
-static int
-rows_open (sqlite3_vtab         *vtab,
-           sqlite3_vtab_cursor **cursor)
-{
-  RowsCursor *c = sqlite3_malloc (sizeof (RowsCursor));
-
-  if (!c)
-    return SQLITE_NOMEM;
-  memset (c, 0, sizeof (RowsCursor));
-  *cursor = &c->base;
-  return SQLITE_OK;
-}
-
-static int
-rows_close (sqlite3_vtab_cursor *cursor)
-{
-  sqlite3_free (cursor);
-  return SQLITE_OK;
-}
-
-static int
-rows_filter (sqlite3_vtab_cursor  *cursor,
-             int                   plan,
-             const char           *plan_name,
-             int                   argc,
-             sqlite3_value       **argv)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-
-  c->source = argc > 0 ? sqlite3_value_pointer (argv[0], ROWS_POINTER) : NULL;
-  c->i = 0;
-  if (c->source)
-    c->source->at = 0;
-  return SQLITE_OK;
-}
-
-static int
-rows_next (sqlite3_vtab_cursor *cursor)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-
-  c->source->at = ++c->i;
-  return SQLITE_OK;
-}
-
-static int
-rows_eof (sqlite3_vtab_cursor *cursor)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-
-  return !c->source || c->i >= c->source->n_rows;
-}
-
-static void
-result_id_or_null (sqlite3_context *ctx,
-                   gint64           id)
-{
-  if (id)
-    sqlite3_result_int64 (ctx, id);
-  else
-    sqlite3_result_null (ctx);
-}
-
-static void
-result_date (sqlite3_context *ctx,
-             guint32          date,
-             char             buffer[static 16])
-{
-  if (date)
-    /* The cursor's buffer holds the text until the next row is asked for,
-     * and the INSERT has made its record of this row by then. */
-    sqlite3_result_text (ctx, format_date (date, buffer), 10, SQLITE_STATIC);
-  else
-    sqlite3_result_null (ctx);
-}
-
-static int
-rows_column (sqlite3_vtab_cursor *cursor,
-             sqlite3_context     *ctx,
-             int                  column)
-{
-  RowsCursor *c = (RowsCursor *) cursor;
-  Opportunity *o = c->source->rows[c->i];
-
-  switch (column)
-    {
-    case ROWS_REF:
-      /* NUL-terminated: the CHECK on ref reads it as text without a copy. */
-      sqlite3_result_text (ctx, o->ref, -1, SQLITE_STATIC);
-      break;
-    case ROWS_ACCOUNT:
-      result_id_or_null (ctx, o->account);
-      break;
-    case ROWS_PRODUCT:
-      result_id_or_null (ctx, o->product);
-      break;
-    case ROWS_OWNER:
-      result_id_or_null (ctx, o->owner);
-      break;
-    case ROWS_STAGE:
-      sqlite3_result_text (ctx, o->stage ? o->stage : "", -1, SQLITE_STATIC);
-      break;
-    case ROWS_VALUE:
-      if (o->have_value)
-        sqlite3_result_double (ctx, o->value);
-      else
-        sqlite3_result_null (ctx);
-      break;
-    case ROWS_ENGAGE:
-      result_date (ctx, o->engage, c->engage);
-      break;
-    case ROWS_CLOSE:
-      result_date (ctx, o->close, c->close);
-      break;
-    default:
-      sqlite3_result_null (ctx);
-      break;
-    }
-  return SQLITE_OK;
-}
-
-static int
-rows_rowid (sqlite3_vtab_cursor *cursor,
-            sqlite3_int64       *rowid)
-{
-  *rowid = ((RowsCursor *) cursor)->i + 1;
-  return SQLITE_OK;
-}
-
-static const sqlite3_module rows_module = {
-  .iVersion = 0,
-  .xConnect = rows_connect,
-  .xBestIndex = rows_best_index,
-  .xDisconnect = rows_disconnect,
-  .xOpen = rows_open,
-  .xClose = rows_close,
-  .xFilter = rows_filter,
-  .xNext = rows_next,
-  .xEof = rows_eof,
-  .xColumn = rows_column,
-  .xRowid = rows_rowid,
-};
-
-/* Inserts rows (new ids, sorted) with one statement. */
-static void
-insert_opportunities (ImportJob    *job,
-                      KsCsvReader  *r,
-                      Opportunity **rows,
-                      guint         n_rows)
-{
-  sqlite3 *db = ks_workspace_get_db (job->ws);
-  RowSource source = { rows, n_rows, 0 };
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_create_module_v2 (db, ROWS_MODULE, &rows_module, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, SQL_INSERT_OPPORTUNITIES, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      db_failed (job, r, N_("save an opportunity"));
-      sqlite3_create_module_v2 (db, ROWS_MODULE, NULL, NULL, NULL);
-      return;
-    }
-  sqlite3_bind_pointer (stmt, 1, &source, ROWS_POINTER, NULL);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      /* Where a database error is reported: the row being written. */
-      ks_csv_reader_set_row_line (r, rows[MIN (source.at, n_rows - 1)]->line);
-      db_failed (job, r, N_("save an opportunity"));
-    }
-  sqlite3_finalize (stmt);
-  /* The module points at nothing once the import is over. */
-  sqlite3_create_module_v2 (db, ROWS_MODULE, NULL, NULL, NULL);
-}
-
-static void
-write_opportunities (ImportJob *job,
-                     KsCsvReader *r)
-{
-  g_autoptr(GPtrArray) fresh = g_ptr_array_sized_new (job->opportunities->len - job->n_known);
-  g_auto(GStrv) indexes = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_existing = job->n_known;
-
-  for (guint i = 0; i < job->opportunities->len && !ks_csv_reader_stopped (r); i++)
-    {
-      Opportunity *o = &g_array_index (job->opportunities, Opportunity, i);
-
-      if (o->line == 0)
-        continue;
-      if (o->id)
-        opportunity_write (job, r, o);
-      else
-        g_ptr_array_add (fresh, o);
-    }
-  if (ks_csv_reader_stopped (r) || fresh->len == 0)
-    return;
-  /* Every row is matched: the ref → row table is done with. */
-  g_clear_pointer (&job->opportunity_ids, g_hash_table_unref);
-
-  sort_by_ref ((Opportunity **) fresh->pdata, fresh->len);
-  /* A large load that at least doubles the table rebuilds the secondary
-   * indexes afterwards instead of growing them row by row. */
-  if (fresh->len >= REBUILD_INDEXES_MIN_ROWS && fresh->len >= n_existing)
-    {
-      g_debug ("Rebuilding the indexes of opportunities around %u new rows", fresh->len);
-      if (!(indexes = ks_workspace_drop_indexes (job->ws, "opportunities", &error)))
-        {
-          database_error (job, error);
-          return;
-        }
-    }
-  insert_opportunities (job, r, (Opportunity **) fresh->pdata, fresh->len);
-  /* The rows are in the table now; their memory goes before SQLite sorts
-   * the index entries. */
-  g_clear_pointer (&fresh, g_ptr_array_unref);
-  g_clear_pointer (&job->opportunities, g_array_unref);
-  if (indexes && !ks_csv_reader_stopped (r) &&
-      !ks_workspace_restore_indexes (job->ws, indexes, &error))
-    database_error (job, error);
-}
-
-static void
-finish_pipeline (ImportJob *job,
-                 KsCsvReader *r)
-{
-  const char *file = ks_csv_reader_get_name (r);
-
-  ref_column_warn (job, &job->pipeline_agents, file);
-  ref_column_warn (job, &job->pipeline_products, file);
-  ref_column_warn (job, &job->pipeline_accounts, file);
-  if (job->no_agent)
-    ks_import_report_add (job->report, FALSE, file, job->no_agent_line, 0,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u opportunity has no sales agent; imported without one",
-                                       "%u opportunities have no sales agent; imported without one",
-                                       job->no_agent),
-                          job->no_agent);
-  if (job->no_product)
-    ks_import_report_add (job->report, FALSE, file, job->no_product_line, 0,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u opportunity has no product; imported without one",
-                                       "%u opportunities have no product; imported without one",
-                                       job->no_product),
-                          job->no_product);
-  if (job->no_account)
-    ks_import_report_add (job->report, FALSE, file, job->no_account_line, 0,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%u opportunity has no account; imported without one",
-                                       "%u opportunities have no account; imported without one",
-                                       job->no_account),
-                          job->no_account);
-  write_opportunities (job, r);
+  _ks_crm_import_ref_column_warn (job, &job->parents, ks_csv_reader_get_name (r));
 }
 
 /* ---- the job ---------------------------------------------------------------- */
@@ -1600,33 +836,6 @@ job_prepare (ImportJob  *job,
   return entity_table_load (job, &job->accounts, "SELECT id, name, parent_id FROM accounts", error) &&
          entity_table_load (job, &job->people, "SELECT id, name, manager_id FROM people", error) &&
          entity_table_load (job, &job->products, "SELECT id, name FROM products", error);
-}
-
-/* The ids of the opportunities already in the workspace (see SQL_INSERT_OPPORTUNITY). */
-static gboolean
-load_opportunities (ImportJob  *job,
-                    GError    **error)
-{
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, "SELECT id, ref FROM opportunities", error);
-  int rc;
-
-  if (!stmt)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (ref)
-        opportunity_add (job, ref, sqlite3_column_bytes (stmt, 1), sqlite3_column_int64 (stmt, 0));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (job->ws, error, _("read the workspace"));
-      return FALSE;
-    }
-  job->n_known = job->opportunities->len;
-  return TRUE;
 }
 
 static void
@@ -1708,7 +917,7 @@ foreign_keys_verify (ImportJob *job)
 
   if (!stmt)
     {
-      database_error (job, error);
+      _ks_crm_import_database_error (job, error);
       return;
     }
   rc = sqlite3_step (stmt);
@@ -1726,7 +935,7 @@ foreign_keys_verify (ImportJob *job)
   else if (rc != SQLITE_DONE)
     {
       ks_workspace_set_sql_error (job->ws, &error, _("check the references"));
-      database_error (job, error);
+      _ks_crm_import_database_error (job, error);
     }
   sqlite3_reset (stmt);
 }
@@ -1784,7 +993,7 @@ ks_crm_import (KsWorkspace     *workspace,
   cache_enlarged = import_cache_enlarge (workspace);
   /* The pipeline is the last file; only it needs the known opportunity ids. */
   if (!job_prepare (&job, error) ||
-      (readers[G_N_ELEMENTS (crm_files) - 1] && !load_opportunities (&job, error)))
+      (readers[G_N_ELEMENTS (crm_files) - 1] && !_ks_crm_import_load_opportunities (&job, error)))
     {
       ks_workspace_rollback (workspace);
       goto out;
