@@ -114,4 +114,17 @@ void        ks_export_dialog_show        (GtkWidget        *page,
                                           const char       *done,
                                           const char       *failed);
 
+/* Reads the local file @path for the page that asked (an import, which
+ * reports itself). */
+typedef void     (*KsImportFileFunc) (GtkWidget   *page,
+                                      const char  *path);
+
+/* The open dialog of an "Import …" action for CSV files (all files can be
+ * chosen too): @title; then @import reads the chosen file. @page is kept
+ * alive until then; a place that is not a local file is refused in a
+ * dialog. */
+void        ks_import_csv_dialog_show    (GtkWidget        *page,
+                                          const char       *title,
+                                          KsImportFileFunc  import);
+
 G_END_DECLS
