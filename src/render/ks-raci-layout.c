@@ -340,7 +340,7 @@ ks_raci_layout_get_load_band (const KsRaciLayout *self,
   if (y)
     *y = self->header_h - self->pad_y - self->bar_h - self->bar_gap;
   if (height)
-    *height = self->header_h - (self->header_h - self->pad_y - self->bar_h - self->bar_gap);
+    *height = self->pad_y + self->bar_h + self->bar_gap;
 }
 
 void
