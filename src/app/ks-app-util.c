@@ -667,6 +667,46 @@ ks_import_csv_dialog_show (GtkWidget        *page,
 }
 
 void
+ks_status_page_set (AdwStatusPage *page,
+                    const char    *icon_name,
+                    const char    *title,
+                    const char    *description,
+                    const char    *button_label,
+                    const char    *action)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  adw_status_page_set_icon_name (page, icon_name);
+  adw_status_page_set_title (page, title);
+  adw_status_page_set_description (page, description);
+  button = adw_status_page_get_child (page);
+  if (!GTK_IS_BUTTON (button))
+    return;
+  gtk_widget_set_visible (button, action != NULL);
+  gtk_button_set_label (GTK_BUTTON (button), button_label ? button_label : "");
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  /* the target before the name, so the button never holds a name with the
+   * previous action's target (GTK warns of the mismatch) */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  if (action)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_action_parse_detailed_name (action, &name, &target, &error))
+        {
+          g_critical ("%s: %s", action, error->message);
+          return;
+        }
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+    }
+}
+
+void
 ks_list_box_set_placeholder_text (GtkListBox *box,
                                   const char *text)
 {
