@@ -1056,6 +1056,54 @@ test_raci (void)
   run_cli (&r, "--workspace", ws, "raci", "list", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "\"bad\""));
+  result_clear (&r);
+
+  /* render raci: the company chart (8 tasks, 7 columns, 2 errors) as a PNG
+   * and as landscape A4 pages that name its tasks and people; the Kessler
+   * template with its roles resolved through Kessler's team; a missing
+   * --scope is a usage error. */
+  {
+    g_autofree char *png = g_build_filename (dir, "raci.png", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "raci.pdf", NULL);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    cairo_surface_t *surface;
+
+    run_cli (&r, "--workspace", ws, "render", "raci", "--scope", "Key account management", "-o", png, "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    {
+      g_autoptr(JsonNode) drawn = parse_json (r.out);
+      JsonObject *info = json_node_get_object (drawn);
+
+      g_assert_cmpint (member_int (info, "tasks"), ==, 8);
+      g_assert_cmpint (member_int (info, "columns"), ==, 7);
+      g_assert_cmpint (member_int (info, "errors"), ==, 2);
+    }
+    result_clear (&r);
+    surface = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+    /* Seven columns beside the task names, eight tasks under a header. */
+    g_assert_cmpint (cairo_image_surface_get_width (surface), >, 7 * 56);
+    g_assert_cmpint (cairo_image_surface_get_height (surface), >, 8 * 20);
+    cairo_surface_destroy (surface);
+
+    run_cli (&r, "--workspace", ws, "render", "raci", "--scope", "Quotation handling — Kessler Automotive Group",
+             "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    result_clear (&r);
+    if (pdftotext)
+      {
+        g_autofree char *out = NULL;
+        const char *argv[] = { pdftotext, pdf, "-", NULL };
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (out, "Quotation handling"));
+        g_assert_nonnull (strstr (out, "Task"));
+      }
+    run_cli (&r, "--workspace", ws, "render", "raci", "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
 }
 
 int
