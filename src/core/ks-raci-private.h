@@ -49,4 +49,10 @@ GHashTable  *ks_raci_team_roles       (KsWorkspace  *workspace,
 GHashTable  *ks_raci_known_roles      (KsWorkspace  *workspace,
                                        GError      **error);
 
+/* Sets a NOT_FOUND error "There is no RACI @what with id @id" (@what
+ * already translated); returns FALSE. */
+gboolean     ks_raci_not_found        (GError      **error,
+                                       const char   *what,
+                                       gint64        id);
+
 G_END_DECLS
