@@ -493,7 +493,10 @@ draw_focus (Ctx *ctx)
   KsGridRect r, body = ks_raci_layout_get_body_rect (l, ctx->view);
   double w = s->focused ? 2 : 1;
 
-  if (s->focus_row == KS_GRID_NONE || s->focus_column < -1 || s->focus_column >= (int) l->model->n_columns)
+  /* KS_GRID_NONE and KS_GRID_HEADER are one value: a header is focused
+   * only with a column, the corner never */
+  if ((s->focus_row == KS_GRID_NONE && s->focus_column < 0) ||
+      s->focus_column < -1 || s->focus_column >= (int) l->model->n_columns)
     return;
   if (s->focus_row != KS_GRID_HEADER && s->focus_row >= l->n_rows)
     return;
