@@ -586,7 +586,7 @@ test_context_menu (void)
   g_assert_true (gtk_widget_get_visible (context_menu ()));
   gtk_popover_popdown (GTK_POPOVER (context_menu ()));
   /* Add Task Below: a new task under the focused one, its name being edited */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "raci.add-task-below", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "raci-grid.add-task-below", NULL));
   g_assert_true (ks_raci_grid_is_editing (grid));
   type ("Agree the discount");
   g_assert_true (press (GDK_KEY_Return, 0));
@@ -600,7 +600,7 @@ test_context_menu (void)
     g_assert_cmpint (((KsRaciPhase *) g_ptr_array_index (chart->phases, t->phase))->id, ==, phase_prepare);
   }
   /* Delete Task takes it away again */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "raci.delete-task", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "raci-grid.delete-task", NULL));
   g_assert_cmpint (stored_index (task_ids[T_PRICES], &phase), ==, 1);
   g_assert_cmpuint (ks_raci_grid_get_chart (grid)->tasks->len, ==, N_TASKS);
   /* the header's menu: Delete Column is there, Add Task is not */

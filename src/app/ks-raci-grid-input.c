@@ -8,7 +8,7 @@
  * typed into the focused cell, Delete, M, F2 and Enter on names, Enter on a
  * column's header, Ctrl+arrows to move a task, phase or column, dragging a
  * task's name or a column's header with a drawn insertion mark, and the
- * context menu of a task, a phase or a column with its raci.* actions.
+ * context menu of a task, a phase or a column with its raci-grid.* actions.
  */
 #define G_LOG_DOMAIN "ks-raci-grid"
 
@@ -42,26 +42,26 @@ open_context_menu (KsRaciGrid *self,
     return;
   if (self->focus_row == KS_GRID_HEADER)
     {
-      g_menu_append (menu, _("_Show Person"), "raci.activate-column");
-      g_menu_append (moves, _("Move _Left"), "raci.move-column-left");
-      g_menu_append (moves, _("Move _Right"), "raci.move-column-right");
+      g_menu_append (menu, _("_Show Person"), "raci-grid.activate-column");
+      g_menu_append (moves, _("Move _Left"), "raci-grid.move-column-left");
+      g_menu_append (moves, _("Move _Right"), "raci-grid.move-column-right");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-      g_menu_append (menu, _("_Delete Column"), "raci.delete-column");
+      g_menu_append (menu, _("_Delete Column"), "raci-grid.delete-column");
     }
   else if (_ks_raci_grid_focus_phase (self) >= 0)
     {
-      g_menu_append (menu, _("Add _Task Below"), "raci.add-task-below");
-      g_menu_append (menu, _("Add _Phase"), "raci.add-phase");
-      g_menu_append (moves, _("_Rename"), "raci.rename");
-      g_menu_append (moves, _("_Delete Phase"), "raci.delete-phase");
+      g_menu_append (menu, _("Add _Task Below"), "raci-grid.add-task-below");
+      g_menu_append (menu, _("Add _Phase"), "raci-grid.add-phase");
+      g_menu_append (moves, _("_Rename"), "raci-grid.rename");
+      g_menu_append (moves, _("_Delete Phase"), "raci-grid.delete-phase");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
     }
   else
     {
-      g_menu_append (menu, _("Add _Task Below"), "raci.add-task-below");
-      g_menu_append (menu, _("Add _Phase"), "raci.add-phase");
-      g_menu_append (moves, _("_Rename"), "raci.rename");
-      g_menu_append (moves, _("_Delete Task"), "raci.delete-task");
+      g_menu_append (menu, _("Add _Task Below"), "raci-grid.add-task-below");
+      g_menu_append (menu, _("Add _Phase"), "raci-grid.add-phase");
+      g_menu_append (moves, _("_Rename"), "raci-grid.rename");
+      g_menu_append (moves, _("_Delete Task"), "raci-grid.delete-task");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
@@ -681,7 +681,7 @@ action_move_column (GtkWidget *widget, const char *name, GVariant *param)
   KsRaciGrid *self = KS_RACI_GRID (widget);
 
   _ks_raci_grid_move_column_to (self, self->focus_column,
-                                self->focus_column + (g_str_equal (name, "raci.move-column-left") ? -1 : 1));
+                                self->focus_column + (g_str_equal (name, "raci-grid.move-column-left") ? -1 : 1));
 }
 
 static void
@@ -702,31 +702,31 @@ _ks_raci_grid_update_actions (KsRaciGrid *self)
   int phase = self->layout ? _ks_raci_grid_focus_phase (self) : -1;
   int n_cols = (int) n_chart_columns (self);
 
-  gtk_widget_action_set_enabled (widget, "raci.add-task-below",
+  gtk_widget_action_set_enabled (widget, "raci-grid.add-task-below",
                                  writable && self->chart->phases->len > 0 && !header);
-  gtk_widget_action_set_enabled (widget, "raci.add-phase", writable);
-  gtk_widget_action_set_enabled (widget, "raci.rename", writable && (task >= 0 || phase >= 0));
-  gtk_widget_action_set_enabled (widget, "raci.delete-task", writable && task >= 0);
-  gtk_widget_action_set_enabled (widget, "raci.delete-phase", writable && phase >= 0);
-  gtk_widget_action_set_enabled (widget, "raci.delete-column", writable && header);
-  gtk_widget_action_set_enabled (widget, "raci.move-column-left", writable && header && self->focus_column > 0);
-  gtk_widget_action_set_enabled (widget, "raci.move-column-right",
+  gtk_widget_action_set_enabled (widget, "raci-grid.add-phase", writable);
+  gtk_widget_action_set_enabled (widget, "raci-grid.rename", writable && (task >= 0 || phase >= 0));
+  gtk_widget_action_set_enabled (widget, "raci-grid.delete-task", writable && task >= 0);
+  gtk_widget_action_set_enabled (widget, "raci-grid.delete-phase", writable && phase >= 0);
+  gtk_widget_action_set_enabled (widget, "raci-grid.delete-column", writable && header);
+  gtk_widget_action_set_enabled (widget, "raci-grid.move-column-left", writable && header && self->focus_column > 0);
+  gtk_widget_action_set_enabled (widget, "raci-grid.move-column-right",
                                  writable && header && self->focus_column + 1 < n_cols);
-  gtk_widget_action_set_enabled (widget, "raci.activate-column", header);
+  gtk_widget_action_set_enabled (widget, "raci-grid.activate-column", header);
 }
 
 void
 _ks_raci_grid_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "raci.add-task-below", NULL, action_add_task_below);
-  gtk_widget_class_install_action (widget_class, "raci.add-phase", NULL, action_add_phase);
-  gtk_widget_class_install_action (widget_class, "raci.rename", NULL, action_rename);
-  gtk_widget_class_install_action (widget_class, "raci.delete-task", NULL, action_delete_task);
-  gtk_widget_class_install_action (widget_class, "raci.delete-phase", NULL, action_delete_phase);
-  gtk_widget_class_install_action (widget_class, "raci.delete-column", NULL, action_delete_column);
-  gtk_widget_class_install_action (widget_class, "raci.move-column-left", NULL, action_move_column);
-  gtk_widget_class_install_action (widget_class, "raci.move-column-right", NULL, action_move_column);
-  gtk_widget_class_install_action (widget_class, "raci.activate-column", NULL, action_activate_column);
+  gtk_widget_class_install_action (widget_class, "raci-grid.add-task-below", NULL, action_add_task_below);
+  gtk_widget_class_install_action (widget_class, "raci-grid.add-phase", NULL, action_add_phase);
+  gtk_widget_class_install_action (widget_class, "raci-grid.rename", NULL, action_rename);
+  gtk_widget_class_install_action (widget_class, "raci-grid.delete-task", NULL, action_delete_task);
+  gtk_widget_class_install_action (widget_class, "raci-grid.delete-phase", NULL, action_delete_phase);
+  gtk_widget_class_install_action (widget_class, "raci-grid.delete-column", NULL, action_delete_column);
+  gtk_widget_class_install_action (widget_class, "raci-grid.move-column-left", NULL, action_move_column);
+  gtk_widget_class_install_action (widget_class, "raci-grid.move-column-right", NULL, action_move_column);
+  gtk_widget_class_install_action (widget_class, "raci-grid.activate-column", NULL, action_activate_column);
 }
 
 void
