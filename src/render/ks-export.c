@@ -115,3 +115,60 @@ ks_export_to_file (const char  *path,
     }
   return TRUE;
 }
+
+gboolean
+ks_export_pages_to_pdf (const char     *path,
+                        double          width,
+                        double          height,
+                        guint           n_pages,
+                        const char     *title,
+                        KsPageDrawFunc  draw,
+                        gpointer        user_data,
+                        GError        **error)
+{
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+
+  tmp = g_strdup_printf ("%s.part-%d", path, (int) getpid ());
+  surface = cairo_pdf_surface_create (tmp, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Keystone");
+  if (title && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < MAX (n_pages, 1u); p++)
+    {
+      cairo_save (cr);
+      draw (cr, p, width, height, user_data);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, KS_EXPORT_ERROR, KS_EXPORT_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, KS_EXPORT_ERROR, KS_EXPORT_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

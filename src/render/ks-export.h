@@ -30,6 +30,13 @@ typedef void (*KsDrawFunc) (cairo_t *cr,
                             double   height,
                             gpointer user_data);
 
+/* Draws page @page (0-based) of a paged document into a width × height page. */
+typedef void (*KsPageDrawFunc) (cairo_t *cr,
+                                guint    page,
+                                double   width,
+                                double   height,
+                                gpointer user_data);
+
 GQuark   ks_export_error_quark      (void);
 gboolean ks_export_format_for_path  (const char      *path,
                                      KsExportFormat  *format,
@@ -42,6 +49,17 @@ gboolean ks_export_to_file          (const char      *path,
                                      double           height,
                                      double           scale,
                                      KsDrawFunc       draw,
+                                     gpointer         user_data,
+                                     GError         **error);
+
+/* A PDF of @n_pages pages of width × height points, each drawn by @draw; the
+ * same temporary file and rename as ks_export_to_file(). */
+gboolean ks_export_pages_to_pdf     (const char      *path,
+                                     double           width,
+                                     double           height,
+                                     guint            n_pages,
+                                     const char      *title,
+                                     KsPageDrawFunc   draw,
                                      gpointer         user_data,
                                      GError         **error);
 

@@ -26,6 +26,7 @@ struct _KsGridLayout
   double      row_h, header_h;
   guint       header_lines;            /* 1, or 2 when a header text wraps */
   double      bar_w, bar_h;            /* the small bar of KS_GRID_COLUMN_BAR cells */
+  double      header_extra;            /* room under the header's text for the caller's drawing */
 
   KsGridColumn *columns;
   guint         n_columns;

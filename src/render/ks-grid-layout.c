@@ -213,7 +213,7 @@ measure (KsGridLayout   *self,
     }
   self->col_x[self->n_columns] = x;
   self->header_h = ceil (self->header_lines * self->line_h + (has_detail ? self->detail_h : 0) +
-                         2 * self->pad_y);
+                         self->header_extra + 2 * self->pad_y);
 }
 
 /* Public API */
@@ -287,6 +287,14 @@ ks_grid_layout_set_content (KsGridLayout       *self,
   self->n_rows = n_rows;
   self->col_x = g_new0 (double, n_columns + 1);
   measure (self, func, user_data);
+}
+
+void
+ks_grid_layout_set_header_extra (KsGridLayout *self,
+                                 double        height)
+{
+  g_return_if_fail (self != NULL);
+  self->header_extra = MAX (0, ceil (height));
 }
 
 void

@@ -109,6 +109,11 @@ void          ks_grid_layout_set_content   (KsGridLayout       *self,
                                             guint               n_rows,
                                             KsGridCellFunc      func,
                                             gpointer            user_data);
+/* Room under every header cell's text and detail for the caller's own
+ * drawing (the RACI grid's load bars), in pixels; 0 by default. Applies
+ * from the next ks_grid_layout_set_content(). */
+void          ks_grid_layout_set_header_extra (KsGridLayout    *self,
+                                               double           height);
 /* Changes the number of rows without measuring again (a filter). */
 void          ks_grid_layout_set_n_rows    (KsGridLayout       *self,
                                             guint               n_rows);
