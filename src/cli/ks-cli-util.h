@@ -42,6 +42,7 @@ typedef struct
   char     *owner;     /* render portfolio, ranking: --owner NAME */
   char     *segment;   /* render portfolio, ranking: --segment S */
   int       top;       /* render ranking: --top N, 0 when not given */
+  char     *scope;     /* import/export raci, raci check: --scope NAME */
   int       width;
   int       height;
   gboolean  version;

@@ -21,6 +21,7 @@
 #include "ks-account.h"
 #include "ks-cli-charts.h"
 #include "ks-cli-portfolio.h"
+#include "ks-cli-raci.h"
 #include "ks-cli-util.h"
 #include "ks-contact-import.h"
 #include "ks-coverage.h"
@@ -68,6 +69,12 @@ static const char *usage_text =
      "                                   criterion, score 0–100; also explanation) into review\n"
      "                                   period P (created when missing; default: the current\n"
      "                                   period, else this quarter, e.g. 2026-Q3)\n"
+     "  import raci FILE [--scope NAME] [--json]\n"
+     "                                   a RACI chart (columns phase, task, person, letter\n"
+     "                                   R/A/C/I/S; also main = yes for the main R; person is\n"
+     "                                   a person or a team role) into the chart NAME (default:\n"
+     "                                   FILE's name without .csv), created as a process chart\n"
+     "                                   or replaced as a whole\n"
      "  report scores [--period P] [--json]\n"
      "                                   weighted score (one decimal) and band of every scored\n"
      "                                   account in P (default: the current period), highest\n"
@@ -80,10 +87,26 @@ static const char *usage_text =
      "                                   the power map's gaps: poor or unknown relationships\n"
      "                                   and no owner at high power, single-threaded, opponents,\n"
      "                                   stale contacts, competitors at high-power contacts\n"
+     "  raci check [--scope NAME] [--account NAME] [--json]\n"
+     "                                   check a RACI chart: every task exactly one A and at\n"
+     "                                   least one R (errors; exit status 1), several R without\n"
+     "                                   a main one, one person R and A, empty columns, roles\n"
+     "                                   nobody holds on the account (warnings), and each\n"
+     "                                   column's load. --account resolves roles through that\n"
+     "                                   account's team. Without --scope every chart (with\n"
+     "                                   --account: its own charts and the company and process\n"
+     "                                   ones); --json then gives {\"charts\": [...], \"n_errors\",\n"
+     "                                   \"n_warnings\"}, each chart as one --scope result\n"
+     "  raci list [--json]               the RACI charts: name, scope, account, tasks\n"
+     "  raci template quotation|order-delivery|handover --account NAME [--json]\n"
+     "                                   a RACI chart for the account from a template; its\n"
+     "                                   columns are roles of the account's team\n"
      "  export json [-o FILE]            the whole workspace as JSON (stdout without -o)\n"
      "  export account NAME [-o FILE]    one account as a handover document: its team,\n"
      "                                   contacts, power map, plan and opportunities, and\n"
      "                                   the people and products they name\n"
+     "  export raci --scope NAME [-o FILE]\n"
+     "                                   a RACI chart as CSV (imports back unchanged)\n"
      "  render powermap --account NAME [--width W] [--height H] -o FILE\n"
      "                                   draw the account's power map with its legend;\n"
      "                                   the format follows FILE: .png, .svg or .pdf\n"
@@ -1067,9 +1090,15 @@ run (Options *opts)
   if (opts->account && !((g_strcmp0 (cmd, "import") == 0 &&
                           (g_strcmp0 (sub, "contacts") == 0 || g_strcmp0 (sub, "influences") == 0)) ||
                          (g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0) ||
-                         g_strcmp0 (cmd, "render") == 0))
+                         (g_strcmp0 (cmd, "export") == 0 && g_strcmp0 (sub, "raci") == 0) ||
+                         g_strcmp0 (cmd, "raci") == 0 || g_strcmp0 (cmd, "render") == 0))
     return usage_error (_("--account only applies to “import contacts”, “import influences”, "
-                          "“report coverage” and “render”"));
+                          "“report coverage”, “export raci”, “raci” and “render”"));
+  if (opts->scope && !((g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "raci") == 0) ||
+                       (g_strcmp0 (cmd, "export") == 0 && g_strcmp0 (sub, "raci") == 0) ||
+                       (g_strcmp0 (cmd, "raci") == 0 && g_strcmp0 (sub, "check") == 0) ||
+                       g_strcmp0 (cmd, "render") == 0))
+    return usage_error (_("--scope only applies to “import raci”, “export raci”, “raci check” and “render”"));
   if ((opts->width || opts->height) && g_strcmp0 (cmd, "render") != 0)
     return usage_error (_("--width and --height only apply to “render”"));
   if (opts->today && !((g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0) ||
@@ -1113,9 +1142,11 @@ run (Options *opts)
         return cmd_import_map (opts, FALSE);
       if (g_strcmp0 (sub, "scores") == 0)
         return ks_cli_import_scores (opts);
+      if (g_strcmp0 (sub, "raci") == 0)
+        return ks_cli_import_raci (opts);
       return usage_error (_("import what? Use “import crm DIR”, “import json FILE”, "
-                            "“import account FILE”, “import contacts FILE”, “import influences FILE” "
-                            "or “import scores FILE”"));
+                            "“import account FILE”, “import contacts FILE”, “import influences FILE”, "
+                            "“import scores FILE” or “import raci FILE”"));
     }
   if (g_str_equal (cmd, "report"))
     {
@@ -1149,8 +1180,12 @@ run (Options *opts)
         return cmd_export_json (opts);
       if (g_strcmp0 (sub, "account") == 0)
         return cmd_export_account (opts);
-      return usage_error (_("export what? Use “export json” or “export account NAME”"));
+      if (g_strcmp0 (sub, "raci") == 0)
+        return ks_cli_export_raci (opts);
+      return usage_error (_("export what? Use “export json”, “export account NAME” or “export raci --scope NAME”"));
     }
+  if (g_str_equal (cmd, "raci"))
+    return ks_cli_raci (opts);
   return usage_error (_("unknown command “%s”"), cmd);
 }
 
@@ -1196,6 +1231,8 @@ main (int   argc,
     { "segment", 0, 0, G_OPTION_ARG_STRING, &opts.segment,
       N_("render portfolio, ranking: only the accounts of this segment (key, important, normal)"), N_("S") },
     { "top", 0, 0, G_OPTION_ARG_INT, &opts.top, N_("render ranking: how many accounts to rank (default 20)"), N_("N") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, &opts.scope,
+      N_("import raci, export raci, raci check: the RACI chart (by name)"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
@@ -1235,6 +1272,7 @@ main (int   argc,
   g_free (opts.colour_by);
   g_free (opts.owner);
   g_free (opts.segment);
+  g_free (opts.scope);
   g_strfreev (opts.args);
   return status;
 }

@@ -114,7 +114,7 @@ ks_import_report_clear (KsImportReport *report)
   g_return_if_fail (report != NULL);
 
   report->accounts = report->people = report->products = report->opportunities = 0;
-  report->contacts = report->lines = report->scores = 0;
+  report->contacts = report->lines = report->scores = report->letters = 0;
   g_ptr_array_set_size (report->warnings, 0);
   g_ptr_array_set_size (report->errors, 0);
 }

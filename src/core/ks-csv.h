@@ -34,6 +34,7 @@ typedef struct
   guint      contacts;   /* contact imports: contacts created or updated */
   guint      lines;      /* contact and influence imports: lines drawn or changed */
   guint      scores;     /* score imports: account × criterion scores now in the workspace */
+  guint      letters;    /* RACI imports: letters now in the chart */
   GPtrArray *warnings;   /* of KsImportIssue: kept, but matched or left incomplete */
   GPtrArray *errors;     /* of KsImportIssue: with any, nothing was written */
 } KsImportReport;

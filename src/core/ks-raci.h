@@ -98,6 +98,9 @@ typedef struct
   /* tasks->len × columns->len, row-major: letters[t * n_columns + c]. */
   guint8       *letters;        /* KsRaciLetter */
   guint8       *main;           /* 1 where an R is the task's main R */
+  /* private: the tasks × columns that letters and main were sized for */
+  guint         n_sized_tasks;
+  guint         n_sized_columns;
 } KsRaciChart;
 
 KsRaciChart *ks_raci_chart_new         (void);   /* empty, for tests and importers */

@@ -309,6 +309,54 @@ static const char *const migrations[] = {
    * foreign keys, which happens a row at a time, not per import. */
   "DROP INDEX opportunities_product;"
   "DROP INDEX opportunities_owner;",
+
+  /* 6: RACI charts (ks-raci.c): company-wide, per process or per account;
+   * ordered phases holding ordered tasks, ordered columns that are a person
+   * or a role (resolved through an account's team when shown), and one
+   * letter per task and column. Positions are kept dense by ks-raci.c. */
+  "CREATE TABLE raci_charts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  scope TEXT NOT NULL DEFAULT 'process' CHECK (scope IN ('company', 'process', 'account')),"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  arsci INTEGER NOT NULL DEFAULT 0 CHECK (arsci IN (0, 1)),"
+  "  CHECK ((scope = 'account') = (account_id IS NOT NULL))"
+  ");"
+  "CREATE INDEX raci_charts_account ON raci_charts (account_id);"
+  "CREATE TABLE raci_phases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  chart_id INTEGER NOT NULL REFERENCES raci_charts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0)"
+  ");"
+  "CREATE INDEX raci_phases_chart ON raci_phases (chart_id, position);"
+  "CREATE TABLE raci_tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  phase_id INTEGER NOT NULL REFERENCES raci_phases (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0)"
+  ");"
+  "CREATE INDEX raci_tasks_phase ON raci_tasks (phase_id, position);"
+  "CREATE TABLE raci_columns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  chart_id INTEGER NOT NULL REFERENCES raci_charts (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  person_id INTEGER REFERENCES people (id) ON DELETE CASCADE,"
+  "  role TEXT CHECK (role IS NULL OR length (trim (role)) > 0),"
+  "  CHECK ((person_id IS NULL) <> (role IS NULL))"
+  ");"
+  "CREATE INDEX raci_columns_chart ON raci_columns (chart_id, position);"
+  "CREATE INDEX raci_columns_person ON raci_columns (person_id);"
+  "CREATE TABLE raci_cells ("
+  "  id INTEGER PRIMARY KEY,"
+  "  task_id INTEGER NOT NULL REFERENCES raci_tasks (id) ON DELETE CASCADE,"
+  "  column_id INTEGER NOT NULL REFERENCES raci_columns (id) ON DELETE CASCADE,"
+  "  letter TEXT NOT NULL CHECK (letter IN ('R', 'A', 'S', 'C', 'I')),"
+  "  main INTEGER NOT NULL DEFAULT 0 CHECK (main IN (0, 1)),"
+  "  CHECK (main = 0 OR letter = 'R'),"
+  "  UNIQUE (task_id, column_id)"
+  ");"
+  "CREATE INDEX raci_cells_column ON raci_cells (column_id);",
 };
 
 guint

@@ -71,6 +71,7 @@ static const char *const user_tables[] = {
   "account_plans", "plan_objectives", "plan_products", "plan_meetings", "plan_projects",
   "plan_actions", "plan_notes",
   "score_criteria", "review_periods", "account_scores",
+  "raci_charts", "raci_phases", "raci_tasks", "raci_columns", "raci_cells",
 };
 
 static void
