@@ -997,6 +997,67 @@ test_abc (void)
   g_assert_cmpint (r.status, ==, 2);
 }
 
+/* raci check on the demo's company chart (data/demo/raci/key-account-management.csv):
+ * "Forecast update" has two R and no A (an error and a warning), "CRM update
+ * after an order" two A (an error), Åsa Lindqvist no letter (a warning); 8
+ * tasks; Katharina Vogt is A on four tasks (selection, plans, closing, new
+ * customers' inquiries). And import raci refused with FILE:LINE:COLUMN. */
+static void
+test_raci (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "raci.keystone", NULL);
+  g_autofree char *bad = NULL;
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *e;
+  JsonArray *errors, *load;
+
+  run_cli (&r, "--workspace", ws, "init", "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "raci", "check", "--scope", "key account management", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (member_int (o, "tasks"), ==, 8);
+  errors = json_object_get_array_member (o, "errors");
+  g_assert_cmpuint (json_array_get_length (errors), ==, 2);
+  e = json_array_get_object_element (errors, 0);
+  g_assert_cmpstr (json_object_get_string_member (e, "task"), ==, "Forecast update");
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "no-accountable");
+  g_assert_true (json_object_has_member (e, "message"));
+  e = json_array_get_object_element (errors, 1);
+  g_assert_cmpstr (json_object_get_string_member (e, "task"), ==, "CRM update after an order");
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "several-accountable");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "warnings")), ==, 2);
+  load = json_object_get_array_member (o, "load");
+  g_assert_cmpuint (json_array_get_length (load), ==, 7);
+  e = json_array_get_object_element (load, 0);
+  g_assert_cmpstr (json_object_get_string_member (e, "person"), ==, "Katharina Vogt");
+  g_assert_cmpint (member_int (e, "A"), ==, 4);
+  g_assert_cmpint (member_int (e, "R"), ==, 0);
+  g_assert_cmpint (member_int (e, "C"), ==, 0);
+  g_assert_cmpint (member_int (e, "I"), ==, 0);
+  result_clear (&r);
+
+  /* The templates on the demo accounts pass. */
+  run_cli (&r, "--workspace", ws, "raci", "check", "--scope", "Order to delivery — Ostara Logistik GmbH", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  /* "Jonas Müller" is 12 characters from column 13, so the X is at 26. */
+  bad = ks_test_write_file (dir, "bad.csv", "phase,task,person,letter\nOffer,Price,Jonas Müller,X\n", -1);
+  run_cli (&r, "--workspace", ws, "import", "raci", bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "bad.csv:2:26:"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "raci", "list", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "\"bad\""));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1015,6 +1076,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/render/portfolio", test_render_portfolio);
   g_test_add_func ("/cli/scores", test_scores);
   g_test_add_func ("/cli/abc", test_abc);
+  g_test_add_func ("/cli/raci", test_raci);
 
   return g_test_run ();
 }

@@ -90,6 +90,15 @@ assert_contains (const char *text,
     g_error ("“%s” not found in:\n%s", needle, text);
 }
 
+/* @needle nowhere in @text. */
+static void
+assert_lacks (const char *text,
+              const char *needle)
+{
+  if (strstr (text, needle))
+    g_error ("“%s” found in:\n%s", needle, text);
+}
+
 static cairo_surface_t *
 load_png (const char *path,
           int         width,
@@ -412,6 +421,103 @@ test_ranking_files (void)
   g_array_unref (ranking.after);
 }
 
+/* ---- with nothing to show ---- */
+
+/* Charts of no data say so instead of axes, classes and quadrants that look
+ * like results: an ABC report whose accounts have no revenue (it classed
+ * them all C, with "20 % of the accounts bring 0 %"), a ranking of nobody
+ * (two empty columns) and a matrix where nobody can be placed. */
+static void
+test_empty_files (void)
+{
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *abc_pdf = g_build_filename (dir, "abc-empty.pdf", NULL);
+  g_autofree char *ranking_pdf = g_build_filename (dir, "ranking-empty.pdf", NULL);
+  g_autofree char *matrix_pdf = g_build_filename (dir, "matrix-empty.pdf", NULL);
+  g_autofree char *matrix_png = g_build_filename (dir, "matrix-empty.png", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  KsAbcReport *report = make_report ();
+  KsRanking ranking = { 20, g_array_new (FALSE, TRUE, sizeof (KsRankEntry)), g_array_new (FALSE, TRUE, sizeof (KsRankEntry)) };
+  g_autoptr(KsAbcChart) abc = NULL;
+  g_autoptr(KsRankingChart) rank = NULL;
+  g_autoptr(KsMatrixLayout) layout = NULL;
+  KsChartRect plot;
+  cairo_surface_t *s;
+  Matrix m;
+
+  /* the same accounts, none with revenue */
+  report->total = 0;
+  report->key_share = report->key_revenue = 0;
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      KsAbcRow *row = &g_array_index (report->rows, KsAbcRow, i);
+      row->revenue = row->share = row->cumulative_share = 0;
+      row->klass = KS_ABC_C;
+    }
+  abc = ks_abc_chart_new (report, palette, W, H, NULL);
+  g_assert_true (ks_abc_chart_is_empty (abc));
+  g_assert_cmpint (ks_abc_chart_hit_test (abc, W / 2.0, H / 2.0), ==, -1);
+  g_assert_true (ks_abc_chart_export (abc_pdf, report, palette, 842, 595, &error));
+  g_assert_no_error (error);
+  text = pdf_text (abc_pdf);
+  if (text)
+    {
+      assert_contains (text, "No won opportunities yet");
+      assert_lacks (text, "20/80");
+      assert_lacks (text, "Cumulative share of revenue");
+      assert_lacks (text, "accounts bring");
+    }
+  g_clear_pointer (&text, g_free);
+  /* revenue makes it a chart again */
+  free_report (report);
+  report = make_report ();
+  g_clear_pointer (&abc, ks_abc_chart_free);
+  abc = ks_abc_chart_new (report, palette, W, H, NULL);
+  g_assert_false (ks_abc_chart_is_empty (abc));
+  free_report (report);
+
+  rank = ks_ranking_chart_new (&ranking, "2026-Q2", "2026-Q3", KS_RANKING_VALUE_SCORE, palette, W, H, NULL);
+  g_assert_true (ks_ranking_chart_is_empty (rank));
+  g_assert_true (ks_ranking_chart_export (ranking_pdf, &ranking, "2026-Q2", "2026-Q3", KS_RANKING_VALUE_SCORE,
+                                          palette, 842, 595, &error));
+  g_assert_no_error (error);
+  text = pdf_text (ranking_pdf);
+  if (text)
+    {
+      assert_contains (text, "No scores to rank yet");
+      assert_lacks (text, "2026-Q3");
+    }
+  g_clear_pointer (&text, g_free);
+  g_array_unref (ranking.before);
+  g_array_unref (ranking.after);
+
+  /* nobody with a value on both axes; then one who has */
+  matrix_init (&m, palette);
+  for (guint i = 0; i < 4; i++)
+    m.bubbles[i].x = NAN;
+  layout = ks_matrix_layout_new (&m.spec, m.bubbles, 4, palette, W, H, NULL);
+  g_assert_true (ks_matrix_layout_is_empty (layout));
+  g_assert_true (ks_matrix_export (matrix_pdf, &m.spec, m.bubbles, 4, palette, 842, 595, &error));
+  g_assert_no_error (error);
+  text = pdf_text (matrix_pdf);
+  if (text)
+    assert_contains (text, "No account placed yet");
+  /* the message sits on a card in the middle of the plot */
+  g_assert_true (ks_matrix_export (matrix_png, &m.spec, m.bubbles, 4, palette, W, H, &error));
+  g_assert_no_error (error);
+  s = load_png (matrix_png, W, H);
+  ks_matrix_layout_get_plot_rect (layout, &plot);
+  assert_colour (pixel (s, (int) (plot.x + plot.width / 2), (int) (plot.y + plot.height / 2)),
+                 &palette->surface, "message card");
+  cairo_surface_destroy (s);
+  m.bubbles[0].x = 23;
+  g_clear_pointer (&layout, ks_matrix_layout_free);
+  layout = ks_matrix_layout_new (&m.spec, m.bubbles, 4, palette, W, H, NULL);
+  g_assert_false (ks_matrix_layout_is_empty (layout));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,5 +529,6 @@ main (int   argc,
   g_test_add_func ("/render/portfolio-draw/matrix-files", test_matrix_files);
   g_test_add_func ("/render/portfolio-draw/abc-files", test_abc_files);
   g_test_add_func ("/render/portfolio-draw/ranking-files", test_ranking_files);
+  g_test_add_func ("/render/portfolio-draw/empty-files", test_empty_files);
   return g_test_run ();
 }

@@ -415,6 +415,90 @@ test_export_and_print (void)
   g_assert_nonnull (strstr (out, "Gamma"));
 }
 
+/* Each view with nothing to show says what is missing and offers the
+ * action that fills it (they drew empty axes, an ABC curve of nothing and
+ * a bare "No earlier period"), and goes back to its chart once the data is
+ * there: no accounts; accounts without scores or won revenue; a filter that
+ * leaves no account. Runs on a workspace of its own, then gives the window
+ * the shared one back. */
+static const char *
+empty_title_of (const char *view)
+{
+  ks_portfolio_page_set_view (page (), view);
+  ks_portfolio_page_reload (page ());
+  return ks_portfolio_page_get_empty_title (page ());
+}
+
+static void
+test_empty_states (void)
+{
+  g_autoptr(KsWorkspace) empty = ks_test_open_workspace (":memory:", TRUE);
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *views[] = { "matrix", "abc", "ranking", "scores" };
+  gint64 id, period, profit, potential;
+
+  ks_window_set_workspace (window, empty);
+  ks_window_set_page (window, "portfolio");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_assert_cmpstr (empty_title_of (views[i]), ==, "No Accounts Yet");
+  ks_portfolio_page_set_view (page (), "matrix");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (ks_portfolio_page_get_matrix (page ())));
+
+  /* an account without scores or revenue */
+  id = ks_test_add_account (empty, "Omega");
+  g_assert_cmpstr (empty_title_of ("matrix"), ==, "No Scores Yet");
+  g_assert_cmpstr (empty_title_of ("ranking"), ==, "No Scores Yet");
+  g_assert_cmpstr (empty_title_of ("abc"), ==, "No Won Opportunities Yet");
+  g_assert_null (empty_title_of ("scores"));
+  /* the matrix's button opens the scores */
+  g_assert_cmpstr (empty_title_of ("matrix"), ==, "No Scores Yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "portfolio.show-view", "s", "scores"));
+  g_assert_cmpstr (ks_portfolio_page_get_view (page ()), ==, "scores");
+  /* the ABC's button ranks by the customers' revenue, which Omega has not */
+  ks_portfolio_page_set_view (page (), "abc");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "portfolio.use-account-revenue", NULL));
+  g_assert_cmpint (ks_abc_get_source (empty), ==, KS_REVENUE_ACCOUNT);
+  g_assert_cmpstr (empty_title_of ("abc"), ==, "No Revenue Figures Yet");
+  account = ks_account_load (empty, id, &error);
+  g_assert_no_error (error);
+  ks_account_set_revenue (account, 5e6);
+  g_assert_true (ks_account_save (account, empty, &error));
+  g_assert_no_error (error);
+  g_assert_null (empty_title_of ("abc"));
+
+  /* scores place Omega on the matrix and in the ranking */
+  period = ks_period_ensure (empty, "2026-Q3", TRUE, &error);
+  g_assert_no_error (error);
+  criteria = ks_criteria_list (empty, NULL);
+  profit = ks_criteria_find (criteria, "Yield strength")->id;
+  potential = ks_criteria_find (criteria, "Reserve potential")->id;
+  g_assert_true (ks_score_set (empty, id, period, profit, 60, NULL, &error));
+  g_assert_true (ks_score_set (empty, id, period, potential, 40, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (empty_title_of ("matrix"));
+  g_assert_null (empty_title_of ("ranking"));
+  g_assert_null (empty_title_of ("matrix"));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (ks_portfolio_page_get_matrix (page ())));
+
+  /* a filter that leaves no account (Omega is not a key account) */
+  ks_portfolio_page_set_segment (page (), KS_SEGMENT_KEY);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (!g_str_equal (views[i], "abc"))
+      g_assert_cmpstr (empty_title_of (views[i]), ==, "No Matching Accounts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page ()), "portfolio.show-all", NULL));
+  g_assert_null (empty_title_of ("matrix"));
+  g_assert_cmpuint (ks_portfolio_page_get_portfolio (page ())->items->len, ==, 1);
+
+  ks_window_set_workspace (window, workspace);
+  ks_portfolio_page_set_view (page (), "matrix");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+}
+
 static void
 score (gint64 account,
        gint64 period,
@@ -526,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/app/portfolio/export-and-print", test_export_and_print);
   g_test_add_func ("/app/portfolio/open-account", test_open_account);
   g_test_add_func ("/app/portfolio/score-card", test_score_card);
+  g_test_add_func ("/app/portfolio/empty-states", test_empty_states);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

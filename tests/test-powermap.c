@@ -271,7 +271,7 @@ test_migrate_v1 (void)
   g_assert_no_error (error);
   stmt = ks_workspace_prepare (ws, "PRAGMA user_version", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
   sqlite3_reset (stmt);
   stmt = ks_workspace_prepare (ws, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master "
                                    "WHERE type = 'index' AND tbl_name = 'opportunities' ORDER BY name)", &error);

@@ -809,6 +809,58 @@ test_json_export_import (void)
   g_assert_cmpstr (adw_toast_get_action_name (ks_window_get_last_toast (window)), ==, "win.undo");
 }
 
+/* An empty workspace: beside the empty lists the content says there is
+ * nothing yet (it said "Choose an account in the list", and the power map
+ * showed a bare legend with "the key contacts are covered"); with the list
+ * hidden it has the button that fills it. An account or a person added
+ * takes its place; deleting the last brings it back. */
+static void
+test_empty_workspace (void)
+{
+  g_autoptr(KsWorkspace) empty = ks_test_open_workspace (":memory:", TRUE);
+  GtkWidget *map;
+  g_autoptr(GError) error = NULL;
+  gint64 account, person;
+
+  ks_window_set_workspace (window, empty);
+  ks_window_set_page (window, "accounts");
+  ks_window_set_account_view (window, "map");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpstr (ks_window_get_empty_title (window), ==, "No Accounts Yet");
+  map = ks_window_get_powermap_page (window);
+  g_assert_false (gtk_widget_get_mapped (map));
+  ks_window_set_page (window, "people");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpstr (ks_window_get_empty_title (window), ==, "No People Yet");
+  g_assert_false (gtk_widget_get_mapped (ks_window_get_people_page (window)));
+
+  account = ks_test_add_account (empty, "Omega");
+  ks_window_select_account (window, account);
+  ks_window_set_page (window, "accounts");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_null (ks_window_get_empty_title (window));
+  g_assert_true (gtk_widget_get_mapped (map));
+
+  person = ks_test_add_person (empty, "Pia", 0);
+  ks_window_set_page (window, "people");
+  ks_window_select_person (window, person);
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_null (ks_window_get_empty_title (window));
+
+  g_assert_true (ks_account_delete (empty, account, &error));
+  g_assert_no_error (error);
+  ks_window_set_page (window, "accounts");
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpstr (ks_window_get_empty_title (window), ==, "No Accounts Yet");
+  g_assert_false (gtk_widget_get_mapped (map));
+
+  ks_window_set_account_view (window, "profile");
+  ks_window_set_workspace (window, workspace);
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_null (ks_window_get_empty_title (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/app/window/import-crm-refused", test_import_crm_refused);
   g_test_add_func ("/app/window/json-export-import", test_json_export_import);
   g_test_add_func ("/app/window/snapshot", test_snapshot);
+  g_test_add_func ("/app/window/empty-workspace", test_empty_workspace);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -617,6 +617,95 @@ ks_export_dialog_show (GtkWidget        *page,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    GtkWidget       *page)
+{
+  KsImportFileFunc import = (KsImportFileFunc) g_object_get_data (G_OBJECT (dialog), "ks-import");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        import (page, path);
+      else if (file)
+        ks_message_dialog_show (page, _("Could Not Import"), _("The chosen place is not a local file"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (page);
+}
+
+void
+ks_import_csv_dialog_show (GtkWidget        *page,
+                           const char       *title,
+                           KsImportFileFunc  import)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (import != NULL);
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (page)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "ks-import", (gpointer) import);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (page));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+ks_status_page_set (AdwStatusPage *page,
+                    const char    *icon_name,
+                    const char    *title,
+                    const char    *description,
+                    const char    *button_label,
+                    const char    *action)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  adw_status_page_set_icon_name (page, icon_name);
+  adw_status_page_set_title (page, title);
+  adw_status_page_set_description (page, description);
+  button = adw_status_page_get_child (page);
+  if (!GTK_IS_BUTTON (button))
+    return;
+  gtk_widget_set_visible (button, action != NULL);
+  gtk_button_set_label (GTK_BUTTON (button), button_label ? button_label : "");
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  /* the target before the name, so the button never holds a name with the
+   * previous action's target (GTK warns of the mismatch) */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  if (action)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_action_parse_detailed_name (action, &name, &target, &error))
+        {
+          g_critical ("%s: %s", action, error->message);
+          return;
+        }
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
+    }
+}
+
 void
 ks_list_box_set_placeholder_text (GtkListBox *box,
                                   const char *text)

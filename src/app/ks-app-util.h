@@ -60,6 +60,17 @@ AdwMessageDialog *ks_message_dialog_show (GtkWidget   *parent,
 void        ks_list_box_set_placeholder_text (GtkListBox *box,
                                               const char *text);
 
+/* Says what a view lacks on @page: its icon, title and the one sentence
+ * that says what to do; @button_label and @action (detailed, e.g.
+ * "portfolio.show-view::scores") go on the GtkButton that is the page's
+ * child, hidden when @action is NULL. */
+void        ks_status_page_set           (AdwStatusPage *page,
+                                          const char    *icon_name,
+                                          const char    *title,
+                                          const char    *description,
+                                          const char    *button_label,
+                                          const char    *action);
+
 /* Removes every row of @box (GTK 4.8 has no gtk_list_box_remove_all), not
  * its placeholder. */
 void        ks_list_box_remove_rows      (GtkListBox  *box);
@@ -113,5 +124,18 @@ void        ks_export_dialog_show        (GtkWidget        *page,
                                           KsExportFileFunc  export,
                                           const char       *done,
                                           const char       *failed);
+
+/* Reads the local file @path for the page that asked (an import, which
+ * reports itself). */
+typedef void     (*KsImportFileFunc) (GtkWidget   *page,
+                                      const char  *path);
+
+/* The open dialog of an "Import …" action for CSV files (all files can be
+ * chosen too): @title; then @import reads the chosen file. @page is kept
+ * alive until then; a place that is not a local file is refused in a
+ * dialog. */
+void        ks_import_csv_dialog_show    (GtkWidget        *page,
+                                          const char       *title,
+                                          KsImportFileFunc  import);
 
 G_END_DECLS

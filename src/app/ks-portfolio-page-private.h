@@ -45,6 +45,8 @@ struct _KsPortfolioPage
   GtkWidget         *title_label;
   GtkWidget         *criteria_button;
   GtkWidget         *period_button;
+  GtkWidget         *empty_stack;
+  GtkWidget         *empty_page;
   GtkWidget         *stack;
   GtkWidget         *matrix_bin;
   GtkWidget         *abc_bin;

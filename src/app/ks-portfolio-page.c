@@ -142,6 +142,79 @@ fill_abc_list (KsPortfolioPage *self)
                        items->pdata, items->len);
 }
 
+/* A view with nothing to show says what is missing and offers the action
+ * that fills it, instead of axes with nothing on them. TRUE when it does. */
+static gboolean
+update_empty_state (KsPortfolioPage *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->stack));
+  const KsPortfolio *p = self->portfolio;
+  AdwStatusPage *page = ADW_STATUS_PAGE (self->empty_page);
+  gboolean empty = TRUE;
+
+  if (!p || !self->abc)
+    empty = FALSE;
+  else if (self->abc->rows->len == 0)
+    /* the ABC report is not filtered: no row is no account at all */
+    ks_status_page_set (page, "x-office-address-book-symbolic", _("No Accounts Yet"),
+                        _("Import a CRM export or add accounts to review your portfolio here."),
+                        _("_Import CRM Export…"), "win.import-crm");
+  else if (g_strcmp0 (view, "abc") == 0)
+    {
+      if (self->abc->total > 0)
+        empty = FALSE;
+      else if (ks_abc_get_source (self->workspace) == KS_REVENUE_ACCOUNT)
+        ks_status_page_set (page, "view-sort-descending-symbolic", _("No Revenue Figures Yet"),
+                            _("Fill in the customers’ annual revenue on their profiles to rank them."),
+                            NULL, NULL);
+      else if (self->year > 0)
+        {
+          /* Translators: %d is a year */
+          g_autofree char *title = g_strdup_printf (_("No Opportunities Won in %d"), self->year);
+
+          ks_status_page_set (page, "view-sort-descending-symbolic", title,
+                              _("Pick all time or another year under Revenue in the sidebar."),
+                              _("Show _All Time"), "portfolio.all-time");
+        }
+      else
+        ks_status_page_set (page, "view-sort-descending-symbolic", _("No Won Opportunities Yet"),
+                            _("Import a CRM export with the sales pipeline, or rank the accounts by "
+                              "the customers’ own revenue."),
+                            _("Use the _Customers’ Revenue"), "portfolio.use-account-revenue");
+    }
+  else if (p->items->len == 0)
+    ks_status_page_set (page, "system-search-symbolic", _("No Matching Accounts"),
+                        _("No account has the key account manager and segment picked in the sidebar."),
+                        _("Show _All Accounts"), "portfolio.show-all");
+  else if (g_strcmp0 (view, "scores") == 0)
+    empty = FALSE;
+  else if (g_strcmp0 (view, "ranking") == 0)
+    {
+      if (self->ranking && self->ranking->after && self->ranking->after->len > 0)
+        empty = FALSE;
+      else
+        ks_status_page_set (page, "view-list-ordered-symbolic", _("No Scores Yet"),
+                            _("Score the accounts in the Scores view to rank them."),
+                            _("_Enter Scores"), "portfolio.show-view::scores");
+    }
+  else if (p->items->len > p->n_unplaced)
+    empty = FALSE;
+  else if (p->missing)
+    ks_status_page_set (page, "view-app-grid-symbolic", _("Nothing to Place"), p->missing, NULL, NULL);
+  else
+    ks_status_page_set (page, "view-app-grid-symbolic", _("No Scores Yet"),
+                        p->preset == KS_PRESET_CUSTOM
+                          ? _("Score the accounts in the Scores view, or pick axes in the sidebar "
+                              "that the accounts have values for.")
+                          : _("Score the accounts in the Scores view to place them on the matrix."),
+                        _("_Enter Scores"), "portfolio.show-view::scores");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->empty_stack), empty ? "empty" : "views");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.export", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.print", !empty);
+  return empty;
+}
+
 static void
 update_status (KsPortfolioPage *self)
 {
@@ -156,6 +229,7 @@ update_status (KsPortfolioPage *self)
       gtk_label_set_text (GTK_LABEL (self->title_label), "");
       return;
     }
+  gtk_widget_set_visible (self->status_label, !update_empty_state (self));
   if (p->period)
     title = p->compare
       /* Translators: the portfolio's heading, e.g. "Review 2026-Q3, compared with 2026-Q2" */
@@ -494,6 +568,39 @@ print_action (GtkWidget  *widget,
     ks_message_dialog_show (widget, _("Could Not Print the Chart"), error->message);
 }
 
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ks_portfolio_page_set_view (KS_PORTFOLIO_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KsPortfolioPage *self = KS_PORTFOLIO_PAGE (widget);
+
+  ks_portfolio_page_set_owner (self, 0);
+  ks_portfolio_page_set_segment (self, NULL);
+}
+
+/* The revenue row's first entry is all time, its last the customers' revenue. */
+static void
+revenue_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KsPortfolioPage *self = KS_PORTFOLIO_PAGE (widget);
+  guint n = g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (self->revenue_row)));
+
+  if (n > 0)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->revenue_row),
+                                g_str_equal (action_name, "portfolio.all-time") ? 0 : n - 1);
+}
+
 /* ---- vfuncs ---- */
 
 static void
@@ -554,6 +661,8 @@ ks_portfolio_page_class_init (KsPortfolioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, criteria_button);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, empty_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, matrix_bin);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioPage, abc_bin);
@@ -566,6 +675,10 @@ ks_portfolio_page_class_init (KsPortfolioPageClass *klass)
   gtk_widget_class_install_action (widget_class, "portfolio.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "portfolio.edit-criteria", NULL, _ks_portfolio_page_edit_criteria_action);
   gtk_widget_class_install_action (widget_class, "portfolio.new-period", NULL, _ks_portfolio_page_new_period_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.show-all", NULL, show_all_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.all-time", NULL, revenue_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.use-account-revenue", NULL, revenue_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -729,6 +842,16 @@ ks_portfolio_page_get_scores_grid (KsPortfolioPage *self)
 {
   g_return_val_if_fail (KS_IS_PORTFOLIO_PAGE (self), NULL);
   return self->grid;
+}
+
+const char *
+ks_portfolio_page_get_empty_title (KsPortfolioPage *self)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_PAGE (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->empty_stack)), "empty") != 0)
+    return NULL;
+  return adw_status_page_get_title (ADW_STATUS_PAGE (self->empty_page));
 }
 
 gboolean

@@ -45,6 +45,10 @@ void         ks_portfolio_page_set_segment    (KsPortfolioPage   *self,
                                                const char        *segment);
 /* Rows of the "changed quadrant" list. */
 guint        ks_portfolio_page_get_n_moved    (KsPortfolioPage *self);
+/* The title of the status page shown instead of the view when the view
+ * has nothing to show (no accounts, no scores, no won revenue, a filter
+ * that leaves no account), or NULL when the view is shown. */
+const char  *ks_portfolio_page_get_empty_title (KsPortfolioPage *self);
 /* What portfolio.export does once a file is chosen: the chart of the view
  * shown (the matrix for the scores grid), format from the extension. */
 gboolean     ks_portfolio_page_export         (KsPortfolioPage *self,

@@ -588,6 +588,8 @@ ks_scores_grid_measure (GtkWidget      *widget,
                              ks_grid_layout_get_row_height (self->layout));
       *natural = (int) ceil (h);
     }
+  /* without rows the grid still keeps a row for what it lacks */
+  *natural = MAX (*natural, *minimum);
 }
 
 static void

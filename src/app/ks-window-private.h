@@ -47,6 +47,8 @@ struct _KsWindow
   GMenu                *recent_menu;
   KsAccountList        *account_list;
   KsAccountPage        *account_page;
+  GtkStack             *account_content; /* "none" or "account" */
+  AdwStatusPage        *no_account_page;
   AdwViewStack         *account_stack;
   GtkWidget            *account_switcher;
   AdwBin               *powermap_bin;
@@ -62,6 +64,8 @@ struct _KsWindow
   GtkWidget            *sidebar_button;
   KsPeopleList         *people_list;
   KsPeoplePage         *people_page;
+  GtkStack             *people_content;  /* "none" or "person" */
+  AdwStatusPage        *no_person_page;
 };
 
 static inline char *

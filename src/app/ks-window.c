@@ -421,6 +421,39 @@ undo_shortcut_cb (GtkWidget *widget,
   return gtk_widget_activate_action (widget, user_data ? "win.redo" : "win.undo", NULL);
 }
 
+/* Beside an empty list, or one with nothing picked, the content says which
+ * and what to do, instead of a view of nothing (a power map's bare legend
+ * and "the key contacts are covered"). The lists hold the buttons that fill
+ * them; while the list is hidden, the content has the first one. */
+static void
+update_empty_content (KsWindow *self)
+{
+  gboolean account = ks_account_list_get_selected_id (self->account_list) > 0;
+  gboolean person = ks_people_list_get_selected_id (self->people_list) > 0;
+  gboolean list_shown = gtk_widget_get_visible (self->sidebar);
+
+  if (ks_account_list_get_n_accounts (self->account_list) == 0)
+    ks_status_page_set (self->no_account_page, "x-office-address-book-symbolic", _("No Accounts Yet"),
+                        _("Import a CRM export or add an account; each opens here with its profile, "
+                          "power map and plan."),
+                        _("_Import CRM Export…"), list_shown ? NULL : "win.import-crm");
+  else
+    ks_status_page_set (self->no_account_page, "x-office-address-book-symbolic", _("No Account Selected"),
+                        _("Choose an account in the list to see its profile, power map and plan."), NULL, NULL);
+  if (ks_people_list_get_n_people (self->people_list) == 0)
+    ks_status_page_set (self->no_person_page, "system-users-symbolic", _("No People Yet"),
+                        _("Add the people on your side; each opens here with their role and the accounts "
+                          "they cover."),
+                        _("_Add Person"), list_shown ? NULL : "win.add-person");
+  else
+    ks_status_page_set (self->no_person_page, "system-users-symbolic", _("No Person Selected"),
+                        _("Choose a person in the list to see their role and the accounts they cover."),
+                        NULL, NULL);
+  gtk_stack_set_visible_child_name (self->account_content, account ? "account" : "none");
+  gtk_stack_set_visible_child_name (self->people_content, person ? "person" : "none");
+  gtk_widget_set_sensitive (self->account_switcher, account);
+}
+
 static void
 on_page_changed (KsWindow *self)
 {
@@ -434,6 +467,7 @@ on_page_changed (KsWindow *self)
   gtk_widget_set_visible (self->portfolio_switcher, g_strcmp0 (page, "portfolio") == 0);
   gtk_widget_set_visible (self->add_button, g_strcmp0 (page, "portfolio") != 0);
   update_add_button (self);
+  update_empty_content (self);
 }
 
 static gboolean
@@ -607,6 +641,10 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, account_content);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, no_account_page);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, people_content);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, no_person_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_sidebar_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_switcher);
@@ -687,10 +725,16 @@ ks_window_init (KsWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->people_list, "selected-id", self->people_page, "person-id",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->account_list, "notify::selected-id",
+                           G_CALLBACK (update_empty_content), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->people_list, "notify::selected-id",
+                           G_CALLBACK (update_empty_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->sidebar_button, "active", self->sidebar, "visible",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->sidebar, "notify::visible",
+                           G_CALLBACK (update_empty_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->account_stack, "notify::visible-child-name",
                            G_CALLBACK (on_account_view_changed), self, G_CONNECT_SWAPPED);
   on_page_changed (self);
@@ -758,6 +802,7 @@ ks_window_set_workspace (KsWindow    *self,
    * gives the people page its person */
 
   gtk_stack_set_visible_child_name (self->main_stack, workspace ? "workspace" : "none");
+  update_empty_content (self);
   update_title (self);
   update_actions (self);
 }
@@ -911,6 +956,21 @@ ks_window_save_screenshot (KsWindow    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+const char *
+ks_window_get_empty_title (KsWindow *self)
+{
+  gboolean people;
+  GtkStack *stack;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  people = g_strcmp0 (ks_window_get_page (self), "people") == 0;
+  stack = people ? self->people_content : self->account_content;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "none") != 0)
+    return NULL;
+  return adw_status_page_get_title (people ? self->no_person_page : self->no_account_page);
 }
 
 GtkWidget *

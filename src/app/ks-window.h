@@ -76,6 +76,10 @@ gboolean     ks_window_save_screenshot     (KsWindow       *self,
                                             GError        **error);
 
 /* The parts, for tests. */
+/* The title of what the accounts or people page shows instead of an
+ * account or a person (none in the workspace, none picked), or NULL while
+ * one is shown. */
+const char  *ks_window_get_empty_title     (KsWindow       *self);
 GtkWidget   *ks_window_get_account_list    (KsWindow       *self);
 GtkWidget   *ks_window_get_account_page    (KsWindow       *self);
 GtkWidget   *ks_window_get_people_list     (KsWindow       *self);

@@ -13,8 +13,12 @@
 
 #include "ks-account.h"
 #include "ks-cli-raci.h"
+#include "ks-export.h"
 #include "ks-json-writer.h"
+#include "ks-palette.h"
 #include "ks-raci.h"
+#include "ks-raci-draw.h"
+#include "ks-raci-model.h"
 
 static void
 print_json_text (KsJsonWriter *j)
@@ -134,6 +138,59 @@ ks_cli_export_raci (const Options *opts)
     {
       g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
       return EXIT_REFUSED;
+    }
+  return EXIT_DONE;
+}
+
+/* ---- render raci ----------------------------------------------------------------- */
+
+int
+ks_cli_render_raci (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsRaciChart) chart = NULL;
+  g_autoptr(KsRaciCheck) check = NULL;
+  g_autoptr(KsRaciGridModel) model = NULL;
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsExportFormat format;
+
+  if (g_strv_length (opts->args) != 2 || !opts->scope || !opts->output)
+    return usage_error (_("usage: keystone-cli render raci --scope NAME [--account NAME] "
+                          "[--width W] [--height H] -o FILE"));
+  if (opts->width < 0 || opts->height < 0 || opts->width > 20000 || opts->height > 20000 ||
+      (opts->width > 0) != (opts->height > 0))
+    return usage_error (_("--width and --height go together and take a size from 1 to 20000"));
+  if (!ks_export_format_for_path (opts->output, &format, &error))
+    return usage_error ("%s", error->message);
+  if (!(ws = open_existing (opts, &error)) ||
+      !(chart = load_scope (opts, ws, opts->scope, &error)))
+    return refused (error);
+
+  /* Without a size: the whole grid at 100 % (PDF: landscape A4 pages with
+   * the headers repeated). */
+  check = ks_raci_check (chart);
+  model = ks_raci_grid_model_from_chart (chart, check);
+  if (!ks_raci_export (opts->output, model, palette, opts->width, opts->height, &error))
+    return refused (error);
+  if (!opts->json)
+    g_print (_("Drew the RACI chart “%s” (%u tasks × %u columns) into %s\n"),
+             chart->name, chart->tasks->len, chart->columns->len, opts->output);
+  else
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, opts->output);
+      json_builder_set_member_name (b, "tasks");
+      json_builder_add_int_value (b, chart->tasks->len);
+      json_builder_set_member_name (b, "columns");
+      json_builder_add_int_value (b, chart->columns->len);
+      json_builder_set_member_name (b, "errors");
+      json_builder_add_int_value (b, check->n_errors);
+      json_builder_end_object (b);
+      print_json (b);
     }
   return EXIT_DONE;
 }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 int ks_cli_import_raci   (const Options *opts);
 /* export raci --scope NAME [-o FILE] */
 int ks_cli_export_raci   (const Options *opts);
+/* render raci --scope NAME [--account NAME] [--width W] [--height H] -o FILE */
+int ks_cli_render_raci   (const Options *opts);
 /* raci check|list|template ... */
 int ks_cli_raci          (const Options *opts);
 

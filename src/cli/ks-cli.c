@@ -129,6 +129,10 @@ static const char *usage_text =
      "  render ranking [--period P] [--compare P] [--top N] -o FILE\n"
      "                                   the top N (default 20) by weighted score in two periods\n"
      "                                   side by side, with rank changes, new entries, drop-outs\n"
+     "  render raci --scope NAME [--account NAME] [--width W] [--height H] -o FILE\n"
+     "                                   the chart's grid with its problems and load (roles as\n"
+     "                                   the account's team holds them); without a size the\n"
+     "                                   whole grid at 100 %, a PDF on landscape A4 pages\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1170,9 +1174,12 @@ run (Options *opts)
         return ks_cli_render_abc (opts);
       if (g_strcmp0 (sub, "ranking") == 0)
         return ks_cli_render_ranking (opts);
+      if (g_strcmp0 (sub, "raci") == 0)
+        return ks_cli_render_raci (opts);
       return usage_error (_("render what? Use “render powermap --account NAME -o FILE”, "
                             "“render plan --account NAME -o FILE”, “render portfolio -o FILE”, "
-                            "“render abc -o FILE” or “render ranking -o FILE”"));
+                            "“render abc -o FILE”, “render ranking -o FILE” or "
+                            "“render raci --scope NAME -o FILE”"));
     }
   if (g_str_equal (cmd, "export"))
     {

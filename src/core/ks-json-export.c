@@ -18,6 +18,7 @@
 #include "ks-json-writer.h"
 #include "ks-map-snapshot.h"
 #include "ks-powermap-types.h"
+#include "ks-raci.h"
 
 typedef struct
 {
@@ -634,6 +635,87 @@ export_scoring (KsWorkspace  *ws,
   return TRUE;
 }
 
+/* "raci": every chart with its columns, phases, tasks and letters (whole
+ * workspace only; the shape is ks-json-raci.c's). */
+static gboolean
+export_raci (KsWorkspace  *ws,
+             Writer       *w,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) list = ks_raci_chart_list (ws, 0, error);
+
+  if (!list)
+    return FALSE;
+  writer_open (w, "raci", '[');
+  for (guint i = 0; i < list->len; i++)
+    {
+      KsRaciChartInfo *info = g_ptr_array_index (list, i);
+      g_autoptr(KsRaciChart) chart = ks_raci_chart_load (ws, info->id, 0, error);
+      guint nc, t = 0;
+
+      if (!chart)
+        return FALSE;
+      nc = chart->columns->len;
+      writer_open (w, NULL, '{');
+      write_text_member (w, "name", chart->name);
+      write_text_member (w, "scope", ks_raci_scope_name (chart->scope));
+      writer_item (w, "account");
+      if (chart->scope == KS_RACI_SCOPE_ACCOUNT && chart->account_name)
+        ks_json_append_string (w->out, chart->account_name);
+      else
+        g_string_append (w->out, "null");
+      writer_item (w, "arsci");
+      g_string_append (w->out, chart->arsci ? "true" : "false");
+      writer_open (w, "columns", '[');
+      for (guint c = 0; c < nc; c++)
+        {
+          KsRaciColumn *column = g_ptr_array_index (chart->columns, c);
+          writer_open (w, NULL, '{');
+          if (column->person_id > 0)
+            write_text_member (w, "person", column->label);
+          else
+            write_text_member (w, "role", column->role);
+          writer_close (w, '}');
+        }
+      writer_close (w, ']');
+      writer_open (w, "phases", '[');
+      for (guint p = 0; p < chart->phases->len; p++)
+        {
+          writer_open (w, NULL, '{');
+          write_text_member (w, "name", ((KsRaciPhase *) g_ptr_array_index (chart->phases, p))->name);
+          writer_open (w, "tasks", '[');
+          for (; t < chart->tasks->len && ((KsRaciTask *) g_ptr_array_index (chart->tasks, t))->phase == p; t++)
+            {
+              g_autofree char *letters = g_new0 (char, nc + 1);
+              int main = -1;
+
+              for (guint c = 0; c < nc; c++)
+                {
+                  KsRaciLetter l = ks_raci_chart_get (chart, t, c);
+                  letters[c] = l ? (char) l : '.';
+                  if (l == KS_RACI_R && chart->main[t * nc + c])
+                    main = c;
+                }
+              writer_open (w, NULL, '{');
+              write_text_member (w, "name", ((KsRaciTask *) g_ptr_array_index (chart->tasks, t))->name);
+              write_text_member (w, "letters", letters);
+              writer_item (w, "main");
+              if (main >= 0)
+                g_string_append_printf (w->out, "%d", main);
+              else
+                g_string_append (w->out, "null");
+              writer_close (w, '}');
+            }
+          writer_close (w, ']');
+          writer_close (w, '}');
+        }
+      writer_close (w, ']');
+      writer_close (w, '}');
+    }
+  writer_close (w, ']');
+  return TRUE;
+}
+
 static gboolean
 export_accounts (KsWorkspace  *ws,
                  Writer       *w,
@@ -850,7 +932,7 @@ export_document (KsWorkspace  *workspace,
        export_products (workspace, &w, error) &&
        export_accounts (workspace, &w, error) &&
        export_opportunities (workspace, &w, error) &&
-       (account_id > 0 || export_scoring (workspace, &w, error));
+       (account_id > 0 || (export_scoring (workspace, &w, error) && export_raci (workspace, &w, error)));
   writer_close (&w, '}');
   text = writer_finish (&w);
 

@@ -451,7 +451,8 @@ write_document (KsWorkspace  *ws,
                        ks_workspace_get_path (ws));
           return FALSE;
         }
-      if (!ks_workspace_exec (ws, "DELETE FROM account_scores", error) ||
+      if (!ks_workspace_exec (ws, "DELETE FROM raci_charts", error) ||
+          !ks_workspace_exec (ws, "DELETE FROM account_scores", error) ||
           !ks_workspace_exec (ws, "DELETE FROM opportunities", error) ||
           !ks_workspace_exec (ws, "DELETE FROM map_snapshots", error) ||
           !ks_workspace_exec (ws, "DELETE FROM contact_lines", error) ||
@@ -470,7 +471,8 @@ write_document (KsWorkspace  *ws,
          write_accounts (ws, im, error) &&
          write_plans (ws, im, error) &&
          write_opportunities (ws, im, error) &&
-         write_scoring (ws, im, error);
+         write_scoring (ws, im, error) &&
+         ks_json_write_raci (ws, im, error);
 }
 
 /* Reads and checks the whole document, then writes it in one transaction

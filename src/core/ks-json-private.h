@@ -16,6 +16,7 @@
 
 #include "ks-json.h"
 #include "ks-plan.h"
+#include "ks-raci.h"
 #include "ks-workspace-private.h"
 
 G_BEGIN_DECLS
@@ -178,6 +179,8 @@ typedef struct
   GHashTable *person_index;   /* name → index + 1 */
   GHashTable *product_index;
   GHashTable *account_index;
+  GPtrArray  *raci;           /* KsRaciChart: person columns hold the name in label
+                               * (role NULL, person_id 0), account_name the account */
 } Import;
 
 /* Reading (ks-json-read.c) ---------------------------------------------------- */
@@ -276,6 +279,15 @@ gboolean  ks_json_read_accounts (Import       *im,
                                  GError      **error);
 gboolean  ks_json_read_scoring  (Import       *im,
                                  JsonObject   *root,
+                                 GError      **error);
+
+/* ks-json-raci.c: the workspace's "raci" charts (after the people and
+ * accounts are read), and writing them once those rows are in. */
+gboolean  ks_json_read_raci     (Import       *im,
+                                 JsonObject   *root,
+                                 GError      **error);
+gboolean  ks_json_write_raci    (KsWorkspace  *ws,
+                                 Import       *im,
                                  GError      **error);
 
 /* Writing (ks-json-import.c) -------------------------------------------------- */

@@ -70,6 +70,7 @@ ks_json_import_clear (Import *im)
   g_clear_pointer (&im->person_index, g_hash_table_unref);
   g_clear_pointer (&im->product_index, g_hash_table_unref);
   g_clear_pointer (&im->account_index, g_hash_table_unref);
+  g_clear_pointer (&im->raci, g_ptr_array_unref);
   /* Last: the strings read point into its nodes. */
   g_clear_object (&im->parser);
 }
@@ -106,6 +107,7 @@ ks_json_import_init (Import     *im,
   im->person_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->product_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->account_index = g_hash_table_new (g_str_hash, g_str_equal);
+  im->raci = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_raci_chart_free);
 }
 
 static char *
@@ -918,7 +920,8 @@ read_document (Import      *im,
       return FALSE;
     }
   return read_opportunities (im, root, error) &&
-         check_chains (im, error);
+         check_chains (im, error) &&
+         (im->account_mode || ks_json_read_raci (im, root, error));
 }
 
 gboolean

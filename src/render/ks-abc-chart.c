@@ -67,6 +67,7 @@ struct _KsAbcChart
   KsChartText   ref_label, diag_label;
   Row          *rows;
   guint         n_rows;
+  KsChartMessage *empty;           /* no revenue: drawn instead of the chart */
 };
 
 /* Also the matrix's colours when it is coloured by class. */
@@ -323,6 +324,14 @@ ks_abc_chart_new (const KsAbcReport *report,
   }
   ks_chart_text_init (&self->ref_label, self->context, font, "20/80", 0, FALSE, 1);
   ks_chart_text_init (&self->diag_label, self->context, font, _("Equal shares"), 0, FALSE, 1);
+  /* Without revenue every share is 0 of 0: no curve, no classes to claim. */
+  if (!(self->total > 0))
+    {
+      self->empty = g_new0 (KsChartMessage, 1);
+      ks_chart_message_init (self->empty, self->context, palette, _("No won opportunities yet"),
+                             _("The ABC analysis classes the accounts by their revenue, and none is recorded."),
+                             width);
+    }
   return self;
 }
 
@@ -346,6 +355,9 @@ ks_abc_chart_free (KsAbcChart *chart)
   ks_chart_text_clear (&chart->diag_label);
   ks_chart_text_clear (&chart->x_title);
   ks_chart_text_clear (&chart->y_title);
+  if (chart->empty)
+    ks_chart_message_clear (chart->empty);
+  g_free (chart->empty);
   g_free (chart->rows);
   g_free (chart->ids);
   g_free (chart->names);
@@ -361,6 +373,13 @@ ks_abc_chart_free (KsAbcChart *chart)
   g_string_chunk_free (chart->strings);
   g_object_unref (chart->context);
   g_free (chart);
+}
+
+gboolean
+ks_abc_chart_is_empty (const KsAbcChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, FALSE);
+  return chart->empty != NULL;
 }
 
 void
@@ -460,7 +479,7 @@ ks_abc_chart_hit_test (const KsAbcChart *chart,
   int best = -1, lo, hi;
 
   g_return_val_if_fail (chart != NULL, -1);
-  if (chart->n == 0 || chart->plot.width <= 0)
+  if (chart->n == 0 || chart->empty || chart->plot.width <= 0)
     return -1;
   /* Row i sits at x = plot.x + (i + 1) / n × width. */
   lo = (int) floor ((x - tol - chart->plot.x) / chart->plot.width * chart->n) - 1;
@@ -500,6 +519,13 @@ draw_static (cairo_t          *cr,
   const KsChartRect *p = &self->plot;
   double tick = self->font_px * 0.4, gap = self->font_px * 0.25, x, y, x2, y2;
 
+  if (self->empty)
+    {
+      ks_color_set_source (cr, &palette->background);
+      cairo_paint (cr);
+      ks_chart_message_draw (cr, self->empty, palette, &(KsChartRect) { 0, 0, self->width, self->height });
+      return;
+    }
   ks_color_set_source (cr, &palette->background);
   cairo_paint (cr);
   ks_color_set_source (cr, &palette->surface);

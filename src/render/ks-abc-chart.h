@@ -45,6 +45,9 @@ KsAbcChart *ks_abc_chart_new           (const KsAbcReport *report,
                                         PangoContext      *context);
 void        ks_abc_chart_free          (KsAbcChart        *chart);
 
+/* TRUE when the report has no revenue: the chart draws a message saying so
+ * instead of axes, classes and a curve, and hits nothing. */
+gboolean    ks_abc_chart_is_empty      (const KsAbcChart  *chart);
 void        ks_abc_chart_get_plot_rect (const KsAbcChart  *chart,
                                         KsChartRect       *rect);
 void        ks_abc_chart_get_legend_rect (const KsAbcChart *chart,

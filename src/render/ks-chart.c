@@ -278,3 +278,52 @@ ks_chart_tick_label (double value,
     decimals++;
   return ks_format_fixed (value, decimals);
 }
+
+void
+ks_chart_message_init (KsChartMessage  *message,
+                       PangoContext    *context,
+                       const KsPalette *palette,
+                       const char      *title,
+                       const char      *detail,
+                       double           width)
+{
+  g_autoptr(PangoFontDescription) title_font = ks_chart_font_new (palette, 1.6, PANGO_WEIGHT_BOLD);
+  g_autoptr(PangoFontDescription) font = ks_chart_font_new (palette, 1.1, PANGO_WEIGHT_NORMAL);
+  double max_w = MAX (width * 0.7, 120);
+
+  ks_chart_text_init (&message->title, context, title_font, title, max_w, TRUE, 2);
+  ks_chart_text_init (&message->detail, context, font, detail, max_w, TRUE, 4);
+}
+
+void
+ks_chart_message_clear (KsChartMessage *message)
+{
+  ks_chart_text_clear (&message->title);
+  ks_chart_text_clear (&message->detail);
+}
+
+void
+ks_chart_message_draw (cairo_t              *cr,
+                       const KsChartMessage *message,
+                       const KsPalette      *palette,
+                       const KsChartRect    *area)
+{
+  double pad = ks_chart_font_px (palette) * 1.2, gap = ks_chart_font_px (palette) * 0.6;
+  double w = MAX (message->title.width, message->detail.width);
+  double h = message->title.height + gap + message->detail.height;
+  double x = area->x + (area->width - w) / 2, y = area->y + (area->height - h) / 2;
+
+  cairo_save (cr);
+  ks_color_set_source (cr, &palette->surface);
+  ks_chart_rounded_rect (cr, x - pad, y - pad, w + 2 * pad, h + 2 * pad, 8);
+  cairo_fill_preserve (cr);
+  ks_color_set_source (cr, &palette->grid);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  ks_color_set_source (cr, &palette->foreground);
+  ks_chart_text_show (cr, &message->title, area->x + (area->width - message->title.width) / 2, y);
+  ks_color_set_source (cr, &palette->muted);
+  ks_chart_text_show (cr, &message->detail, area->x + (area->width - message->detail.width) / 2,
+                      y + message->title.height + gap);
+  cairo_restore (cr);
+}

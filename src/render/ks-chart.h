@@ -100,4 +100,25 @@ void     ks_chart_nice_range    (double                     *lo,
 char    *ks_chart_tick_label    (double                      value,
                                  double                      step);
 
+/* What a chart draws when it has nothing to show, instead of claiming
+ * results: a title and one sentence, measured once by _init (wrapped to
+ * @width), drawn centred in @area on a card of the palette's surface. */
+typedef struct
+{
+  KsChartText title;
+  KsChartText detail;
+} KsChartMessage;
+
+void     ks_chart_message_init  (KsChartMessage             *message,
+                                 PangoContext               *context,
+                                 const KsPalette            *palette,
+                                 const char                 *title,
+                                 const char                 *detail,
+                                 double                      width);
+void     ks_chart_message_clear (KsChartMessage             *message);
+void     ks_chart_message_draw  (cairo_t                    *cr,
+                                 const KsChartMessage       *message,
+                                 const KsPalette            *palette,
+                                 const KsChartRect          *area);
+
 G_END_DECLS

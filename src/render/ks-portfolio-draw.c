@@ -623,6 +623,8 @@ ks_matrix_draw (cairo_t                 *cr,
     draw_bubbles (cr, layout, palette);
   if (layers & KS_MATRIX_LAYER_LEGEND)
     draw_legend (cr, layout, palette);
+  if ((layers & KS_MATRIX_LAYER_BACKGROUND) && layout->empty)
+    ks_chart_message_draw (cr, layout->empty, palette, &layout->plot);
   if ((layers & KS_MATRIX_LAYER_OVERLAY) && state)
     draw_overlay (cr, layout, palette, state);
   cairo_restore (cr);

@@ -85,6 +85,7 @@ struct _KsMatrixLayout
   double          legend_pad;
 
   guint           n_placed, n_unplaced, n_labelled, n_dropped;
+  KsChartMessage *empty;          /* nothing placed: drawn over the plot */
 
   /* Spatial buckets over the plot: bubbles by cell (CSR), labels by cell
    * (linked lists), for collision tests and hit testing. */

@@ -833,6 +833,16 @@ ks_matrix_layout_new (const KsMatrixSpec *spec,
       note_row->rect = rect;
     }
   self->rows = (KsMatrixRow *) (void *) g_array_free (g_steal_pointer (&rows), FALSE);
+  /* Empty quadrants would read as a portfolio with nobody in it. */
+  if (self->n_placed == 0)
+    {
+      self->empty = g_new0 (KsChartMessage, 1);
+      ks_chart_message_init (self->empty, self->context, palette, _("No account placed yet"),
+                             self->n_unplaced > 0
+                               ? _("No account has a value on both axes: score the accounts in the review period.")
+                               : _("There is no account to place."),
+                             self->plot.width * 0.9);
+    }
   return self;
 }
 
@@ -849,6 +859,9 @@ ks_matrix_layout_free (KsMatrixLayout *layout)
     ks_chart_text_clear (&layout->quad_text[q]);
   ks_chart_text_clear (&layout->x_title);
   ks_chart_text_clear (&layout->y_title);
+  if (layout->empty)
+    ks_chart_message_clear (layout->empty);
+  g_free (layout->empty);
   g_array_unref (layout->x_ticks);
   g_array_unref (layout->y_ticks);
   g_free (layout->rows);
@@ -989,6 +1002,13 @@ ks_matrix_layout_get_range (const KsMatrixLayout *layout,
     *y_min = layout->y_min;
   if (y_max)
     *y_max = layout->y_max;
+}
+
+gboolean
+ks_matrix_layout_is_empty (const KsMatrixLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+  return layout->empty != NULL;
 }
 
 void

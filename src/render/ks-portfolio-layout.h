@@ -150,6 +150,9 @@ void             ks_matrix_layout_get_range       (const KsMatrixLayout *layout,
                                                    double               *x_max,
                                                    double               *y_min,
                                                    double               *y_max);
+/* TRUE when no bubble is placed: the background layer draws a message
+ * over the plot saying so, instead of quadrants that look like results. */
+gboolean         ks_matrix_layout_is_empty        (const KsMatrixLayout *layout);
 /* Counts: bubbles placed and not placed (NaN x or y), labels shown
  * (beside or with a leader) and dropped. NULLs allowed. */
 void             ks_matrix_layout_get_counts      (const KsMatrixLayout *layout,

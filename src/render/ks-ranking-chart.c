@@ -43,6 +43,7 @@ struct _KsRankingChart
   KsChartText   titles[2];
   double        title_y;
   double        row_h;
+  KsChartMessage *empty;           /* nobody ranked: drawn instead of the columns */
 };
 
 static void
@@ -200,6 +201,12 @@ ks_ranking_chart_new (const KsRanking *ranking,
         ks_chart_text_init (&e->name, self->context, font, in->name, MAX (name_w, self->font_px * 3), FALSE, 1);
         e->text_y = e->rect.y + (e->rect.height - e->name.height) / 2;
       }
+  if (self->n[0] == 0 && self->n[1] == 0)
+    {
+      self->empty = g_new0 (KsChartMessage, 1);
+      ks_chart_message_init (self->empty, self->context, palette, _("No scores to rank yet"),
+                             _("Score the accounts in a review period to rank them."), width);
+    }
   return self;
 }
 
@@ -215,8 +222,18 @@ ks_ranking_chart_free (KsRankingChart *chart)
       g_free (chart->entries[side]);
       ks_chart_text_clear (&chart->titles[side]);
     }
+  if (chart->empty)
+    ks_chart_message_clear (chart->empty);
+  g_free (chart->empty);
   g_object_unref (chart->context);
   g_free (chart);
+}
+
+gboolean
+ks_ranking_chart_is_empty (const KsRankingChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, FALSE);
+  return chart->empty != NULL;
 }
 
 guint
@@ -411,6 +428,13 @@ draw_static (cairo_t              *cr,
              const KsRankingChart *self,
              const KsPalette      *palette)
 {
+  if (self->empty)
+    {
+      ks_color_set_source (cr, &palette->background);
+      cairo_paint (cr);
+      ks_chart_message_draw (cr, self->empty, palette, &(KsChartRect) { 0, 0, self->width, self->height });
+      return;
+    }
   ks_color_set_source (cr, &palette->background);
   cairo_paint (cr);
 

@@ -50,6 +50,9 @@ KsRankingChart *ks_ranking_chart_new          (const KsRanking      *ranking,
                                                PangoContext         *context);
 void            ks_ranking_chart_free         (KsRankingChart       *chart);
 
+/* TRUE when neither period ranks anyone: the chart draws a message saying
+ * so instead of two empty columns. */
+gboolean        ks_ranking_chart_is_empty     (const KsRankingChart *chart);
 guint           ks_ranking_chart_get_n_entries (const KsRankingChart *chart,
                                                 KsRankingSide         side);
 /* Entry @index of @side (in the ranking's order, i.e. by rank): its row's
