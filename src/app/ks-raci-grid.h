@@ -57,6 +57,15 @@ gboolean           ks_raci_grid_set_focused_letter (KsRaciGrid  *self,
 /* What a screen reader is told about the focused cell. (transfer full) */
 char              *ks_raci_grid_describe_focus   (KsRaciGrid   *self);
 
+/* Beside the above (for the page, its menus and tests): */
+/* Whether a task's or phase's name is being renamed in place. */
+gboolean           ks_raci_grid_is_editing       (KsRaciGrid   *self);
+/* The message shown at the focused cell (a refused letter or name); NULL. */
+const char        *ks_raci_grid_get_message      (KsRaciGrid   *self);
+/* Focuses @column's header (a column's problem in the problems list). */
+void               ks_raci_grid_focus_column_header (KsRaciGrid *self,
+                                                  int           column);
+
 /* Signals:
  *   "reloaded"          the chart was (re)loaded; chart and check may have changed
  *   "column-activated"  (gint64 person_id, const char *role): a column header was

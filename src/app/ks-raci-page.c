@@ -499,11 +499,11 @@ on_check_activated (GtkListBox    *list,
   if (!check || !chart || index == 0 || index > check->findings->len)
     return;
   finding = g_ptr_array_index (check->findings, index - 1);
-  /* A column's problem: its first cell (or its first letter). */
+  /* A column's problem (empty, a role bound to nobody): its header. */
   if (finding->task >= 0)
     ks_raci_grid_focus_cell (grid (self), finding->task, finding->column);
-  else if (chart->tasks->len > 0)
-    ks_raci_grid_focus_cell (grid (self), 0, finding->column);
+  else
+    ks_raci_grid_focus_column_header (grid (self), finding->column);
 }
 
 static void

@@ -254,7 +254,10 @@ draw_task_rows (Ctx *ctx)
     {
       double x = ks_raci_layout_column_x (l, c) + ks_raci_layout_get_column_width (l, (int) c) - ctx->view->scroll_x;
 
-      cairo_rectangle (cr, x - 1, body.y, 1, l->row_h * ctx->range.n_rows + l->row_h);
+      /* down to the last row shown, not a row past the grid's end */
+      cairo_rectangle (cr, x - 1, body.y, 1,
+                       MAX (0, l->header_h + (ctx->range.first_row + ctx->range.n_rows) * l->row_h -
+                               ctx->view->scroll_y - body.y));
     }
   for (guint r = ctx->range.first_row; r < ctx->range.first_row + ctx->range.n_rows; r++)
     cairo_rectangle (cr, left, l->header_h + (r + 1) * l->row_h - ctx->view->scroll_y - 1, right - left, 1);
@@ -493,7 +496,10 @@ draw_focus (Ctx *ctx)
   KsGridRect r, body = ks_raci_layout_get_body_rect (l, ctx->view);
   double w = s->focused ? 2 : 1;
 
-  if (s->focus_row == KS_GRID_NONE || s->focus_column < -1 || s->focus_column >= (int) l->model->n_columns)
+  /* KS_GRID_NONE and KS_GRID_HEADER are one value: a header is focused
+   * only with a column, the corner never */
+  if ((s->focus_row == KS_GRID_NONE && s->focus_column < 0) ||
+      s->focus_column < -1 || s->focus_column >= (int) l->model->n_columns)
     return;
   if (s->focus_row != KS_GRID_HEADER && s->focus_row >= l->n_rows)
     return;

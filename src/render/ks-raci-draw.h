@@ -24,7 +24,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint     focus_row;      /* KS_GRID_NONE = no focused cell; KS_GRID_HEADER = a header */
+  /* KS_GRID_HEADER (with a column ≥ 0) = that column's header; the same
+   * value with focus_column -1 (KS_GRID_NONE) = no focused cell */
+  guint     focus_row;
   int       focus_column;   /* -1 = the first column */
   gboolean  focused;        /* the widget has the keyboard focus: an accent outline */
 } KsRaciDrawState;
