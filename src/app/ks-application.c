@@ -39,11 +39,11 @@ static const GOptionEntry options[] = {
   { "workspace", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this workspace"), N_("FILE") },
   { "page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this page: accounts, people or portfolio"), N_("PAGE") },
+    N_("Show this page: accounts, people, portfolio or raci"), N_("PAGE") },
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select the account with this name"), N_("NAME") },
   { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this view of the account (profile, map or plan) or of the portfolio (matrix, abc, ranking or scores)"), N_("VIEW") },
+    N_("Show this view of the account (profile, map, plan or raci) or of the portfolio (matrix, abc, ranking or scores)"), N_("VIEW") },
   { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this contact on the account's power map"), N_("NAME") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -255,9 +255,9 @@ ks_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (dict, "page", "s", &self->page) &&
       g_strcmp0 (self->page, "accounts") != 0 && g_strcmp0 (self->page, "people") != 0 &&
-      g_strcmp0 (self->page, "portfolio") != 0)
+      g_strcmp0 (self->page, "portfolio") != 0 && g_strcmp0 (self->page, "raci") != 0)
     {
-      g_printerr (_("keystone: --page takes “accounts”, “people” or “portfolio”, not “%s”\n"), self->page);
+      g_printerr (_("keystone: --page takes “accounts”, “people”, “portfolio” or “raci”, not “%s”\n"), self->page);
       return 2;
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
@@ -274,9 +274,9 @@ ks_application_handle_local_options (GApplication *app,
     }
   else if (self->view &&
            g_strcmp0 (self->view, "profile") != 0 && g_strcmp0 (self->view, "map") != 0 &&
-           g_strcmp0 (self->view, "plan") != 0)
+           g_strcmp0 (self->view, "plan") != 0 && g_strcmp0 (self->view, "raci") != 0)
     {
-      g_printerr (_("keystone: --view takes “profile”, “map” or “plan”, not “%s”\n"), self->view);
+      g_printerr (_("keystone: --view takes “profile”, “map”, “plan” or “raci”, not “%s”\n"), self->view);
       return 2;
     }
   if (g_variant_dict_lookup (dict, "screenshot", "^&ay", &path))

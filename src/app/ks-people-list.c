@@ -4,7 +4,8 @@
  *
  * Same shape as the account list: a KsListHelper mirroring ks_person_list(),
  * reloading on "changed::people" and "changed::account_team" (accounts covered).
- * Search covers name, title, team, region and area of responsibility.
+ * Search covers name, title, team, region, area of responsibility, phone and
+ * e-mail (the people directory, the RACI charts' role map).
  */
 #define G_LOG_DOMAIN "ks-people-list"
 
@@ -70,7 +71,9 @@ person_matches (gpointer    item,
          ks_search_matches (key, ks_person_get_title (person)) ||
          ks_search_matches (key, ks_person_get_team (person)) ||
          ks_search_matches (key, ks_person_get_region (person)) ||
-         ks_search_matches (key, ks_person_get_area (person));
+         ks_search_matches (key, ks_person_get_area (person)) ||
+         ks_search_matches (key, ks_person_get_phone (person)) ||
+         ks_search_matches (key, ks_person_get_email (person));
 }
 
 static gint64

@@ -18,6 +18,7 @@
 #include "ks-people-page.h"
 #include "ks-plan-page.h"
 #include "ks-portfolio-page.h"
+#include "ks-raci-page.h"
 #include "ks-powermap-page.h"
 #include "ks-window.h"
 
@@ -58,6 +59,10 @@ struct _KsWindow
   KsPlanPage           *plan_page;      /* NULL until first shown or asked for */
   KsPortfolioPage      *portfolio_page; /* NULL until first shown or asked for */
   AdwBin               *portfolio_bin;
+  KsRaciPage           *raci_page;     /* company and process charts; NULL until first shown or asked for */
+  AdwBin               *raci_bin;
+  KsRaciPage           *account_raci_page; /* the account's RACI tab; NULL until first shown or asked for */
+  AdwBin               *account_raci_bin;
   AdwBin               *portfolio_sidebar_bin;
   GtkWidget            *portfolio_switcher;
   GtkWidget            *sidebar;

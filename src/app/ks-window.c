@@ -75,6 +75,31 @@ ensure_portfolio_page (KsWindow *self)
   return self->portfolio_page;
 }
 
+/* The RACI view (company and process charts) and the account's RACI tab. */
+static KsRaciPage *
+ensure_raci_page (KsWindow *self)
+{
+  if (self->raci_page)
+    return self->raci_page;
+  self->raci_page = KS_RACI_PAGE (ks_raci_page_new (FALSE));
+  adw_bin_set_child (self->raci_bin, GTK_WIDGET (self->raci_page));
+  ks_raci_page_set_workspace (self->raci_page, self->workspace);
+  return self->raci_page;
+}
+
+static KsRaciPage *
+ensure_account_raci_page (KsWindow *self)
+{
+  if (self->account_raci_page)
+    return self->account_raci_page;
+  self->account_raci_page = KS_RACI_PAGE (ks_raci_page_new (TRUE));
+  adw_bin_set_child (self->account_raci_bin, GTK_WIDGET (self->account_raci_page));
+  ks_raci_page_set_workspace (self->account_raci_page, self->workspace);
+  g_object_bind_property (self->account_list, "selected-id", self->account_raci_page, "account-id",
+                          G_BINDING_SYNC_CREATE);
+  return self->account_raci_page;
+}
+
 static void
 update_title (KsWindow *self)
 {
@@ -461,11 +486,13 @@ on_page_changed (KsWindow *self)
 
   if (g_strcmp0 (page, "portfolio") == 0)
     ensure_portfolio_page (self);
+  else if (g_strcmp0 (page, "raci") == 0)
+    ensure_raci_page (self);
   if (page)
     gtk_stack_set_visible_child_name (self->content_stack, page);
   gtk_widget_set_visible (self->account_switcher, g_strcmp0 (page, "accounts") == 0);
   gtk_widget_set_visible (self->portfolio_switcher, g_strcmp0 (page, "portfolio") == 0);
-  gtk_widget_set_visible (self->add_button, g_strcmp0 (page, "portfolio") != 0);
+  gtk_widget_set_visible (self->add_button, g_strcmp0 (page, "accounts") == 0 || g_strcmp0 (page, "people") == 0);
   update_add_button (self);
   update_empty_content (self);
 }
@@ -493,6 +520,8 @@ on_account_view_changed (KsWindow *self)
     ensure_powermap_page (self);
   else if (g_strcmp0 (view, "plan") == 0)
     ensure_plan_page (self);
+  else if (g_strcmp0 (view, "raci") == 0)
+    ensure_account_raci_page (self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->sidebar_button),
                                 g_strcmp0 (view, "map") != 0);
 }
@@ -611,6 +640,7 @@ ks_window_dispose (GObject *object)
   /* they went with their bins */
   self->powermap_page = NULL;
   self->plan_page = NULL;
+  self->raci_page = self->account_raci_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -646,6 +676,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, people_content);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, no_person_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, raci_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, account_raci_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_sidebar_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_switcher);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, window_title);
@@ -689,6 +721,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "accounts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "people");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "portfolio");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "raci");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -789,6 +822,10 @@ ks_window_set_workspace (KsWindow    *self,
     ks_plan_page_set_workspace (self->plan_page, workspace);
   if (self->portfolio_page)
     ks_portfolio_page_set_workspace (self->portfolio_page, workspace);
+  if (self->raci_page)
+    ks_raci_page_set_workspace (self->raci_page, workspace);
+  if (self->account_raci_page)
+    ks_raci_page_set_workspace (self->account_raci_page, workspace);
   ks_people_page_set_workspace (self->people_page, workspace);
   ks_account_list_set_workspace (self->account_list, workspace);
   ks_people_list_set_workspace (self->people_list, workspace);
@@ -821,7 +858,7 @@ ks_window_set_page (KsWindow   *self,
   g_return_if_fail (KS_IS_WINDOW (self));
 
   if (g_strcmp0 (page, "accounts") == 0 || g_strcmp0 (page, "people") == 0 ||
-      g_strcmp0 (page, "portfolio") == 0)
+      g_strcmp0 (page, "portfolio") == 0 || g_strcmp0 (page, "raci") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
@@ -862,6 +899,8 @@ ks_window_select_account (KsWindow *self,
     ks_powermap_page_set_account_id (self->powermap_page, account_id);
   if (self->plan_page)
     ks_plan_page_set_account_id (self->plan_page, account_id);
+  if (self->account_raci_page)
+    ks_raci_page_set_account_id (self->account_raci_page, account_id);
 }
 
 void
@@ -1023,6 +1062,22 @@ ks_window_get_portfolio_page (KsWindow *self)
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (ensure_portfolio_page (self));
+}
+
+GtkWidget *
+ks_window_get_raci_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ensure_raci_page (self));
+}
+
+GtkWidget *
+ks_window_get_account_raci_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ensure_account_raci_page (self));
 }
 
 GtkWidget *

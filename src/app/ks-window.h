@@ -30,17 +30,21 @@ gboolean     ks_window_open_path           (KsWindow       *self,
  * else the default workspace, created with the demo company on first run. */
 void         ks_window_open_startup        (KsWindow       *self);
 
-/* "accounts", "people" or "portfolio". */
+/* "accounts", "people", "portfolio" or "raci". */
 void         ks_window_set_page            (KsWindow       *self,
                                             const char     *page);
 const char  *ks_window_get_page            (KsWindow       *self);
-/* The account's view: "profile" or "map" (the power map). */
+/* The account's view: "profile", "map" (the power map), "plan" or "raci". */
 void         ks_window_set_account_view    (KsWindow       *self,
                                             const char     *view);
 GtkWidget   *ks_window_get_powermap_page   (KsWindow       *self);
 GtkWidget   *ks_window_get_plan_page       (KsWindow       *self);
 /* The portfolio review (built when first asked for or shown). */
 GtkWidget   *ks_window_get_portfolio_page  (KsWindow       *self);
+/* The RACI view's page (company and process charts) and the account's RACI
+ * tab (built when first asked for or shown). */
+GtkWidget   *ks_window_get_raci_page       (KsWindow       *self);
+GtkWidget   *ks_window_get_account_raci_page (KsWindow     *self);
 gboolean     ks_window_select_account_name (KsWindow       *self,
                                             const char     *name);
 void         ks_window_select_account      (KsWindow       *self,
