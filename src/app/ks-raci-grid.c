@@ -520,6 +520,8 @@ ks_raci_grid_measure (GtkWidget      *widget,
                              ks_raci_layout_get_row_height (self->layout));
       *natural = (int) ceil (h);
     }
+  /* A chart without tasks is shorter than a header and one row. */
+  *natural = MAX (*natural, *minimum);
 }
 
 /* The rename editor's rectangle: the name cell, or the phase's name. */

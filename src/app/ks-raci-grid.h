@@ -8,7 +8,7 @@
  * Keys as in a spreadsheet: arrows, Tab / Shift+Tab, Home/End; R, A, C, I
  * (S in ARSCI charts) set the focused cell, Delete/BackSpace clear it, M
  * toggles the main R; F2 or Enter on a task or phase name renames it in
- * place, on a column header edits the role; Ctrl+Up/Down and Ctrl+Left/Right
+ * place; Ctrl+Up/Down and Ctrl+Left/Right
  * move the focused task or column; drag a task's name or a column's header
  * to reorder. Every edit is one undo step through core (ks-raci.h); the grid
  * reloads itself on the workspace's changed::raci_* signals, keeping the
