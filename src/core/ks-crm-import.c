@@ -897,10 +897,9 @@ import_cache_enlarge (KsWorkspace *ws)
 /* SQLite checks a foreign key of an inserted row by opening the parent
  * table, seeking and closing it again, three times per opportunity: half of
  * the INSERT's time. An import that is its own transaction turns that off
- * (it can only be turned off outside a transaction) and instead has SQLite
- * check every foreign key of the workspace at once before the commit, so
- * nothing pointing nowhere is ever committed. Inside a caller's
- * transaction the row-by-row checks stay. */
+ * (it can only be turned off outside a transaction) and checks before the
+ * commit instead, so nothing pointing nowhere is ever committed; inside a
+ * caller's transaction the row-by-row checks stay. */
 static gboolean
 foreign_keys_pause (KsWorkspace *ws)
 {
@@ -909,35 +908,115 @@ foreign_keys_pause (KsWorkspace *ws)
 }
 
 static void
-foreign_keys_verify (ImportJob *job)
+verify_failed (ImportJob  *job,
+               const char *format,
+               ...) G_GNUC_PRINTF (2, 3);
+
+static void
+verify_failed (ImportJob  *job,
+               const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Cannot happen while the code keeps its invariants; refused all the same. */
+  if (job->report->errors->len == 0)
+    job->error_code = KS_IMPORT_ERROR_VALUE;
+  ks_import_report_add (job->report, TRUE, "", 0, 0, "%s", message);
+}
+
+/* SQLite's own check of one table's foreign keys; FALSE when one is broken
+ * or the check failed. */
+static gboolean
+verify_table (ImportJob  *job,
+              const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, "PRAGMA foreign_key_check", &error);
+  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, sql, &error);
   int rc;
 
   if (!stmt)
     {
       _ks_crm_import_database_error (job, error);
-      return;
+      return FALSE;
     }
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      /* Cannot happen while the ids come from this import's own lookups;
-       * refused all the same, naming the row. */
-      if (job->report->errors->len == 0)
-        job->error_code = KS_IMPORT_ERROR_VALUE;
-      ks_import_report_add (job->report, TRUE, "", 0, 0,
-                            _("row %lld of %s refers to a row of %s that does not exist"),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            ks_column_text (stmt, 0), ks_column_text (stmt, 2));
-    }
+    verify_failed (job, _("row %lld of %s refers to a row of %s that does not exist"),
+                   (long long) sqlite3_column_int64 (stmt, 1),
+                   ks_column_text (stmt, 0), ks_column_text (stmt, 2));
   else if (rc != SQLITE_DONE)
     {
       ks_workspace_set_sql_error (job->ws, &error, _("check the references"));
       _ks_crm_import_database_error (job, error);
     }
   sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+/* Every entity of @t the import knows by id is a row of its table. */
+static gboolean
+verify_entities (ImportJob   *job,
+                 EntityTable *t,
+                 const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, sql, &error);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (!stmt)
+    {
+      _ks_crm_import_database_error (job, error);
+      return FALSE;
+    }
+  g_hash_table_iter_init (&iter, t->by_name);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Entity *e = value;
+      int rc;
+
+      if (e->id <= 0)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, e->id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          verify_failed (job, _("“%s” was matched to row %lld, which does not exist"),
+                         e->name, (long long) e->id);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          ks_workspace_set_sql_error (job->ws, &error, _("check the references"));
+          _ks_crm_import_database_error (job, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The check before the commit. Accounts and people refer to each other
+ * (parents, managers, owners): few rows, so SQLite checks them itself. An
+ * opportunity's account, product and sales agent are always the id of an
+ * entity of this import, one it loaded from the workspace or created in
+ * this transaction, and nothing is deleted while it runs: so every
+ * opportunity points at a row when every such entity is a row, which is one
+ * lookup per account, person and product instead of three per opportunity
+ * (×100: 30,000 lookups, not 2.6 million). */
+static void
+foreign_keys_verify (ImportJob *job)
+{
+  (void) (verify_table (job, "PRAGMA foreign_key_check (people)") &&
+          verify_table (job, "PRAGMA foreign_key_check (accounts)") &&
+          verify_entities (job, &job->accounts, "SELECT 1 FROM accounts WHERE id = ?1") &&
+          verify_entities (job, &job->people, "SELECT 1 FROM people WHERE id = ?1") &&
+          verify_entities (job, &job->products, "SELECT 1 FROM products WHERE id = ?1"));
 }
 
 gboolean
