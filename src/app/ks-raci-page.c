@@ -1083,10 +1083,50 @@ ks_raci_page_class_init (KsRaciPageClass *klass)
 }
 
 static void
+setup_chart_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_chart_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
+static GtkListItemFactory *
+chart_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_chart_label), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_chart_label), NULL);
+  return factory;
+}
+
+static void
 ks_raci_page_init (KsRaciPage *self)
 {
+  g_autoptr(GtkListItemFactory) button_factory = chart_label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = chart_label_factory (FALSE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->charts = g_array_new (FALSE, FALSE, sizeof (ChartEntry));
+  /* A long chart name shortens in the button, so the toolbar fits a
+   * 1280-pixel screen; the list shows names whole. */
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->chart_dropdown), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->chart_dropdown), list_factory);
 
   g_signal_connect (self->chart_dropdown, "notify::selected", G_CALLBACK (on_chart_selected), self);
   g_signal_connect_swapped (self->grid, "reloaded", G_CALLBACK (on_grid_reloaded), self);

@@ -732,6 +732,17 @@ ks_window_init (KsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The header bar keeps its title centred by squeezing the sides to their
+   * minimum, which would cut the account views' names ("Power…") on a
+   * 1280-pixel screen; asking for the switcher's natural width moves the
+   * title aside instead. */
+  {
+    int natural = 0;
+
+    gtk_widget_measure (self->account_switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    gtk_widget_set_size_request (self->account_switcher, natural, -1);
+  }
+
   /* capture phase: before a text field takes Ctrl+Z for itself */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
