@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "ks-grid-editor.h"
 #include "ks-grid-scroll.h"
 #include "ks-palette.h"
 #include "ks-raci-draw.h"

@@ -509,15 +509,8 @@ ks_raci_grid_size_allocate (GtkWidget *widget,
   if (self->editing && self->layout)
     {
       KsGridRect r = editor_rect (self);
-      double pad = round (ks_raci_layout_get_row_height (self->layout) * 0.2);
-      int min_h;
 
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (self->editor,
-                                &(GtkAllocation) { (int) (r.x + pad), (int) r.y,
-                                                   (int) MAX (1, r.width - 2 * pad),
-                                                   (int) MAX (min_h, r.height) },
-                                -1);
+      ks_grid_editor_allocate (self->editor, &r, round (ks_raci_layout_get_row_height (self->layout) * 0.2));
     }
   if (gtk_widget_get_visible (self->message))
     gtk_popover_present (GTK_POPOVER (self->message));

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "ks-grid-layout.h"
+#include "ks-grid-editor.h"
 #include "ks-grid-scroll.h"
 #include "ks-palette.h"
 #include "ks-scores-grid.h"

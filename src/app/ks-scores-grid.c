@@ -564,15 +564,8 @@ ks_scores_grid_size_allocate (GtkWidget *widget,
     {
       KsGridView view = _ks_scores_grid_get_view (self);
       KsGridRect r = ks_grid_layout_get_cell_rect (self->layout, &view, self->focus_row, self->focus_column);
-      double pad = round (ks_grid_layout_get_row_height (self->layout) * 0.25);
-      int min_h;
 
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (self->editor,
-                                &(GtkAllocation) { (int) (r.x + pad), (int) r.y,
-                                                   (int) MAX (1, r.width - 2 * pad),
-                                                   (int) MAX (min_h, r.height) },
-                                -1);
+      ks_grid_editor_allocate (self->editor, &r, round (ks_grid_layout_get_row_height (self->layout) * 0.25));
     }
   if (gtk_widget_get_visible (self->popover))
     {
