@@ -1391,7 +1391,6 @@ ks_raci_page_print (KsRaciPage  *self,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autofree char *name = NULL;
   PrintJob *job;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (KS_IS_RACI_PAGE (self), FALSE);
 
@@ -1415,20 +1414,14 @@ ks_raci_page_print (KsRaciPage  *self,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   /* Translators: a print job's name, e.g. "RACI chart Quotation handling" */
   name = g_strdup_printf (_("RACI chart %s"), shown_chart (self)->name);
-  gtk_print_operation_set_job_name (operation, name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_object_set_data_full (G_OBJECT (operation), "ks-raci-print", job, (GDestroyNotify) print_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  if (ks_print_operation_run (operation, GTK_WIDGET (self), name, export_pdf, error))
+    return TRUE;
   if (export_pdf)
-    gtk_print_operation_set_export_filename (operation, export_pdf);
-  result = gtk_print_operation_run (operation,
-                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && export_pdf)
     g_prefix_error (error, _("Could not print the chart to %s: "), export_pdf);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return FALSE;
 }
 
 GtkWindow *
