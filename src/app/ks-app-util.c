@@ -720,3 +720,26 @@ ks_list_box_set_placeholder_text (GtkListBox *box,
   gtk_widget_add_css_class (placeholder, "placeholder-row");
   gtk_list_box_set_placeholder (box, placeholder);
 }
+
+gboolean
+ks_print_operation_run (GtkPrintOperation  *operation,
+                        GtkWidget          *page,
+                        const char         *job_name,
+                        const char         *export_pdf,
+                        GError            **error)
+{
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_pdf)
+    gtk_print_operation_set_export_filename (operation, export_pdf);
+  result = gtk_print_operation_run (operation,
+                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (page)), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

@@ -138,4 +138,15 @@ void        ks_import_csv_dialog_show    (GtkWidget        *page,
                                           const char       *title,
                                           KsImportFileFunc  import);
 
+/* Runs a page's print @operation (its page setup, pages and drawing set)
+ * named @job_name, with its page setup in the dialog: into the PDF file
+ * @export_pdf without a dialog when set, else the print dialog over
+ * @page's window. FALSE with @error set when it failed (a cancelled dialog
+ * did not). */
+gboolean    ks_print_operation_run       (GtkPrintOperation  *operation,
+                                          GtkWidget          *page,
+                                          const char         *job_name,
+                                          const char         *export_pdf,
+                                          GError            **error);
+
 G_END_DECLS

@@ -566,7 +566,6 @@ ks_plan_page_print (KsPlanPage  *self,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) a4 = NULL;
   g_autofree char *job = NULL;
-  GtkPrintOperationResult result;
   KsPlanPrint *print;
 
   g_return_val_if_fail (KS_IS_PLAN_PAGE (self), FALSE);
@@ -590,18 +589,10 @@ ks_plan_page_print (KsPlanPage  *self,
   job = g_strdup_printf (_("Account plan of %s"), ks_plan_nonnull (self->ctx.account_name));
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_object_set_data_full (G_OBJECT (operation), "ks-plan-print", print, (GDestroyNotify) ks_plan_print_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), print);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), print);
-  if (export_pdf)
-    gtk_print_operation_set_export_filename (operation, export_pdf);
-  result = gtk_print_operation_run (operation,
-                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (ks_print_operation_run (operation, GTK_WIDGET (self), job, export_pdf, error))
     return TRUE;
   if (export_pdf)
     g_prefix_error (error, _("Could not print the plan to %s: "), export_pdf);

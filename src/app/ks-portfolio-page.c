@@ -876,22 +876,13 @@ ks_portfolio_page_print (KsPortfolioPage *self,
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (KS_IS_PORTFOLIO_PAGE (self), FALSE);
 
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, _("Portfolio review"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
-  if (export_pdf)
-    gtk_print_operation_set_export_filename (operation, export_pdf);
-  result = gtk_print_operation_run (operation,
-                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return ks_print_operation_run (operation, GTK_WIDGET (self), _("Portfolio review"), export_pdf, error);
 }
 

@@ -813,7 +813,6 @@ ks_powermap_page_print (KsPowermapPage *self,
   g_autofree char *job = g_strdup_printf (_("Power map of %s"), self->account_name ? self->account_name : "");
   g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
   g_autoptr(KsMapLayout) layout = NULL;
-  GtkPrintOperationResult result;
   double width, height;
 
   g_return_val_if_fail (KS_IS_POWERMAP_PAGE (self), FALSE);
@@ -825,16 +824,8 @@ ks_powermap_page_print (KsPowermapPage *self,
                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
-  if (export_pdf)
-    gtk_print_operation_set_export_filename (operation, export_pdf);
-  result = gtk_print_operation_run (operation,
-                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return ks_print_operation_run (operation, GTK_WIDGET (self), job, export_pdf, error);
 }
 
 static void

@@ -185,15 +185,9 @@ _ks_raci_grid_begin_rename (KsRaciGrid *self,
   self->edit_typed = initial != NULL;
   _ks_raci_grid_show_message (self, NULL);
   _ks_raci_grid_scroll_to_focus (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->editor), initial ? initial : t ? t->name : p->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   t ? _("Task name") : _("Phase name"), -1);
-  gtk_widget_set_child_visible (self->editor, TRUE);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_grab_focus (self->editor);
-  gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
-  if (!initial)
-    gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
+  ks_grid_editor_show (self->editor, GTK_WIDGET (self), initial ? initial : t ? t->name : p->name, !initial);
   _ks_raci_grid_update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -201,18 +195,13 @@ _ks_raci_grid_begin_rename (KsRaciGrid *self,
 static void
 end_edit (KsRaciGrid *self)
 {
-  gboolean had_focus;
-
   if (!self->editing)
     return;
   self->ending_edit = TRUE;
-  had_focus = gtk_widget_has_focus (self->editor);
   self->editing = FALSE;
   self->edit_task_id = self->edit_phase_id = 0;
   _ks_raci_grid_show_message (self, NULL);
-  gtk_widget_set_child_visible (self->editor, FALSE);
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+  ks_grid_editor_hide (self->editor, GTK_WIDGET (self));
   self->ending_edit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -604,15 +593,8 @@ void
 _ks_raci_grid_init_editor (KsRaciGrid *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
 
-  self->editor = gtk_text_new ();
-  gtk_widget_set_parent (self->editor, widget);
-  gtk_widget_set_child_visible (self->editor, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_editor_focus_leave), self);
-  gtk_widget_add_controller (self->editor, controller);
+  self->editor = ks_grid_editor_new (widget, _("Name"), G_CALLBACK (on_editor_focus_leave));
 
   /* the message at the cell: it takes neither the focus nor the clicks */
   self->message = gtk_popover_new ();

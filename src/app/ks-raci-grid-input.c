@@ -733,24 +733,11 @@ void
 _ks_raci_grid_init_input (KsRaciGrid *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
   GtkGesture *gesture;
 
-  self->menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, widget);
-
-  /* capture: the grid sees Tab, Enter and Escape before the editor does */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (widget, controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+  /* the context menu's model is set per target */
+  self->menu = ks_grid_init_input (widget, NULL, G_CALLBACK (on_key_pressed), G_CALLBACK (on_pressed),
+                                   G_CALLBACK (on_focus_changed));
 
   gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
@@ -759,9 +746,4 @@ _ks_raci_grid_init_input (KsRaciGrid *self)
   g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect_swapped (gesture, "cancel", G_CALLBACK (on_drag_cancel), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_changed), self);
-  gtk_widget_add_controller (widget, controller);
 }

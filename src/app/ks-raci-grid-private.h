@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include "ks-grid-editor.h"
+#include "ks-grid-scroll.h"
 #include "ks-palette.h"
 #include "ks-raci-draw.h"
 #include "ks-raci-grid.h"
@@ -40,10 +42,7 @@ struct _KsRaciGrid
   KsPalette       *palette;        /* NULL = to build from the style */
   char            *load_error;
 
-  GtkAdjustment   *hadjustment;
-  GtkAdjustment   *vadjustment;
-  guint            hscroll_policy : 1;
-  guint            vscroll_policy : 1;
+  KsGridScroll     scroll;         /* the adjustments and scroll policies */
 
   /* The focused cell: a layout row (or KS_GRID_HEADER with a column ≥ 0)
    * and a model column (-1 = the names). On a phase row the column is kept

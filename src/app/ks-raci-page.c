@@ -854,24 +854,10 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    KsRaciPage      *self)
+import_file (GtkWidget  *page,
+             const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        ks_raci_page_import_csv (self, path);
-      else if (file)
-        ks_message_dialog_show (GTK_WIDGET (self), _("Could Not Import the Chart"),
-                                _("The chosen place is not a local file"));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  ks_raci_page_import_csv (KS_RACI_PAGE (page), path);
 }
 
 static void
@@ -879,22 +865,7 @@ import_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Import RACI Chart"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  ks_import_csv_dialog_show (widget, _("Import RACI Chart"), import_file);
 }
 
 /* Print */
@@ -1460,7 +1431,6 @@ ks_raci_page_print (KsRaciPage  *self,
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autofree char *name = NULL;
   PrintJob *job;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (KS_IS_RACI_PAGE (self), FALSE);
 
@@ -1484,20 +1454,14 @@ ks_raci_page_print (KsRaciPage  *self,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   /* Translators: a print job's name, e.g. "RACI chart Quotation handling" */
   name = g_strdup_printf (_("RACI chart %s"), shown_chart (self)->name);
-  gtk_print_operation_set_job_name (operation, name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_object_set_data_full (G_OBJECT (operation), "ks-raci-print", job, (GDestroyNotify) print_job_free);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  if (ks_print_operation_run (operation, GTK_WIDGET (self), name, export_pdf, error))
+    return TRUE;
   if (export_pdf)
-    gtk_print_operation_set_export_filename (operation, export_pdf);
-  result = gtk_print_operation_run (operation,
-                                    export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && export_pdf)
     g_prefix_error (error, _("Could not print the chart to %s: "), export_pdf);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return FALSE;
 }
 
 GtkWindow *

@@ -126,30 +126,19 @@ _ks_scores_grid_begin_edit (KsScoresGrid *self,
   self->edit_typed = typed;
   _ks_scores_grid_set_error (self, NULL);
   _ks_scores_grid_scroll_to_focus (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->editor), text);
-  gtk_widget_set_child_visible (self->editor, TRUE);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_grab_focus (self->editor);
-  gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
-  if (!typed)
-    gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
+  ks_grid_editor_show (self->editor, GTK_WIDGET (self), text, !typed);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 end_edit (KsScoresGrid *self)
 {
-  gboolean had_focus;
-
   if (!self->editing)
     return;
   self->ending_edit = TRUE;
-  had_focus = gtk_widget_has_focus (self->editor);
   self->editing = FALSE;
   _ks_scores_grid_set_error (self, NULL);
-  gtk_widget_set_child_visible (self->editor, FALSE);
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+  ks_grid_editor_hide (self->editor, GTK_WIDGET (self));
   self->ending_edit = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -342,20 +331,13 @@ void
 _ks_scores_grid_init_editor (KsScoresGrid *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
   GtkWidget *box, *scrolled;
 
-  self->editor = gtk_text_new ();
+  self->editor = ks_grid_editor_new (widget, _("Score"), G_CALLBACK (on_editor_focus_leave));
   gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->editor), 3);
   gtk_text_set_input_purpose (GTK_TEXT (self->editor), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_widget_set_parent (self->editor, widget);
-  gtk_widget_set_child_visible (self->editor, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Score"), -1);
   g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_changed), self);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_editor_focus_leave), self);
-  gtk_widget_add_controller (self->editor, controller);
 
   /* the explanation popover */
   self->popover = gtk_popover_new ();

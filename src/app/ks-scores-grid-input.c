@@ -378,33 +378,12 @@ _ks_scores_grid_class_add_actions (GtkWidgetClass *widget_class)
 void
 _ks_scores_grid_init_input (KsScoresGrid *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
-  GtkGesture *gesture;
   g_autoptr(GMenu) menu = g_menu_new ();
 
   /* the context menu */
   g_menu_append (menu, _("_Edit Score"), "grid.edit");
   g_menu_append (menu, _("E_xplanation…"), "grid.explanation");
   g_menu_append (menu, _("_Clear Score"), "grid.clear");
-  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, widget);
-
-  /* capture: the grid sees Tab, Enter and Escape before the editor does */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (widget, controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_changed), self);
-  gtk_widget_add_controller (widget, controller);
+  self->menu = ks_grid_init_input (GTK_WIDGET (self), G_MENU_MODEL (menu), G_CALLBACK (on_key_pressed),
+                                   G_CALLBACK (on_pressed), G_CALLBACK (on_focus_changed));
 }

@@ -10,6 +10,8 @@
 #pragma once
 
 #include "ks-grid-layout.h"
+#include "ks-grid-editor.h"
+#include "ks-grid-scroll.h"
 #include "ks-palette.h"
 #include "ks-scores-grid.h"
 #include "ks-scoring.h"
@@ -34,10 +36,7 @@ struct _KsScoresGrid
   KsColor        band_colors[KS_N_BANDS];
   char          *load_error;
 
-  GtkAdjustment *hadjustment;
-  GtkAdjustment *vadjustment;
-  guint          hscroll_policy : 1;
-  guint          vscroll_policy : 1;
+  KsGridScroll   scroll;           /* the adjustments and scroll policies */
 
   guint          focus_row;
   guint          focus_column;

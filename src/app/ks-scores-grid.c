@@ -221,13 +221,7 @@ invalidate_layout (KsScoresGrid *self)
 KsGridView
 _ks_scores_grid_get_view (KsScoresGrid *self)
 {
-  KsGridView view;
-
-  view.width = gtk_widget_get_width (GTK_WIDGET (self));
-  view.height = gtk_widget_get_height (GTK_WIDGET (self));
-  view.scroll_x = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
-  view.scroll_y = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-  return view;
+  return ks_grid_scroll_get_view (&self->scroll, GTK_WIDGET (self));
 }
 
 static char *
@@ -294,10 +288,7 @@ _ks_scores_grid_scroll_to_focus (KsScoresGrid *self)
   if (view.width <= 0 || view.height <= 0)
     return;
   ks_grid_layout_scroll_to_cell (self->layout, &view, self->focus_row, self->focus_column, &sx, &sy);
-  if (self->hadjustment && sx != view.scroll_x)
-    gtk_adjustment_set_value (self->hadjustment, sx);
-  if (self->vadjustment && sy != view.scroll_y)
-    gtk_adjustment_set_value (self->vadjustment, sy);
+  ks_grid_scroll_to (&self->scroll, &view, sx, sy);
 }
 
 /* Moves the focus without touching an edit (callers commit first). */
@@ -521,25 +512,6 @@ on_query_tooltip (KsScoresGrid *self,
 /* Scrollable */
 
 static void
-set_adjustment (KsScoresGrid   *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
-{
-  if (adjustment && *slot == adjustment)
-    return;
-  if (*slot)
-    {
-      g_signal_handlers_disconnect_by_data (*slot, self);
-      g_object_unref (*slot);
-    }
-  if (!adjustment)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed), self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static void
 configure_adjustments (KsScoresGrid *self,
                        int           width,
                        int           height)
@@ -551,14 +523,7 @@ configure_adjustments (KsScoresGrid *self,
       ks_grid_layout_get_size (self->layout, &w, &h);
       row_h = ks_grid_layout_get_row_height (self->layout);
     }
-  if (self->hadjustment)
-    gtk_adjustment_configure (self->hadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, MAX (0, w - width)),
-                              0, MAX (w, width), width * 0.1, width * 0.9, width);
-  if (self->vadjustment)
-    gtk_adjustment_configure (self->vadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, h - height)),
-                              0, MAX (h, height), row_h, MAX (row_h, height - 2 * row_h), height);
+  ks_grid_scroll_configure (&self->scroll, width, height, w, h, row_h);
 }
 
 /* Vfuncs */
@@ -577,19 +542,11 @@ ks_scores_grid_measure (GtkWidget      *widget,
 
   _ks_scores_grid_ensure_layout (self);
   ks_grid_layout_get_size (self->layout, &w, &h);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = (int) ceil (ks_grid_layout_get_column_width (self->layout, 0));
-      *natural = (int) ceil (w);
-    }
-  else
-    {
-      *minimum = (int) ceil (ks_grid_layout_get_header_height (self->layout) +
-                             ks_grid_layout_get_row_height (self->layout));
-      *natural = (int) ceil (h);
-    }
   /* without rows the grid still keeps a row for what it lacks */
-  *natural = MAX (*natural, *minimum);
+  ks_grid_scroll_measure (orientation, w, h, ks_grid_layout_get_column_width (self->layout, 0),
+                          ks_grid_layout_get_header_height (self->layout) +
+                          ks_grid_layout_get_row_height (self->layout),
+                          minimum, natural);
 }
 
 static void
@@ -607,15 +564,8 @@ ks_scores_grid_size_allocate (GtkWidget *widget,
     {
       KsGridView view = _ks_scores_grid_get_view (self);
       KsGridRect r = ks_grid_layout_get_cell_rect (self->layout, &view, self->focus_row, self->focus_column);
-      double pad = round (ks_grid_layout_get_row_height (self->layout) * 0.25);
-      int min_h;
 
-      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-      gtk_widget_size_allocate (self->editor,
-                                &(GtkAllocation) { (int) (r.x + pad), (int) r.y,
-                                                   (int) MAX (1, r.width - 2 * pad),
-                                                   (int) MAX (min_h, r.height) },
-                                -1);
+      ks_grid_editor_allocate (self->editor, &r, round (ks_grid_layout_get_row_height (self->layout) * 0.25));
     }
   if (gtk_widget_get_visible (self->popover))
     {
@@ -702,12 +652,7 @@ ks_scores_grid_dispose (GObject *object)
   ks_scores_grid_set_workspace (self, NULL);
   g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  if (self->hadjustment)
-    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
-  if (self->vadjustment)
-    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  ks_grid_scroll_clear (&self->scroll, GTK_WIDGET (self));
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
@@ -747,16 +692,10 @@ ks_scores_grid_get_property (GObject    *object,
       g_value_set_int64 (value, self->period_id);
       break;
     case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
     case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
     case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
     case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
+      ks_grid_scroll_get_property (&self->scroll, prop_id - PROP_HADJUSTMENT, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -780,26 +719,11 @@ ks_scores_grid_set_property (GObject      *object,
       ks_scores_grid_set_period_id (self, g_value_get_int64 (value));
       break;
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
     case PROP_HSCROLL_POLICY:
-      if (self->hscroll_policy != (guint) g_value_get_enum (value))
-        {
-          self->hscroll_policy = g_value_get_enum (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
     case PROP_VSCROLL_POLICY:
-      if (self->vscroll_policy != (guint) g_value_get_enum (value))
-        {
-          self->vscroll_policy = g_value_get_enum (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      ks_grid_scroll_set_property (&self->scroll, GTK_WIDGET (self), prop_id - PROP_HADJUSTMENT, value, pspec,
+                                   G_CALLBACK (on_adjustment_changed));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -828,10 +752,7 @@ ks_scores_grid_class_init (KsScoresGridClass *klass)
     g_param_spec_int64 ("period-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  ks_grid_scroll_override_properties (object_class, PROP_HADJUSTMENT);
 
   _ks_scores_grid_class_add_actions (widget_class);
 
