@@ -50,11 +50,7 @@ ks_cli_import_scores (const Options *opts)
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "imported");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "scores");
-      json_builder_add_int_value (b, ok ? report->scores : 0);
-      json_builder_end_object (b);
+      add_imported (b, "scores", ok ? report->scores : 0);
       json_builder_set_member_name (b, "period");
       json_builder_add_string_value (b, period);
       add_import_issues (b, report, NULL);

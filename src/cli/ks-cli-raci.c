@@ -56,11 +56,7 @@ ks_cli_import_raci (const Options *opts)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "scope");
       json_builder_add_string_value (b, scope);
-      json_builder_set_member_name (b, "imported");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "letters");
-      json_builder_add_int_value (b, ok ? report->letters : 0);
-      json_builder_end_object (b);
+      add_imported (b, "letters", ok ? report->letters : 0);
       add_import_issues (b, report, NULL);
       json_builder_end_object (b);
       print_json (b);

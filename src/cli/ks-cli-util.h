@@ -76,6 +76,10 @@ void         add_issues       (JsonBuilder         *b,
                                const char          *name,
                                GPtrArray           *issues,
                                gboolean             with_column);
+/* An import's "imported": { "@what": @n } member. */
+void         add_imported     (JsonBuilder         *b,
+                               const char          *what,
+                               guint                n);
 /* add_issues() for an import's "warnings" and "errors"; @failure (the error of
  * a failed import, else NULL) becomes an error when no file line has one. */
 void         add_import_issues (JsonBuilder        *b,

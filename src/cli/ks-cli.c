@@ -819,6 +819,18 @@ cmd_import_account (const Options *opts)
 }
 
 void
+add_imported (JsonBuilder *b,
+              const char  *what,
+              guint        n)
+{
+  json_builder_set_member_name (b, "imported");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, what);
+  json_builder_add_int_value (b, n);
+  json_builder_end_object (b);
+}
+
+void
 add_import_issues (JsonBuilder    *b,
                    KsImportReport *report,
                    const GError   *failure)
