@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "ks-chart.h"
 #include "ks-palette.h"
 #include "ks-portfolio-draw.h"
@@ -229,40 +230,8 @@ baseline_draw (cairo_t              *cr,
     {
       const BaseLabel *l = &g_array_index (base->labels, BaseLabel, i);
 
-      cairo_save (cr);
-      cairo_translate (cr, l->x, l->y);
-      for (guint k = 0; k < l->text.n_runs; k++)
-        {
-          cairo_set_scaled_font (cr, l->text.runs[k].font);
-          cairo_show_glyphs (cr, l->text.runs[k].glyphs, l->text.runs[k].n_glyphs);
-        }
-      cairo_restore (cr);
+      bench_show_glyphs (cr, &l->text, l->x, l->y);
     }
-}
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static void
-row (const char *figure,
-     double      keystone,
-     double      baseline)
-{
-  if (baseline > 0)
-    printf ("%-52s %9.2f ms %9.2f ms %7.2f×\n", figure, keystone, baseline, keystone / baseline);
-  else
-    printf ("%-52s %9.2f ms %12s %8s\n", figure, keystone, "–", "–");
-}
-
-static void
-write_png (cairo_surface_t *surface,
-           const char      *path)
-{
-  cairo_surface_flush (surface);
-  cairo_surface_write_to_png (surface, path ? path : "/dev/null");
 }
 
 int
@@ -271,6 +240,7 @@ main (int   argc,
 {
   guint accounts = 10000, runs = 5, labelled, dropped;
   const char *out = NULL;
+  const BenchOption options[] = { { "--accounts", &accounts }, { "--runs", &runs } };
   g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
   g_autofree char *ks_png = NULL, *base_png = NULL, *hover_png = NULL;
   KsMatrixLayout *layout = NULL;
@@ -280,20 +250,8 @@ main (int   argc,
   double t, t_layout = G_MAXDOUBLE, k = G_MAXDOUBLE, b = G_MAXDOUBLE;
 
   setlocale (LC_ALL, "");
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--accounts") && i + 1 < argc)
-        accounts = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        runs = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
-        out = argv[++i];
-      else
-        {
-          g_printerr ("usage: %s [--accounts N] [--runs N] [--out DIR]\n", argv[0]);
-          return 2;
-        }
-    }
+  if (!bench_parse_options (argc, argv, options, G_N_ELEMENTS (options), &out))
+    return 2;
   accounts = MAX (accounts, 1);
   runs = MAX (runs, 1);
   if (out)
@@ -319,24 +277,24 @@ main (int   argc,
           ks_matrix_layout_free (layout);
           layout = NULL;
         }
-      t = now ();
+      t = bench_now ();
       layout = ks_matrix_layout_new (&p.spec, p.bubbles, p.n, palette, WIDTH, HEIGHT, NULL);
-      tl = now () - t;
+      tl = bench_now () - t;
       cr = cairo_create (surface);
       ks_matrix_draw (cr, layout, palette, NULL);
       cairo_destroy (cr);
-      write_png (surface, r == runs ? ks_png : NULL);
-      tk = now () - t;
+      bench_write_png (surface, r == runs ? ks_png : NULL);
+      tk = bench_now () - t;
       if (r == 0)
         baseline_init (&base, &p, layout, palette);
-      t = now ();
+      t = bench_now ();
       cr = cairo_create (surface);
       baseline_draw (cr, &base, &p, layout);
       cairo_destroy (cr);
-      write_png (surface, r == runs ? base_png : NULL);
+      bench_write_png (surface, r == runs ? base_png : NULL);
       if (r > 0)   /* the first round warms the caches of both */
         {
-          b = MIN (b, now () - t);
+          b = MIN (b, bench_now () - t);
           k = MIN (k, tk);
           t_layout = MIN (t_layout, tl);
         }
@@ -345,28 +303,28 @@ main (int   argc,
   printf ("Portfolio: %u accounts, %u labels shown, %u dropped, %d×%d; best of %u\n",
           accounts, labelled, dropped, WIDTH, HEIGHT, runs);
   printf ("%-52s %12s %12s %8s\n", "figure", "Keystone", "baseline", "ratio");
-  row ("layout: axes, bubbles, labels (measure + place)", t_layout, 0);
-  row ("render portfolio, 1920×1080 PNG (layout+draw+PNG)", k, b);
+  bench_row ("layout: axes, bubbles, labels (measure + place)", t_layout, 0);
+  bench_row ("render portfolio, 1920×1080 PNG (layout+draw+PNG)", k, b);
 
   k = b = G_MAXDOUBLE;
   for (guint r = 0; r < runs; r++)
     {
       cairo_t *cr;
 
-      t = now ();
+      t = bench_now ();
       cr = cairo_create (surface);
       ks_matrix_draw (cr, layout, palette, NULL);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      k = MIN (k, now () - t);
-      t = now ();
+      k = MIN (k, bench_now () - t);
+      t = bench_now ();
       cr = cairo_create (surface);
       baseline_draw (cr, &base, &p, layout);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      b = MIN (b, now () - t);
+      b = MIN (b, bench_now () - t);
     }
-  row ("draw, static layers (frame)", k, b);
+  bench_row ("draw, static layers (frame)", k, b);
 
   /* Hover: the static layers cached once, then per frame a hit test, the
    * cached picture and the overlay. The pointer walks over the bubbles. */
@@ -393,7 +351,7 @@ main (int   argc,
         KsMatrixHit hit;
 
         ks_matrix_layout_get_bubble (layout, (f * 37) % p.n, &cx, &cy, NULL);
-        t = now ();
+        t = bench_now ();
         hit = ks_matrix_layout_hit_test (layout, cx, cy);
         state.hover_id = hit.id;
         state.pointer_x = cx;
@@ -406,22 +364,22 @@ main (int   argc,
         ks_matrix_draw (cr, layout, palette, &state);
         cairo_destroy (cr);
         cairo_surface_flush (surface);
-        d = now () - t;
+        d = bench_now () - t;
         sum_k += d;
         max_k = MAX (max_k, d);
-        t = now ();
+        t = bench_now ();
         cr = cairo_create (surface);
         cairo_set_source_surface (cr, cache, 0, 0);
         cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
         cairo_paint (cr);
         cairo_destroy (cr);
         cairo_surface_flush (surface);
-        sum_b += now () - t;
+        sum_b += bench_now () - t;
       }
     if (hover_png)
-      write_png (surface, hover_png);
-    row ("hover frame: cached static + overlay, mean (≤ 16 ms)", sum_k / frames, sum_b / frames);
-    row ("hover frame, slowest of 200 (≤ 16 ms)", max_k, 0);
+      bench_write_png (surface, hover_png);
+    bench_row ("hover frame: cached static + overlay, mean (≤ 16 ms)", sum_k / frames, sum_b / frames);
+    bench_row ("hover frame, slowest of 200 (≤ 16 ms)", max_k, 0);
 
     /* Divider drag: background redrawn, bubbles and legend cached. */
     {
@@ -437,7 +395,7 @@ main (int   argc,
         {
           double d;
 
-          t = now ();
+          t = bench_now ();
           ks_matrix_layout_set_dividers (layout, 30 + f * 0.4, NAN);
           cr = cairo_create (surface);
           layer.layers = KS_MATRIX_LAYER_BACKGROUND;
@@ -450,12 +408,12 @@ main (int   argc,
           layer.drag = KS_MATRIX_DRAG_NONE;
           cairo_destroy (cr);
           cairo_surface_flush (surface);
-          d = now () - t;
+          d = bench_now () - t;
           sum += d;
           max = MAX (max, d);
         }
-      row ("divider drag frame, mean (≤ 16 ms)", sum / 100, sum_b / frames);
-      row ("divider drag frame, slowest of 100 (≤ 16 ms)", max, 0);
+      bench_row ("divider drag frame, mean (≤ 16 ms)", sum / 100, sum_b / frames);
+      bench_row ("divider drag frame, slowest of 100 (≤ 16 ms)", max, 0);
       cairo_surface_destroy (front);
     }
     cairo_surface_destroy (cache);

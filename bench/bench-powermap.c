@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "ks-palette.h"
 #include "ks-powermap-draw.h"
 #include "ks-powermap-layout.h"
@@ -609,12 +610,6 @@ typedef struct
   const char        *base_png;   /* the baseline's */
 } Job;
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
 static void
 run_keystone (Job *job)
 {
@@ -653,25 +648,14 @@ best_of (guint   runs,
   *keystone = *baseline = G_MAXDOUBLE;
   for (guint i = 0; i < runs; i++)
     {
-      double t0 = now ();
+      double t0 = bench_now ();
 
       run_keystone (job);
-      *keystone = MIN (*keystone, now () - t0);
-      t0 = now ();
+      *keystone = MIN (*keystone, bench_now () - t0);
+      t0 = bench_now ();
       run_baseline (job);
-      *baseline = MIN (*baseline, now () - t0);
+      *baseline = MIN (*baseline, bench_now () - t0);
     }
-}
-
-static void
-row (const char *figure,
-     double      keystone,
-     double      baseline)
-{
-  if (baseline > 0)
-    printf ("%-52s %9.2f ms %9.2f ms %7.2f×\n", figure, keystone, baseline, keystone / baseline);
-  else
-    printf ("%-52s %9.2f ms %12s %8s\n", figure, keystone, "–", "–");
 }
 
 int
@@ -680,6 +664,7 @@ main (int   argc,
 {
   guint contacts = 500, runs = 5;
   const char *out = NULL;
+  const BenchOption options[] = { { "--contacts", &contacts }, { "--runs", &runs } };
   g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
   g_autofree char *ks_png = NULL, *base_png = NULL, *ks_png100 = NULL;
   KsMapLayout *layout;
@@ -692,20 +677,8 @@ main (int   argc,
   Job job;
 
   setlocale (LC_ALL, "");
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--contacts") && i + 1 < argc)
-        contacts = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        runs = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
-        out = argv[++i];
-      else
-        {
-          g_printerr ("usage: %s [--contacts N] [--runs N] [--out DIR]\n", argv[0]);
-          return 2;
-        }
-    }
+  if (!bench_parse_options (argc, argv, options, G_N_ELEMENTS (options), &out))
+    return 2;
   contacts = MAX (contacts, 2);
   runs = MAX (runs, 1);
   if (out)
@@ -717,13 +690,13 @@ main (int   argc,
 
   map_build (&map, contacts, 42);
   layout = ks_map_layout_new (map.nodes, map.n_nodes, map.lines, map.n_lines, palette, NULL);
-  t0 = now ();
+  t0 = bench_now ();
   ks_map_layout_tidy (map.nodes, map.n_nodes, map.lines, map.n_lines, layout);
-  t_tidy = now () - t0;
+  t_tidy = bench_now () - t0;
   ks_map_layout_free (layout);
-  t0 = now ();
+  t0 = bench_now ();
   layout = ks_map_layout_new (map.nodes, map.n_nodes, map.lines, map.n_lines, palette, NULL);
-  t_layout = now () - t0;
+  t_layout = bench_now () - t0;
   baseline_init (&baseline, &map, layout);
 
   fitted.legend_corner = KS_MAP_CORNER_BOTTOM_LEFT;
@@ -741,21 +714,21 @@ main (int   argc,
   printf ("Power map: %u contacts, %u nodes, %u lines, %d×%d; best of %u\n",
           contacts, map.n_nodes, map.n_lines, WIDTH, HEIGHT, runs);
   printf ("%-52s %12s %12s %8s\n", "figure", "Keystone", "baseline", "ratio");
-  row ("layout: measure cards, route lines", t_layout, 0);
-  row ("tidy layout", t_tidy, 0);
+  bench_row ("layout: measure cards, route lines", t_layout, 0);
+  bench_row ("tidy layout", t_tidy, 0);
   {
     double k, b;
 
     best_of (runs, &job, &k, &b);
-    row ("draw, whole map fitted (frame)", k, b);
+    bench_row ("draw, whole map fitted (frame)", k, b);
     job.png = ks_png ? ks_png : "/dev/null";
     job.base_png = base_png ? base_png : "/dev/null";
     best_of (runs, &job, &k, &b);
-    row ("render powermap, 1920×1080 PNG (draw + encode)", k, b);
+    bench_row ("render powermap, 1920×1080 PNG (draw + encode)", k, b);
     job.png = job.base_png = NULL;
     job.view = &full;
     best_of (runs, &job, &k, &b);
-    row ("draw at 100 % zoom, all text (frame)", k, b);
+    bench_row ("draw at 100 % zoom, all text (frame)", k, b);
     if (ks_png100)
       {
         job.png = ks_png100;
@@ -783,16 +756,16 @@ main (int   argc,
         job.view = views[v];
         for (guint i = 0; i < runs * 4; i++)
           {
-            t = now ();
+            t = bench_now ();
             ks_map_layout_move_node (layout, id, r.x + r.width / 2 + (i % 7) * 9 - 27,
                                      r.y + r.height / 2 + (i % 5) * 7);
             run_keystone (&job);
-            best_k = MIN (best_k, now () - t);
-            t = now ();
+            best_k = MIN (best_k, bench_now () - t);
+            t = bench_now ();
             run_baseline (&job);
-            best_b = MIN (best_b, now () - t);
+            best_b = MIN (best_b, bench_now () - t);
           }
-        row (names[v], best_k, best_b);
+        bench_row (names[v], best_k, best_b);
       }
   }
 

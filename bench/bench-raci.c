@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "ks-chart.h"
 #include "ks-palette.h"
 #include "ks-raci-draw.h"
@@ -245,43 +246,11 @@ baseline_draw (cairo_t  *cr,
     {
       BaseText *t = &g_array_index (base->texts, BaseText, i);
 
-      for (guint k = 0; k < t->text.n_runs; k++)
-        {
-          cairo_save (cr);
-          cairo_translate (cr, t->x, t->y);
-          cairo_set_scaled_font (cr, t->text.runs[k].font);
-          cairo_show_glyphs (cr, t->text.runs[k].glyphs, t->text.runs[k].n_glyphs);
-          cairo_restore (cr);
-        }
+      bench_show_glyphs (cr, &t->text, t->x, t->y);
     }
 }
 
 /* ---- timing ---- */
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static void
-row (const char *figure,
-     double      keystone,
-     double      baseline)
-{
-  if (baseline > 0)
-    printf ("%-52s %9.2f ms %9.2f ms %7.2f×\n", figure, keystone, baseline, keystone / baseline);
-  else
-    printf ("%-52s %9.2f ms %12s %8s\n", figure, keystone, "–", "–");
-}
-
-static void
-write_png (cairo_surface_t *surface,
-           const char      *path)
-{
-  cairo_surface_flush (surface);
-  cairo_surface_write_to_png (surface, path ? path : "/dev/null");
-}
 
 int
 main (int   argc,
@@ -289,6 +258,7 @@ main (int   argc,
 {
   guint n_tasks = 200, n_columns = 40, runs = 5;
   const char *out = NULL;
+  const BenchOption options[] = { { "--tasks", &n_tasks }, { "--columns", &n_columns }, { "--runs", &runs } };
   g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
   g_autofree char *ks_png = NULL, *base_png = NULL;
   g_autoptr(KsRaciGridModel) model = NULL;
@@ -301,22 +271,8 @@ main (int   argc,
   double max_x, max_y, slowest = 0, sum = 0;
 
   setlocale (LC_ALL, "");
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--tasks") && i + 1 < argc)
-        n_tasks = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--columns") && i + 1 < argc)
-        n_columns = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        runs = (guint) atoi (argv[++i]);
-      else if (g_str_equal (argv[i], "--out") && i + 1 < argc)
-        out = argv[++i];
-      else
-        {
-          g_printerr ("usage: %s [--tasks N] [--columns N] [--runs N] [--out DIR]\n", argv[0]);
-          return 2;
-        }
-    }
+  if (!bench_parse_options (argc, argv, options, G_N_ELEMENTS (options), &out))
+    return 2;
   n_tasks = MAX (n_tasks, 1);
   n_columns = MAX (n_columns, 1);
   runs = MAX (runs, 1);
@@ -342,43 +298,43 @@ main (int   argc,
   for (guint r = 0; r < runs; r++)
     {
       /* Keystone: layout + draw + PNG */
-      t = now ();
+      t = bench_now ();
       layout = ks_raci_layout_new (model, palette, 1, NULL);
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
       cr = cairo_create (surface);
       ks_raci_draw (cr, layout, &view, palette, NULL);
       cairo_destroy (cr);
-      write_png (surface, ks_png);
-      k = MIN (k, now () - t);
+      bench_write_png (surface, ks_png);
+      k = MIN (k, bench_now () - t);
       cairo_surface_destroy (surface);
 
       /* the draw alone, glyphs cached: a frame */
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
       cr = cairo_create (surface);
-      t = now ();
+      t = bench_now ();
       ks_raci_draw (cr, layout, &view, palette, NULL);
       cairo_surface_flush (surface);
-      kd = MIN (kd, now () - t);
+      kd = MIN (kd, bench_now () - t);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
       ks_raci_layout_free (layout);
 
       /* the baseline: the same rectangles and glyphs + PNG */
-      t = now ();
+      t = bench_now ();
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
       cr = cairo_create (surface);
       baseline_draw (cr, &base);
       cairo_destroy (cr);
-      write_png (surface, base_png);
-      b = MIN (b, now () - t);
+      bench_write_png (surface, base_png);
+      b = MIN (b, bench_now () - t);
       cairo_surface_destroy (surface);
 
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
       cr = cairo_create (surface);
-      t = now ();
+      t = bench_now ();
       baseline_draw (cr, &base);
       cairo_surface_flush (surface);
-      bd = MIN (bd, now () - t);
+      bd = MIN (bd, bench_now () - t);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
@@ -394,10 +350,10 @@ main (int   argc,
 
       view.scroll_y = max_y * f / (FRAMES - 1);
       view.scroll_x = max_x * f / (FRAMES - 1);
-      t = now ();
+      t = bench_now ();
       ks_raci_draw (cr, layout, &view, palette, NULL);
       cairo_surface_flush (surface);
-      frame = now () - t;
+      frame = bench_now () - t;
       slowest = MAX (slowest, frame);
       sum += frame;
     }
@@ -407,10 +363,10 @@ main (int   argc,
 
   printf ("RACI grid: %u tasks × %u columns, %d×%d; best of %u\n", n_tasks, n_columns, WIDTH, HEIGHT, runs);
   printf ("%-52s %12s %12s %8s\n", "figure", "Keystone", "baseline", "ratio");
-  row ("render raci: layout + draw + PNG (≤ 1.5×)", k, b);
-  row ("draw, first view (frame)", kd, bd);
-  row ("scrolling frame, slowest of 100 (≤ 16 ms)", slowest, 0);
-  row ("scrolling frame, mean of 100", sum / FRAMES, 0);
+  bench_row ("render raci: layout + draw + PNG (≤ 1.5×)", k, b);
+  bench_row ("draw, first view (frame)", kd, bd);
+  bench_row ("scrolling frame, slowest of 100 (≤ 16 ms)", slowest, 0);
+  bench_row ("scrolling frame, mean of 100", sum / FRAMES, 0);
 
   baseline_clear (&base);
   return 0;

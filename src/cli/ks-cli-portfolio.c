@@ -20,18 +20,6 @@
 #include "ks-json-writer.h"
 #include "ks-scoring.h"
 
-/* JSON results go through ks-json-writer, as workspace JSON does: json-glib
- * 1.6.6 prints 25.7 as 25.699999999999999. */
-
-static void
-print_json_text (KsJsonWriter *j)
-{
-  GString *out = ks_json_writer_get_buffer (j);
-
-  g_string_append_c (out, '\n');
-  fwrite (out->str, 1, out->len, stdout);
-}
-
 /* ---- import scores -------------------------------------------------------------- */
 
 int
@@ -62,22 +50,16 @@ ks_cli_import_scores (const Options *opts)
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "imported");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "scores");
-      json_builder_add_int_value (b, ok ? report->scores : 0);
-      json_builder_end_object (b);
+      add_imported (b, "scores", ok ? report->scores : 0);
       json_builder_set_member_name (b, "period");
       json_builder_add_string_value (b, period);
-      add_issues (b, "warnings", report->warnings, FALSE);
-      add_issues (b, "errors", report->errors, TRUE);
+      add_import_issues (b, report, NULL);
       json_builder_end_object (b);
       print_json (b);
     }
   else
     {
-      for (guint i = 0; i < report->warnings->len; i++)
-        print_file_issue (stderr, g_ptr_array_index (report->warnings, i), _("warning"));
+      print_file_issues (report->warnings, _("warning"));
       if (ok)
         {
           g_autofree char *n_scores = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u score", "%u scores",
@@ -89,15 +71,8 @@ ks_cli_import_scores (const Options *opts)
           g_print (_("Imported %s into review period “%s” (%s)\n"), n_scores, period, n_warnings);
         }
     }
-  if (!ok)
-    {
-      /* The errors, with FILE:LINE:COLUMN, always on stderr. */
-      for (guint i = 0; i < report->errors->len; i++)
-        print_file_issue (stderr, g_ptr_array_index (report->errors, i), _("error"));
-      g_printerr (_("keystone-cli: nothing was imported\n"));
-      return EXIT_REFUSED;
-    }
-  return EXIT_DONE;
+  /* The errors, with FILE:LINE:COLUMN, always on stderr. */
+  return ok ? EXIT_DONE : import_refused (report);
 }
 
 /* ---- report scores ------------------------------------------------------------ */

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -19,15 +18,6 @@
 #include "ks-raci.h"
 #include "ks-raci-draw.h"
 #include "ks-raci-model.h"
-
-static void
-print_json_text (KsJsonWriter *j)
-{
-  GString *out = ks_json_writer_get_buffer (j);
-
-  g_string_append_c (out, '\n');
-  fwrite (out->str, 1, out->len, stdout);
-}
 
 /* ---- import raci / export raci --------------------------------------------------- */
 
@@ -66,20 +56,14 @@ ks_cli_import_raci (const Options *opts)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "scope");
       json_builder_add_string_value (b, scope);
-      json_builder_set_member_name (b, "imported");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "letters");
-      json_builder_add_int_value (b, ok ? report->letters : 0);
-      json_builder_end_object (b);
-      add_issues (b, "warnings", report->warnings, FALSE);
-      add_issues (b, "errors", report->errors, TRUE);
+      add_imported (b, "letters", ok ? report->letters : 0);
+      add_import_issues (b, report, NULL);
       json_builder_end_object (b);
       print_json (b);
     }
   else
     {
-      for (guint i = 0; i < report->warnings->len; i++)
-        print_file_issue (stderr, g_ptr_array_index (report->warnings, i), _("warning"));
+      print_file_issues (report->warnings, _("warning"));
       if (ok)
         {
           g_autofree char *n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter", "%u letters",
@@ -88,14 +72,7 @@ ks_cli_import_raci (const Options *opts)
           g_print (_("Imported %s into the RACI chart “%s”\n"), n, scope);
         }
     }
-  if (!ok)
-    {
-      for (guint i = 0; i < report->errors->len; i++)
-        print_file_issue (stderr, g_ptr_array_index (report->errors, i), _("error"));
-      g_printerr (_("keystone-cli: nothing was imported\n"));
-      return EXIT_REFUSED;
-    }
-  return EXIT_DONE;
+  return ok ? EXIT_DONE : import_refused (report);
 }
 
 /* The chart of --scope, loaded with its roles resolved for --account when given. */
@@ -130,16 +107,8 @@ ks_cli_export_raci (const Options *opts)
     return refused (error);
   csv = ks_raci_export_csv (chart);
   if (opts->output && g_strcmp0 (opts->output, "-") != 0)
-    {
-      if (!g_file_set_contents (opts->output, csv, -1, &error))
-        return refused (error);
-    }
-  else if (fwrite (csv, 1, strlen (csv), stdout) != strlen (csv) || fflush (stdout) != 0)
-    {
-      g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
-      return EXIT_REFUSED;
-    }
-  return EXIT_DONE;
+    return g_file_set_contents (opts->output, csv, -1, &error) ? EXIT_DONE : refused (error);
+  return print_export (csv);
 }
 
 /* ---- render raci ----------------------------------------------------------------- */
@@ -210,11 +179,7 @@ write_check (KsJsonWriter      *j,
 {
   ks_json_writer_key (j, "scope");
   ks_json_writer_string (j, chart->name);
-  ks_json_writer_key (j, "account");
-  if (chart->account_name)
-    ks_json_writer_string (j, chart->account_name);
-  else
-    ks_json_writer_null (j);
+  write_string_or_null (j, "account", chart->account_name);
   ks_json_writer_key (j, "tasks");
   ks_json_writer_int (j, chart->tasks->len);
   for (int severity = KS_RACI_ERROR; severity <= KS_RACI_WARNING; severity++)
@@ -228,16 +193,10 @@ write_check (KsJsonWriter      *j,
           if ((int) f->severity != severity)
             continue;
           ks_json_writer_begin (j, '{');
-          ks_json_writer_key (j, "task");
-          if (f->task >= 0)
-            ks_json_writer_string (j, ((KsRaciTask *) g_ptr_array_index (chart->tasks, f->task))->name);
-          else
-            ks_json_writer_null (j);
-          ks_json_writer_key (j, "column");
-          if (f->column >= 0)
-            ks_json_writer_string (j, ((KsRaciColumn *) g_ptr_array_index (chart->columns, f->column))->label);
-          else
-            ks_json_writer_null (j);
+          write_string_or_null (j, "task", f->task >= 0
+                                ? ((KsRaciTask *) g_ptr_array_index (chart->tasks, f->task))->name : NULL);
+          write_string_or_null (j, "column", f->column >= 0
+                                ? ((KsRaciColumn *) g_ptr_array_index (chart->columns, f->column))->label : NULL);
           ks_json_writer_key (j, "kind");
           ks_json_writer_string (j, f->kind);
           ks_json_writer_key (j, "message");
@@ -438,11 +397,7 @@ raci_list (const Options *opts)
           ks_json_writer_string (j, info->name);
           ks_json_writer_key (j, "scope");
           ks_json_writer_string (j, ks_raci_scope_name (info->scope));
-          ks_json_writer_key (j, "account");
-          if (info->account_name)
-            ks_json_writer_string (j, info->account_name);
-          else
-            ks_json_writer_null (j);
+          write_string_or_null (j, "account", info->account_name);
           ks_json_writer_key (j, "arsci");
           ks_json_writer_bool (j, info->arsci);
           ks_json_writer_key (j, "tasks");

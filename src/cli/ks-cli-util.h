@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "ks-csv.h"
+#include "ks-json-writer.h"
 #include "ks-workspace.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,14 @@ char        *workspace_path   (const Options       *opts);
 KsWorkspace *open_existing    (const Options       *opts,
                                GError             **error);
 void         print_json       (JsonBuilder         *builder);
+/* A ks-json-writer document and a newline on stdout. */
+void         print_json_text  (KsJsonWriter        *writer);
+/* Inside an object: "key": value, or null for a NULL value. */
+void         write_string_or_null (KsJsonWriter    *writer,
+                                   const char      *key,
+                                   const char      *value);
+/* An export's text on stdout; EXIT_REFUSED (said on stderr) when it cannot be written. */
+int          print_export     (const char          *text);
 /* A table with a header row; each row is n_columns strings. */
 void         print_table      (const char * const  *headers,
                                guint                n_columns,
@@ -67,9 +76,24 @@ void         add_issues       (JsonBuilder         *b,
                                const char          *name,
                                GPtrArray           *issues,
                                gboolean             with_column);
+/* An import's "imported": { "@what": @n } member. */
+void         add_imported     (JsonBuilder         *b,
+                               const char          *what,
+                               guint                n);
+/* add_issues() for an import's "warnings" and "errors"; @failure (the error of
+ * a failed import, else NULL) becomes an error when no file line has one. */
+void         add_import_issues (JsonBuilder        *b,
+                                KsImportReport     *report,
+                                const GError       *failure);
 /* "FILE:LINE:COLUMN: kind: message". */
 void         print_file_issue (FILE                *out,
                                KsImportIssue       *issue,
                                const char          *kind);
+/* print_file_issue() on stderr for each of @issues. */
+void         print_file_issues (GPtrArray          *issues,
+                                const char         *kind);
+/* The end of a failed import: its errors and "nothing was imported" on
+ * stderr; returns EXIT_REFUSED. */
+int          import_refused   (KsImportReport      *report);
 
 G_END_DECLS

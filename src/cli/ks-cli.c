@@ -17,6 +17,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ks-account.h"
 #include "ks-cli-charts.h"
@@ -187,6 +188,40 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (gen, root);
   text = json_generator_to_data (gen, NULL);
   g_print ("%s\n", text);
+}
+
+void
+print_json_text (KsJsonWriter *writer)
+{
+  GString *out = ks_json_writer_get_buffer (writer);
+
+  g_string_append_c (out, '\n');
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+void
+write_string_or_null (KsJsonWriter *writer,
+                      const char   *key,
+                      const char   *value)
+{
+  ks_json_writer_key (writer, key);
+  if (value)
+    ks_json_writer_string (writer, value);
+  else
+    ks_json_writer_null (writer);
+}
+
+int
+print_export (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
+      return EXIT_REFUSED;
+    }
+  return EXIT_DONE;
 }
 
 static void
@@ -602,11 +637,7 @@ cmd_import_crm (const Options *opts)
       json_builder_set_member_name (b, "opportunities");
       json_builder_add_int_value (b, ok ? report->opportunities : 0);
       json_builder_end_object (b);
-      add_issues (b, "warnings", report->warnings, FALSE);
-      /* A failure outside any file (I/O, database) is an error too. */
-      if (!ok && report->errors->len == 0 && error)
-        ks_import_report_add (report, TRUE, "", 0, 0, "%s", error->message);
-      add_issues (b, "errors", report->errors, TRUE);
+      add_import_issues (b, report, ok ? NULL : error);
       json_builder_set_member_name (b, "dry_run");
       json_builder_add_boolean_value (b, opts->dry_run);
       json_builder_end_object (b);
@@ -687,12 +718,7 @@ cmd_export_json (const Options *opts)
       g_autofree char *text = ks_json_export (ws, &error);
       if (!text)
         return refused (error);
-      fputs (text, stdout);
-      if (fflush (stdout) != 0)
-        {
-          g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
-          return EXIT_REFUSED;
-        }
+      return print_export (text);
     }
   return EXIT_DONE;
 }
@@ -720,17 +746,9 @@ cmd_export_account (const Options *opts)
           g_printerr (_("keystone-cli: could not write “%s”: %s\n"), opts->output, error->message);
           return EXIT_REFUSED;
         }
+      return EXIT_DONE;
     }
-  else
-    {
-      fputs (text, stdout);
-      if (fflush (stdout) != 0)
-        {
-          g_printerr (_("keystone-cli: could not write the export: %s\n"), g_strerror (errno));
-          return EXIT_REFUSED;
-        }
-    }
-  return EXIT_DONE;
+  return print_export (text);
 }
 
 static void
@@ -801,6 +819,46 @@ cmd_import_account (const Options *opts)
 }
 
 void
+add_imported (JsonBuilder *b,
+              const char  *what,
+              guint        n)
+{
+  json_builder_set_member_name (b, "imported");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, what);
+  json_builder_add_int_value (b, n);
+  json_builder_end_object (b);
+}
+
+void
+add_import_issues (JsonBuilder    *b,
+                   KsImportReport *report,
+                   const GError   *failure)
+{
+  add_issues (b, "warnings", report->warnings, FALSE);
+  /* A failure outside any file (I/O, database) is an error too. */
+  if (failure && report->errors->len == 0)
+    ks_import_report_add (report, TRUE, "", 0, 0, "%s", failure->message);
+  add_issues (b, "errors", report->errors, TRUE);
+}
+
+void
+print_file_issues (GPtrArray  *issues,
+                   const char *kind)
+{
+  for (guint i = 0; i < issues->len; i++)
+    print_file_issue (stderr, g_ptr_array_index (issues, i), kind);
+}
+
+int
+import_refused (KsImportReport *report)
+{
+  print_file_issues (report->errors, _("error"));
+  g_printerr (_("keystone-cli: nothing was imported\n"));
+  return EXIT_REFUSED;
+}
+
+void
 print_file_issue (FILE          *out,
                   KsImportIssue *issue,
                   const char    *kind)
@@ -859,19 +917,14 @@ cmd_import_map (const Options *opts,
       json_builder_set_member_name (b, "lines");
       json_builder_add_int_value (b, ok ? report->lines : 0);
       json_builder_end_object (b);
-      add_issues (b, "warnings", report->warnings, FALSE);
-      if (!ok && report->errors->len == 0 && error)
-        ks_import_report_add (report, TRUE, "", 0, 0, "%s", error->message);
-      add_issues (b, "errors", report->errors, TRUE);
+      add_import_issues (b, report, ok ? NULL : error);
       json_builder_end_object (b);
       print_json (b);
     }
   else
     {
-      for (guint i = 0; i < report->warnings->len; i++)
-        print_file_issue (stderr, g_ptr_array_index (report->warnings, i), _("warning"));
-      for (guint i = 0; i < report->errors->len; i++)
-        print_file_issue (stderr, g_ptr_array_index (report->errors, i), _("error"));
+      print_file_issues (report->warnings, _("warning"));
+      print_file_issues (report->errors, _("error"));
       if (ok)
         {
           g_autofree char *n_contacts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact", "%u contacts",

@@ -840,22 +840,11 @@ row_exists (KsWorkspace  *workspace,
             gboolean     *exists,
             GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, sql, error);
-  int rc;
+  gint64 found = ks_workspace_query_int (workspace, sql, id, other, _("look up a reference"), error);
 
-  if (!stmt)
+  if (found < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (other)
-    sqlite3_bind_int64 (stmt, 2, other);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (workspace, error, _("look up a reference"));
-      return FALSE;
-    }
-  *exists = rc == SQLITE_ROW;
+  *exists = found != 0;
   return TRUE;
 }
 

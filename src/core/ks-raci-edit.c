@@ -59,72 +59,80 @@ run (KsWorkspace   *ws,
   return ks_workspace_step_done (ws, stmt, action, error);
 }
 
-/* One integer (or 0 when there is no row; -1 on error). */
-static gint64
-query_int (KsWorkspace *ws,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           const char  *action,
-           GError     **error)
+/* Runs fixed SQL taking ?1 = @a (and ?2 = @b where it has a second parameter). */
+static gboolean
+run_ids (KsWorkspace  *ws,
+         const char   *sql,
+         gint64        a,
+         gint64        b,
+         const char   *action,
+         GError      **error)
 {
   sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
-  gint64 v = 0;
-  int rc;
 
   if (!stmt)
-    return -1;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, a);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, b);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ks_workspace_set_sql_error (ws, error, action);
-      return -1;
-    }
-  return v;
+  return run (ws, stmt, action, error);
 }
 
+
 /* The fixed statements that keep one kind of row's positions dense. */
-typedef struct
+typedef struct Positions Positions;
+struct Positions
 {
   const char *what;          /* for messages: "phase", "task", "column" */
+  const Positions *parent;   /* the kind of row the parent is; NULL: a chart */
   const char *parent_of;     /* ?1 id → parent, position */
   const char *count;         /* ?1 parent → n */
   const char *open_gap;      /* ?1 parent, ?2 position: position + 1 from there */
   const char *close_gap;     /* ?1 parent, ?2 position: position - 1 after it */
   const char *set_position;  /* ?1 id, ?2 position */
-} Positions;
+  const char *insert;        /* ?1 parent, ?2 position, ?3 name (phases and tasks) */
+  const char *rename;        /* ?1 id, ?2 name (phases and tasks) */
+  const char *add_label;     /* the undo labels of the edits */
+  const char *rename_label;
+};
 
 static const Positions phase_positions = {
   N_("phase"),
+  NULL,
   "SELECT chart_id, position FROM raci_phases WHERE id = ?1",
   "SELECT count (*) FROM raci_phases WHERE chart_id = ?1",
   "UPDATE raci_phases SET position = position + 1 WHERE chart_id = ?1 AND position >= ?2",
   "UPDATE raci_phases SET position = position - 1 WHERE chart_id = ?1 AND position > ?2",
   "UPDATE raci_phases SET position = ?2 WHERE id = ?1",
+  "INSERT INTO raci_phases (chart_id, position, name) VALUES (?1, ?2, ?3)",
+  "UPDATE raci_phases SET name = ?2 WHERE id = ?1",
+  N_("Add Phase"),
+  N_("Rename Phase"),
 };
 
 static const Positions task_positions = {
   N_("task"),
+  &phase_positions,
   "SELECT phase_id, position FROM raci_tasks WHERE id = ?1",
   "SELECT count (*) FROM raci_tasks WHERE phase_id = ?1",
   "UPDATE raci_tasks SET position = position + 1 WHERE phase_id = ?1 AND position >= ?2",
   "UPDATE raci_tasks SET position = position - 1 WHERE phase_id = ?1 AND position > ?2",
   "UPDATE raci_tasks SET position = ?2 WHERE id = ?1",
+  "INSERT INTO raci_tasks (phase_id, position, name) VALUES (?1, ?2, ?3)",
+  "UPDATE raci_tasks SET name = ?2 WHERE id = ?1",
+  N_("Add Task"),
+  N_("Rename Task"),
 };
 
 static const Positions column_positions = {
   N_("column"),
+  NULL,
   "SELECT chart_id, position FROM raci_columns WHERE id = ?1",
   "SELECT count (*) FROM raci_columns WHERE chart_id = ?1",
   "UPDATE raci_columns SET position = position + 1 WHERE chart_id = ?1 AND position >= ?2",
   "UPDATE raci_columns SET position = position - 1 WHERE chart_id = ?1 AND position > ?2",
   "UPDATE raci_columns SET position = ?2 WHERE id = ?1",
+  NULL, NULL, NULL, NULL,
 };
 
 static gboolean
@@ -165,13 +173,7 @@ shift (KsWorkspace *ws,
        gint64       position,
        GError     **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
-
-  if (!stmt)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, parent);
-  sqlite3_bind_int64 (stmt, 2, position);
-  return run (ws, stmt, _("move a row of a RACI chart"), error);
+  return run_ids (ws, sql, parent, position, _("move a row of a RACI chart"), error);
 }
 
 /* Makes room at @position (clamped; -1 = last) under @parent; returns it or -1. */
@@ -182,7 +184,7 @@ open_gap (KsWorkspace     *ws,
           int              position,
           GError         **error)
 {
-  gint64 n = query_int (ws, kind->count, parent, 0, _("read a RACI chart"), error);
+  gint64 n = ks_workspace_query_int (ws, kind->count, parent, 0, _("read a RACI chart"), error);
 
   if (n < 0)
     return -1;
@@ -206,7 +208,7 @@ move_row (KsWorkspace     *ws,
 
   if (!row_parent (ws, kind, id, &parent, &old, error))
     return FALSE;
-  if ((n = query_int (ws, kind->count, parent, 0, _("read a RACI chart"), error)) < 0)
+  if ((n = ks_workspace_query_int (ws, kind->count, parent, 0, _("read a RACI chart"), error)) < 0)
     return FALSE;
   if (position < 0 || position >= n)
     position = n - 1;
@@ -217,16 +219,13 @@ move_row (KsWorkspace     *ws,
   if (!shift (ws, kind->close_gap, parent, old, error) ||
       !shift (ws, kind->open_gap, parent, position, error) ||
       !(stmt = ks_workspace_prepare (ws, kind->set_position, error)))
-    goto fail;
+    {
+      ks_workspace_rollback (ws);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, position);
-  if (!run (ws, stmt, _("move a row of a RACI chart"), error))
-    goto fail;
-  return ks_workspace_commit (ws, error);
-
-fail:
-  ks_workspace_rollback (ws);
-  return FALSE;
+  return ks_workspace_step_commit (ws, stmt, _("move a row of a RACI chart"), error);
 }
 
 /* ---- charts -------------------------------------------------------------------- */
@@ -271,8 +270,8 @@ check_scope (KsWorkspace  *ws,
       return TRUE;
     }
   if (account_id <= 0 ||
-      query_int (ws, "SELECT count (*) FROM accounts WHERE id = ?1", account_id, 0,
-                 _("read the accounts"), error) <= 0)
+      ks_workspace_query_int (ws, "SELECT count (*) FROM accounts WHERE id = ?1", account_id, 0,
+                              _("read the accounts"), error) <= 0)
     {
       if (error && !*error)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
@@ -292,7 +291,7 @@ ks_raci_chart_create (KsWorkspace  *workspace,
 {
   g_autofree char *trimmed = NULL;
   sqlite3_stmt *stmt;
-  gint64 other, id;
+  gint64 other;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
@@ -309,25 +308,17 @@ ks_raci_chart_create (KsWorkspace  *workspace,
     }
   if (!ks_workspace_begin (workspace, _("Add RACI Chart"), error))
     return 0;
-  if (!(stmt = ks_workspace_prepare (workspace,
-                                     "INSERT INTO raci_charts (name, scope, account_id, arsci)"
-                                     " VALUES (?1, ?2, ?3, ?4)",
-                                     error)))
-    goto fail;
-  ks_bind_text (stmt, 1, trimmed);
-  ks_bind_text (stmt, 2, ks_raci_scope_name (scope));
-  ks_bind_id (stmt, 3, account_id);
-  sqlite3_bind_int (stmt, 4, arsci ? 1 : 0);
-  if (!run (workspace, stmt, _("add a RACI chart"), error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  if (!ks_workspace_commit (workspace, error))
-    return 0;
-  return id;
-
-fail:
-  ks_workspace_rollback (workspace);
-  return 0;
+  if ((stmt = ks_workspace_prepare (workspace,
+                                    "INSERT INTO raci_charts (name, scope, account_id, arsci)"
+                                    " VALUES (?1, ?2, ?3, ?4)",
+                                    error)))
+    {
+      ks_bind_text (stmt, 1, trimmed);
+      ks_bind_text (stmt, 2, ks_raci_scope_name (scope));
+      ks_bind_id (stmt, 3, account_id);
+      sqlite3_bind_int (stmt, 4, arsci ? 1 : 0);
+    }
+  return ks_workspace_insert_commit (workspace, stmt, _("add a RACI chart"), error);
 }
 
 static gboolean
@@ -335,8 +326,8 @@ chart_exists (KsWorkspace  *ws,
               gint64        chart_id,
               GError      **error)
 {
-  gint64 n = query_int (ws, "SELECT count (*) FROM raci_charts WHERE id = ?1", chart_id, 0,
-                        _("read a RACI chart"), error);
+  gint64 n = ks_workspace_query_int (ws, "SELECT count (*) FROM raci_charts WHERE id = ?1", chart_id, 0,
+                                     _("read a RACI chart"), error);
 
   if (n < 0)
     return FALSE;
@@ -359,20 +350,15 @@ simple_edit (KsWorkspace  *ws,
 
   if (!ks_workspace_begin (ws, label, error))
     return FALSE;
-  if (!(stmt = ks_workspace_prepare (ws, sql, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (text)
-    ks_bind_text (stmt, 2, text);
-  else if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, value);
-  if (!run (ws, stmt, _("change a RACI chart"), error))
-    goto fail;
-  return ks_workspace_commit (ws, error);
-
-fail:
-  ks_workspace_rollback (ws);
-  return FALSE;
+  if ((stmt = ks_workspace_prepare (ws, sql, error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (text)
+        ks_bind_text (stmt, 2, text);
+      else if (sqlite3_bind_parameter_count (stmt) >= 2)
+        sqlite3_bind_int64 (stmt, 2, value);
+    }
+  return ks_workspace_step_commit (ws, stmt, _("change a RACI chart"), error);
 }
 
 gboolean
@@ -414,10 +400,10 @@ ks_raci_chart_set_arsci (KsWorkspace  *workspace,
     return FALSE;
   if (!arsci)
     {
-      n_s = query_int (workspace,
-                       "SELECT count (*) FROM raci_cells x JOIN raci_columns c ON c.id = x.column_id"
-                       " WHERE c.chart_id = ?1 AND x.letter = 'S'",
-                       chart_id, 0, _("read a RACI chart"), error);
+      n_s = ks_workspace_query_int (workspace,
+                                    "SELECT count (*) FROM raci_cells x JOIN raci_columns c ON c.id = x.column_id"
+                                    " WHERE c.chart_id = ?1 AND x.letter = 'S'",
+                                    chart_id, 0, _("read a RACI chart"), error);
       if (n_s < 0)
         return FALSE;
       if (n_s > 0)
@@ -450,38 +436,50 @@ ks_raci_chart_delete (KsWorkspace  *workspace,
 
 /* ---- phases and tasks ---------------------------------------------------------------- */
 
-/* Inserts with fixed SQL taking ?1 parent, ?2 position, ?3 name. */
+/* Adds a phase or a task named @name under @parent (a chart or a phase). */
 static gint64
-insert_positioned (KsWorkspace     *ws,
-                   const Positions *kind,
-                   const char      *sql,
-                   const char      *label,
-                   gint64           parent,
-                   const char      *name,
-                   int              position,
-                   GError         **error)
+insert_named (KsWorkspace     *ws,
+              const Positions *kind,
+              gint64           parent,
+              const char      *name,
+              int              position,
+              GError         **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 at, id;
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 chart, at;
 
-  if (!ks_workspace_begin (ws, label, error))
+  if (!(trimmed = clean_name (name, _(kind->what), error)) ||
+      !(kind->parent ? row_parent (ws, kind->parent, parent, &chart, &at, error)
+                     : chart_exists (ws, parent, error)))
     return 0;
-  if ((at = open_gap (ws, kind, parent, position, error)) < 0 ||
-      !(stmt = ks_workspace_prepare (ws, sql, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, parent);
-  sqlite3_bind_int64 (stmt, 2, at);
-  ks_bind_text (stmt, 3, name);
-  if (!run (ws, stmt, _("change a RACI chart"), error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (ws));
-  if (!ks_workspace_commit (ws, error))
+  if (!ks_workspace_begin (ws, _(kind->add_label), error))
     return 0;
-  return id;
+  if ((at = open_gap (ws, kind, parent, position, error)) >= 0 &&
+      (stmt = ks_workspace_prepare (ws, kind->insert, error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, parent);
+      sqlite3_bind_int64 (stmt, 2, at);
+      ks_bind_text (stmt, 3, trimmed);
+    }
+  return ks_workspace_insert_commit (ws, stmt, _("change a RACI chart"), error);
+}
 
-fail:
-  ks_workspace_rollback (ws);
-  return 0;
+/* Renames a phase or a task. */
+static gboolean
+rename_named (KsWorkspace     *ws,
+              const Positions *kind,
+              gint64           id,
+              const char      *name,
+              GError         **error)
+{
+  g_autofree char *trimmed = NULL;
+  gint64 parent, position;
+
+  if (!(trimmed = clean_name (name, _(kind->what), error)) ||
+      !row_parent (ws, kind, id, &parent, &position, error))
+    return FALSE;
+  return simple_edit (ws, _(kind->rename_label), kind->rename, id, trimmed, 0, error);
 }
 
 static gboolean
@@ -493,23 +491,18 @@ delete_positioned (KsWorkspace     *ws,
                    GError         **error)
 {
   gint64 parent, position;
-  sqlite3_stmt *stmt;
 
   if (!row_parent (ws, kind, id, &parent, &position, error))
     return FALSE;
   if (!ks_workspace_begin (ws, label, error))
     return FALSE;
-  if (!(stmt = ks_workspace_prepare (ws, sql, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!run (ws, stmt, _("change a RACI chart"), error) ||
+  if (!run_ids (ws, sql, id, 0, _("change a RACI chart"), error) ||
       !shift (ws, kind->close_gap, parent, position, error))
-    goto fail;
+    {
+      ks_workspace_rollback (ws);
+      return FALSE;
+    }
   return ks_workspace_commit (ws, error);
-
-fail:
-  ks_workspace_rollback (ws);
-  return FALSE;
 }
 
 gint64
@@ -519,15 +512,9 @@ ks_raci_phase_add (KsWorkspace  *workspace,
                    int           position,
                    GError      **error)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
-  if (!(trimmed = clean_name (name, _("phase"), error)) || !chart_exists (workspace, chart_id, error))
-    return 0;
-  return insert_positioned (workspace, &phase_positions,
-                            "INSERT INTO raci_phases (chart_id, position, name) VALUES (?1, ?2, ?3)",
-                            _("Add Phase"), chart_id, trimmed, position, error);
+  return insert_named (workspace, &phase_positions, chart_id, name, position, error);
 }
 
 gboolean
@@ -536,16 +523,9 @@ ks_raci_phase_rename (KsWorkspace  *workspace,
                       const char   *name,
                       GError      **error)
 {
-  g_autofree char *trimmed = NULL;
-  gint64 parent, position;
-
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
-  if (!(trimmed = clean_name (name, _("phase"), error)) ||
-      !row_parent (workspace, &phase_positions, phase_id, &parent, &position, error))
-    return FALSE;
-  return simple_edit (workspace, _("Rename Phase"),
-                      "UPDATE raci_phases SET name = ?2 WHERE id = ?1", phase_id, trimmed, 0, error);
+  return rename_named (workspace, &phase_positions, phase_id, name, error);
 }
 
 gboolean
@@ -577,17 +557,9 @@ ks_raci_task_add (KsWorkspace  *workspace,
                   int           position,
                   GError      **error)
 {
-  g_autofree char *trimmed = NULL;
-  gint64 chart, at;
-
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
-  if (!(trimmed = clean_name (name, _("task"), error)) ||
-      !row_parent (workspace, &phase_positions, phase_id, &chart, &at, error))
-    return 0;
-  return insert_positioned (workspace, &task_positions,
-                            "INSERT INTO raci_tasks (phase_id, position, name) VALUES (?1, ?2, ?3)",
-                            _("Add Task"), phase_id, trimmed, position, error);
+  return insert_named (workspace, &task_positions, phase_id, name, position, error);
 }
 
 gboolean
@@ -596,16 +568,9 @@ ks_raci_task_rename (KsWorkspace  *workspace,
                      const char   *name,
                      GError      **error)
 {
-  g_autofree char *trimmed = NULL;
-  gint64 parent, position;
-
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
-  if (!(trimmed = clean_name (name, _("task"), error)) ||
-      !row_parent (workspace, &task_positions, task_id, &parent, &position, error))
-    return FALSE;
-  return simple_edit (workspace, _("Rename Task"),
-                      "UPDATE raci_tasks SET name = ?2 WHERE id = ?1", task_id, trimmed, 0, error);
+  return rename_named (workspace, &task_positions, task_id, name, error);
 }
 
 gboolean
@@ -644,9 +609,7 @@ ks_raci_task_move (KsWorkspace  *workspace,
   sqlite3_bind_int64 (stmt, 1, task_id);
   sqlite3_bind_int64 (stmt, 2, phase_id);
   sqlite3_bind_int64 (stmt, 3, at);
-  if (!run (workspace, stmt, _("move a task"), error))
-    goto fail;
-  return ks_workspace_commit (workspace, error);
+  return ks_workspace_step_commit (workspace, stmt, _("move a task"), error);
 
 fail:
   ks_workspace_rollback (workspace);
@@ -676,15 +639,15 @@ ks_raci_column_add (KsWorkspace  *workspace,
 {
   g_autofree char *trimmed = NULL;
   g_autoptr(KsRaciChart) chart = NULL;
-  sqlite3_stmt *stmt;
-  gint64 at, id;
+  sqlite3_stmt *stmt = NULL;
+  gint64 at;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
   if (person_id > 0)
     {
-      gint64 n = query_int (workspace, "SELECT count (*) FROM people WHERE id = ?1", person_id, 0,
-                            _("read the people"), error);
+      gint64 n = ks_workspace_query_int (workspace, "SELECT count (*) FROM people WHERE id = ?1", person_id, 0,
+                                         _("read the people"), error);
       if (n <= 0)
         {
           if (n == 0)
@@ -720,26 +683,18 @@ ks_raci_column_add (KsWorkspace  *workspace,
 
   if (!ks_workspace_begin (workspace, _("Add Column"), error))
     return 0;
-  if ((at = open_gap (workspace, &column_positions, chart_id, position, error)) < 0 ||
-      !(stmt = ks_workspace_prepare (workspace,
-                                     "INSERT INTO raci_columns (chart_id, position, person_id, role)"
-                                     " VALUES (?1, ?2, ?3, ?4)",
-                                     error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, chart_id);
-  sqlite3_bind_int64 (stmt, 2, at);
-  ks_bind_id (stmt, 3, person_id > 0 ? person_id : 0);
-  ks_bind_text_or_null (stmt, 4, person_id > 0 ? NULL : trimmed);
-  if (!run (workspace, stmt, _("add a column"), error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  if (!ks_workspace_commit (workspace, error))
-    return 0;
-  return id;
-
-fail:
-  ks_workspace_rollback (workspace);
-  return 0;
+  if ((at = open_gap (workspace, &column_positions, chart_id, position, error)) >= 0 &&
+      (stmt = ks_workspace_prepare (workspace,
+                                    "INSERT INTO raci_columns (chart_id, position, person_id, role)"
+                                    " VALUES (?1, ?2, ?3, ?4)",
+                                    error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, chart_id);
+      sqlite3_bind_int64 (stmt, 2, at);
+      ks_bind_id (stmt, 3, person_id > 0 ? person_id : 0);
+      ks_bind_text_or_null (stmt, 4, person_id > 0 ? NULL : trimmed);
+    }
+  return ks_workspace_insert_commit (workspace, stmt, _("add a column"), error);
 }
 
 gboolean
@@ -796,8 +751,8 @@ ks_raci_cell_set (KsWorkspace  *workspace,
     }
   if (letter == KS_RACI_S)
     {
-      if ((arsci = query_int (workspace, "SELECT arsci FROM raci_charts WHERE id = ?1", task_chart, 0,
-                              _("read a RACI chart"), error)) < 0)
+      if ((arsci = ks_workspace_query_int (workspace, "SELECT arsci FROM raci_charts WHERE id = ?1", task_chart, 0,
+                                           _("read a RACI chart"), error)) < 0)
         return FALSE;
       if (!arsci)
         {
@@ -817,26 +772,16 @@ ks_raci_cell_set (KsWorkspace  *workspace,
     return FALSE;
   if (letter == KS_RACI_EMPTY)
     {
-      if (!(stmt = ks_workspace_prepare (workspace,
-                                         "DELETE FROM raci_cells WHERE task_id = ?1 AND column_id = ?2", error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, task_id);
-      sqlite3_bind_int64 (stmt, 2, column_id);
-      if (!run (workspace, stmt, _("clear a cell"), error))
+      if (!run_ids (workspace, "DELETE FROM raci_cells WHERE task_id = ?1 AND column_id = ?2",
+                    task_id, column_id, _("clear a cell"), error))
         goto fail;
       return ks_workspace_commit (workspace, error);
     }
-  if (main)
-    {
-      if (!(stmt = ks_workspace_prepare (workspace,
-                                         "UPDATE raci_cells SET main = 0"
-                                         " WHERE task_id = ?1 AND column_id <> ?2 AND main = 1", error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, task_id);
-      sqlite3_bind_int64 (stmt, 2, column_id);
-      if (!run (workspace, stmt, _("set a cell"), error))
-        goto fail;
-    }
+  if (main && !run_ids (workspace,
+                        "UPDATE raci_cells SET main = 0"
+                        " WHERE task_id = ?1 AND column_id <> ?2 AND main = 1",
+                        task_id, column_id, _("set a cell"), error))
+    goto fail;
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "INSERT INTO raci_cells (task_id, column_id, letter, main) VALUES (?1, ?2, ?3, ?4)"
                                      " ON CONFLICT (task_id, column_id) DO UPDATE"
@@ -849,9 +794,7 @@ ks_raci_cell_set (KsWorkspace  *workspace,
   sqlite3_bind_int64 (stmt, 2, column_id);
   ks_bind_text (stmt, 3, text);
   sqlite3_bind_int (stmt, 4, main ? 1 : 0);
-  if (!run (workspace, stmt, _("set a cell"), error))
-    goto fail;
-  return ks_workspace_commit (workspace, error);
+  return ks_workspace_step_commit (workspace, stmt, _("set a cell"), error);
 
 fail:
   ks_workspace_rollback (workspace);
@@ -883,25 +826,14 @@ ks_raci_chart_write (KsWorkspace        *workspace,
     return 0;
   if (replace_id > 0)
     {
-      if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM raci_phases WHERE chart_id = ?1", error)))
+      if (!run_ids (workspace, "DELETE FROM raci_phases WHERE chart_id = ?1", replace_id, 0,
+                    _("replace a RACI chart"), error) ||
+          !run_ids (workspace, "DELETE FROM raci_columns WHERE chart_id = ?1", replace_id, 0,
+                    _("replace a RACI chart"), error) ||
+          (chart->arsci &&
+           !run_ids (workspace, "UPDATE raci_charts SET arsci = 1 WHERE id = ?1 AND arsci = 0", replace_id, 0,
+                     _("replace a RACI chart"), error)))
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, replace_id);
-      if (!run (workspace, stmt, _("replace a RACI chart"), error))
-        goto fail;
-      if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM raci_columns WHERE chart_id = ?1", error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, replace_id);
-      if (!run (workspace, stmt, _("replace a RACI chart"), error))
-        goto fail;
-      if (chart->arsci)
-        {
-          if (!(stmt = ks_workspace_prepare (workspace,
-                                             "UPDATE raci_charts SET arsci = 1 WHERE id = ?1 AND arsci = 0", error)))
-            goto fail;
-          sqlite3_bind_int64 (stmt, 1, replace_id);
-          if (!run (workspace, stmt, _("replace a RACI chart"), error))
-            goto fail;
-        }
     }
   else if (!(id = ks_raci_chart_create (workspace, chart->name, chart->scope, chart->account_id,
                                         chart->arsci, error)))

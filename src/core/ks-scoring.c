@@ -498,19 +498,9 @@ ks_period_ensure (KsWorkspace  *workspace,
 
   if (!ks_workspace_begin (workspace, _("Add Review Period"), error))
     return 0;
-  if (!(stmt = ks_workspace_prepare (workspace, "INSERT INTO review_periods (name) VALUES (?1)", error)))
-    goto fail;
-  ks_bind_text (stmt, 1, trimmed);
-  if (!run_stmt (workspace, stmt, _("add a review period"), error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  if (!ks_workspace_commit (workspace, error))
-    return 0;
-  return id;
-
-fail:
-  ks_workspace_rollback (workspace);
-  return 0;
+  if ((stmt = ks_workspace_prepare (workspace, "INSERT INTO review_periods (name) VALUES (?1)", error)))
+    ks_bind_text (stmt, 1, trimmed);
+  return ks_workspace_insert_commit (workspace, stmt, _("add a review period"), error);
 }
 
 /* The current-period setting follows a rename or a deletion. */

@@ -25,6 +25,27 @@ gboolean      ks_workspace_step_done   (KsWorkspace  *self,
                                         sqlite3_stmt *stmt,
                                         const char   *action,
                                         GError      **error);
+/* Steps @stmt to its end inside a transaction begun with ks_workspace_begin()
+ * and commits that transaction; on a failed step it rolls the transaction back
+ * (a NULL @stmt, from a failed prepare, counts as a failed step). */
+gboolean      ks_workspace_step_commit (KsWorkspace  *self,
+                                        sqlite3_stmt *stmt,
+                                        const char   *action,
+                                        GError      **error);
+/* The same for an INSERT: the new row's id, or 0. */
+gint64        ks_workspace_insert_commit (KsWorkspace  *self,
+                                          sqlite3_stmt *stmt,
+                                          const char   *action,
+                                          GError      **error);
+/* One integer from fixed SQL taking ?1 = @a (and ?2 = @b where it has a second
+ * parameter): the first column of the first row, 0 when there is no row,
+ * -1 with error set when the query fails. */
+gint64        ks_workspace_query_int   (KsWorkspace  *self,
+                                        const char   *sql,
+                                        gint64        a,
+                                        gint64        b,
+                                        const char   *action,
+                                        GError      **error);
 /* Sets error from the database's last error: "Could not ACTION: reason". */
 void          ks_workspace_set_sql_error (KsWorkspace  *self,
                                           GError      **error,

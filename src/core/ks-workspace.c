@@ -693,6 +693,68 @@ ks_workspace_step_done (KsWorkspace   *self,
   return TRUE;
 }
 
+gboolean
+ks_workspace_step_commit (KsWorkspace   *self,
+                          sqlite3_stmt  *stmt,
+                          const char    *action,
+                          GError       **error)
+{
+  if (!stmt || !ks_workspace_step_done (self, stmt, action, error))
+    {
+      ks_workspace_rollback (self);
+      return FALSE;
+    }
+  return ks_workspace_commit (self, error);
+}
+
+gint64
+ks_workspace_insert_commit (KsWorkspace   *self,
+                            sqlite3_stmt  *stmt,
+                            const char    *action,
+                            GError       **error)
+{
+  gint64 id;
+
+  if (!stmt || !ks_workspace_step_done (self, stmt, action, error))
+    {
+      ks_workspace_rollback (self);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!ks_workspace_commit (self, error))
+    return 0;
+  return id;
+}
+
+gint64
+ks_workspace_query_int (KsWorkspace  *self,
+                        const char   *sql,
+                        gint64        a,
+                        gint64        b,
+                        const char   *action,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = ks_workspace_prepare (self, sql, error);
+  gint64 v = 0;
+  int rc;
+
+  if (!stmt)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, action);
+      return -1;
+    }
+  return v;
+}
+
 void
 ks_bind_text (sqlite3_stmt *stmt,
               int           idx,

@@ -88,6 +88,43 @@ ks_chart_font_px (const KsPalette *palette)
   return palette->font_size * 96.0 / 72.0;
 }
 
+double
+ks_chart_context_font_px (const KsPalette *palette,
+                          PangoContext    *context)
+{
+  double px = palette->font_size * pango_cairo_context_get_resolution (context) / 72.0;
+
+  return px > 0 ? px : palette->font_size * 96.0 / 72.0;
+}
+
+double
+ks_chart_text_width (PangoLayout *layout,
+                     const char  *text)
+{
+  PangoRectangle logical;
+
+  if (!text || !*text)
+    return 0;
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+double
+ks_chart_line_height (PangoContext               *context,
+                      const PangoFontDescription *font)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "Ag", -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+  return (double) logical.height / PANGO_SCALE;
+}
+
 static void
 runs_clear (KsChartText *text)
 {

@@ -49,6 +49,15 @@ PangoFontDescription *ks_chart_font_new    (const KsPalette *palette,
                                             PangoWeight      weight);
 /* The palette's base font size in pixels at 96 dpi. */
 double                ks_chart_font_px     (const KsPalette *palette);
+/* The same at @context's resolution (96 dpi when it has none). */
+double                ks_chart_context_font_px (const KsPalette *palette,
+                                                PangoContext    *context);
+/* The logical width of @text in @layout's font, unwrapped; 0 for NULL or "". */
+double                ks_chart_text_width  (PangoLayout     *layout,
+                                            const char      *text);
+/* The logical height of one line of @font. */
+double                ks_chart_line_height (PangoContext               *context,
+                                            const PangoFontDescription *font);
 
 typedef struct
 {

@@ -242,23 +242,35 @@ draw_focus (Ctx *ctx)
   KsGridLayout *l = ctx->layout;
   const KsGridDrawState *s = ctx->state;
   KsGridRect r, body = ks_grid_layout_get_body_rect (l, ctx->view);
-  double w = s->focused ? 2 : 1;
 
   if (s->focus_row == KS_GRID_NONE || s->focus_column >= l->n_columns)
     return;
   if (s->focus_row != KS_GRID_HEADER && s->focus_row >= l->n_rows)
     return;
   r = ks_grid_layout_get_cell_rect (l, ctx->view, s->focus_row, s->focus_column);
+  ks_grid_draw_focus_outline (ctx->cr, ctx->palette, ctx->view, &r, s->focused,
+                              s->focus_column == 0 ? 0 : body.x, s->focus_row == KS_GRID_HEADER ? 0 : body.y);
+}
 
-  cairo_save (ctx->cr);
+void
+ks_grid_draw_focus_outline (cairo_t          *cr,
+                            const KsPalette  *palette,
+                            const KsGridView *view,
+                            const KsGridRect *cell,
+                            gboolean          focused,
+                            double            clip_x,
+                            double            clip_y)
+{
+  double w = focused ? 2 : 1;
+
+  cairo_save (cr);
   /* under the sticky parts the outline is hidden with the cell */
-  clip_rect (ctx->cr, s->focus_column == 0 ? 0 : body.x, s->focus_row == KS_GRID_HEADER ? 0 : body.y,
-             ctx->view->width, ctx->view->height);
-  ks_color_set_source (ctx->cr, s->focused ? &ctx->palette->accent : &ctx->palette->muted);
-  cairo_set_line_width (ctx->cr, w);
-  cairo_rectangle (ctx->cr, r.x + w / 2, r.y + w / 2, r.width - w, r.height - w);
-  cairo_stroke (ctx->cr);
-  cairo_restore (ctx->cr);
+  clip_rect (cr, clip_x, clip_y, view->width, view->height);
+  ks_color_set_source (cr, focused ? &palette->accent : &palette->muted);
+  cairo_set_line_width (cr, w);
+  cairo_rectangle (cr, cell->x + w / 2, cell->y + w / 2, cell->width - w, cell->height - w);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static void

@@ -34,4 +34,15 @@ void  ks_grid_draw  (cairo_t               *cr,
                      KsGridCellFunc         func,
                      gpointer               user_data);
 
+/* The outline of the focused @cell (accent when @focused, else muted),
+ * clipped to the view right of @clip_x and below @clip_y so that under the
+ * sticky parts it hides with the cell. Also the RACI grid's. */
+void  ks_grid_draw_focus_outline (cairo_t          *cr,
+                                  const KsPalette  *palette,
+                                  const KsGridView *view,
+                                  const KsGridRect *cell,
+                                  gboolean          focused,
+                                  double            clip_x,
+                                  double            clip_y);
+
 G_END_DECLS

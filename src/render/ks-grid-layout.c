@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-chart.h"
 #include "ks-grid-layout-private.h"
 
 /* Above this many rows only the texts estimated widest are shaped and
@@ -34,19 +35,6 @@ make_context (void)
   return context;
 }
 
-static PangoFontDescription *
-make_font (const KsPalette *palette,
-           double           scale,
-           PangoWeight      weight)
-{
-  PangoFontDescription *font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, palette->font_family ? palette->font_family : "sans-serif");
-  pango_font_description_set_size (font, (int) (palette->font_size * scale * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  return font;
-}
-
 static PangoLayout *
 make_layout (PangoContext               *context,
              const PangoFontDescription *font)
@@ -58,38 +46,13 @@ make_layout (PangoContext               *context,
   return layout;
 }
 
-static double
-text_width (PangoLayout *layout,
-            const char  *text)
-{
-  PangoRectangle logical;
-
-  if (!text || !*text)
-    return 0;
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
-}
-
-static double
-line_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_text (layout, "Ag", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.height / PANGO_SCALE;
-}
-
 /* The content width of one cell, padding and bar included. */
 static double
 cell_width (KsGridLayout     *self,
             const KsGridColumn *column,
             const KsGridCell *cell)
 {
-  double w = text_width (self->text, cell->text);
+  double w = ks_chart_text_width (self->text, cell->text);
 
   if ((column->flags & KS_GRID_COLUMN_BAR) && cell->bar_color)
     w += self->bar_w + self->pad_x;
@@ -141,7 +104,7 @@ estimate_width (KsGridLayout *self,
           char buf[8] = { 0 };
 
           g_unichar_to_utf8 (ch, buf);
-          value = GINT_TO_POINTER ((int) round (text_width (self->text, buf) * 64));
+          value = GINT_TO_POINTER ((int) round (ks_chart_text_width (self->text, buf) * 64));
           g_hash_table_insert (advances, GUINT_TO_POINTER (ch), value);
         }
       w += GPOINTER_TO_INT (value) / 64.0;
@@ -168,8 +131,8 @@ measure (KsGridLayout   *self,
       double w;
 
       func (KS_GRID_HEADER, c, &cell, user_data);
-      header_w = text_width (self->header_text, cell.text) + 2 * self->pad_x;
-      w = MAX (header_w, text_width (self->detail_text, cell.detail) + 2 * self->pad_x);
+      header_w = ks_chart_text_width (self->header_text, cell.text) + 2 * self->pad_x;
+      w = MAX (header_w, ks_chart_text_width (self->detail_text, cell.detail) + 2 * self->pad_x);
       if (cell.detail && *cell.detail)
         has_detail = TRUE;
 
@@ -228,20 +191,19 @@ ks_grid_layout_new (const KsPalette *palette,
 
   self = g_new0 (KsGridLayout, 1);
   self->context = context ? g_object_ref (context) : make_context ();
-  self->font = make_font (palette, 1.0, PANGO_WEIGHT_NORMAL);
-  self->header_font = make_font (palette, 1.0, PANGO_WEIGHT_BOLD);
-  self->detail_font = make_font (palette, 0.85, PANGO_WEIGHT_NORMAL);
+  self->font = ks_chart_font_new (palette, 1.0, PANGO_WEIGHT_NORMAL);
+  self->header_font = ks_chart_font_new (palette, 1.0, PANGO_WEIGHT_BOLD);
+  self->detail_font = ks_chart_font_new (palette, 0.85, PANGO_WEIGHT_NORMAL);
   self->text = make_layout (self->context, self->font);
   self->header_text = make_layout (self->context, self->header_font);
   self->detail_text = make_layout (self->context, self->detail_font);
 
-  self->font_px = palette->font_size * pango_cairo_context_get_resolution (self->context) / 72.0;
-  if (self->font_px <= 0)
-    self->font_px = palette->font_size * 96.0 / 72.0;
+  self->font_px = ks_chart_context_font_px (palette, self->context);
   self->pad_x = round (self->font_px * 0.6);
   self->pad_y = round (self->font_px * 0.45);
-  self->line_h = ceil (MAX (line_height (self->text), line_height (self->header_text)));
-  self->detail_h = ceil (line_height (self->detail_text));
+  self->line_h = ceil (MAX (ks_chart_line_height (self->context, self->font),
+                            ks_chart_line_height (self->context, self->header_font)));
+  self->detail_h = ceil (ks_chart_line_height (self->context, self->detail_font));
   self->row_h = ceil (self->line_h + 2 * self->pad_y);
   self->header_h = self->row_h;
   self->header_lines = 1;

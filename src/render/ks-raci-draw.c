@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "ks-export.h"
+#include "ks-grid-draw.h"
 #include "ks-raci-draw.h"
 #include "ks-raci-layout-private.h"
 
@@ -227,11 +228,53 @@ draw_icon (Ctx        *ctx,
   cairo_fill (cr);
 }
 
+/* A cell of the range that holds a given letter: its column's left edge, its
+ * row's top (view coordinates) and its column's width. */
+typedef struct
+{
+  double   x, y, width;
+  gboolean main;
+} LetterCell;
+
+static void
+find_letter_cells (Ctx    *ctx,
+                   guint8  letter,
+                   guint   c0,
+                   guint   c1,
+                   GArray *cells)
+{
+  KsRaciLayout *l = ctx->layout;
+  const KsRaciGridModel *m = l->model;
+
+  g_array_set_size (cells, 0);
+  for (guint r = ctx->range.first_row; r < ctx->range.first_row + ctx->range.n_rows; r++)
+    {
+      guint t = l->row_index[r];
+      const guint8 *row;
+      double y;
+
+      if (l->row_kind[r] != KS_RACI_ROW_TASK)
+        continue;
+      row = m->letters + (gsize) t * m->n_columns;
+      y = l->header_h + r * l->row_h - ctx->view->scroll_y;
+      for (guint c = c0; c < c1; c++)
+        if (row[c] == letter)
+          {
+            LetterCell cell = { ks_raci_layout_column_x (l, c) - ctx->view->scroll_x, y,
+                                ks_raci_layout_get_column_width (l, (int) c),
+                                m->main[(gsize) t * m->n_columns + c] != 0 };
+
+            g_array_append_val (cells, cell);
+          }
+    }
+}
+
 static void
 draw_task_rows (Ctx *ctx)
 {
   KsRaciLayout *l = ctx->layout;
   const KsRaciGridModel *m = l->model;
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (LetterCell));
   cairo_t *cr = ctx->cr;
   guint c0 = ctx->range.first_column, c1 = c0 + ctx->range.n_columns;
   double left, right;
@@ -271,37 +314,18 @@ draw_task_rows (Ctx *ctx)
       const KsChartText *text = letter_text (l, (int) i);
       gboolean batch = !ctx->keeps_text && !text->fallback && text->n_runs == 1;
       g_autoptr(GArray) glyphs = NULL;
-      g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (double) * 2);
-      guint n = 0;
 
+      find_letter_cells (ctx, letters[i], c0, c1, cells);
       if (batch)
         glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-      for (guint r = ctx->range.first_row; r < ctx->range.first_row + ctx->range.n_rows; r++)
+      for (guint k = 0; k < cells->len; k++)
         {
-          guint t = l->row_index[r];
-          const guint8 *row;
-          double y;
+          const LetterCell *cell = &g_array_index (cells, LetterCell, k);
 
-          if (l->row_kind[r] != KS_RACI_ROW_TASK)
-            continue;
-          row = m->letters + (gsize) t * m->n_columns;
-          y = l->header_h + r * l->row_h - ctx->view->scroll_y + (l->row_h - l->chip_h) / 2;
-          for (guint c = c0; c < c1; c++)
-            if (row[c] == letters[i])
-              {
-                double x = ks_raci_layout_column_x (l, c) - ctx->view->scroll_x +
-                           (ks_raci_layout_get_column_width (l, (int) c) - l->chip_w) / 2;
-
-                ks_chart_rounded_rect (cr, x, y, l->chip_w, l->chip_h, l->chip_h * 0.3);
-                n++;
-                if (m->main[(gsize) t * m->n_columns + c])
-                  {
-                    double at[2] = { x, y };
-                    g_array_append_val (mains, at);
-                  }
-              }
+          ks_chart_rounded_rect (cr, cell->x + (cell->width - l->chip_w) / 2, cell->y + (l->row_h - l->chip_h) / 2,
+                                 l->chip_w, l->chip_h, l->chip_h * 0.3);
         }
-      if (n == 0)
+      if (cells->len == 0)
         {
           cairo_new_path (cr);
           continue;
@@ -311,33 +335,22 @@ draw_task_rows (Ctx *ctx)
 
       /* the letters on their chips */
       ks_color_set_source (cr, ks_palette_text_on (ctx->palette, color));
-      for (guint r = ctx->range.first_row; r < ctx->range.first_row + ctx->range.n_rows; r++)
+      for (guint k = 0; k < cells->len; k++)
         {
-          guint t = l->row_index[r];
-          const guint8 *row;
-          double y;
+          const LetterCell *cell = &g_array_index (cells, LetterCell, k);
+          double x = cell->x + (cell->width - text->width) / 2;
+          double y = cell->y + (l->row_h - text->height) / 2;
 
-          if (l->row_kind[r] != KS_RACI_ROW_TASK)
-            continue;
-          row = m->letters + (gsize) t * m->n_columns;
-          y = l->header_h + r * l->row_h - ctx->view->scroll_y + (l->row_h - text->height) / 2;
-          for (guint c = c0; c < c1; c++)
-            if (row[c] == letters[i])
+          if (!batch)
+            ks_chart_text_show (cr, text, x, y);
+          else
+            for (int g = 0; g < text->runs[0].n_glyphs; g++)
               {
-                double x = ks_raci_layout_column_x (l, c) - ctx->view->scroll_x +
-                           (ks_raci_layout_get_column_width (l, (int) c) - text->width) / 2;
+                cairo_glyph_t glyph = text->runs[0].glyphs[g];
 
-                if (!batch)
-                  ks_chart_text_show (cr, text, x, y);
-                else
-                  for (int g = 0; g < text->runs[0].n_glyphs; g++)
-                    {
-                      cairo_glyph_t glyph = text->runs[0].glyphs[g];
-
-                      glyph.x += x;
-                      glyph.y += y;
-                      g_array_append_val (glyphs, glyph);
-                    }
+                glyph.x += x;
+                glyph.y += y;
+                g_array_append_val (glyphs, glyph);
               }
         }
       if (batch && glyphs->len > 0)
@@ -347,13 +360,15 @@ draw_task_rows (Ctx *ctx)
         }
 
       /* the main R: a line under its letter */
-      for (guint k = 0; k < mains->len; k++)
+      for (guint k = 0; k < cells->len; k++)
         {
-          const double *at = &g_array_index (mains, double, 2 * k);
+          const LetterCell *cell = &g_array_index (cells, LetterCell, k);
+          double x = cell->x + (cell->width - l->chip_w) / 2, y = cell->y + (l->row_h - l->chip_h) / 2;
           double w = text->width + 2;
 
-          cairo_rectangle (cr, at[0] + (l->chip_w - w) / 2, at[1] + l->chip_h - MAX (2, l->chip_h * 0.14) - 1,
-                           w, MAX (1.5, l->chip_h * 0.1));
+          if (cell->main)
+            cairo_rectangle (cr, x + (l->chip_w - w) / 2, y + l->chip_h - MAX (2, l->chip_h * 0.14) - 1,
+                             w, MAX (1.5, l->chip_h * 0.1));
         }
       cairo_fill (cr);
     }
@@ -494,7 +509,6 @@ draw_focus (Ctx *ctx)
   KsRaciLayout *l = ctx->layout;
   const KsRaciDrawState *s = ctx->state;
   KsGridRect r, body = ks_raci_layout_get_body_rect (l, ctx->view);
-  double w = s->focused ? 2 : 1;
 
   /* KS_GRID_NONE and KS_GRID_HEADER are one value: a header is focused
    * only with a column, the corner never */
@@ -504,14 +518,8 @@ draw_focus (Ctx *ctx)
   if (s->focus_row != KS_GRID_HEADER && s->focus_row >= l->n_rows)
     return;
   r = ks_raci_layout_get_cell_rect (l, ctx->view, s->focus_row, s->focus_column);
-  cairo_save (ctx->cr);
-  clip_rect (ctx->cr, s->focus_column < 0 ? 0 : body.x, s->focus_row == KS_GRID_HEADER ? 0 : body.y,
-             ctx->view->width, ctx->view->height);
-  ks_color_set_source (ctx->cr, s->focused ? &ctx->palette->accent : &ctx->palette->muted);
-  cairo_set_line_width (ctx->cr, w);
-  cairo_rectangle (ctx->cr, r.x + w / 2, r.y + w / 2, r.width - w, r.height - w);
-  cairo_stroke (ctx->cr);
-  cairo_restore (ctx->cr);
+  ks_grid_draw_focus_outline (ctx->cr, ctx->palette, ctx->view, &r, s->focused,
+                              s->focus_column < 0 ? 0 : body.x, s->focus_row == KS_GRID_HEADER ? 0 : body.y);
 }
 
 /* The view's rows and columns in @ctx->range, sticky parts on top. */

@@ -19,33 +19,6 @@
 
 #include "ks-raci-layout-private.h"
 
-static double
-text_width (PangoLayout *layout,
-            const char  *text)
-{
-  PangoRectangle logical;
-
-  if (!text || !*text)
-    return 0;
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
-}
-
-static double
-line_height (PangoContext               *context,
-             const PangoFontDescription *font)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  PangoRectangle logical;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, "Ag", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  g_object_unref (layout);
-  return (double) logical.height / PANGO_SCALE;
-}
-
 /* What the grid measures: the headers only (letters are chips of a fixed
  * size, task names are measured below). */
 static void
@@ -123,7 +96,7 @@ measure_first_width (KsRaciLayout *self)
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   for (guint t = 0; t < m->n_tasks; t++)
     {
-      double tw = text_width (layout, m->tasks[t].name);
+      double tw = ks_chart_text_width (layout, m->tasks[t].name);
 
       w = MAX (w, tw + (m->tasks[t].phase < m->n_phases ? self->indent : 0));
       if (w >= KS_RACI_FIRST_MAX_WIDTH * self->scale)
@@ -162,13 +135,12 @@ ks_raci_layout_new (const KsRaciGridModel *model,
   self->small = ks_chart_font_new (self->palette, 0.85, PANGO_WEIGHT_NORMAL);
 
   /* the same measures as the grid's (ks-grid-layout.c), from the same fonts */
-  self->font_px = self->palette->font_size * pango_cairo_context_get_resolution (self->context) / 72.0;
-  if (self->font_px <= 0)
-    self->font_px = self->palette->font_size * 96.0 / 72.0;
+  self->font_px = ks_chart_context_font_px (self->palette, self->context);
   self->pad_x = round (self->font_px * 0.6);
   self->pad_y = round (self->font_px * 0.45);
-  self->line_h = ceil (MAX (line_height (self->context, self->font), line_height (self->context, self->bold)));
-  self->small_h = ceil (line_height (self->context, self->small));
+  self->line_h = ceil (MAX (ks_chart_line_height (self->context, self->font),
+                            ks_chart_line_height (self->context, self->bold)));
+  self->small_h = ceil (ks_chart_line_height (self->context, self->small));
   self->icon = round (self->font_px * 1.1);
   self->indent = model->n_phases > 0 ? self->pad_x : 0;
   self->bar_h = MAX (3, round (self->font_px * 0.45));
@@ -303,14 +275,14 @@ double
 ks_raci_layout_get_row_height (const KsRaciLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->row_h;
+  return ks_grid_layout_get_row_height (self->grid);
 }
 
 double
 ks_raci_layout_get_header_height (const KsRaciLayout *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->header_h;
+  return ks_grid_layout_get_header_height (self->grid);
 }
 
 double
