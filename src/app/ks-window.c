@@ -453,11 +453,24 @@ undo_shortcut_cb (GtkWidget *widget,
 static void
 update_empty_content (KsWindow *self)
 {
-  gboolean account = ks_account_list_get_selected_id (self->account_list) > 0;
-  gboolean person = ks_people_list_get_selected_id (self->people_list) > 0;
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean on_accounts = g_strcmp0 (page, "accounts") == 0;
+  gboolean on_people = g_strcmp0 (page, "people") == 0;
+  /* The list on screen is asked (which brings a list that changed while
+   * hidden up to date); a hidden one is not: asking it would load it, the
+   * people list of a large workspace before the first frame. Nor is any
+   * list counted, which would wait for all 8,500 rows (+150–250 ms). */
+  gboolean account = on_accounts ? ks_account_list_get_selected_id (self->account_list) > 0
+                                 : ks_account_page_get_account_id (self->account_page) > 0;
+  gboolean person = on_people ? ks_people_list_get_selected_id (self->people_list) > 0
+                              : ks_people_page_get_person_id (self->people_page) > 0;
   gboolean list_shown = gtk_widget_get_visible (self->sidebar);
 
-  if (ks_account_list_get_n_accounts (self->account_list) == 0)
+  /* Whether there is anything at all: the workspace, not the lists (as
+   * above), for the page on screen; the other is asked when it is shown. */
+  if (!on_accounts)
+    ;
+  else if (!self->workspace || !ks_account_any (self->workspace))
     ks_status_page_set (self->no_account_page, "x-office-address-book-symbolic", _("No Accounts Yet"),
                         _("Import a CRM export or add an account; each opens here with its profile, "
                           "power map and plan."),
@@ -465,7 +478,9 @@ update_empty_content (KsWindow *self)
   else
     ks_status_page_set (self->no_account_page, "x-office-address-book-symbolic", _("No Account Selected"),
                         _("Choose an account in the list to see its profile, power map and plan."), NULL, NULL);
-  if (ks_people_list_get_n_people (self->people_list) == 0)
+  if (!on_people)
+    ;
+  else if (!self->workspace || !ks_person_any (self->workspace))
     ks_status_page_set (self->no_person_page, "system-users-symbolic", _("No People Yet"),
                         _("Add the people on your side; each opens here with their role and the accounts "
                           "they cover."),
@@ -769,9 +784,10 @@ ks_window_init (KsWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->people_list, "selected-id", self->people_page, "person-id",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->account_list, "notify::selected-id",
+  /* the pages follow the lists' selections; they are what update_empty_content reads */
+  g_signal_connect_object (self->account_page, "notify::account-id",
                            G_CALLBACK (update_empty_content), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->people_list, "notify::selected-id",
+  g_signal_connect_object (self->people_page, "notify::person-id",
                            G_CALLBACK (update_empty_content), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);

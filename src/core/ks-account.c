@@ -502,6 +502,14 @@ ks_account_load (KsWorkspace  *workspace,
  * Returns: (transfer full) (nullable): the account; an unknown or ambiguous
  *   name is an error that lists candidates
  */
+gboolean
+ks_account_any (KsWorkspace *workspace)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+  return ks_workspace_query_int (workspace, "SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1)",
+                                 0, 0, NULL, NULL) > 0;
+}
+
 KsAccount *
 ks_account_find (KsWorkspace  *workspace,
                  const char   *name,

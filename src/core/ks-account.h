@@ -70,6 +70,8 @@ GListModel  *ks_account_list                 (KsWorkspace  *workspace,
 KsAccount   *ks_account_load                 (KsWorkspace  *workspace,
                                               gint64        id,
                                               GError      **error);
+/* Whether the workspace has an account at all (one indexed row read). */
+gboolean     ks_account_any                  (KsWorkspace  *workspace);
 KsAccount   *ks_account_find                 (KsWorkspace  *workspace,
                                               const char   *name,     /* exact, then case-insensitive */
                                               GError      **error);

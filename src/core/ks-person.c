@@ -362,6 +362,14 @@ ks_person_load (KsWorkspace  *workspace,
   return self;
 }
 
+gboolean
+ks_person_any (KsWorkspace *workspace)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+  return ks_workspace_query_int (workspace, "SELECT count(*) FROM (SELECT 1 FROM people LIMIT 1)",
+                                 0, 0, NULL, NULL) > 0;
+}
+
 /**
  * ks_person_find:
  * @name: an exact name, or one that matches a single person ignoring case

@@ -48,6 +48,8 @@ GListModel  *ks_person_list             (KsWorkspace  *workspace,
 KsPerson    *ks_person_load             (KsWorkspace  *workspace,
                                          gint64        id,
                                          GError      **error);
+/* Whether the workspace has a person at all (one indexed row read). */
+gboolean     ks_person_any              (KsWorkspace  *workspace);
 KsPerson    *ks_person_find             (KsWorkspace  *workspace,
                                          const char   *name,
                                          GError      **error);
