@@ -545,6 +545,26 @@ test_report_coverage_empty (void)
   g_assert_null (strstr (r.out, "no-contact"));
 }
 
+/* render abc on a workspace without won opportunities draws the message
+ * "no won opportunities yet" and says so instead of "Drew the ABC analysis". */
+static void
+test_render_abc_empty (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *ws = g_build_filename (dir, "empty.keystone", NULL);
+  g_autofree char *png = g_build_filename (dir, "abc.png", NULL);
+  g_auto(Result) r = { 0 };
+
+  run_cli (&r, "--workspace", ws, "init", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "abc", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "No revenue to analyse"));
+  g_assert_null (strstr (r.out, "Drew the ABC analysis"));
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
 /* The first word @word's box in `pdftotext -bbox` of @pdf: its height in
  * points (0 when it is not there), and the page size. */
 static double
@@ -1119,6 +1139,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/json/round-trip", test_json_round_trip);
   g_test_add_func ("/cli/account/transfer", test_account_transfer);
   g_test_add_func ("/cli/report/coverage-empty", test_report_coverage_empty);
+  g_test_add_func ("/cli/render/abc-empty", test_render_abc_empty);
   g_test_add_func ("/cli/render/powermap", test_render_powermap);
   g_test_add_func ("/cli/render/powermap-natural-size", test_render_powermap_natural);
   g_test_add_func ("/cli/render/portfolio", test_render_portfolio);

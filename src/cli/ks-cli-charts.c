@@ -184,6 +184,9 @@ render (const Options    *opts,
       json_builder_end_object (b);
       print_json (b);
     }
+  else if (chart == KS_PORTFOLIO_CHART_ABC && !(abc->total > 0))
+    /* the picture says so too */
+    g_print (_("No revenue to analyse; drew that message into %s\n"), opts->output);
   else if (chart == KS_PORTFOLIO_CHART_ABC)
     g_print (_("Drew the ABC analysis of %u accounts into %s\n"), abc->rows->len, opts->output);
   else
