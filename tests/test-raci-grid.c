@@ -539,6 +539,38 @@ test_column_activated (void)
   g_signal_handler_disconnect (grid, id);
 }
 
+/* F2 on a role's header renames the role, in place and as one undo step;
+ * a person's column keeps the person's name and says why. */
+static void
+test_rename_role (void)
+{
+  ks_raci_grid_focus_column_header (grid, C_COORDINATOR);
+  g_assert_true (press (GDK_KEY_F2, 0));
+  g_assert_true (ks_raci_grid_is_editing (grid));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor ())), ==, "Sales coordinator");
+  gtk_editable_set_text (GTK_EDITABLE (editor ()), " Order desk ");
+  g_assert_true (press (GDK_KEY_Return, 0));
+  g_assert_false (ks_raci_grid_is_editing (grid));
+  {
+    g_autoptr(KsRaciChart) chart = load ();
+
+    g_assert_cmpstr (((KsRaciColumn *) g_ptr_array_index (chart->columns, C_COORDINATOR))->role, ==, "Order desk");
+  }
+  undo ();
+  {
+    g_autoptr(KsRaciChart) chart = load ();
+
+    g_assert_cmpstr (((KsRaciColumn *) g_ptr_array_index (chart->columns, C_COORDINATOR))->role, ==,
+                     "Sales coordinator");
+  }
+
+  ks_raci_grid_focus_column_header (grid, C_ANNA);
+  g_assert_true (press (GDK_KEY_F2, 0));
+  g_assert_false (ks_raci_grid_is_editing (grid));
+  g_assert_nonnull (ks_raci_grid_get_message (grid));
+  focus (task_ids[T_FORECAST], C_ANNA);
+}
+
 static void
 test_reload_keeps_focus (void)
 {
@@ -842,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/app/raci-grid/move", test_move);
   g_test_add_func ("/app/raci-grid/tab-walk", test_tab_walk);
   g_test_add_func ("/app/raci-grid/column-activated", test_column_activated);
+  g_test_add_func ("/app/raci-grid/rename-role", test_rename_role);
   g_test_add_func ("/app/raci-grid/reload-keeps-focus", test_reload_keeps_focus);
   g_test_add_func ("/app/raci-grid/context-menu", test_context_menu);
   g_test_add_func ("/app/raci-grid/big-chart-frames", test_big_chart_frames);

@@ -513,6 +513,27 @@ test_roles (void)
   g_clear_pointer (&check, ks_raci_check_free);
   check = ks_raci_check (none);
   g_assert_cmpuint (check->n_warnings, ==, 0);
+
+  /* Renaming the Planner column to a role Bolt's team has binds it there;
+   * a person's column and an empty role are refused. */
+  {
+    g_autoptr(KsRaciChart) renamed = NULL;
+    gint64 person_column = ks_raci_column_add (ws, chart, aino, NULL, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ks_raci_column_set_role (ws, pl, "  Sales coordinator ", &error));
+    g_assert_no_error (error);
+    renamed = ks_raci_chart_load (ws, chart, bolt, &error);
+    c = g_ptr_array_index (renamed->columns, 1);
+    g_assert_cmpstr (c->role, ==, "Sales coordinator");
+    g_assert_cmpint (c->resolved_id, ==, bo);
+    g_assert_false (ks_raci_column_set_role (ws, person_column, "Planner", &error));
+    g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (ks_raci_column_set_role (ws, pl, "   ", &error));
+    g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 }
 
 /* ---- CSV -------------------------------------------------------------------- */

@@ -163,10 +163,36 @@ _ks_raci_grid_begin_rename (KsRaciGrid *self,
   g_autoptr(GError) error = NULL;
   KsRaciTask *t = task_at (self, _ks_raci_grid_focus_task (self));
   KsRaciPhase *p = phase_at (self, _ks_raci_grid_focus_phase (self));
+  KsRaciColumn *c = self->focus_row == KS_GRID_HEADER ? column_at (self, self->focus_column) : NULL;
 
   if (!writable (self, &error))
     {
       _ks_raci_grid_refused (self, error);
+      return;
+    }
+  if (c)
+    {
+      /* a role's column is renamed in its header; a person's shows their name */
+      if (!c->role)
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          _ks_raci_grid_show_message (self, _("This column is a person's and shows their name; "
+                                              "add a role's column to name a role"));
+          return;
+        }
+      if (self->editing)
+        return;
+      self->edit_task_id = self->edit_phase_id = 0;
+      self->edit_column_id = c->id;
+      self->editing = TRUE;
+      self->edit_typed = initial != NULL;
+      _ks_raci_grid_show_message (self, NULL);
+      _ks_raci_grid_scroll_to_focus (self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Role"), -1);
+      ks_grid_editor_show (self->editor, GTK_WIDGET (self), initial ? initial : c->role, !initial);
+      _ks_raci_grid_update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
   if (!t && !p)
@@ -181,6 +207,7 @@ _ks_raci_grid_begin_rename (KsRaciGrid *self,
     self->focus_column = -1;
   self->edit_task_id = t ? t->id : 0;
   self->edit_phase_id = t ? 0 : p->id;
+  self->edit_column_id = 0;
   self->editing = TRUE;
   self->edit_typed = initial != NULL;
   _ks_raci_grid_show_message (self, NULL);
@@ -199,7 +226,7 @@ end_edit (KsRaciGrid *self)
     return;
   self->ending_edit = TRUE;
   self->editing = FALSE;
-  self->edit_task_id = self->edit_phase_id = 0;
+  self->edit_task_id = self->edit_phase_id = self->edit_column_id = 0;
   _ks_raci_grid_show_message (self, NULL);
   ks_grid_editor_hide (self->editor, GTK_WIDGET (self));
   self->ending_edit = FALSE;
@@ -219,7 +246,7 @@ _ks_raci_grid_commit_edit (KsRaciGrid *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  gint64 task_id = self->edit_task_id, phase_id = self->edit_phase_id;
+  gint64 task_id = self->edit_task_id, phase_id = self->edit_phase_id, column_id = self->edit_column_id;
   const char *old = NULL;
   gboolean ok;
 
@@ -229,8 +256,29 @@ _ks_raci_grid_commit_edit (KsRaciGrid *self)
   if (!*name)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
-      _ks_raci_grid_show_message (self, task_id ? _("A task needs a name") : _("A phase needs a name"));
+      _ks_raci_grid_show_message (self, task_id ? _("A task needs a name")
+                                        : column_id ? _("A role needs a name") : _("A phase needs a name"));
       return FALSE;
+    }
+  if (column_id)
+    {
+      for (guint i = 0; self->chart && i < self->chart->columns->len; i++)
+        if (column_at (self, (int) i)->id == column_id)
+          old = column_at (self, (int) i)->role;
+      if (g_strcmp0 (old, name) != 0)
+        {
+          self->own_edit = TRUE;
+          ok = ks_raci_column_set_role (self->workspace, column_id, name, &error);
+          self->own_edit = FALSE;
+          if (!ok)
+            {
+              _ks_raci_grid_refused (self, error);
+              return FALSE;
+            }
+        }
+      end_edit (self);
+      _ks_raci_grid_reload_focus (self, 0, 0, column_id, TRUE);
+      return TRUE;
     }
   for (guint i = 0; task_id && i < n_tasks (self); i++)
     if (task_at (self, (int) i)->id == task_id)

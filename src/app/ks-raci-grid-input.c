@@ -254,7 +254,7 @@ on_key_pressed (GtkEventControllerKey *controller,
           if (keyval != GDK_KEY_F2)
             _ks_raci_grid_activate_column (self, self->focus_column);
           else
-            gtk_widget_error_bell (GTK_WIDGET (self));
+            _ks_raci_grid_begin_rename (self, NULL);
         }
       else if (phase >= 0 || self->focus_column < 0 || keyval == GDK_KEY_F2)
         _ks_raci_grid_begin_rename (self, NULL);

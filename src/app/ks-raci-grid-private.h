@@ -55,8 +55,9 @@ struct _KsRaciGrid
   gboolean         editing;
   gboolean         edit_typed;
   gboolean         ending_edit;
-  gint64           edit_task_id;   /* what is renamed: a task, else a phase */
+  gint64           edit_task_id;   /* what is renamed: a task, a phase, or a role's column */
   gint64           edit_phase_id;
+  gint64           edit_column_id;
 
   GtkWidget       *message;        /* a popover at the cell: a refused letter or name */
   GtkWidget       *message_label;

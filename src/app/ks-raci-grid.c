@@ -481,13 +481,16 @@ ks_raci_grid_measure (GtkWidget      *widget,
                           minimum, natural);
 }
 
-/* The rename editor's rectangle: the name cell, or the phase's name. */
+/* The rename editor's rectangle: the name cell, the phase's name, or the
+ * role's header. */
 static KsGridRect
 editor_rect (KsRaciGrid *self)
 {
   KsGridView view = _ks_raci_grid_get_view (self);
   KsGridRect r;
 
+  if (self->focus_row == KS_GRID_HEADER && self->edit_column_id)
+    return ks_raci_layout_get_cell_rect (self->layout, &view, KS_GRID_HEADER, self->focus_column);
   if (self->focus_row == KS_GRID_HEADER || self->focus_row >= ks_raci_layout_get_n_rows (self->layout))
     return (KsGridRect) { 0, 0, 1, 1 };
   r = ks_raci_layout_get_cell_rect (self->layout, &view, self->focus_row, -1);

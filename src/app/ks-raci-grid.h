@@ -8,8 +8,8 @@
  * Keys as in a spreadsheet: arrows, Tab / Shift+Tab, Home/End; R, A, C, I
  * (S in ARSCI charts) set the focused cell, Delete/BackSpace clear it, M
  * toggles the main R; F2 or Enter on a task or phase name renames it in
- * place; Ctrl+Up/Down and Ctrl+Left/Right
- * move the focused task or column; drag a task's name or a column's header
+ * place, F2 on a role's column header renames the role; Ctrl+Up/Down and
+ * Ctrl+Left/Right move the focused task or column; drag a task's name or a column's header
  * to reorder. Every edit is one undo step through core (ks-raci.h); the grid
  * reloads itself on the workspace's changed::raci_* signals, keeping the
  * focused cell. The widget's accessible label follows the focused cell

@@ -709,6 +709,38 @@ ks_raci_column_move (KsWorkspace  *workspace,
 }
 
 gboolean
+ks_raci_column_set_role (KsWorkspace  *workspace,
+                         gint64        column_id,
+                         const char   *role,
+                         GError      **error)
+{
+  g_autofree char *trimmed = NULL;
+  gint64 kind;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!(trimmed = clean_name (role, _("role"), error)))
+    return FALSE;
+  /* 0: no such column, 1: a role's, 2: a person's */
+  kind = ks_workspace_query_int (workspace,
+                                 "SELECT CASE WHEN person_id IS NULL THEN 1 ELSE 2 END "
+                                 "FROM raci_columns WHERE id = ?1",
+                                 column_id, 0, _("read a RACI chart"), error);
+  if (kind < 0)
+    return FALSE;
+  if (kind == 0)
+    return ks_raci_not_found (error, _("column"), column_id);
+  if (kind == 2)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID, "%s",
+                   _("This column is a person's and shows their name; add a role's column to name a role"));
+      return FALSE;
+    }
+  return simple_edit (workspace, _("Rename Role"), "UPDATE raci_columns SET role = ?2 WHERE id = ?1",
+                      column_id, trimmed, 0, error);
+}
+
+gboolean
 ks_raci_column_delete (KsWorkspace  *workspace,
                        gint64        column_id,
                        GError      **error)

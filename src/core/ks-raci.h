@@ -248,6 +248,12 @@ gint64       ks_raci_column_add        (KsWorkspace  *workspace,
                                         const char   *role,
                                         int           position,
                                         GError      **error);
+/* Renames a role's column ("Sales coordinator" → "Customer service lead");
+ * a person's column is refused (it shows the person's name). */
+gboolean     ks_raci_column_set_role   (KsWorkspace  *workspace,
+                                        gint64        column_id,
+                                        const char   *role,
+                                        GError      **error);
 gboolean     ks_raci_column_move       (KsWorkspace  *workspace,
                                         gint64        column_id,
                                         int           position,
