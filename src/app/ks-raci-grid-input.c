@@ -43,6 +43,8 @@ open_context_menu (KsRaciGrid *self,
   if (self->focus_row == KS_GRID_HEADER)
     {
       g_menu_append (menu, _("_Show Person"), "raci-grid.activate-column");
+      if (column_at (self, self->focus_column) && column_at (self, self->focus_column)->role)
+        g_menu_append (menu, _("_Rename Role"), "raci-grid.rename");
       g_menu_append (moves, _("Move _Left"), "raci-grid.move-column-left");
       g_menu_append (moves, _("Move _Right"), "raci-grid.move-column-right");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
@@ -705,7 +707,7 @@ _ks_raci_grid_update_actions (KsRaciGrid *self)
   gtk_widget_action_set_enabled (widget, "raci-grid.add-task-below",
                                  writable && self->chart->phases->len > 0 && !header);
   gtk_widget_action_set_enabled (widget, "raci-grid.add-phase", writable);
-  gtk_widget_action_set_enabled (widget, "raci-grid.rename", writable && (task >= 0 || phase >= 0));
+  gtk_widget_action_set_enabled (widget, "raci-grid.rename", writable && (task >= 0 || phase >= 0 || header));
   gtk_widget_action_set_enabled (widget, "raci-grid.delete-task", writable && task >= 0);
   gtk_widget_action_set_enabled (widget, "raci-grid.delete-phase", writable && phase >= 0);
   gtk_widget_action_set_enabled (widget, "raci-grid.delete-column", writable && header);
