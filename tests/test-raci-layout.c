@@ -606,6 +606,28 @@ test_draw (void)
   pixel (surface, (int) (FIRST + COL * 5.5 - 10), y, &c);
   g_assert_true (near (&c, &palette->surface));
 
+  /* a drag's insertion bar: 3 units of the accent before row 1 or column 2 */
+  {
+    KsRaciDrawState state = { KS_GRID_NONE, -1, FALSE, 1, -1 };
+
+    ks_raci_draw (cr, l, &view, palette, &state);
+    cairo_surface_flush (surface);
+    pixel (surface, 20, (int) (hh + rh), &c);
+    g_assert_true (near (&c, &palette->accent));
+    state.drop_row = -1;
+    state.drop_column = 2;
+    ks_raci_draw (cr, l, &view, palette, &state);
+    cairo_surface_flush (surface);
+    pixel (surface, (int) (FIRST + 2 * COL), (int) (hh + rh * 1.5), &c);
+    g_assert_true (near (&c, &palette->accent));
+    /* no drag: no bar there */
+    state.drop_column = -1;
+    ks_raci_draw (cr, l, &view, palette, &state);
+    cairo_surface_flush (surface);
+    pixel (surface, (int) (FIRST + 2 * COL), (int) (hh + rh * 1.5), &c);
+    g_assert_false (near (&c, &palette->accent));
+  }
+
   /* scrolled down: the header row still paints over the top */
   view.scroll_y = 3 * rh;
   ks_raci_draw (cr, l, &view, palette, NULL);

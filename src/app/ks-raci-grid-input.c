@@ -591,54 +591,6 @@ on_drag_cancel (KsRaciGrid *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-_ks_raci_grid_draw_drag_mark (KsRaciGrid *self,
-                              cairo_t    *cr)
-{
-  KsGridView view = _ks_raci_grid_get_view (self);
-  KsGridRect r;
-  double w = 3;
-
-  if ((self->drag != KS_RACI_DRAG_TASK && self->drag != KS_RACI_DRAG_COLUMN) || self->drag_to < 0)
-    return;
-  ks_color_set_source (cr, &self->palette->accent);
-  if (self->drag == KS_RACI_DRAG_TASK)
-    {
-      guint n_rows = ks_raci_layout_get_n_rows (self->layout);
-      double y;
-
-      if (n_rows == 0)
-        return;
-      if ((guint) self->drag_to < n_rows)
-        y = ks_raci_layout_get_cell_rect (self->layout, &view, (guint) self->drag_to, -1).y;
-      else
-        {
-          r = ks_raci_layout_get_cell_rect (self->layout, &view, n_rows - 1, -1);
-          y = r.y + r.height;
-        }
-      y = MAX (y, ks_raci_layout_get_header_height (self->layout));
-      cairo_rectangle (cr, 0, y - w / 2, view.width, w);
-    }
-  else
-    {
-      guint n_cols = n_chart_columns (self);
-      double x;
-
-      if (n_cols == 0)
-        return;
-      if ((guint) self->drag_to < n_cols)
-        x = ks_raci_layout_get_cell_rect (self->layout, &view, KS_GRID_HEADER, self->drag_to).x;
-      else
-        {
-          r = ks_raci_layout_get_cell_rect (self->layout, &view, KS_GRID_HEADER, (int) n_cols - 1);
-          x = r.x + r.width;
-        }
-      x = MAX (x, ks_raci_layout_get_column_width (self->layout, -1));
-      cairo_rectangle (cr, x - w / 2, 0, w, view.height);
-    }
-  cairo_fill (cr);
-}
-
 /* Actions */
 
 static void

@@ -176,8 +176,6 @@ void         _ks_raci_grid_refused           (KsRaciGrid *self,
 /* ks-raci-grid-input.c */
 void         _ks_raci_grid_class_add_actions (GtkWidgetClass *widget_class);
 void         _ks_raci_grid_init_input        (KsRaciGrid     *self);
-void         _ks_raci_grid_draw_drag_mark    (KsRaciGrid     *self,
-                                              cairo_t        *cr);
 void         _ks_raci_grid_update_actions    (KsRaciGrid     *self);
 
 G_END_DECLS

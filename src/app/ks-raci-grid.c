@@ -527,7 +527,7 @@ ks_raci_grid_snapshot (GtkWidget   *widget,
 {
   KsRaciGrid *self = KS_RACI_GRID (widget);
   KsGridView view = _ks_raci_grid_get_view (self);
-  KsRaciDrawState state = { KS_GRID_NONE, -1, FALSE };
+  KsRaciDrawState state = { KS_GRID_NONE, -1, FALSE, -1, -1 };
   cairo_t *cr;
 
   if (view.width <= 0 || view.height <= 0)
@@ -543,8 +543,11 @@ ks_raci_grid_snapshot (GtkWidget   *widget,
         state.focus_row = KS_GRID_NONE, state.focus_column = -1;
       state.focused = gtk_widget_has_focus (widget) || (self->editing && gtk_widget_has_focus (self->editor)) ||
                       gtk_widget_get_visible (self->menu);
+      if (self->drag == KS_RACI_DRAG_TASK && self->drag_to >= 0)
+        state.drop_row = self->drag_to;
+      else if (self->drag == KS_RACI_DRAG_COLUMN && self->drag_to >= 0)
+        state.drop_column = self->drag_to;
       ks_raci_draw (cr, self->layout, &view, self->palette, &state);
-      _ks_raci_grid_draw_drag_mark (self, cr);
     }
   if (!self->layout || n_tasks (self) == 0)
     {

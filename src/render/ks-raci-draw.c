@@ -594,6 +594,58 @@ draw_range (Ctx *ctx)
   cairo_restore (cr);
 }
 
+/* The insertion bar of a drag: across the view before a row, or down it
+ * before a column, never over the sticky headers. */
+static void
+draw_drop_mark (cairo_t               *cr,
+                KsRaciLayout          *layout,
+                const KsGridView      *view,
+                const KsPalette       *palette,
+                const KsRaciDrawState *state)
+{
+  const double w = 3;
+  KsGridRect r;
+
+  if (state->drop_row >= 0)
+    {
+      guint n_rows = ks_raci_layout_get_n_rows (layout);
+      double y;
+
+      if (n_rows == 0)
+        return;
+      if ((guint) state->drop_row < n_rows)
+        y = ks_raci_layout_get_cell_rect (layout, view, (guint) state->drop_row, -1).y;
+      else
+        {
+          r = ks_raci_layout_get_cell_rect (layout, view, n_rows - 1, -1);
+          y = r.y + r.height;
+        }
+      y = MAX (y, ks_raci_layout_get_header_height (layout));
+      cairo_rectangle (cr, 0, y - w / 2, view->width, w);
+    }
+  else if (state->drop_column >= 0)
+    {
+      guint n_cols = layout->model->n_columns;
+      double x;
+
+      if (n_cols == 0)
+        return;
+      if ((guint) state->drop_column < n_cols)
+        x = ks_raci_layout_get_cell_rect (layout, view, KS_GRID_HEADER, state->drop_column).x;
+      else
+        {
+          r = ks_raci_layout_get_cell_rect (layout, view, KS_GRID_HEADER, (int) n_cols - 1);
+          x = r.x + r.width;
+        }
+      x = MAX (x, ks_raci_layout_get_column_width (layout, -1));
+      cairo_rectangle (cr, x - w / 2, 0, w, view->height);
+    }
+  else
+    return;
+  ks_color_set_source (cr, &palette->accent);
+  cairo_fill (cr);
+}
+
 void
 ks_raci_draw (cairo_t               *cr,
               KsRaciLayout          *layout,
@@ -606,6 +658,8 @@ ks_raci_draw (cairo_t               *cr,
   g_return_if_fail (cr != NULL && layout != NULL && view != NULL && palette != NULL);
   ks_raci_layout_get_visible (layout, view, &ctx.range);
   draw_range (&ctx);
+  if (state)
+    draw_drop_mark (cr, layout, view, palette, state);
 }
 
 void

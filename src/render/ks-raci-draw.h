@@ -29,6 +29,11 @@ typedef struct
   guint     focus_row;
   int       focus_column;   /* -1 = the first column */
   gboolean  focused;        /* the widget has the keyboard focus: an accent outline */
+  /* Where a dragged task or column would go: a bar before layout row
+   * @drop_row (the row count: after the last), or before model column
+   * @drop_column (the column count: after the last); -1 = no drag. */
+  int       drop_row;
+  int       drop_column;
 } KsRaciDrawState;
 
 /* The chip colour of 'R', 'A', 'S', 'C', 'I' (NULL for anything else). */
