@@ -60,3 +60,73 @@ ks_test_wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
   g_assert_true (painted);
 }
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+ks_test_wait_for_idle (void)
+{
+  gboolean done = FALSE;
+
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, set_flag, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+GtkWidget *
+ks_test_child_of_type (GtkWidget *widget,
+                       GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+  g_assert_not_reached ();
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        return c;   /* the widget keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+gboolean
+ks_test_press_key (GtkWidget       *widget,
+                   gboolean         editing,
+                   guint            keyval,
+                   GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+  gunichar ch;
+
+  g_signal_emit_by_name (key_controller (widget), "key-pressed", keyval, 0, state, &handled);
+  ch = gdk_keyval_to_unicode (keyval);
+  if (!handled && editing && ch && !(state & GDK_CONTROL_MASK))
+    {
+      GtkEditable *editor = GTK_EDITABLE (ks_test_child_of_type (widget, GTK_TYPE_TEXT));
+      char buf[8] = { 0 };
+      int pos;
+
+      g_unichar_to_utf8 (ch, buf);
+      gtk_editable_delete_selection (editor);
+      pos = gtk_editable_get_position (editor);
+      gtk_editable_insert_text (editor, buf, -1, &pos);
+      gtk_editable_set_position (editor, pos);
+      handled = TRUE;
+    }
+  return handled;
+}

@@ -20,5 +20,18 @@ gboolean  ks_test_display_init  (int    *argc,
  * up (failing the test) after 60 s: under the sanitizers on a loaded
  * machine a frame can take seconds. */
 void      ks_test_wait_for_paint (GtkWidget *widget);
+/* Runs the main loop until an idle of default-idle priority has run: a
+ * widget that reloads on idle after a workspace change has caught up. */
+void      ks_test_wait_for_idle  (void);
+/* @widget's first child of @type (a drawn grid's cell editor or menu). */
+GtkWidget *ks_test_child_of_type (GtkWidget *widget,
+                                  GType      type);
+/* A key press on @widget as a user's: its key controller first; a
+ * printable key it leaves goes into the GtkText child over the edited cell
+ * when @editing, as the text field would take it. TRUE when handled. */
+gboolean  ks_test_press_key      (GtkWidget       *widget,
+                                  gboolean         editing,
+                                  guint            keyval,
+                                  GdkModifierType  state);
 
 G_END_DECLS

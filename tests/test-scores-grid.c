@@ -43,72 +43,24 @@ static gint64 kessler, alpha, zeta;
 
 /* Helpers */
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until an idle of lower priority than the grid's
- * reload has run: the grid has caught up with the workspace by then. */
+/* Runs the main loop until the grid's reload idle has run. */
 static void
 wait_for_reload (void)
 {
-  gboolean done = FALSE;
-
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, set_flag, &done, NULL);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkEventController *
-key_controller (void)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
-        return c;   /* the widget keeps it */
-    }
-  g_assert_not_reached ();
+  ks_test_wait_for_idle ();
 }
 
 static GtkWidget *
 editor (void)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TEXT (child))
-      return child;
-  g_assert_not_reached ();
+  return ks_test_child_of_type (GTK_WIDGET (grid), GTK_TYPE_TEXT);
 }
 
 static gboolean
 press (guint           keyval,
        GdkModifierType state)
 {
-  gboolean handled = FALSE;
-  gunichar ch;
-
-  g_signal_emit_by_name (key_controller (), "key-pressed", keyval, 0, state, &handled);
-  ch = gdk_keyval_to_unicode (keyval);
-  if (!handled && ks_scores_grid_is_editing (grid) && ch && !(state & GDK_CONTROL_MASK))
-    {
-      char buf[8] = { 0 };
-      int pos = gtk_editable_get_position (GTK_EDITABLE (editor ()));
-
-      g_unichar_to_utf8 (ch, buf);
-      gtk_editable_delete_selection (GTK_EDITABLE (editor ()));
-      pos = gtk_editable_get_position (GTK_EDITABLE (editor ()));
-      gtk_editable_insert_text (GTK_EDITABLE (editor ()), buf, -1, &pos);
-      gtk_editable_set_position (GTK_EDITABLE (editor ()), pos);
-      handled = TRUE;
-    }
-  return handled;
+  return ks_test_press_key (GTK_WIDGET (grid), ks_scores_grid_is_editing (grid), keyval, state);
 }
 
 static void
