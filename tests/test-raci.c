@@ -647,6 +647,25 @@ expect_refused (const char *contents,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The chart a file goes into by default: its base name without ".csv". */
+static void
+test_csv_default_scope (void)
+{
+  const struct { const char *path, *scope; } cases[] = {
+    { "/tmp/Key account management.csv", "Key account management" },
+    { "offers.CSV", "offers" },
+    { "notes.txt", "notes.txt" },
+    { "dir/.csv", ".csv" },
+    { "Tilaus–toimitus.csv", "Tilaus–toimitus" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *scope = ks_raci_csv_default_scope (cases[i].path);
+      g_assert_cmpstr (scope, ==, cases[i].scope);
+    }
+}
+
 static void
 test_csv_refused (void)
 {
@@ -724,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/core/raci/roles", test_roles);
   g_test_add_func ("/core/raci/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/core/raci/csv/refused", test_csv_refused);
+  g_test_add_func ("/core/raci/csv/default-scope", test_csv_default_scope);
   g_test_add_func ("/core/raci/templates", test_templates);
 
   return g_test_run ();

@@ -1152,14 +1152,7 @@ ks_raci_page_import_csv (KsRaciPage *self,
   if (chart)
     scope = g_strdup (chart->name);
   else
-    {
-      g_autofree char *base = g_path_get_basename (path);
-      char *dot = strrchr (base, '.');
-
-      if (dot && dot != base)
-        *dot = '\0';
-      scope = g_steal_pointer (&base);
-    }
+    scope = ks_raci_csv_default_scope (path);
   ok = ks_raci_import_csv (self->workspace, path, scope, report, &error);
   if (ok)
     {

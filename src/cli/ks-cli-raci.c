@@ -37,11 +37,7 @@ ks_cli_import_raci (const Options *opts)
   if (opts->scope)
     scope = g_strdup (opts->scope);
   else
-    {
-      g_autofree char *base = g_path_get_basename (file);
-      scope = g_str_has_suffix (base, ".csv") || g_str_has_suffix (base, ".CSV")
-                ? g_strndup (base, strlen (base) - 4) : g_strdup (base);
-    }
+    scope = ks_raci_csv_default_scope (file);
   if (!(ws = open_existing (opts, &error)))
     return refused (error);
 

@@ -70,6 +70,21 @@ append_row (GString    *out,
 }
 
 char *
+ks_raci_csv_default_scope (const char *path)
+{
+  g_autofree char *base = NULL;
+  gsize n;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  n = strlen (base);
+  if (n > 4 && g_ascii_strcasecmp (base + n - 4, ".csv") == 0)
+    base[n - 4] = '\0';
+  return g_steal_pointer (&base);
+}
+
+char *
 ks_raci_export_csv (const KsRaciChart *chart)
 {
   GString *out = g_string_new (NULL);

@@ -312,5 +312,8 @@ gboolean     ks_raci_import_csv        (KsWorkspace     *workspace,
  * it into the same chart changes nothing and exporting again gives the same
  * bytes. */
 char        *ks_raci_export_csv        (const KsRaciChart *chart);
+/* The chart a CSV file goes into when no name is given: its base name
+ * without a ".csv" ending (any case), "kam.csv" → "kam". */
+char        *ks_raci_csv_default_scope (const char        *path);
 
 G_END_DECLS
