@@ -232,13 +232,13 @@ test_migrate_v1 (void)
 
   /* Version 1 goes through every later migration (2: power map, 3: plan,
    * 4: the key account review, 5: two unused opportunity indexes dropped,
-   * 6: RACI charts). */
-  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 6);
+   * 6: RACI charts, 7: the funnel). */
+  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 7);
   write_v1_file (path);
 
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 6);
+  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 7);
   g_assert_true (ks_workspace_check_integrity (ws, &error));
 
   /* The old rows are there, with the power map's defaults. */
