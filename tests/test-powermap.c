@@ -264,14 +264,14 @@ test_migrate_v1 (void)
   link_nodes (ws, 4, 3, KS_LINE_REPORTS_TO);
   g_assert_cmpuint (n_lines (ws, 7), ==, 1);
 
-  /* And the file says version 5 when opened again, without the two
+  /* And the file says version 7 when opened again, without the two
    * opportunity indexes migration 5 dropped. */
   g_clear_object (&ws);
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   stmt = ks_workspace_prepare (ws, "PRAGMA user_version", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
   sqlite3_reset (stmt);
   stmt = ks_workspace_prepare (ws, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master "
                                    "WHERE type = 'index' AND tbl_name = 'opportunities' ORDER BY name)", &error);
