@@ -255,8 +255,8 @@ typedef struct
 typedef struct
 {
   char   *period;          /* "2027-01" or "2027-Q1" */
-  double  weighted;        /* Σ open value × probability */
-  double  best_case;       /* Σ open value + won value */
+  double  weighted;        /* won value + Σ open value × probability */
+  double  best_case;       /* won value + Σ open value */
   double  won;             /* Σ won value */
   guint   open_count;
   guint   won_count;

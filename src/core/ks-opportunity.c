@@ -10,8 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-funnel-private.h"
 #include "ks-opportunity.h"
-#include "ks-workspace-private.h"
 
 struct _KsOpportunity
 {
@@ -31,6 +31,13 @@ struct _KsOpportunity
   char    *engage_date;          /* YYYY-MM-DD or NULL, like the two below */
   char    *close_date;
   char    *expected_close_date;
+  gint64   stage_id;             /* 0 = unmapped */
+  char    *stage_name;           /* the stage's name; "" when unmapped */
+  double   probability;          /* percent; NaN when unmapped */
+  KsOutcome outcome;
+  int      momentum;             /* KsMomentum as stored */
+  char    *stage_date;
+  char    *last_activity;
 };
 
 enum {
@@ -49,6 +56,10 @@ enum {
   PROP_ENGAGE_DATE,
   PROP_CLOSE_DATE,
   PROP_EXPECTED_CLOSE_DATE,
+  PROP_STAGE_ID,
+  PROP_STAGE_NAME,
+  PROP_MOMENTUM,
+  PROP_LAST_ACTIVITY,
   N_PROPS
 };
 
@@ -59,8 +70,11 @@ G_DEFINE_FINAL_TYPE (KsOpportunity, ks_opportunity, G_TYPE_OBJECT)
 #define SELECT_OPPORTUNITY \
   "SELECT o.id, o.ref, o.account_id, coalesce (a.name, ''), o.product_id, coalesce (p.name, '')," \
   "       o.owner_id, coalesce (w.name, ''), o.title, o.stage, o.value," \
-  "       o.engage_date, o.close_date, o.expected_close_date" \
+  "       o.engage_date, o.close_date, o.expected_close_date," \
+  "       coalesce (o.stage_id, 0), coalesce (st.name, ''), st.probability, st.outcome," \
+  "       o.momentum, o.stage_date, o.last_activity" \
   "  FROM opportunities o" \
+  "  LEFT JOIN funnel_stages st ON st.id = o.stage_id" \
   "  LEFT JOIN accounts a ON a.id = o.account_id" \
   "  LEFT JOIN products p ON p.id = o.product_id" \
   "  LEFT JOIN people w ON w.id = o.owner_id "
@@ -127,6 +141,20 @@ opportunity_from_row (sqlite3_stmt *stmt)
   set_date (&self->engage_date, (const char *) sqlite3_column_text (stmt, 11));
   set_date (&self->close_date, (const char *) sqlite3_column_text (stmt, 12));
   set_date (&self->expected_close_date, (const char *) sqlite3_column_text (stmt, 13));
+  self->stage_id = sqlite3_column_int64 (stmt, 14);
+  set_string (&self->stage_name, ks_column_text (stmt, 15));
+  self->probability = ks_column_double_or_nan (stmt, 16);
+  if (!sqlite3_column_text (stmt, 17) ||
+      !ks_outcome_from_string ((const char *) sqlite3_column_text (stmt, 17), &self->outcome))
+    self->outcome = KS_OUTCOME_OPEN;
+  {
+    KsMomentum momentum = KS_MOMENTUM_STABLE;
+
+    ks_momentum_from_string ((const char *) sqlite3_column_text (stmt, 18), &momentum);
+    self->momentum = momentum;
+  }
+  set_date (&self->stage_date, (const char *) sqlite3_column_text (stmt, 19));
+  set_date (&self->last_activity, (const char *) sqlite3_column_text (stmt, 20));
   return self;
 }
 
@@ -144,6 +172,9 @@ ks_opportunity_finalize (GObject *object)
   g_free (self->engage_date);
   g_free (self->close_date);
   g_free (self->expected_close_date);
+  g_free (self->stage_name);
+  g_free (self->stage_date);
+  g_free (self->last_activity);
 
   G_OBJECT_CLASS (ks_opportunity_parent_class)->finalize (object);
 }
@@ -172,6 +203,10 @@ ks_opportunity_get_property (GObject    *object,
     case PROP_ENGAGE_DATE: g_value_set_string (value, self->engage_date); break;
     case PROP_CLOSE_DATE: g_value_set_string (value, self->close_date); break;
     case PROP_EXPECTED_CLOSE_DATE: g_value_set_string (value, self->expected_close_date); break;
+    case PROP_STAGE_ID: g_value_set_int64 (value, self->stage_id); break;
+    case PROP_STAGE_NAME: g_value_set_string (value, self->stage_name); break;
+    case PROP_MOMENTUM: g_value_set_string (value, ks_momentum_to_string (self->momentum)); break;
+    case PROP_LAST_ACTIVITY: g_value_set_string (value, self->last_activity); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -227,6 +262,10 @@ ks_opportunity_class_init (KsOpportunityClass *klass)
   properties[PROP_ENGAGE_DATE] = g_param_spec_string ("engage-date", NULL, NULL, NULL, rw);
   properties[PROP_CLOSE_DATE] = g_param_spec_string ("close-date", NULL, NULL, NULL, rw);
   properties[PROP_EXPECTED_CLOSE_DATE] = g_param_spec_string ("expected-close-date", NULL, NULL, NULL, rw);
+  properties[PROP_STAGE_ID] = g_param_spec_int64 ("stage-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_STAGE_NAME] = g_param_spec_string ("stage-name", NULL, NULL, "", ro);
+  properties[PROP_MOMENTUM] = g_param_spec_string ("momentum", NULL, NULL, "stable", ro);
+  properties[PROP_LAST_ACTIVITY] = g_param_spec_string ("last-activity", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -239,7 +278,10 @@ ks_opportunity_init (KsOpportunity *self)
   self->owner_name = g_strdup ("");
   self->title = g_strdup ("");
   self->stage = g_strdup ("");
+  self->stage_name = g_strdup ("");
   self->value = NAN;
+  self->probability = NAN;
+  self->momentum = KS_MOMENTUM_STABLE;
 }
 
 KsOpportunity *
@@ -330,6 +372,55 @@ ks_opportunity_set_value (KsOpportunity *self,
     return;
   self->value = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+gint64
+ks_opportunity_get_stage_id (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), 0);
+  return self->stage_id;
+}
+
+const char *
+ks_opportunity_get_stage_name (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), NULL);
+  return self->stage_name;
+}
+
+double
+ks_opportunity_get_probability (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), NAN);
+  return self->probability;
+}
+
+KsOutcome
+ks_opportunity_get_outcome (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), KS_OUTCOME_OPEN);
+  return self->outcome;
+}
+
+int
+ks_opportunity_get_momentum (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), KS_MOMENTUM_STABLE);
+  return self->momentum;
+}
+
+const char *
+ks_opportunity_get_stage_date (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), NULL);
+  return self->stage_date;
+}
+
+const char *
+ks_opportunity_get_last_activity (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), NULL);
+  return self->last_activity;
 }
 
 /**
@@ -448,6 +539,61 @@ ks_opportunity_validate (KsOpportunity  *self,
   return TRUE;
 }
 
+/* The stage the saved row's stage text maps to (an unknown name joins the
+ * stage map unmapped); a change from @old_stage (-1 = a new row) goes into
+ * the stage history with today's date. */
+static gboolean
+place_in_funnel (KsOpportunity  *self,
+                 KsWorkspace    *workspace,
+                 gint64          old_stage,
+                 GError        **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gboolean known;
+  gint64 stage_id;
+
+  stage_id = ks_funnel_map_source (workspace, self->stage, &known, error);
+  if (stage_id < 0)
+    return FALSE;
+  key = g_strstrip (g_ascii_strdown (self->stage, -1));
+  if (!known && *key)
+    {
+      if (!(stmt = ks_workspace_prepare (workspace, "INSERT INTO stage_map (source, stage_id) VALUES (?1, NULL)",
+                                         error)))
+        return FALSE;
+      ks_bind_text (stmt, 1, key);
+      if (!ks_workspace_step_done (workspace, stmt, _("record the stage name"), error))
+        return FALSE;
+    }
+  if (stage_id == old_stage)
+    return TRUE;
+  today = ks_funnel_today ();
+  if (old_stage >= 0)
+    {
+      if (!(stmt = ks_workspace_prepare (workspace,
+                                         "INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed)"
+                                         " VALUES (?1, ?2, ?3, ?4)",
+                                         error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->id);
+      ks_bind_id (stmt, 2, old_stage);
+      ks_bind_id (stmt, 3, stage_id);
+      ks_bind_text (stmt, 4, today);
+      if (!ks_workspace_step_done (workspace, stmt, _("record the stage change"), error))
+        return FALSE;
+    }
+  if (!(stmt = ks_workspace_prepare (workspace,
+                                     "UPDATE opportunities SET stage_id = ?2, stage_date = ?3 WHERE id = ?1",
+                                     error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->id);
+  ks_bind_id (stmt, 2, stage_id);
+  ks_bind_text_or_null (stmt, 3, old_stage >= 0 ? today : NULL);
+  return ks_workspace_step_done (workspace, stmt, _("save the opportunity's stage"), error);
+}
+
 /**
  * ks_opportunity_save:
  *
@@ -461,6 +607,7 @@ ks_opportunity_save (KsOpportunity  *self,
 {
   sqlite3_stmt *stmt;
   gboolean inserting;
+  gint64 old_stage = 0;
   g_autofree char *ref = NULL;
   g_autoptr(KsOpportunity) stored = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -474,6 +621,14 @@ ks_opportunity_save (KsOpportunity  *self,
   inserting = self->id <= 0;
   if (!ks_workspace_begin (workspace, inserting ? _("Add opportunity") : _("Edit opportunity"), error))
     return FALSE;
+  if (!inserting)
+    {
+      old_stage = ks_workspace_query_int (workspace,
+                                          "SELECT coalesce (stage_id, 0) FROM opportunities WHERE id = ?1",
+                                          self->id, 0, _("read the opportunity"), error);
+      if (old_stage < 0 || !ks_funnel_summary_apply (workspace, self->id, -1, error))
+        goto fail;
+    }
 
   if (inserting)
     stmt = ks_workspace_prepare (workspace,
@@ -528,6 +683,9 @@ ks_opportunity_save (KsOpportunity  *self,
                    _("Opportunity “%s” is no longer in the workspace"), ref);
       goto fail;
     }
+  if (!place_in_funnel (self, workspace, inserting ? -1 : old_stage, error) ||
+      !ks_funnel_summary_apply (workspace, self->id, 1, error))
+    goto fail;
   if (!ks_workspace_commit (workspace, error))
     {
       if (inserting)
@@ -545,6 +703,11 @@ ks_opportunity_save (KsOpportunity  *self,
       if (set_string (&self->owner_name, stored->owner_name))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
       ks_opportunity_set_ref (self, stored->ref);
+      self->stage_id = stored->stage_id;
+      set_string (&self->stage_name, stored->stage_name);
+      self->probability = stored->probability;
+      self->outcome = stored->outcome;
+      set_date (&self->stage_date, stored->stage_date);
     }
   if (inserting)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
@@ -568,6 +731,8 @@ ks_opportunity_delete (KsWorkspace  *workspace,
 
   if (!ks_workspace_begin (workspace, _("Delete opportunity"), error))
     return FALSE;
+  if (!ks_funnel_summary_apply (workspace, id, -1, error))
+    goto fail;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM opportunities WHERE id = ?1", error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);

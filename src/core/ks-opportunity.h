@@ -56,6 +56,18 @@ typedef enum
   KS_OUTCOME_LOST,
 } KsOutcome;
 
+/* The funnel stage (ks-funnel.h) as stored: 0 / "" / NaN / open while the
+ * imported stage name is not mapped. */
+gint64         ks_opportunity_get_stage_id         (KsOpportunity  *self);
+const char    *ks_opportunity_get_stage_name       (KsOpportunity  *self);
+double         ks_opportunity_get_probability      (KsOpportunity  *self);
+KsOutcome      ks_opportunity_get_outcome          (KsOpportunity  *self);
+/* The stored judgement, a KsMomentum; ks_momentum_effective () says what
+ * to show. */
+int            ks_opportunity_get_momentum         (KsOpportunity  *self);
+const char    *ks_opportunity_get_stage_date       (KsOpportunity  *self);
+const char    *ks_opportunity_get_last_activity    (KsOpportunity  *self);
+
 /* Whether a stage name means won, lost or still open. Until stages are a
  * workspace setting: the CRM export's "Won"/"Lost" and the book's "order
  * received" and "cancelled or lost", ignoring case and surrounding space. */

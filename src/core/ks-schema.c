@@ -431,6 +431,8 @@ static const char *const migrations[] = {
   "  n INTEGER NOT NULL,"
   "  value REAL NOT NULL,"
   "  unvalued INTEGER NOT NULL,"
+  "  days REAL NOT NULL DEFAULT 0,"
+  "  dated INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (stage_id, owner_id, product_id, lost_from)"
   ");"
   "CREATE TABLE evaluation_criteria ("
@@ -463,13 +465,7 @@ static const char *const migrations[] = {
   "  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),"
   "  PRIMARY KEY (opportunity_id, criterion_id)"
   ");"
-  "CREATE INDEX evaluation_scores_criterion ON evaluation_scores (criterion_id);"
-  "INSERT INTO funnel_summary (stage_id, owner_id, product_id, lost_from, n, value, unvalued)"
-  "  SELECT coalesce (stage_id, 0), coalesce (owner_id, 0), coalesce (product_id, 0), 0,"
-  "         count(*), coalesce (sum (value), 0),"
-  "         sum (CASE WHEN value IS NULL THEN 1 ELSE 0 END)"
-  "  FROM opportunities"
-  "  GROUP BY coalesce (stage_id, 0), coalesce (owner_id, 0), coalesce (product_id, 0);",
+  "CREATE INDEX evaluation_scores_criterion ON evaluation_scores (criterion_id);",
 };
 
 guint

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ks-funnel-private.h"
 #include "ks-schema-private.h"
 #include "ks-undo-private.h"
 #include "ks-workspace-private.h"
@@ -276,6 +277,12 @@ migrate (KsWorkspace  *self,
                        _("Could not upgrade “%s” to schema version %u: %s"),
                        self->path, v, errmsg ? errmsg : sqlite3_errmsg (self->db));
           sqlite3_free (errmsg);
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      /* 7 brings the funnel summary, filled from the rows already there. */
+      if (v == 7 && !ks_funnel_summary_fill (self, error))
+        {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
