@@ -44,6 +44,13 @@ typedef struct
   char     *segment;   /* render portfolio, ranking: --segment S */
   int       top;       /* render ranking: --top N, 0 when not given */
   char     *scope;     /* import/export raci, raci check: --scope NAME */
+  char     *manager;   /* funnel filters: --manager NAME */
+  char     *team;      /* --team T */
+  char     *region;    /* --region R */
+  char     *product;   /* --product P */
+  char     *from;      /* --from YYYY-MM-DD */
+  char     *to;        /* --to YYYY-MM-DD */
+  char     *by;        /* report funnel: --by CUT; report forecast: --by month|quarter */
   int       width;
   int       height;
   gboolean  version;

@@ -21,6 +21,7 @@
 
 #include "ks-account.h"
 #include "ks-cli-charts.h"
+#include "ks-cli-funnel.h"
 #include "ks-cli-portfolio.h"
 #include "ks-cli-raci.h"
 #include "ks-cli-util.h"
@@ -88,6 +89,18 @@ static const char *usage_text =
      "                                   the power map's gaps: poor or unknown relationships\n"
      "                                   and no owner at high power, single-threaded, opponents,\n"
      "                                   stale contacts, competitors at high-power contacts\n"
+     "  report funnel [--owner NAME] [--account NAME] [--manager NAME] [--team T] [--region R]\n"
+     "                [--product P] [--from DATE] [--to DATE] [--by CUT] [--json]\n"
+     "                                   the funnel: per stage count, value and weighted value\n"
+     "                                   (an open one without a value at its product's list\n"
+     "                                   price), conversion to the next stage, open, won, lost,\n"
+     "                                   hit rate and the funnel's shape with its reason; --by\n"
+     "                                   owner|manager|team|region|sector|account|product adds\n"
+     "                                   one row per value\n"
+     "  report forecast [--by month|quarter] [filters as report funnel] [--json]\n"
+     "                                   per period of the close date (expected while open):\n"
+     "                                   weighted (won + open × probability), best case, won\n"
+     "  funnel map NAME STAGE            map an imported stage name onto a stage (none: unmap)\n"
      "  raci check [--scope NAME] [--account NAME] [--json]\n"
      "                                   check a RACI chart: every task exactly one A and at\n"
      "                                   least one R (errors; exit status 1), several R without\n"
@@ -1128,6 +1141,13 @@ cmd_render_plan (const Options *opts)
   return EXIT_DONE;
 }
 
+static gboolean
+is_funnel_report (const char *cmd,
+                  const char *sub)
+{
+  return g_strcmp0 (cmd, "report") == 0 && (g_strcmp0 (sub, "funnel") == 0 || g_strcmp0 (sub, "forecast") == 0);
+}
+
 static int
 run (Options *opts)
 {
@@ -1147,10 +1167,16 @@ run (Options *opts)
   if (opts->account && !((g_strcmp0 (cmd, "import") == 0 &&
                           (g_strcmp0 (sub, "contacts") == 0 || g_strcmp0 (sub, "influences") == 0)) ||
                          (g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "coverage") == 0) ||
+                         is_funnel_report (cmd, sub) ||
                          (g_strcmp0 (cmd, "export") == 0 && g_strcmp0 (sub, "raci") == 0) ||
                          g_strcmp0 (cmd, "raci") == 0 || g_strcmp0 (cmd, "render") == 0))
     return usage_error (_("--account only applies to “import contacts”, “import influences”, "
-                          "“report coverage”, “export raci”, “raci” and “render”"));
+                          "“report coverage”, “report funnel”, “report forecast”, “export raci”, "
+                          "“raci” and “render”"));
+  if ((opts->manager || opts->team || opts->region || opts->product || opts->from || opts->to || opts->by) &&
+      !is_funnel_report (cmd, sub))
+    return usage_error (_("--manager, --team, --region, --product, --from, --to and --by only apply to "
+                          "“report funnel” and “report forecast”"));
   if (opts->scope && !((g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "raci") == 0) ||
                        (g_strcmp0 (cmd, "export") == 0 && g_strcmp0 (sub, "raci") == 0) ||
                        (g_strcmp0 (cmd, "raci") == 0 && g_strcmp0 (sub, "check") == 0) ||
@@ -1168,9 +1194,14 @@ run (Options *opts)
   if (opts->year != KS_CLI_NO_YEAR && !((g_strcmp0 (cmd, "report") == 0 && g_strcmp0 (sub, "abc") == 0) ||
                                         g_strcmp0 (cmd, "render") == 0))
     return usage_error (_("--year only applies to “report abc” and “render”"));
-  if ((opts->compare || opts->owner || opts->segment) &&
+  if ((opts->compare || opts->segment) &&
       !(g_strcmp0 (cmd, "render") == 0 && (g_strcmp0 (sub, "portfolio") == 0 || g_strcmp0 (sub, "ranking") == 0)))
-    return usage_error (_("--compare, --owner and --segment only apply to “render portfolio” and “render ranking”"));
+    return usage_error (_("--compare and --segment only apply to “render portfolio” and “render ranking”"));
+  if (opts->owner &&
+      !((g_strcmp0 (cmd, "render") == 0 && (g_strcmp0 (sub, "portfolio") == 0 || g_strcmp0 (sub, "ranking") == 0)) ||
+        is_funnel_report (cmd, sub)))
+    return usage_error (_("--owner only applies to “render portfolio”, “render ranking”, “report funnel” "
+                          "and “report forecast”"));
   if ((opts->preset || opts->x_axis || opts->y_axis || opts->colour_by) &&
       !(g_strcmp0 (cmd, "render") == 0 && g_strcmp0 (sub, "portfolio") == 0))
     return usage_error (_("--preset, --x, --y and --colour-by only apply to “render portfolio”"));
@@ -1213,7 +1244,12 @@ run (Options *opts)
         return ks_cli_report_scores (opts);
       if (g_strcmp0 (sub, "abc") == 0)
         return ks_cli_report_abc (opts);
-      return usage_error (_("report what? Use “report scores”, “report abc” or “report coverage --account NAME”"));
+      if (g_strcmp0 (sub, "funnel") == 0)
+        return ks_cli_report_funnel (opts);
+      if (g_strcmp0 (sub, "forecast") == 0)
+        return ks_cli_report_forecast (opts);
+      return usage_error (_("report what? Use “report scores”, “report abc”, “report funnel”, "
+                            "“report forecast” or “report coverage --account NAME”"));
     }
   if (g_str_equal (cmd, "render"))
     {
@@ -1246,6 +1282,8 @@ run (Options *opts)
     }
   if (g_str_equal (cmd, "raci"))
     return ks_cli_raci (opts);
+  if (g_str_equal (cmd, "funnel"))
+    return ks_cli_funnel (opts);
   return usage_error (_("unknown command “%s”"), cmd);
 }
 
@@ -1293,6 +1331,23 @@ main (int   argc,
     { "top", 0, 0, G_OPTION_ARG_INT, &opts.top, N_("render ranking: how many accounts to rank (default 20)"), N_("N") },
     { "scope", 0, 0, G_OPTION_ARG_STRING, &opts.scope,
       N_("import raci, export raci, raci check: the RACI chart (by name)"), N_("NAME") },
+    { "manager", 0, 0, G_OPTION_ARG_STRING, &opts.manager,
+      N_("report funnel, forecast: only opportunities of this manager's people"), N_("NAME") },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &opts.team,
+      N_("report funnel, forecast: only opportunities whose owner is in this team"), N_("TEAM") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &opts.region,
+      N_("report funnel, forecast: only opportunities whose owner is in this region"), N_("REGION") },
+    { "product", 0, 0, G_OPTION_ARG_STRING, &opts.product,
+      N_("report funnel, forecast: only opportunities for this product"), N_("PRODUCT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &opts.from,
+      N_("report funnel, forecast: only opportunities closing (or expected to) on or after this date"),
+      N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &opts.to,
+      N_("report funnel, forecast: only opportunities closing (or expected to) on or before this date"),
+      N_("YYYY-MM-DD") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &opts.by,
+      N_("report funnel: cut by owner, manager, team, region, sector, account or product; "
+         "report forecast: month or quarter"), N_("CUT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
@@ -1333,6 +1388,13 @@ main (int   argc,
   g_free (opts.owner);
   g_free (opts.segment);
   g_free (opts.scope);
+  g_free (opts.manager);
+  g_free (opts.team);
+  g_free (opts.region);
+  g_free (opts.product);
+  g_free (opts.from);
+  g_free (opts.to);
+  g_free (opts.by);
   g_strfreev (opts.args);
   return status;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "ks-crm-import-private.h"
+#include "ks-funnel-private.h"
 
 const char *const _ks_crm_import_pipeline_columns[OPP_N_COLUMNS] = {
   "opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date",
@@ -170,13 +171,18 @@ _ks_crm_import_read_pipeline (ImportJob   *job,
     o->close = close;
   if ((stage = ks_csv_reader_value (r, OPP_STAGE, NULL)))
     {
-      const char *interned = g_hash_table_lookup (job->stages, stage);
+      const char *interned;
+      StageSeen *seen;
 
-      if (!interned)
+      if (!g_hash_table_lookup_extended (job->stages, stage, (gpointer *) &interned, (gpointer *) &seen))
         {
           interned = g_string_chunk_insert (job->strings, stage);
-          g_hash_table_add (job->stages, (gpointer) interned);
+          seen = g_new0 (StageSeen, 1);
+          seen->line = ks_csv_reader_get_row_line (r);
+          seen->column = ks_csv_reader_column (r, OPP_STAGE);
+          g_hash_table_insert (job->stages, (gpointer) interned, seen);
         }
+      seen->count++;
       o->stage = interned;
     }
   if ((value = ks_csv_reader_value (r, OPP_VALUE, NULL)))
@@ -231,13 +237,36 @@ bind_date (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, format_date (date, buffer), 10, SQLITE_STATIC);
 }
 
+static gint64
+stage_id_of (GHashTable  *stages,
+             const char  *stage)
+{
+  StageSeen *seen = stage ? g_hash_table_lookup (stages, stage) : NULL;
+
+  return seen ? seen->stage_id : 0;
+}
+
 static gboolean
 opportunity_write (ImportJob   *job,
                    KsCsvReader   *r,
                    Opportunity *o)
 {
   sqlite3_stmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
-  char engage[16], close[16];
+  char engage[16], close[16], changed[16];
+  gint64 stage_id = stage_id_of (job->stages, o->stage);
+  const char *change_date = o->close ? format_date (o->close, changed) : job->today;
+
+  /* A known one that changes stage: the change goes into the history first. */
+  if (o->id && o->stage)
+    {
+      sqlite3_bind_int64 (job->record_stage, 1, o->id);
+      bind_id_or_null (job->record_stage, 2, stage_id);
+      sqlite3_bind_text (job->record_stage, 3, change_date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (job->record_stage, 4, o->stage, -1, SQLITE_STATIC);
+      ks_csv_reader_set_row_line (r, o->line);
+      if (!_ks_crm_import_step (job, r, job->record_stage, N_("record a stage change")))
+        return FALSE;
+    }
 
   if (o->id)
     sqlite3_bind_int64 (stmt, 1, o->id);
@@ -253,6 +282,9 @@ opportunity_write (ImportJob   *job,
   bind_number (stmt, 6, o->have_value, o->value);
   bind_date (stmt, 7, o->engage, engage);
   bind_date (stmt, 8, o->close, close);
+  bind_id_or_null (stmt, 9, stage_id);
+  if (o->id)
+    sqlite3_bind_text (stmt, 10, change_date, -1, SQLITE_STATIC);
   ks_csv_reader_set_row_line (r, o->line);  /* where a database error is reported */
   return _ks_crm_import_step (job, r, stmt, N_("save an opportunity"));
 }
@@ -352,11 +384,12 @@ typedef struct
   Opportunity **rows;
   guint         n_rows;
   guint         at;
+  GHashTable   *stages;     /* the job's: stage name → StageSeen */
 } RowSource;
 
 enum {
   ROWS_REF, ROWS_ACCOUNT, ROWS_PRODUCT, ROWS_OWNER, ROWS_STAGE, ROWS_VALUE, ROWS_ENGAGE, ROWS_CLOSE,
-  ROWS_SOURCE
+  ROWS_STAGE_ID, ROWS_SOURCE
 };
 
 typedef struct
@@ -370,8 +403,8 @@ typedef struct
 
 #define SQL_INSERT_OPPORTUNITIES \
   "INSERT INTO opportunities (ref, account_id, product_id, owner_id, stage, value," \
-  "  engage_date, close_date) " \
-  "SELECT ref, account_id, product_id, owner_id, stage, value, engage_date, close_date " \
+  "  engage_date, close_date, stage_id) " \
+  "SELECT ref, account_id, product_id, owner_id, stage, value, engage_date, close_date, stage_id " \
   "FROM " ROWS_MODULE " (?1)"
 
 static int
@@ -383,7 +416,7 @@ rows_connect (sqlite3             *db,
               char               **error)
 {
   int rc = sqlite3_declare_vtab (db, "CREATE TABLE x (ref, account_id, product_id, owner_id, stage, "
-                                     "value, engage_date, close_date, source HIDDEN)");
+                                     "value, engage_date, close_date, stage_id, source HIDDEN)");
 
   if (rc != SQLITE_OK)
     return rc;
@@ -548,6 +581,9 @@ rows_column (sqlite3_vtab_cursor *cursor,
     case ROWS_CLOSE:
       result_date (ctx, o->close, c->close);
       break;
+    case ROWS_STAGE_ID:
+      result_id_or_null (ctx, stage_id_of (c->source->stages, o->stage));
+      break;
     default:
       sqlite3_result_null (ctx);
       break;
@@ -585,7 +621,7 @@ insert_opportunities (ImportJob    *job,
                       guint         n_rows)
 {
   sqlite3 *db = ks_workspace_get_db (job->ws);
-  RowSource source = { rows, n_rows, 0 };
+  RowSource source = { rows, n_rows, 0, job->stages };
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_create_module_v2 (db, ROWS_MODULE, &rows_module, NULL, NULL) != SQLITE_OK ||
@@ -654,11 +690,78 @@ write_opportunities (ImportJob *job,
     _ks_crm_import_database_error (job, error);
 }
 
+/* Each stage name read maps onto a funnel stage through the stage map. A
+ * name the map does not know joins it unmapped; an unmapped name gets one
+ * warning at the first row that gives it, and its opportunities come in
+ * without a stage, for the user to map in the stage settings. */
+static gboolean
+resolve_stages (ImportJob   *job,
+                KsCsvReader *r)
+{
+  const char *file = ks_csv_reader_get_name (r);
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  const char *name;
+  StageSeen *seen;
+
+  g_hash_table_iter_init (&iter, job->stages);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &seen))
+    {
+      g_autofree char *key = g_strstrip (g_ascii_strdown (name, -1));
+      gboolean known;
+
+      if (!*key)
+        continue;
+      seen->stage_id = ks_funnel_map_source (job->ws, name, &known, &error);
+      if (seen->stage_id < 0)
+        {
+          _ks_crm_import_database_error (job, error);
+          return FALSE;
+        }
+      if (!known)
+        {
+          sqlite3_stmt *stmt = ks_workspace_prepare (job->ws,
+                                                     "INSERT INTO stage_map (source, stage_id) VALUES (?1, NULL)",
+                                                     &error);
+
+          if (!stmt)
+            {
+              _ks_crm_import_database_error (job, error);
+              return FALSE;
+            }
+          ks_bind_text (stmt, 1, key);
+          if (!ks_workspace_step_done (job->ws, stmt, _("record the stage name"), &error))
+            {
+              _ks_crm_import_database_error (job, error);
+              return FALSE;
+            }
+        }
+      if (seen->stage_id == 0)
+        {
+          g_autofree char *shown = ks_csv_shorten (name);
+
+          ks_import_report_add (job->report, FALSE, file, seen->line, seen->column,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "stage “%s” is not mapped to a funnel stage; its %u "
+                                             "opportunity was imported as unmapped (map the name "
+                                             "in the funnel’s stage settings)",
+                                             "stage “%s” is not mapped to a funnel stage; its %u "
+                                             "opportunities were imported as unmapped (map the name "
+                                             "in the funnel’s stage settings)",
+                                             seen->count),
+                                shown, seen->count);
+        }
+    }
+  return TRUE;
+}
+
 void
 _ks_crm_import_finish_pipeline (ImportJob   *job,
                                 KsCsvReader *r)
 {
   const char *file = ks_csv_reader_get_name (r);
+  g_autoptr(GError) error = NULL;
+  int before;
 
   _ks_crm_import_ref_column_warn (job, &job->pipeline_agents, file);
   _ks_crm_import_ref_column_warn (job, &job->pipeline_products, file);
@@ -684,5 +787,13 @@ _ks_crm_import_finish_pipeline (ImportJob   *job,
                                        "%u opportunities have no account; imported without one",
                                        job->no_account),
                           job->no_account);
+  if (!resolve_stages (job, r))
+    return;
+  before = sqlite3_total_changes (ks_workspace_get_db (job->ws));
   write_opportunities (job, r);
+  /* A re-import that changed no opportunity leaves the summary alone (and
+   * so changes nothing at all). */
+  if (!ks_csv_reader_stopped (r) && sqlite3_total_changes (ks_workspace_get_db (job->ws)) != before &&
+      !ks_funnel_summary_fill (job->ws, &error))
+    _ks_crm_import_database_error (job, error);
 }

@@ -71,6 +71,16 @@ typedef struct
   guint       have_value : 1;
 } Opportunity;
 
+/* A stage name of the pipeline: where it was first read, how many rows
+ * name it, the funnel stage it maps to (0 = unmapped). */
+typedef struct
+{
+  guint   line;
+  guint   column;
+  guint   count;
+  gint64  stage_id;
+} StageSeen;
+
 typedef struct _ImportJob ImportJob;
 
 typedef void (*RowFunc)    (ImportJob   *job,
@@ -110,7 +120,8 @@ struct _ImportJob
   GArray         *opportunities;   /* of Opportunity: the workspace's, then new ones */
   guint           n_known;         /* how many of them were in the workspace */
   guint           n_opportunities; /* distinct ids read */
-  GHashTable     *stages;          /* stage → the same string in strings */
+  GHashTable     *stages;          /* stage (in strings) → StageSeen */
+  char           *today;           /* YYYY-MM-DD, the date of stage changes without a close date */
   GArray         *links;           /* of Link, for the file being read */
   guint           no_account;
   guint           no_product;
@@ -124,6 +135,7 @@ struct _ImportJob
   sqlite3_stmt   *upsert_account;
   sqlite3_stmt   *insert_opportunity;
   sqlite3_stmt   *update_opportunity;
+  sqlite3_stmt   *record_stage;
   sqlite3_stmt   *set_manager;
   sqlite3_stmt   *fill_manager;
   sqlite3_stmt   *set_parent;

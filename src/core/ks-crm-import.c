@@ -34,6 +34,7 @@
 #include <math.h>
 
 #include "ks-crm-import-private.h"
+#include "ks-funnel-private.h"
 
 typedef enum
 {
@@ -105,13 +106,18 @@ static const char *const account_columns[] = {
  * first: new ones are inserted, known ones updated only where they differ. */
 #define SQL_INSERT_OPPORTUNITY \
   "INSERT INTO opportunities (ref, account_id, product_id, owner_id, stage, value," \
-  "  engage_date, close_date) " \
-  "VALUES (?1, ?2, ?3, ?4, coalesce (?5, ''), ?6, ?7, ?8)"
+  "  engage_date, close_date, stage_id) " \
+  "VALUES (?1, ?2, ?3, ?4, coalesce (?5, ''), ?6, ?7, ?8, ?9)"
 
+/* A known opportunity whose stage name changed moves to the stage the new
+ * name maps to (?9) on ?10, the date SQL_RECORD_STAGE records. */
 #define SQL_UPDATE_OPPORTUNITY \
   "UPDATE opportunities SET " \
   "  account_id = coalesce (?2, account_id), product_id = coalesce (?3, product_id)," \
-  "  owner_id = coalesce (?4, owner_id), stage = coalesce (?5, stage)," \
+  "  owner_id = coalesce (?4, owner_id)," \
+  "  stage_id = CASE WHEN ?5 IS NOT NULL AND stage IS NOT ?5 THEN ?9 ELSE stage_id END," \
+  "  stage_date = CASE WHEN ?5 IS NOT NULL AND stage IS NOT ?5 THEN ?10 ELSE stage_date END," \
+  "  stage = coalesce (?5, stage)," \
   "  value = coalesce (?6, value), engage_date = coalesce (?7, engage_date)," \
   "  close_date = coalesce (?8, close_date) " \
   "WHERE id = ?1 AND (account_id IS NOT coalesce (?2, account_id)" \
@@ -119,6 +125,12 @@ static const char *const account_columns[] = {
   "  OR owner_id IS NOT coalesce (?4, owner_id) OR stage IS NOT coalesce (?5, stage)" \
   "  OR value IS NOT coalesce (?6, value) OR engage_date IS NOT coalesce (?7, engage_date)" \
   "  OR close_date IS NOT coalesce (?8, close_date))"
+
+/* Before that update: the change of stage, into the history. */
+#define SQL_RECORD_STAGE \
+  "INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed)" \
+  " SELECT id, stage_id, ?2, ?3 FROM opportunities" \
+  "  WHERE id = ?1 AND stage IS NOT ?4 AND stage_id IS NOT ?2"
 
 #define SQL_SET_MANAGER \
   "UPDATE people SET manager_id = ?2 WHERE id = ?1 AND manager_id IS NOT ?2"
@@ -788,7 +800,8 @@ job_init (ImportJob      *job,
   job->strings = g_string_chunk_new (16 * 1024);
   job->opportunity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   job->opportunities = g_array_new (FALSE, FALSE, sizeof (Opportunity));
-  job->stages = g_hash_table_new (g_str_hash, g_str_equal);
+  job->stages = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  job->today = ks_funnel_today ();
   job->links = g_array_new (FALSE, FALSE, sizeof (Link));
 }
 
@@ -806,6 +819,7 @@ job_clear (ImportJob *job)
   g_clear_pointer (&job->opportunity_ids, g_hash_table_unref);
   g_clear_pointer (&job->opportunities, g_array_unref);
   g_clear_pointer (&job->stages, g_hash_table_unref);
+  g_clear_pointer (&job->today, g_free);
   g_clear_pointer (&job->strings, g_string_chunk_free);
   g_clear_pointer (&job->links, g_array_unref);
   g_clear_error (&job->db_error);
@@ -821,6 +835,7 @@ job_prepare (ImportJob  *job,
     { &job->upsert_account, SQL_UPSERT_ACCOUNT },
     { &job->insert_opportunity, SQL_INSERT_OPPORTUNITY },
     { &job->update_opportunity, SQL_UPDATE_OPPORTUNITY },
+    { &job->record_stage, SQL_RECORD_STAGE },
     { &job->set_manager, SQL_SET_MANAGER },
     { &job->fill_manager, SQL_FILL_MANAGER },
     { &job->set_parent, SQL_SET_PARENT },

@@ -73,6 +73,8 @@ static const char *const user_tables[] = {
   "plan_actions", "plan_notes",
   "score_criteria", "review_periods", "account_scores",
   "raci_charts", "raci_phases", "raci_tasks", "raci_columns", "raci_cells",
+  "funnel_stages", "stage_map", "stage_history", "funnel_summary",
+  "evaluation_criteria", "evaluation_scores",
 };
 
 static void
