@@ -250,6 +250,18 @@ test_funnel_thin_stage (void)
   /* the two thin stages' labels are stacked: the second below the first */
   g_assert_cmpfloat (labels[2].y, >=, labels[1].y + labels[1].height);
   g_assert_cmpint (ks_funnel_layout_get_label_rect (l, 6, NULL), ==, KS_FUNNEL_LABEL_NONE);
+
+  /* 300 px tall: rows lower than a three-line label, so the beside labels
+   * of neighbouring bands must be stacked to stay apart */
+  ks_funnel_layout_free (g_steal_pointer (&l));
+  l = ks_funnel_layout_new (&spec, b, 6, palette, 900, 300, NULL);
+  g_assert_true (ks_funnel_layout_get_band_polygon (l, 1, x, y));
+  g_assert_cmpint (ks_funnel_layout_get_label_rect (l, 1, &labels[1]), ==, KS_FUNNEL_LABEL_BESIDE);
+  g_assert_cmpfloat (y[3] - y[0], <, labels[1].height);
+  g_assert_cmpfloat (y[3] - y[0], >=, KS_FUNNEL_MIN_BAND_HEIGHT);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpint (ks_funnel_layout_get_label_rect (l, i, &labels[i]), !=, KS_FUNNEL_LABEL_NONE);
+  assert_no_overlap (labels, 6, "label");
 }
 
 static void
