@@ -197,6 +197,32 @@ test_funnel_geometry (void)
   g_assert_cmpfloat (fabs (top_width (by_value, 0) / W - top_width (l, 0) / W), >, 0.5);
 }
 
+/* Beside labels in a funnel lower than its labels: apart, in the picture. */
+static void
+check_stacked (const KsFunnelLayout *l,
+               double                height)
+{
+  KsChartRect labels[6];
+  double x[4], y[4], x0, y0, x1, y1;
+
+  g_assert_true (ks_funnel_layout_get_band_polygon (l, 1, x, y));
+  g_assert_cmpint (ks_funnel_layout_get_label_rect (l, 1, &labels[1]), ==, KS_FUNNEL_LABEL_BESIDE);
+  g_assert_cmpfloat (y[3] - y[0], <, labels[1].height);
+  g_assert_cmpfloat (y[3] - y[0], >=, KS_FUNNEL_MIN_BAND_HEIGHT);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_assert_cmpint (ks_funnel_layout_get_label_rect (l, i, &labels[i]), !=, KS_FUNNEL_LABEL_NONE);
+      /* the stack stays in the picture */
+      g_assert_cmpfloat (labels[i].y + labels[i].height, <=, height);
+      g_assert_cmpfloat (labels[i].y, >=, 0);
+    }
+  assert_no_overlap (labels, 6, "label");
+  /* each leader still ends at its label's middle */
+  for (guint i = 0; i < 6; i++)
+    if (ks_funnel_layout_get_leader (l, i, &x0, &y0, &x1, &y1))
+      g_assert_cmpfloat_with_epsilon (y1, labels[i].y + labels[i].height / 2, EPS);
+}
+
 static void
 test_funnel_thin_stage (void)
 {
@@ -255,14 +281,19 @@ test_funnel_thin_stage (void)
    * of neighbouring bands must be stacked to stay apart */
   ks_funnel_layout_free (g_steal_pointer (&l));
   l = ks_funnel_layout_new (&spec, b, 6, palette, 900, 300, NULL);
-  g_assert_true (ks_funnel_layout_get_band_polygon (l, 1, x, y));
-  g_assert_cmpint (ks_funnel_layout_get_label_rect (l, 1, &labels[1]), ==, KS_FUNNEL_LABEL_BESIDE);
-  g_assert_cmpfloat (y[3] - y[0], <, labels[1].height);
-  g_assert_cmpfloat (y[3] - y[0], >=, KS_FUNNEL_MIN_BAND_HEIGHT);
+  check_stacked (l, 300);
+  /* 240 px: every label beside, a stack taller than the picture can hold;
+   * still none overlaps another */
+  ks_funnel_layout_free (g_steal_pointer (&l));
+  l = ks_funnel_layout_new (&spec, b, 6, palette, 900, 240, NULL);
   for (guint i = 0; i < 6; i++)
-    g_assert_cmpint (ks_funnel_layout_get_label_rect (l, i, &labels[i]), !=, KS_FUNNEL_LABEL_NONE);
+    {
+      g_assert_cmpint (ks_funnel_layout_get_label_rect (l, i, &labels[i]), ==, KS_FUNNEL_LABEL_BESIDE);
+      g_assert_cmpfloat (labels[i].y, >=, 0);
+    }
   assert_no_overlap (labels, 6, "label");
 }
+
 
 static void
 test_funnel_conversions (void)

@@ -223,6 +223,33 @@ place (KsFunnelLayout *self,
       b->label.width = b->label_w;
       b->label.height = b->label_h;
       last_bottom = b->label.y + b->label.height;
+    }
+  /* A stack that runs past the picture's bottom moves up, from the last
+   * label, keeping the gaps; then down again where it would leave the
+   * picture's top, so labels never overlap (a stack taller than the
+   * picture runs past its bottom). */
+  {
+    double limit = self->height - self->font_px * 0.5;
+
+    for (guint i = self->n; i-- > 0;)
+      {
+        KsFunnelBandGeom *b = &self->bands[i];
+
+        if (b->place != KS_FUNNEL_LABEL_BESIDE)
+          continue;
+        b->label.y = MIN (b->label.y, limit - b->label.height);
+        limit = b->label.y - stack_gap;
+      }
+  }
+  last_bottom = self->font_px * 0.5 - stack_gap;
+  for (guint i = 0; i < self->n; i++)
+    {
+      KsFunnelBandGeom *b = &self->bands[i];
+
+      if (b->place != KS_FUNNEL_LABEL_BESIDE)
+        continue;
+      b->label.y = MAX (b->label.y, last_bottom + stack_gap);
+      last_bottom = b->label.y + b->label.height;
       b->leader[0] = b->anchor_x;
       b->leader[1] = b->anchor_y;
       b->leader[2] = b->label.x - 3;

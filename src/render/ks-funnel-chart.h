@@ -51,7 +51,10 @@
  *    the band's right edge by a leader line; beside labels are placed in
  *    band order (open, won, lost) and each is pushed down below the one
  *    before, so no two labels overlap ("inside if it fits, else beside,
- *    stacked downward").
+ *    stacked downward"); a stack that would run past the picture's
+ *    bottom is pushed back up from its last label, keeping the order and
+ *    the gaps, but never above the picture's top (no overlap wins over
+ *    staying inside: a stack taller than the picture runs past its bottom).
  *  - The conversion of open band i (the percent of its opportunities that
  *    reached the next open band; for the last open band, won) is drawn at
  *    the boundary between band i and the band below, its text vertically
