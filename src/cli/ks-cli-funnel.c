@@ -11,7 +11,9 @@
 #include <math.h>
 
 #include "ks-cli-funnel.h"
-#include "ks-funnel.h"
+#include "ks-export.h"
+#include "ks-funnel-model.h"
+#include "ks-palette.h"
 
 void
 ks_cli_funnel_filter (const Options  *opts,
@@ -447,4 +449,125 @@ ks_cli_funnel (const Options *opts)
   if (!ks_stage_mapping_set (ws, opts->args[2], stage_id, &error))
     return refused (error);
   return EXIT_DONE;
+}
+
+/* ---- render funnel, render forecast ---- */
+
+static int
+render_size (const Options *opts,
+             int           *width,
+             int           *height)
+{
+  if (opts->width < 0 || opts->height < 0 || opts->width > 20000 || opts->height > 20000)
+    return usage_error (_("--width and --height take 1 to 20000"));
+  *width = opts->width > 0 ? opts->width : 1920;
+  *height = opts->height > 0 ? opts->height : 1080;
+  return EXIT_DONE;
+}
+
+static char *
+filter_title (const char           *what,
+              const KsFunnelFilter *filter)
+{
+  GString *title = g_string_new (what);
+  const char *parts[] = { filter->owner, filter->manager, filter->team, filter->region,
+                          filter->account, filter->product };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i])
+      g_string_append_printf (title, " — %s", parts[i]);
+  if (filter->from || filter->to)
+    g_string_append_printf (title, " — %s … %s", filter->from ? filter->from : "", filter->to ? filter->to : "");
+  return g_string_free (title, FALSE);
+}
+
+static int
+render_funnel_or_forecast (const Options *opts,
+                           gboolean       forecast_chart)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  KsFunnelFilter filter;
+  KsExportFormat format;
+  int width = 1920, height = 1080, status;
+
+  if (g_strv_length (opts->args) != 2 || !opts->output)
+    return usage_error (_("usage: keystone-cli render %s [--owner NAME] [--account NAME] [filters] "
+                          "[--by %s] [--width W] [--height H] -o FILE"),
+                        opts->args[1], forecast_chart ? "month|quarter" : "count|value");
+  if ((status = render_size (opts, &width, &height)) != EXIT_DONE ||
+      (status = ks_cli_funnel_check_dates (opts)) != EXIT_DONE)
+    return status;
+  if (!ks_export_format_for_path (opts->output, &format, &error))
+    return usage_error ("%s", error->message);
+  if (opts->by && !(forecast_chart ? g_str_equal (opts->by, "month") || g_str_equal (opts->by, "quarter")
+                                   : g_str_equal (opts->by, "count") || g_str_equal (opts->by, "value")))
+    return usage_error (_("--by “%s” is not %s"), opts->by, forecast_chart ? "month or quarter" : "count or value");
+  if (!(ws = open_existing (opts, &error)))
+    return refused (error);
+  ks_cli_funnel_filter (opts, &filter);
+
+  if (forecast_chart)
+    {
+      KsForecastPeriod period = g_strcmp0 (opts->by, "quarter") == 0 ? KS_FORECAST_QUARTER : KS_FORECAST_MONTH;
+      g_autoptr(KsForecast) forecast = ks_forecast_load (ws, &filter, period, &error);
+      g_autoptr(GArray) bars = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *note = NULL;
+      KsForecastSpec spec = { 0 };
+
+      if (!forecast)
+        return refused (error);
+      bars = ks_forecast_model_bars (forecast);
+      title = filter_title (_("Forecast"), &filter);
+      note = ks_forecast_model_note (forecast);
+      spec.title = title;
+      spec.note = note;
+      if (!ks_forecast_chart_export (opts->output, &spec, (const KsForecastBar *) bars->data, bars->len,
+                                     palette, width, height, &error))
+        return refused (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Drew the forecast of %u period into %s\n",
+                            "Drew the forecast of %u periods into %s\n", bars->len),
+               bars->len, opts->output);
+    }
+  else
+    {
+      g_autoptr(KsFunnelReport) report = ks_funnel_report_load (ws, &filter, &error);
+      g_autoptr(GArray) bands = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *summary = NULL;
+      KsFunnelSpec spec = { 0 };
+
+      if (!report)
+        return refused (error);
+      bands = ks_funnel_model_bands (report);
+      title = filter_title (_("Funnel"), &filter);
+      summary = ks_funnel_model_summary (report);
+      spec.title = title;
+      spec.size_by = g_strcmp0 (opts->by, "value") == 0 ? KS_FUNNEL_SIZE_VALUE : KS_FUNNEL_SIZE_COUNT;
+      spec.shape_title = ks_funnel_model_shape_title (report->shape);
+      spec.shape_reason = report->shape_reason;
+      spec.summary = summary;
+      if (!ks_funnel_chart_export (opts->output, &spec, (const KsFunnelBand *) bands->data, bands->len,
+                                   palette, width, height, &error))
+        return refused (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Drew the funnel of %u opportunity into %s\n",
+                            "Drew the funnel of %u opportunities into %s\n",
+                            report->open_count + report->won_count + report->lost_count),
+               report->open_count + report->won_count + report->lost_count, opts->output);
+    }
+  return EXIT_DONE;
+}
+
+int
+ks_cli_render_funnel (const Options *opts)
+{
+  return render_funnel_or_forecast (opts, FALSE);
+}
+
+int
+ks_cli_render_forecast (const Options *opts)
+{
+  return render_funnel_or_forecast (opts, TRUE);
 }

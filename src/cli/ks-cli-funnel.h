@@ -18,5 +18,7 @@ int  ks_cli_funnel_check_dates  (const Options  *opts);
 int  ks_cli_report_funnel       (const Options  *opts);
 int  ks_cli_report_forecast     (const Options  *opts);
 int  ks_cli_funnel              (const Options  *opts);
+int  ks_cli_render_funnel       (const Options  *opts);
+int  ks_cli_render_forecast     (const Options  *opts);
 
 G_END_DECLS

@@ -101,6 +101,11 @@ static const char *usage_text =
      "                                   per period of the close date (expected while open):\n"
      "                                   weighted (won + open × probability), best case, won\n"
      "  funnel map NAME STAGE            map an imported stage name onto a stage (none: unmap)\n"
+     "  render funnel [filters as report funnel] [--by count|value] [--width W] [--height H] -o FILE\n"
+     "                                   the funnel as stacked stages sized by count or value,\n"
+     "                                   with conversions and the shape diagnosis\n"
+     "  render forecast [filters] [--by month|quarter] [--width W] [--height H] -o FILE\n"
+     "                                   weighted, best case and won per period\n"
      "  raci check [--scope NAME] [--account NAME] [--json]\n"
      "                                   check a RACI chart: every task exactly one A and at\n"
      "                                   least one R (errors; exit status 1), several R without\n"
@@ -1141,11 +1146,13 @@ cmd_render_plan (const Options *opts)
   return EXIT_DONE;
 }
 
+/* report funnel / forecast and render funnel / forecast take the funnel's filters. */
 static gboolean
 is_funnel_report (const char *cmd,
                   const char *sub)
 {
-  return g_strcmp0 (cmd, "report") == 0 && (g_strcmp0 (sub, "funnel") == 0 || g_strcmp0 (sub, "forecast") == 0);
+  return (g_strcmp0 (cmd, "report") == 0 || g_strcmp0 (cmd, "render") == 0) &&
+         (g_strcmp0 (sub, "funnel") == 0 || g_strcmp0 (sub, "forecast") == 0);
 }
 
 static int
@@ -1265,10 +1272,15 @@ run (Options *opts)
         return ks_cli_render_ranking (opts);
       if (g_strcmp0 (sub, "raci") == 0)
         return ks_cli_render_raci (opts);
+      if (g_strcmp0 (sub, "funnel") == 0)
+        return ks_cli_render_funnel (opts);
+      if (g_strcmp0 (sub, "forecast") == 0)
+        return ks_cli_render_forecast (opts);
       return usage_error (_("render what? Use “render powermap --account NAME -o FILE”, "
                             "“render plan --account NAME -o FILE”, “render portfolio -o FILE”, "
                             "“render abc -o FILE”, “render ranking -o FILE” or "
-                            "“render raci --scope NAME -o FILE”"));
+                            "“render raci --scope NAME -o FILE”, “render funnel -o FILE” or "
+                            "“render forecast -o FILE”"));
     }
   if (g_str_equal (cmd, "export"))
     {
