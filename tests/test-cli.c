@@ -1126,6 +1126,113 @@ test_raci (void)
   }
 }
 
+/* report funnel / forecast and render funnel / forecast on the CRM export;
+ * the numbers are the sqlite3 shell's over the CSV files (see test-funnel). */
+static void
+test_funnel (void)
+{
+  g_autofree char *crm = ks_test_crm_dir ();
+  g_autofree char *ws = workspace_in_tmp ();
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "funnel.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "forecast.pdf", NULL);
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+  JsonArray *stages;
+
+  if (!crm)
+    {
+      g_test_skip ("../shared/data/crm-sales-opportunities is not beside the project");
+      return;
+    }
+  run_cli (&r, "--workspace", ws, "import", "crm", crm, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "report", "funnel", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  o = json_node_get_object (root);
+  stages = json_object_get_array_member (o, "stages");
+  g_assert_cmpuint (json_array_get_length (stages), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stages, 0), "name"), ==,
+                   "Lead qualified");
+  g_assert_cmpint (member_int (json_array_get_object_element (stages, 0), "count"), ==, 500);
+  g_assert_cmpint (member_int (json_array_get_object_element (stages, 1), "count"), ==, 1589);
+  g_assert_cmpint (member_int (json_array_get_object_element (stages, 5), "count"), ==, 4238);
+  g_assert_cmpint (member_int (json_array_get_object_element (stages, 6), "count"), ==, 2473);
+  g_assert_cmpint (member_int (json_object_get_object_member (o, "open"), "count"), ==, 2089);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (o, "open"), "value"),
+                                  4966215, 0.005);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "hit_rate"), 100.0 * 4238 / 6711, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "shape"), "kind"), ==,
+                   "optimal");
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  /* Filtered by a region through --by: the three regions' open counts add up. */
+  run_cli (&r, "--workspace", ws, "report", "funnel", "--by", "region", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  {
+    JsonArray *cuts = json_object_get_array_member (json_node_get_object (root), "cuts");
+    gint64 open = 0;
+
+    g_assert_cmpuint (json_array_get_length (cuts), ==, 3);
+    for (guint i = 0; i < json_array_get_length (cuts); i++)
+      open += member_int (json_object_get_object_member (json_array_get_object_element (cuts, i), "open"), "count");
+    g_assert_cmpint (open, ==, 2089);
+  }
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  /* Bad input is a usage error that says what. */
+  run_cli (&r, "--workspace", ws, "report", "funnel", "--by", "colour", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "colour"));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "report", "forecast", "--from", "2017-13-01", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "2017-13-01"));
+  result_clear (&r);
+
+  /* The forecast by quarter: won ones closed 2017-03 … 2017-12 → four quarters. */
+  run_cli (&r, "--workspace", ws, "report", "forecast", "--by", "quarter", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (r.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "periods")),
+                    ==, 4);
+  /* The open ones have no expected close date: all 2089 undated. */
+  g_assert_cmpint (member_int (json_object_get_object_member (json_node_get_object (root), "undated"), "count"),
+                   ==, 2089);
+  g_clear_pointer (&root, json_node_unref);
+  result_clear (&r);
+
+  run_cli (&r, "--workspace", ws, "render", "funnel", "--by", "value", "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "render", "forecast", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  result_clear (&r);
+
+  /* funnel map moves every opportunity of a name. */
+  run_cli (&r, "--workspace", ws, "funnel", "map", "Engaging", "Proposal with price", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "report", "funnel", "--json", NULL);
+  root = parse_json (r.out);
+  stages = json_object_get_array_member (json_node_get_object (root), "stages");
+  g_assert_cmpint (member_int (json_array_get_object_element (stages, 1), "count"), ==, 0);
+  g_assert_cmpint (member_int (json_array_get_object_element (stages, 2), "count"), ==, 1589);
+  result_clear (&r);
+  run_cli (&r, "--workspace", ws, "funnel", "map", "Engaging", "Nowhere", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Nowhere"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1146,6 +1253,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/scores", test_scores);
   g_test_add_func ("/cli/abc", test_abc);
   g_test_add_func ("/cli/raci", test_raci);
+  g_test_add_func ("/cli/funnel", test_funnel);
 
   return g_test_run ();
 }
