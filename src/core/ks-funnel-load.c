@@ -48,6 +48,18 @@
   " WHERE ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND" PEOPLE_FILTER \
   " GROUP BY cut, s.stage_id, s.lost_from, s.product_id, p.price"
 
+/* The same without people: the summary's key order (stage, product,
+ * lost-from, owner) lets SQLite group without sorting. */
+#define SUMMARY_CELLS_ALL \
+  "SELECT CASE ?9 WHEN 6 THEN p.name END AS cut," \
+  "       s.stage_id, s.lost_from, p.price, sum (s.n), sum (s.value), sum (s.unvalued)," \
+  "       sum (s.days), sum (s.dated)" \
+  "  FROM funnel_summary s" \
+  "  LEFT JOIN products p ON p.id = s.product_id" \
+  " WHERE ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND (?9 = -1 OR ?9 = 6)" \
+  "   AND ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND (?5 IS NULL OR p.name = ?5)" \
+  " GROUP BY s.stage_id, s.product_id, s.lost_from"
+
 /* A lost opportunity's lost-from stage: the stage it left for the lost one
  * it is in, from its newest such change. */
 #define LOST_FROM \
@@ -354,7 +366,10 @@ load_cells (KsWorkspace          *workspace,
 
   if (uses_summary (filter, cut))
     {
-      if (!(stmt = ks_workspace_prepare (workspace, SUMMARY_CELLS, error)))
+      gboolean people = filter && (filter->owner || filter->manager || filter->team || filter->region);
+
+      people = people || (cut >= 0 && cut != KS_FUNNEL_CUT_PRODUCT);
+      if (!(stmt = ks_workspace_prepare (workspace, people ? SUMMARY_CELLS : SUMMARY_CELLS_ALL, error)))
         return FALSE;
       bind_filter (stmt, filter, 0, cut);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -639,7 +654,7 @@ ks_forecast_load (KsWorkspace           *workspace,
 #define SUMMARY_UPSERT \
   "INSERT INTO funnel_summary (stage_id, owner_id, product_id, lost_from, n, value, unvalued, days, dated)" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" \
-  " ON CONFLICT (stage_id, owner_id, product_id, lost_from) DO UPDATE SET" \
+  " ON CONFLICT (stage_id, product_id, lost_from, owner_id) DO UPDATE SET" \
   "  n = funnel_summary.n + excluded.n, value = funnel_summary.value + excluded.value," \
   "  unvalued = funnel_summary.unvalued + excluded.unvalued," \
   "  days = funnel_summary.days + excluded.days, dated = funnel_summary.dated + excluded.dated"

@@ -433,7 +433,7 @@ static const char *const migrations[] = {
   "  unvalued INTEGER NOT NULL,"
   "  days REAL NOT NULL DEFAULT 0,"
   "  dated INTEGER NOT NULL DEFAULT 0,"
-  "  PRIMARY KEY (stage_id, owner_id, product_id, lost_from)"
+  "  PRIMARY KEY (stage_id, product_id, lost_from, owner_id)"
   ");"
   "CREATE TABLE evaluation_criteria ("
   "  id INTEGER PRIMARY KEY,"
