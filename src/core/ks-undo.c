@@ -108,15 +108,18 @@ create_triggers (KsUndo      *self,
 
   /* Column names come from the schema, not from users. */
   stmt = ks_workspace_prepare (self->workspace,
-                               "SELECT name, pk, upper (type) FROM pragma_table_info (?1) ORDER BY cid",
+                               "SELECT name, pk, upper (type),"
+                               "       (SELECT count (*) FROM pragma_table_info (?1) WHERE pk > 0)"
+                               " FROM pragma_table_info (?1) ORDER BY cid",
                                error);
   if (!stmt)
     return FALSE;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      /* The INTEGER PRIMARY KEY is the rowid itself. */
-      if (sqlite3_column_int (stmt, 1) == 1 &&
+      /* The INTEGER PRIMARY KEY is the rowid itself; a column of a primary
+       * key of several (evaluation_scores) is not. */
+      if (sqlite3_column_int (stmt, 1) == 1 && sqlite3_column_int (stmt, 3) == 1 &&
           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "INTEGER") == 0)
         continue;
       g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));

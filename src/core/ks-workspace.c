@@ -72,6 +72,7 @@ static const char *const user_tables[] = {
   "plan_actions", "plan_notes",
   "score_criteria", "review_periods", "account_scores",
   "raci_charts", "raci_phases", "raci_tasks", "raci_columns", "raci_cells",
+  "evaluation_criteria", "evaluation_scores",
 };
 
 static void
