@@ -108,6 +108,13 @@ test_quadrants_at_dividers (void)
     g_assert_cmpuint (placed, ==, 4);
     g_assert_cmpuint (unplaced, ==, 1);
   }
+  {
+    KsEvalChart chart;
+
+    ks_eval_chart_init (&chart, &input, palette);
+    g_assert_cmpstr (chart.spec.unplaced_note, ==, "1 opportunity not scored on both axes");
+    ks_eval_chart_clear (&chart);
+  }
   /* moving the dividers moves the quadrants: chance divider to 30 puts
    * "Below chance" (59.99…) on the high side */
   ks_matrix_layout_set_dividers (layout, 30, NAN);

@@ -44,6 +44,9 @@ typedef struct
   char     *segment;   /* render portfolio, ranking: --segment S */
   int       top;       /* render ranking: --top N, 0 when not given */
   char     *scope;     /* import/export raci, raci check: --scope NAME */
+  char     *opportunity; /* evaluation score: --opportunity REF */
+  char     *criterion;   /* evaluation score: --criterion NAME */
+  char     *score;       /* evaluation score: --score N (0 clears) */
   int       width;
   int       height;
   gboolean  version;

@@ -583,6 +583,36 @@ ks_eval_score_set (KsWorkspace  *workspace,
   return ks_workspace_step_commit (workspace, stmt, _("save the evaluation score"), error);
 }
 
+gint64
+ks_eval_find_opportunity (KsWorkspace  *workspace,
+                          const char   *ref,
+                          GError      **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (ref ? ref : ""));
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
+
+  if (!(stmt = ks_workspace_prepare (workspace, "SELECT id FROM opportunities WHERE ref = ?1", error)))
+    return 0;
+  ks_bind_text (stmt, 1, trimmed);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (workspace, error, _("find the opportunity"));
+      return 0;
+    }
+  if (!id)
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                 _("There is no opportunity “%s”"), trimmed);
+  return id;
+}
+
 gboolean
 ks_eval_scores_load (KsWorkspace  *workspace,
                      gint64        opportunity_id,

@@ -148,6 +148,11 @@ gboolean         ks_eval_score_set          (KsWorkspace     *workspace,
                                              gint64           criterion_id,
                                              int              score,
                                              GError         **error);
+/* The id of the opportunity with @ref (exact, surrounding space ignored);
+ * 0 with NOT_FOUND when there is none. */
+gint64           ks_eval_find_opportunity   (KsWorkspace     *workspace,
+                                             const char      *ref,
+                                             GError         **error);
 /* Fills @scores[i] with the opportunity's score of @criteria[i]
  * (KsEvalCriterion*; 0 = not scored). */
 gboolean         ks_eval_scores_load        (KsWorkspace     *workspace,

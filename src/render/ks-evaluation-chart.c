@@ -28,7 +28,7 @@ ks_eval_chart_init (KsEvalChart            *chart,
                     const KsEvalChartInput *input,
                     const KsPalette        *palette)
 {
-  guint n_legend;
+  guint n_legend, n_unplaced = 0;
 
   g_return_if_fail (chart != NULL);
   g_return_if_fail (input != NULL && palette != NULL);
@@ -48,8 +48,14 @@ ks_eval_chart_init (KsEvalChart            *chart,
         .colour = MIN (in->stage, KS_EVAL_CHART_MAX_STAGES - 1),
       };
 
+      n_unplaced += isnan (in->chance) || isnan (in->attractiveness);
       g_array_append_val (chart->bubbles, bubble);
     }
+  if (n_unplaced)
+    chart->unplaced_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u opportunity not scored on both axes",
+                                                         "%u opportunities not scored on both axes",
+                                                         n_unplaced), n_unplaced);
 
   n_legend = MIN (input->n_stages, KS_EVAL_CHART_MAX_STAGES);
   for (guint i = 0; i < n_legend; i++)
@@ -81,6 +87,7 @@ ks_eval_chart_init (KsEvalChart            *chart,
     .n_legend = n_legend,
     .legend_labels = chart->labels,
     .legend_colours = chart->colours,
+    .unplaced_note = chart->unplaced_note,
   };
 }
 
@@ -90,6 +97,7 @@ ks_eval_chart_clear (KsEvalChart *chart)
   g_return_if_fail (chart != NULL);
 
   g_clear_pointer (&chart->bubbles, g_array_unref);
+  g_clear_pointer (&chart->unplaced_note, g_free);
 }
 
 KsMatrixLayout *

@@ -50,6 +50,7 @@ typedef struct
   GArray       *bubbles;                        /* KsBubble, in the input's order */
   const char   *labels[KS_EVAL_CHART_MAX_STAGES];
   KsColor       colours[KS_EVAL_CHART_MAX_STAGES];
+  char         *unplaced_note;
 } KsEvalChart;
 
 /* The colour of stage @index in @palette: the categorical series. */
