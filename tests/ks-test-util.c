@@ -9,8 +9,10 @@
 
 #include "ks-account.h"
 #include "ks-contact.h"
+#include "ks-opportunity.h"
 #include "ks-person.h"
 #include "ks-product.h"
+#include "ks-workspace-private.h"
 
 static GPtrArray *tmpdirs;
 
@@ -174,4 +176,43 @@ ks_test_add_contact (KsWorkspace     *workspace,
   g_assert_true (ks_contact_save (contact, workspace, &error));
   g_assert_no_error (error);
   return ks_contact_get_id (contact);
+}
+
+void
+ks_test_set_opportunity_stage (KsWorkspace *workspace,
+                               gint64       id,
+                               gint64       stage_id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (ks_workspace_begin (workspace, "Set Stage", &error));
+  stmt = ks_workspace_prepare (workspace, "UPDATE opportunities SET stage_id = ?2 WHERE id = ?1", &error);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  ks_bind_id (stmt, 2, stage_id);
+  g_assert_true (ks_workspace_step_commit (workspace, stmt, "set the stage", &error));
+  g_assert_no_error (error);
+}
+
+gint64
+ks_test_add_opportunity (KsWorkspace *workspace,
+                         const char  *ref,
+                         const char  *title,
+                         gint64       account_id,
+                         gint64       owner_id,
+                         gint64       stage_id,
+                         double       value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsOpportunity) opportunity = ks_opportunity_new (ref);
+
+  ks_opportunity_set_title (opportunity, title);
+  ks_opportunity_set_account_id (opportunity, account_id);
+  ks_opportunity_set_owner_id (opportunity, owner_id);
+  ks_opportunity_set_value (opportunity, value);
+  g_assert_true (ks_opportunity_save (opportunity, workspace, &error));
+  g_assert_no_error (error);
+  ks_test_set_opportunity_stage (workspace, ks_opportunity_get_id (opportunity), stage_id);
+  return ks_opportunity_get_id (opportunity);
 }

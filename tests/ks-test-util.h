@@ -41,5 +41,19 @@ gint64       ks_test_add_contact    (KsWorkspace     *workspace,
                                      const char      *name,
                                      KsNodeKind       kind,
                                      KsDecisionPower  power);
+/* Puts opportunity @id into funnel stage @stage_id (0 = unmapped) with a
+ * plain UPDATE (one undo step of its own), whatever its stage text maps to. */
+void         ks_test_set_opportunity_stage (KsWorkspace *workspace,
+                                            gint64       id,
+                                            gint64       stage_id);
+/* An opportunity @ref titled @title on @account_id, owned by @owner_id (0 =
+ * none), in funnel stage @stage_id, worth @value (NaN = none). */
+gint64       ks_test_add_opportunity  (KsWorkspace     *workspace,
+                                       const char      *ref,
+                                       const char      *title,
+                                       gint64           account_id,
+                                       gint64           owner_id,
+                                       gint64           stage_id,
+                                       double           value);
 
 G_END_DECLS

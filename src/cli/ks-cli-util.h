@@ -51,6 +51,9 @@ typedef struct
   char     *from;      /* --from YYYY-MM-DD */
   char     *to;        /* --to YYYY-MM-DD */
   char     *by;        /* report funnel: --by CUT; report forecast: --by month|quarter */
+  char     *opportunity; /* evaluation score: --opportunity REF */
+  char     *criterion;   /* evaluation score: --criterion NAME */
+  char     *score;       /* evaluation score: --score N (0 clears) */
   int       width;
   int       height;
   gboolean  version;

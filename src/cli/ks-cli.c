@@ -22,6 +22,7 @@
 #include "ks-account.h"
 #include "ks-cli-charts.h"
 #include "ks-cli-funnel.h"
+#include "ks-cli-evaluation.h"
 #include "ks-cli-portfolio.h"
 #include "ks-cli-raci.h"
 #include "ks-cli-util.h"
@@ -152,6 +153,16 @@ static const char *usage_text =
      "                                   the chart's grid with its problems and load (roles as\n"
      "                                   the account's team holds them); without a size the\n"
      "                                   whole grid at 100 %, a PDF on landscape A4 pages\n"
+     "  report evaluation [--owner NAME] [--account NAME] [--json]\n"
+     "                                   the open opportunities on the evaluation matrix:\n"
+     "                                   chance to win and attractiveness (0–100, from the\n"
+     "                                   weighted 1–5 scores), strategy (invest, dont-lose,\n"
+     "                                   secure, drop) and the count per strategy\n"
+     "  render evaluation [--owner NAME] [--account NAME] [--width W] [--height H] -o FILE\n"
+     "                                   draw the evaluation matrix: bubble area = value,\n"
+     "                                   colour = stage\n"
+     "  evaluation score --opportunity REF --criterion NAME --score N [--json]\n"
+     "                                   score one criterion of an opportunity 1–5 (0 clears)\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1163,6 +1174,12 @@ run (Options *opts)
 
   if (!cmd)
     return usage_error (_("no command given"));
+  /* The evaluation matrix checks its own options (ks-cli-evaluation.c). */
+  if (g_strcmp0 (cmd, "evaluation") == 0 ||
+      (g_strcmp0 (sub, "evaluation") == 0 && (g_strcmp0 (cmd, "report") == 0 || g_strcmp0 (cmd, "render") == 0)))
+    return ks_cli_evaluation (opts);
+  if (opts->opportunity || opts->criterion || opts->score)
+    return usage_error (_("--opportunity, --criterion and --score only apply to “evaluation score”"));
   if (opts->demo && g_strcmp0 (cmd, "init") != 0)
     return usage_error (_("--demo only applies to “init”"));
   if (opts->dry_run && !(g_strcmp0 (cmd, "import") == 0 && g_strcmp0 (sub, "crm") == 0))
@@ -1360,6 +1377,12 @@ main (int   argc,
     { "by", 0, 0, G_OPTION_ARG_STRING, &opts.by,
       N_("report funnel: cut by owner, manager, team, region, sector, account or product; "
          "report forecast: month or quarter"), N_("CUT") },
+    { "opportunity", 0, 0, G_OPTION_ARG_STRING, &opts.opportunity,
+      N_("evaluation score: the opportunity (its id, as imported)"), N_("REF") },
+    { "criterion", 0, 0, G_OPTION_ARG_STRING, &opts.criterion,
+      N_("evaluation score: the evaluation criterion (by name)"), N_("NAME") },
+    { "score", 0, 0, G_OPTION_ARG_STRING, &opts.score,
+      N_("evaluation score: 1 (low) to 5 (high); 0 clears the score"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
@@ -1407,6 +1430,9 @@ main (int   argc,
   g_free (opts.from);
   g_free (opts.to);
   g_free (opts.by);
+  g_free (opts.opportunity);
+  g_free (opts.criterion);
+  g_free (opts.score);
   g_strfreev (opts.args);
   return status;
 }

@@ -699,7 +699,9 @@ ks_matrix_layout_new (const KsMatrixSpec *spec,
       add_row (rows, self, KS_MATRIX_ROW_HEADER, header_font, _("Movement"), max_text_w);
       add_row (rows, self, KS_MATRIX_ROW_TRAIL, legend_font, spec->trail_label, max_text_w);
     }
-  if (self->n_unplaced > 0)
+  if (self->n_unplaced > 0 && spec->unplaced_note)
+    add_row (rows, self, KS_MATRIX_ROW_NOTE, legend_font, spec->unplaced_note, max_text_w);
+  else if (self->n_unplaced > 0)
     {
       g_autofree char *s = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account not placed (no value)",
                                                          "%u accounts not placed (no value)", self->n_unplaced),

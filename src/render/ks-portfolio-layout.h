@@ -50,6 +50,8 @@ typedef struct
   const char    **legend_labels;
   const KsColor  *legend_colours;
   const char     *trail_label;  /* e.g. "2026-Q2 → 2026-Q3"; NULL = no trails shown */
+  const char     *unplaced_note;/* the legend's note when bubbles are not placed, e.g. "2
+                                 * opportunities not scored"; NULL = "N accounts not placed (no value)" */
 } KsMatrixSpec;
 
 typedef enum
