@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-abc.h"
 #include "ks-crm-import.h"
 #include "ks-funnel.h"
 #include "ks-opportunity.h"
@@ -600,6 +601,32 @@ test_migrate_v6 (void)
   assert_summary_exact (ws);
 }
 
+/* A won stage with a name of the user's still counts as won revenue in the
+ * portfolio's ABC analysis. */
+static void
+test_renamed_won_stage (void)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(KsWorkspace) ws = hand_workspace (ids);
+  g_autoptr(KsAbcReport) abc = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 won = stage_id (ws, "Order received");
+  gint64 account = ks_test_add_account (ws, "Acme");
+  gint64 o1 = ks_workspace_query_int (ws, "SELECT id FROM opportunities WHERE ref = 'O1'", 0, 0, "", NULL);
+  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "UPDATE opportunities SET account_id = ?1", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, account);
+  g_assert_true (ks_workspace_step_done (ws, stmt, "", NULL));
+  g_assert_true (ks_stage_update (ws, won, "Closed – won", 100, KS_OUTCOME_WON, "", &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_opportunity_move_to_stage (ws, o1, won, "2027-01-20", &error));
+  g_assert_no_error (error);
+  /* O6 (won, 3000) + O1 (now won, 5000) + O7 (won, no value). */
+  abc = ks_abc_report_load (ws, KS_REVENUE_WON, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (abc->total, ==, 8000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,5 +642,6 @@ main (int   argc,
   g_test_add_func ("/core/funnel/momentum", test_momentum);
   g_test_add_func ("/core/funnel/shape", test_shape);
   g_test_add_func ("/core/funnel/migrate-v6", test_migrate_v6);
+  g_test_add_func ("/core/funnel/renamed-won-stage", test_renamed_won_stage);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "ks-abc.h"
 #include "ks-opportunity.h"
 #include "ks-scoring.h"
+#include "ks-funnel-private.h"
 #include "ks-workspace-private.h"
 
 /* Shares are compared as sums (before × 100 against threshold × total) with
@@ -179,7 +180,7 @@ load_won (KsWorkspace  *workspace,
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT DISTINCT stage FROM opportunities", error)))
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (ks_opportunity_stage_outcome (ks_column_text (stmt, 0)) == KS_OUTCOME_WON)
+    if (ks_funnel_text_outcome (workspace, ks_column_text (stmt, 0)) == KS_OUTCOME_WON)
       g_ptr_array_add (stages, g_strdup (ks_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

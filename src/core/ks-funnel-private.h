@@ -38,6 +38,12 @@ gboolean ks_funnel_stage_outcome     (KsWorkspace *workspace,
                                       gint64       stage_id,
                                       KsOutcome   *outcome);
 
+/* Whether an opportunity's stage text means open, won or lost: the outcome
+ * of the stage the text maps to; an unmapped text by its name
+ * (ks_opportunity_stage_outcome). */
+KsOutcome ks_funnel_text_outcome     (KsWorkspace *workspace,
+                                      const char  *stage);
+
 /* Maps the opportunities that have a stage text but no stage through the
  * stage map (unknown names join it unmapped) and rebuilds the summary:
  * what a bulk writer calls after writing opportunities by stage name. */

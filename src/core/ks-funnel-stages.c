@@ -540,3 +540,16 @@ fail:
   ks_workspace_rollback (workspace);
   return FALSE;
 }
+
+KsOutcome
+ks_funnel_text_outcome (KsWorkspace *workspace,
+                        const char  *stage)
+{
+  gboolean known;
+  gint64 id = ks_funnel_map_source (workspace, stage, &known, NULL);
+  KsOutcome outcome;
+
+  if (id > 0 && ks_funnel_stage_outcome (workspace, id, &outcome))
+    return outcome;
+  return ks_opportunity_stage_outcome (stage);
+}

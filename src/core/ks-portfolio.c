@@ -13,6 +13,7 @@
 #include "ks-account.h"
 #include "ks-opportunity.h"
 #include "ks-portfolio.h"
+#include "ks-funnel-private.h"
 #include "ks-workspace-private.h"
 
 #define CRITERION_PROFITABILITY "Yield strength"
@@ -728,7 +729,7 @@ ks_portfolio_revenue_years (KsWorkspace  *workspace,
   if (!stmt)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (ks_opportunity_stage_outcome (ks_column_text (stmt, 0)) == KS_OUTCOME_WON)
+    if (ks_funnel_text_outcome (workspace, ks_column_text (stmt, 0)) == KS_OUTCOME_WON)
       g_ptr_array_add (won, g_strdup (ks_column_text (stmt, 0)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
