@@ -481,6 +481,58 @@ test_account_document (void)
   }
 }
 
+/* The demo's pipeline (build-aux/demo-funnel.py): every stage of the book,
+ * the won revenue of before, a summary equal to a rebuild. Expected numbers
+ * from python over data/demo/demo-workspace.json. */
+static void
+test_demo (void)
+{
+  g_autoptr(KsWorkspace) ws = new_workspace ();
+  g_autoptr(KsFunnelReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *rebuilt = NULL;
+  static const struct { const char *name; guint count; double value; } expected[] = {
+    { "Lead qualified", 18, 626265 },
+    { "Proposal without price", 15, 1307409 },
+    { "Proposal with price", 17, 1692926 },
+    { "Solution accepted by customer", 12, 2505978 },
+    { "Purchasing decision made", 8, 504296 },
+    { "Order received", 30, 3570353 },
+    { "Cancelled or lost", 20, 1034668 },
+  };
+
+  g_assert_true (ks_json_load_demo (ws, &error));
+  g_assert_no_error (error);
+  report = ks_funnel_report_load (ws, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->stages->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      KsFunnelStageRow *row = &g_array_index (report->stages, KsFunnelStageRow, i);
+
+      g_assert_cmpstr (row->name, ==, expected[i].name);
+      g_assert_cmpuint (row->count, ==, expected[i].count);
+      g_assert_cmpfloat_with_epsilon (row->value, expected[i].value, 1e-6);
+    }
+  g_assert_cmpuint (report->unmapped_count, ==, 0);
+  g_assert_cmpuint (report->won_count, ==, 30);
+  g_assert_cmpfloat_with_epsilon (report->won_value, 3570353, 1e-6);
+  g_assert_cmpint (ks_workspace_query_int (ws, "SELECT count (DISTINCT opportunity_id) FROM evaluation_scores",
+                                           0, 0, "read", NULL), ==, 65);
+  g_assert_cmpint (ks_workspace_query_int (ws, "SELECT count (*) FROM opportunities WHERE momentum = 'fading'",
+                                           0, 0, "read", NULL), ==, 9);
+  /* Each lost one was lost from an open stage, four from each. */
+  for (gint64 position = 1; position <= 5; position++)
+    g_assert_cmpint (ks_workspace_query_int (ws, "SELECT sum (s.n) FROM funnel_summary s"
+                                                 " JOIN funnel_stages f ON f.id = s.lost_from WHERE f.position = ?1",
+                                             position, 0, "read", NULL), ==, 4);
+  kept = rows_text (ws, SUMMARY_SQL);
+  g_assert_true (ks_funnel_summary_rebuild (ws, &error));
+  rebuilt = rows_text (ws, SUMMARY_SQL);
+  g_assert_cmpstr (kept, ==, rebuilt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,5 +544,6 @@ main (int   argc,
   g_test_add_func ("/core/json/funnel/stages-without-map", test_stages_without_map);
   g_test_add_func ("/core/json/funnel/refused", test_refused);
   g_test_add_func ("/core/json/funnel/account-document", test_account_document);
+  g_test_add_func ("/core/json/funnel/demo", test_demo);
   return g_test_run ();
 }
