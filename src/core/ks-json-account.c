@@ -688,8 +688,13 @@ bind_opportunity (sqlite3_stmt *stmt,
   ks_bind_text_or_null (stmt, 8, o->engage_date);
   ks_bind_text_or_null (stmt, 9, o->close_date);
   ks_bind_text_or_null (stmt, 10, o->expected_close_date);
+  ks_bind_text_or_null (stmt, 11, o->stage_date);
+  ks_bind_text (stmt, 12, o->momentum);
+  ks_bind_text_or_null (stmt, 13, o->last_activity);
 }
 
+/* Opportunities matched by id: the file's values win. A changed stage text
+ * leaves the stage to the stage map (ks_json_write_opportunities_funnel). */
 static gboolean
 merge_opportunities (KsWorkspace            *ws,
                      Import                 *im,
@@ -707,37 +712,52 @@ merge_opportunities (KsWorkspace            *ws,
       if (!(stmt = ks_workspace_prepare (ws,
                                          "UPDATE opportunities SET account_id = ?2, product_id = ?3,"
                                          "  owner_id = ?4, title = ?5, stage = ?6, value = ?7,"
-                                         "  engage_date = ?8, close_date = ?9, expected_close_date = ?10"
+                                         "  engage_date = ?8, close_date = ?9, expected_close_date = ?10,"
+                                         "  stage_date = ?11, momentum = ?12, last_activity = ?13,"
+                                         "  stage_id = CASE WHEN stage IS ?6 THEN stage_id END"
                                          " WHERE ref = ?1 AND (account_id IS NOT ?2 OR product_id IS NOT ?3"
                                          "  OR owner_id IS NOT ?4 OR title IS NOT ?5 OR stage IS NOT ?6"
                                          "  OR value IS NOT ?7 OR engage_date IS NOT ?8 OR close_date IS NOT ?9"
-                                         "  OR expected_close_date IS NOT ?10)",
+                                         "  OR expected_close_date IS NOT ?10 OR stage_date IS NOT ?11"
+                                         "  OR momentum IS NOT ?12 OR last_activity IS NOT ?13)",
                                          error)))
         return FALSE;
       bind_opportunity (stmt, im, o, account);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
       if (sqlite3_changes (db) > 0)
+        report_add (report->opportunities_updated, o->ref);
+      else
         {
-          report_add (report->opportunities_updated, o->ref);
-          continue;
+          /* Unchanged when the id is there already. */
+          if (!(stmt = ks_workspace_prepare (ws,
+                                             "INSERT INTO opportunities (ref, account_id, product_id,"
+                                             "  owner_id, title, stage, value, engage_date, close_date,"
+                                             "  expected_close_date, stage_date, momentum, last_activity)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                                             " ON CONFLICT (ref) DO NOTHING",
+                                             error)))
+            return FALSE;
+          bind_opportunity (stmt, im, o, account);
+          if (!ks_json_step (ws, stmt, error))
+            return FALSE;
+          if (sqlite3_changes (db) > 0)
+            report_add (report->opportunities_created, o->ref);
         }
-      /* Unchanged when the id is there already. */
-      if (!(stmt = ks_workspace_prepare (ws,
-                                         "INSERT INTO opportunities (ref, account_id, product_id,"
-                                         "  owner_id, title, stage, value, engage_date, close_date,"
-                                         "  expected_close_date)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                                         " ON CONFLICT (ref) DO NOTHING",
-                                         error)))
+      if (!(stmt = ks_workspace_prepare (ws, "SELECT id FROM opportunities WHERE ref = ?1", error)))
         return FALSE;
-      bind_opportunity (stmt, im, o, account);
-      if (!ks_json_step (ws, stmt, error))
-        return FALSE;
-      if (sqlite3_changes (db) > 0)
-        report_add (report->opportunities_created, o->ref);
+      ks_bind_text (stmt, 1, o->ref);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        o->id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (o->id <= 0)
+        {
+          ks_workspace_set_sql_error (ws, error, _("import the account"));
+          return FALSE;
+        }
     }
-  return TRUE;
+  /* Their stage histories and evaluations; their stages through the map. */
+  return ks_json_write_opportunities_funnel (ws, im, report, error);
 }
 
 /* The file's scores of the account: criteria matched by name ignoring case

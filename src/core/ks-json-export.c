@@ -779,7 +779,8 @@ export_opportunities (KsWorkspace  *ws,
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT o.ref, a.name, pr.name, pe.name, o.title, o.stage,"
                                              "       o.value, o.engage_date, o.close_date,"
-                                             "       o.expected_close_date, o.account_id"
+                                             "       o.expected_close_date, o.account_id, o.id,"
+                                             "       o.stage_date, o.momentum, o.last_activity"
                                              "  FROM opportunities o"
                                              "  LEFT JOIN accounts a ON a.id = o.account_id"
                                              "  LEFT JOIN products pr ON pr.id = o.product_id"
@@ -806,6 +807,14 @@ export_opportunities (KsWorkspace  *ws,
       write_ref_member (w, "engage_date", stmt, 7);
       write_ref_member (w, "close_date", stmt, 8);
       write_ref_member (w, "expected_close_date", stmt, 9);
+      write_ref_member (w, "stage_date", stmt, 12);
+      write_text_member (w, "momentum", ks_column_text (stmt, 13));
+      write_ref_member (w, "last_activity", stmt, 14);
+      if (!ks_json_export_opportunity_funnel (ws, w->json, sqlite3_column_int64 (stmt, 11), error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
       writer_close (w, '}');
     }
   if (row < 0)
@@ -932,6 +941,7 @@ export_document (KsWorkspace  *workspace,
        export_products (workspace, &w, error) &&
        export_accounts (workspace, &w, error) &&
        export_opportunities (workspace, &w, error) &&
+       (account_id > 0 || ks_json_export_funnel (workspace, w.json, error)) &&
        (account_id > 0 || (export_scoring (workspace, &w, error) && export_raci (workspace, &w, error)));
   writer_close (&w, '}');
   text = writer_finish (&w);

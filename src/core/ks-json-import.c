@@ -326,9 +326,10 @@ write_opportunities (KsWorkspace  *ws,
   sqlite3_stmt *stmt = ks_workspace_prepare (ws,
                                              "INSERT INTO opportunities (ref, account_id, product_id,"
                                              "  owner_id, title, stage, value, engage_date, close_date,"
-                                             "  expected_close_date)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                             "  expected_close_date, stage_date, momentum, last_activity)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                              error);
+  sqlite3 *db = ks_workspace_get_db (ws);
 
   if (!stmt)
     return FALSE;
@@ -346,8 +347,12 @@ write_opportunities (KsWorkspace  *ws,
       ks_bind_text_or_null (stmt, 8, o->engage_date);
       ks_bind_text_or_null (stmt, 9, o->close_date);
       ks_bind_text_or_null (stmt, 10, o->expected_close_date);
+      ks_bind_text_or_null (stmt, 11, o->stage_date);
+      ks_bind_text (stmt, 12, o->momentum);
+      ks_bind_text_or_null (stmt, 13, o->last_activity);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
+      o->id = sqlite3_last_insert_rowid (db);
     }
   return TRUE;
 }
@@ -470,7 +475,9 @@ write_document (KsWorkspace  *ws,
          write_products (ws, im, error) &&
          write_accounts (ws, im, error) &&
          write_plans (ws, im, error) &&
+         ks_json_write_funnel (ws, im, error) &&
          write_opportunities (ws, im, error) &&
+         ks_json_write_opportunities_funnel (ws, im, NULL, error) &&
          write_scoring (ws, im, error) &&
          ks_json_write_raci (ws, im, error);
 }

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ks-json.h"
+#include "ks-json-writer.h"
 #include "ks-plan.h"
 #include "ks-raci.h"
 #include "ks-workspace-private.h"
@@ -97,7 +98,54 @@ typedef struct
   const char *account, *product, *owner;                 /* NULL when none */
   const char *engage_date, *close_date, *expected_close_date;  /* NULL when unknown */
   double      value;
+  /* The funnel (ks-json-funnel.c): dates NULL when unset, momentum one of
+   * ks_momentum_to_string ()'s; its history and evaluation are the
+   * HistoryIn and EvaluationIn rows whose opportunity is this one's index. */
+  const char *stage_date, *momentum, *last_activity;
+  gboolean    has_history;    /* the object holds "stage_history" */
+  guint       history_start, history_len;         /* its HistoryIn rows */
+  guint       evaluation_start, evaluation_len;   /* its EvaluationIn rows */
+  gint64      id;             /* once written or matched */
 } Opportunity;
+
+/* The funnel's stages, stage map and evaluation criteria of a workspace
+ * document, and each opportunity's stage history and evaluation scores. */
+typedef struct
+{
+  JsonObject *object;
+  const char *name, *outcome, *description;
+  double      probability;
+} StageIn;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *source;
+  const char *stage;          /* NULL = not mapped */
+} StageMapIn;
+
+typedef struct
+{
+  JsonObject *object;
+  const char *axis, *name;
+  double      weight;
+} EvalCriterionIn;
+
+typedef struct
+{
+  JsonObject *object;
+  guint       opportunity;    /* index into opportunities */
+  const char *from, *to;      /* stage names; NULL = none */
+  const char *date;
+} HistoryIn;
+
+typedef struct
+{
+  JsonObject *object;         /* the opportunity's "evaluation" */
+  guint       opportunity;
+  const char *criterion;
+  gint64      score;          /* 1–5 */
+} EvaluationIn;
 
 /* The key account review. */
 typedef struct
@@ -175,6 +223,14 @@ typedef struct
   GArray     *periods;        /* PeriodIn */
   GArray     *scores;         /* ScoreIn */
   GHashTable *criterion_index;   /* casefolded name → index + 1 */
+  gboolean    has_stages;     /* the document holds "stages" */
+  gboolean    has_stage_map;  /* ... "stage_map" */
+  gboolean    has_eval_criteria;  /* ... "evaluation_criteria" */
+  GArray     *stages;         /* StageIn */
+  GArray     *stage_map;      /* StageMapIn */
+  GArray     *eval_criteria;  /* EvalCriterionIn */
+  GArray     *history;        /* HistoryIn */
+  GArray     *evaluations;    /* EvaluationIn */
   GHashTable *period_index;      /* name → index + 1 */
   GHashTable *person_index;   /* name → index + 1 */
   GHashTable *product_index;
@@ -281,6 +337,18 @@ gboolean  ks_json_read_scoring  (Import       *im,
                                  JsonObject   *root,
                                  GError      **error);
 
+/* ks-json-funnel.c: a workspace document's "stages", "stage_map" and
+ * "evaluation_criteria"; one opportunity's "stage_date", "momentum",
+ * "last_activity", "stage_history" and "evaluation" (@index: its place in
+ * im->opportunities, which it is appended to afterwards). */
+gboolean  ks_json_read_funnel   (Import       *im,
+                                 JsonObject   *root,
+                                 GError      **error);
+gboolean  ks_json_read_opportunity_funnel (Import      *im,
+                                           Opportunity *o,
+                                           guint        index,
+                                           GError     **error);
+
 /* ks-json-raci.c: the workspace's "raci" charts (after the people and
  * accounts are read), and writing them once those rows are in. */
 gboolean  ks_json_read_raci     (Import       *im,
@@ -309,12 +377,45 @@ void      ks_json_bind_count    (sqlite3_stmt  *stmt,
                                  int            idx,
                                  gint64         value);
 
+/* ks-json-funnel.c: the document's stages, stage map and evaluation criteria
+ * replace the workspace's (those it does not hold stay), before the
+ * opportunities are written. */
+gboolean  ks_json_write_funnel  (KsWorkspace  *ws,
+                                 Import       *im,
+                                 GError      **error);
+/* Once the opportunities are written: each one's stage history and
+ * evaluation scores (names resolved against the workspace's stages and
+ * criteria; a name it does not have is refused with the document's
+ * position), then their stages from their stage texts through the stage
+ * map (ks_funnel_map_unmapped, which rebuilds the funnel summary).
+ * @report NULL: a whole workspace, written into opportunities that have no
+ * history or scores yet. Otherwise a handover document merged into
+ * existing ones: an opportunity's history is replaced when the file's
+ * differs, its scores are set criterion by criterion, a criterion this
+ * workspace lacks is dropped with a warning, and each opportunity that
+ * changed is reported updated (unless created). */
+gboolean  ks_json_write_opportunities_funnel (KsWorkspace            *ws,
+                                              Import                 *im,
+                                              KsAccountImportReport  *report,
+                                              GError                **error);
+
 /* Exporting (ks-json-export.c) ------------------------------------------------ */
 
 /* Steps stmt: 1 for a row, 0 when done, -1 (error set, stmt reset) on failure. */
 int       ks_json_step_row      (KsWorkspace   *ws,
                                  sqlite3_stmt  *stmt,
                                  GError       **error);
+
+/* ks-json-funnel.c: "stages", "stage_map" and "evaluation_criteria" (whole
+ * workspace), and one opportunity's "stage_history" and, when it has
+ * scores, "evaluation". */
+gboolean  ks_json_export_funnel (KsWorkspace   *ws,
+                                 KsJsonWriter  *json,
+                                 GError       **error);
+gboolean  ks_json_export_opportunity_funnel (KsWorkspace   *ws,
+                                             KsJsonWriter  *json,
+                                             gint64         opportunity_id,
+                                             GError       **error);
 
 /* One account's handover document (ks-json-account.c) ------------------------- */
 

@@ -66,6 +66,11 @@ ks_json_import_clear (Import *im)
   g_clear_pointer (&im->periods, g_array_unref);
   g_clear_pointer (&im->scores, g_array_unref);
   g_clear_pointer (&im->criterion_index, g_hash_table_unref);
+  g_clear_pointer (&im->stages, g_array_unref);
+  g_clear_pointer (&im->stage_map, g_array_unref);
+  g_clear_pointer (&im->eval_criteria, g_array_unref);
+  g_clear_pointer (&im->history, g_array_unref);
+  g_clear_pointer (&im->evaluations, g_array_unref);
   g_clear_pointer (&im->period_index, g_hash_table_unref);
   g_clear_pointer (&im->person_index, g_hash_table_unref);
   g_clear_pointer (&im->product_index, g_hash_table_unref);
@@ -102,6 +107,11 @@ ks_json_import_init (Import     *im,
   im->criteria = g_array_new (FALSE, TRUE, sizeof (CriterionIn));
   im->periods = g_array_new (FALSE, TRUE, sizeof (PeriodIn));
   im->scores = g_array_new (FALSE, TRUE, sizeof (ScoreIn));
+  im->stages = g_array_new (FALSE, TRUE, sizeof (StageIn));
+  im->stage_map = g_array_new (FALSE, TRUE, sizeof (StageMapIn));
+  im->eval_criteria = g_array_new (FALSE, TRUE, sizeof (EvalCriterionIn));
+  im->history = g_array_new (FALSE, TRUE, sizeof (HistoryIn));
+  im->evaluations = g_array_new (FALSE, TRUE, sizeof (EvaluationIn));
   im->criterion_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im->period_index = g_hash_table_new (g_str_hash, g_str_equal);
   im->person_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -714,7 +724,8 @@ read_opportunities (Import      *im,
           !ks_json_read_number (im, o.object, "value", TRUE, &o.value, SUBJECT_OPPORTUNITY, o.ref, i, error) ||
           !read_date (im, o.object, "engage_date", &o.engage_date, o.ref, i, error) ||
           !read_date (im, o.object, "close_date", &o.close_date, o.ref, i, error) ||
-          !read_date (im, o.object, "expected_close_date", &o.expected_close_date, o.ref, i, error))
+          !read_date (im, o.object, "expected_close_date", &o.expected_close_date, o.ref, i, error) ||
+          !ks_json_read_opportunity_funnel (im, &o, i, error))
         return FALSE;
       if (o.account && !g_hash_table_contains (im->account_index, o.account))
         {
@@ -907,7 +918,9 @@ read_document (Import      *im,
       return FALSE;
     }
 
-  if (!im->account_mode && (!read_settings (im, root, error) || !ks_json_read_scoring (im, root, error)))
+  if (!im->account_mode &&
+      (!read_settings (im, root, error) || !ks_json_read_scoring (im, root, error) ||
+       !ks_json_read_funnel (im, root, error)))
     return FALSE;
   if (!read_people (im, root, error) ||
       !read_products (im, root, error) ||
