@@ -163,7 +163,7 @@ place (KsFunnelLayout *self,
         if (self->bands[j].kind == KS_FUNNEL_BAND_OPEN)
           bottom = w[j];
       if (bottom < 0)
-        bottom = self->n_won ? won_total : top;
+        bottom = self->n_won ? MIN (won_total, top) : top;
       y0 = f->y + open_i * self->band_h;
       y1 = y0 + self->band_h;
       b->px[0] = self->axis_x - top / 2;
@@ -270,9 +270,13 @@ place (KsFunnelLayout *self,
         if (self->bands[j].kind == KS_FUNNEL_BAND_OPEN)
           below = &self->bands[j];
       half = b->conversion_text.height / 2;
-      /* Under the last open band: the spout, as wide as its bottom edge. */
+      /* Under the last open band: the spout, which may be wider than the
+       * band's bottom edge. */
       edge = MAX (width_at (b, b->py[3] - half),
                   below ? width_at (below, below->py[0] + half) : b->px[2] - b->px[3]) / 2;
+      for (guint j = 0; !below && j < self->n; j++)
+        if (self->bands[j].kind == KS_FUNNEL_BAND_WON)
+          edge = MAX (edge, self->axis_x - self->bands[j].px[0]);
       b->conversion_edge_x = self->axis_x - edge;
       b->conversion_rect = (KsChartRect) { b->conversion_edge_x - gap - b->conversion_text.width,
                                            b->py[3] - half,

@@ -35,8 +35,10 @@
  *    narrower than KS_FUNNEL_MIN_BAND_WIDTH (a thin stage stays visible).
  *  - An open band's top edge has its own width, its bottom edge the next
  *    open band's top width; the last open band narrows to the total width
- *    of the won bands (to its own width when there is no won band). So a
- *    band is a trapezoid, and the funnel one closed outline.
+ *    of the won bands when that is narrower, else keeps its own width (won
+ *    counts often span more time than the open ones: a funnel never widens
+ *    at its end). So a band is a trapezoid, and the funnel one closed
+ *    outline.
  *  - The outflow: directly under the last open band the won bands side by
  *    side, centred on the axis (the spout), on the funnel's scale but
  *    shrunk together to at most the funnel width; a third of a band height
