@@ -180,10 +180,11 @@ _ks_crm_import_read_pipeline (ImportJob   *job,
           seen = g_new0 (StageSeen, 1);
           seen->line = ks_csv_reader_get_row_line (r);
           seen->column = ks_csv_reader_column (r, OPP_STAGE);
+          seen->name = interned;
           g_hash_table_insert (job->stages, (gpointer) interned, seen);
         }
       seen->count++;
-      o->stage = interned;
+      o->stage = seen;
     }
   if ((value = ks_csv_reader_value (r, OPP_VALUE, NULL)))
     {
@@ -237,15 +238,6 @@ bind_date (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, format_date (date, buffer), 10, SQLITE_STATIC);
 }
 
-static gint64
-stage_id_of (GHashTable  *stages,
-             const char  *stage)
-{
-  StageSeen *seen = stage ? g_hash_table_lookup (stages, stage) : NULL;
-
-  return seen ? seen->stage_id : 0;
-}
-
 static gboolean
 opportunity_write (ImportJob   *job,
                    KsCsvReader   *r,
@@ -253,7 +245,7 @@ opportunity_write (ImportJob   *job,
 {
   sqlite3_stmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
   char engage[16], close[16], changed[16];
-  gint64 stage_id = stage_id_of (job->stages, o->stage);
+  gint64 stage_id = o->stage ? o->stage->stage_id : 0;
   const char *change_date = o->close ? format_date (o->close, changed) : job->today;
 
   /* A known one that changes stage: the change goes into the history first. */
@@ -262,7 +254,7 @@ opportunity_write (ImportJob   *job,
       sqlite3_bind_int64 (job->record_stage, 1, o->id);
       bind_id_or_null (job->record_stage, 2, stage_id);
       sqlite3_bind_text (job->record_stage, 3, change_date, -1, SQLITE_STATIC);
-      sqlite3_bind_text (job->record_stage, 4, o->stage, -1, SQLITE_STATIC);
+      sqlite3_bind_text (job->record_stage, 4, o->stage->name, -1, SQLITE_STATIC);
       ks_csv_reader_set_row_line (r, o->line);
       if (!_ks_crm_import_step (job, r, job->record_stage, N_("record a stage change")))
         return FALSE;
@@ -276,7 +268,7 @@ opportunity_write (ImportJob   *job,
   bind_id_or_null (stmt, 3, o->product);
   bind_id_or_null (stmt, 4, o->owner);
   if (o->stage)
-    sqlite3_bind_text (stmt, 5, o->stage, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 5, o->stage->name, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 5);
   bind_number (stmt, 6, o->have_value, o->value);
@@ -384,7 +376,6 @@ typedef struct
   Opportunity **rows;
   guint         n_rows;
   guint         at;
-  GHashTable   *stages;     /* the job's: stage name → StageSeen */
 } RowSource;
 
 enum {
@@ -567,7 +558,7 @@ rows_column (sqlite3_vtab_cursor *cursor,
       result_id_or_null (ctx, o->owner);
       break;
     case ROWS_STAGE:
-      sqlite3_result_text (ctx, o->stage ? o->stage : "", -1, SQLITE_STATIC);
+      sqlite3_result_text (ctx, o->stage ? o->stage->name : "", -1, SQLITE_STATIC);
       break;
     case ROWS_VALUE:
       if (o->have_value)
@@ -582,7 +573,7 @@ rows_column (sqlite3_vtab_cursor *cursor,
       result_date (ctx, o->close, c->close);
       break;
     case ROWS_STAGE_ID:
-      result_id_or_null (ctx, stage_id_of (c->source->stages, o->stage));
+      result_id_or_null (ctx, o->stage ? o->stage->stage_id : 0);
       break;
     default:
       sqlite3_result_null (ctx);
@@ -621,7 +612,7 @@ insert_opportunities (ImportJob    *job,
                       guint         n_rows)
 {
   sqlite3 *db = ks_workspace_get_db (job->ws);
-  RowSource source = { rows, n_rows, 0, job->stages };
+  RowSource source = { rows, n_rows, 0 };
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_create_module_v2 (db, ROWS_MODULE, &rows_module, NULL, NULL) != SQLITE_OK ||
@@ -641,6 +632,55 @@ insert_opportunities (ImportJob    *job,
   sqlite3_finalize (stmt);
   /* The module points at nothing once the import is over. */
   sqlite3_create_module_v2 (db, ROWS_MODULE, NULL, NULL, NULL);
+}
+
+/* The funnel summary of @rows, all new in an empty table (no history, so
+ * no lost-from stage). */
+static gboolean
+summarise_fresh (ImportJob    *job,
+                 Opportunity **rows,
+                 guint         n_rows,
+                 GError      **error)
+{
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (ks_funnel_cell_key_hash, ks_funnel_cell_key_equal,
+                                                       NULL, g_free);
+  GHashTableIter iter;
+  KsFunnelSummaryCell *cell;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const Opportunity *o = rows[i];
+      const StageSeen *seen = o->stage;
+      KsFunnelSummaryCell key = { { seen ? seen->stage_id : 0, o->product, 0, o->owner } };
+
+      if (!(cell = g_hash_table_lookup (cells, key.key)))
+        {
+          cell = g_memdup2 (&key, sizeof key);
+          g_hash_table_add (cells, cell);
+        }
+      cell->n++;
+      if (o->have_value)
+        cell->value += o->value;
+      else
+        cell->unvalued++;
+      if (seen && seen->won && o->engage && o->close && o->close >= o->engage)
+        {
+          char a[16], b[16];
+          gint64 d0, d1;
+
+          if (ks_funnel_day_number (format_date (o->engage, a), &d0) &&
+              ks_funnel_day_number (format_date (o->close, b), &d1))
+            {
+              cell->days += d1 - d0;
+              cell->dated++;
+            }
+        }
+    }
+  g_hash_table_iter_init (&iter, cells);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
+    if (!ks_funnel_summary_write (job->ws, cell, error))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -681,6 +721,18 @@ write_opportunities (ImportJob *job,
         }
     }
   insert_opportunities (job, r, (Opportunity **) fresh->pdata, fresh->len);
+  /* Into an empty table, the summary comes from the rows in hand instead of
+   * reading them back. */
+  if (n_existing == 0 && !ks_csv_reader_stopped (r))
+    {
+      if (summarise_fresh (job, (Opportunity **) fresh->pdata, fresh->len, &error))
+        job->summary_done = TRUE;
+      else
+        {
+          _ks_crm_import_database_error (job, error);
+          return;
+        }
+    }
   /* The rows are in the table now; their memory goes before SQLite sorts
    * the index entries. */
   g_clear_pointer (&fresh, g_ptr_array_unref);
@@ -735,6 +787,12 @@ resolve_stages (ImportJob   *job,
               _ks_crm_import_database_error (job, error);
               return FALSE;
             }
+        }
+      if (seen->stage_id > 0)
+        {
+          KsOutcome outcome;
+
+          seen->won = ks_funnel_stage_outcome (job->ws, seen->stage_id, &outcome) && outcome == KS_OUTCOME_WON;
         }
       if (seen->stage_id == 0)
         {
@@ -793,7 +851,8 @@ _ks_crm_import_finish_pipeline (ImportJob   *job,
   write_opportunities (job, r);
   /* A re-import that changed no opportunity leaves the summary alone (and
    * so changes nothing at all). */
-  if (!ks_csv_reader_stopped (r) && sqlite3_total_changes (ks_workspace_get_db (job->ws)) != before &&
+  if (!ks_csv_reader_stopped (r) && !job->summary_done &&
+      sqlite3_total_changes (ks_workspace_get_db (job->ws)) != before &&
       !ks_funnel_summary_fill (job->ws, &error))
     _ks_crm_import_database_error (job, error);
 }

@@ -53,6 +53,18 @@ typedef struct
   GPtrArray   *order;   /* of names, by first appearance */
 } RefColumn;
 
+/* A stage name of the pipeline: where it was first read, how many rows
+ * name it, the funnel stage it maps to (0 = unmapped). */
+typedef struct
+{
+  const char *name;       /* in the job's string chunk */
+  guint   line;
+  guint   column;
+  guint   count;
+  gint64  stage_id;
+  gboolean won;           /* the stage means won */
+} StageSeen;
+
 /* One opportunity of the pipeline, merged over the rows that name it. Fields
  * that no row gave stay "keep what is stored". */
 typedef struct
@@ -62,7 +74,7 @@ typedef struct
   gint64      account;      /* 0: keep */
   gint64      product;
   gint64      owner;
-  const char *stage;        /* NULL: keep */
+  StageSeen  *stage;        /* its stage name; NULL: keep */
   double      value;
   guint32     engage;       /* yyyymmdd, 0: keep */
   guint32     close;
@@ -70,16 +82,6 @@ typedef struct
   guint       ref_length : 31;
   guint       have_value : 1;
 } Opportunity;
-
-/* A stage name of the pipeline: where it was first read, how many rows
- * name it, the funnel stage it maps to (0 = unmapped). */
-typedef struct
-{
-  guint   line;
-  guint   column;
-  guint   count;
-  gint64  stage_id;
-} StageSeen;
 
 typedef struct _ImportJob ImportJob;
 
@@ -121,7 +123,8 @@ struct _ImportJob
   guint           n_known;         /* how many of them were in the workspace */
   guint           n_opportunities; /* distinct ids read */
   GHashTable     *stages;          /* stage (in strings) → StageSeen */
-  char           *today;           /* YYYY-MM-DD, the date of stage changes without a close date */
+  char           *today;
+  gboolean        summary_done;    /* the funnel summary was written from the rows */           /* YYYY-MM-DD, the date of stage changes without a close date */
   GArray         *links;           /* of Link, for the file being read */
   guint           no_account;
   guint           no_product;

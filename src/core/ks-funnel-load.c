@@ -762,26 +762,28 @@ ks_funnel_summary_apply (KsWorkspace *workspace,
   return TRUE;
 }
 
-typedef struct
-{
-  gint64 key[4];
-  double value, days;
-  int    n, unvalued, dated;
-} SummaryCell;
-
-static guint
-summary_hash (gconstpointer data)
+guint
+ks_funnel_cell_key_hash (gconstpointer data)
 {
   const gint64 *k = data;
 
   return (guint) (k[0] * 7919 + k[1] * 104729 + k[2] * 31 + k[3] * 1299709);
 }
 
-static gboolean
-summary_equal (gconstpointer a,
-               gconstpointer b)
+gboolean
+ks_funnel_cell_key_equal (gconstpointer a,
+                          gconstpointer b)
 {
   return memcmp (a, b, 4 * sizeof (gint64)) == 0;
+}
+
+gboolean
+ks_funnel_summary_write (KsWorkspace               *workspace,
+                         const KsFunnelSummaryCell *cell,
+                         GError                   **error)
+{
+  return write_cell (workspace, cell->key[0], cell->key[3], cell->key[1], cell->key[2], cell->n,
+                     cell->value, cell->unvalued, cell->days, cell->dated, error);
 }
 
 gboolean
@@ -804,10 +806,10 @@ gboolean
 ks_funnel_summary_fill (KsWorkspace  *workspace,
                         GError      **error)
 {
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (summary_hash, summary_equal, NULL, g_free);
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (ks_funnel_cell_key_hash, ks_funnel_cell_key_equal, NULL, g_free);
   sqlite3_stmt *stmt;
   GHashTableIter iter;
-  SummaryCell *cell;
+  KsFunnelSummaryCell *cell;
   int rc;
 
   if (!ks_workspace_exec (workspace, "DELETE FROM funnel_summary", error) ||
@@ -815,15 +817,16 @@ ks_funnel_summary_fill (KsWorkspace  *workspace,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 key[4];
+      /* the row gives stage, owner, product, lost-from; the key is
+       * stage, product, lost-from, owner */
+      gint64 key[4] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2),
+                        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 1) };
       double days;
       int dated;
 
-      for (guint i = 0; i < 4; i++)
-        key[i] = sqlite3_column_int64 (stmt, i);
       if (!(cell = g_hash_table_lookup (cells, key)))
         {
-          cell = g_new0 (SummaryCell, 1);
+          cell = g_new0 (KsFunnelSummaryCell, 1);
           memcpy (cell->key, key, sizeof key);
           g_hash_table_add (cells, cell);
         }
@@ -844,8 +847,7 @@ ks_funnel_summary_fill (KsWorkspace  *workspace,
     }
   g_hash_table_iter_init (&iter, cells);
   while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
-    if (!write_cell (workspace, cell->key[0], cell->key[1], cell->key[2], cell->key[3], cell->n,
-                     cell->value, cell->unvalued, cell->days, cell->dated, error))
+    if (!ks_funnel_summary_write (workspace, cell, error))
       return FALSE;
   return TRUE;
 }

@@ -27,6 +27,22 @@ gboolean ks_funnel_summary_apply     (KsWorkspace *workspace,
 gboolean ks_funnel_summary_fill      (KsWorkspace *workspace,
                                       GError     **error);
 
+/* One row of the funnel summary, keyed as its primary key. */
+typedef struct
+{
+  gint64 key[4];           /* stage, product, lost-from, owner (0 = none) */
+  double value, days;
+  int    n, unvalued, dated;
+} KsFunnelSummaryCell;
+
+guint    ks_funnel_cell_key_hash     (gconstpointer a);
+gboolean ks_funnel_cell_key_equal    (gconstpointer a,
+                                      gconstpointer b);
+/* Adds @cell to the summary (inside the caller's transaction). */
+gboolean ks_funnel_summary_write     (KsWorkspace               *workspace,
+                                      const KsFunnelSummaryCell *cell,
+                                      GError                   **error);
+
 /* The stage id a source name maps to (0 = unknown or unmapped); @known
  * tells whether the stage map holds the name at all. */
 gint64   ks_funnel_map_source        (KsWorkspace *workspace,
