@@ -226,7 +226,6 @@ ks_funnel_filter_bar_init (KsFunnelFilterBar *self)
   };
   g_autoptr(GtkExpression) expression =
     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  GtkWidget *icon;
 
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
