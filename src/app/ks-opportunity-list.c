@@ -189,6 +189,80 @@ find_cells (GtkWidget           *widget,
 
 /* Callbacks */
 
+/* A dropdown's choice, applied from an idle: the edit reloads the rows,
+ * which must not happen inside the dropdown's own signal. */
+typedef struct
+{
+  KsOpportunityList   *self;
+  KsOpportunity       *opportunity;
+  KsOpportunityColumn  column;
+  gint64               value;    /* stage id, momentum */
+  double               number;   /* value */
+  char                *text;     /* close date */
+} DeferredEdit;
+
+static gboolean
+apply_deferred (gpointer data)
+{
+  DeferredEdit *edit = data;
+  KsOpportunityList *self = edit->self;
+  g_autoptr(GError) error = NULL;
+  gint64 id = ks_opportunity_get_id (edit->opportunity);
+
+  if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_STAGE &&
+      !ks_opportunity_move_to_stage (self->workspace, id, edit->value, NULL, &error))
+    toast_error (self, _("stage"), edit->opportunity, error);
+  else if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_MOMENTUM &&
+           !ks_opportunity_change_momentum (self->workspace, id, edit->value, &error))
+    toast_error (self, _("momentum"), edit->opportunity, error);
+  else if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_VALUE &&
+           !ks_opportunity_change_value (self->workspace, id, edit->number, &error))
+    {
+      toast_error (self, _("value"), edit->opportunity, error);
+      ks_opportunity_model_refresh (self->model);
+    }
+  else if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_CLOSE_DATE &&
+           !ks_opportunity_change_close_date (self->workspace, id, edit->text, &error))
+    {
+      toast_error (self, _("close date"), edit->opportunity, error);
+      ks_opportunity_model_refresh (self->model);
+    }
+  g_free (edit->text);
+  g_object_unref (edit->opportunity);
+  g_object_unref (edit->self);
+  g_free (edit);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+defer_edit_full (KsOpportunityList   *self,
+                 KsOpportunity       *o,
+                 KsOpportunityColumn  column,
+                 gint64               value,
+                 double               number,
+                 const char          *text)
+{
+  DeferredEdit *edit = g_new0 (DeferredEdit, 1);
+
+  edit->number = number;
+  edit->text = g_strdup (text);
+
+  edit->self = g_object_ref (self);
+  edit->opportunity = g_object_ref (o);
+  edit->column = column;
+  edit->value = value;
+  g_idle_add (apply_deferred, edit);
+}
+
+static void
+defer_edit (KsOpportunityList   *self,
+            KsOpportunity       *o,
+            KsOpportunityColumn  column,
+            gint64               value)
+{
+  defer_edit_full (self, o, column, value, NAN, NULL);
+}
+
 static void
 on_stage_selected (GtkDropDown       *dropdown,
                    GParamSpec        *pspec,
@@ -196,19 +270,14 @@ on_stage_selected (GtkDropDown       *dropdown,
 {
   KsOpportunity *o = cell_item (GTK_WIDGET (dropdown));
   guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
   gint64 stage_id;
 
   if (self->updating || g_object_get_data (G_OBJECT (dropdown), "ks-binding") || !o ||
       selected >= self->stage_ids->len)
     return;
   stage_id = g_array_index (self->stage_ids, gint64, selected);
-  if (stage_id == ks_opportunity_get_stage_id (o))
-    return;
-  g_object_ref (o);
-  if (!ks_opportunity_move_to_stage (self->workspace, ks_opportunity_get_id (o), stage_id, NULL, &error))
-    toast_error (self, _("stage"), o, error);
-  g_object_unref (o);
+  if (stage_id != ks_opportunity_get_stage_id (o))
+    defer_edit (self, o, KS_OPPORTUNITY_COLUMN_STAGE, stage_id);
 }
 
 static void
@@ -218,15 +287,11 @@ on_momentum_selected (GtkDropDown       *dropdown,
 {
   KsOpportunity *o = cell_item (GTK_WIDGET (dropdown));
   guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
 
   if (self->updating || g_object_get_data (G_OBJECT (dropdown), "ks-binding") || !o ||
       selected > KS_MOMENTUM_FADING || (KsMomentum) selected == effective_momentum (self, o))
     return;
-  g_object_ref (o);
-  if (!ks_opportunity_change_momentum (self->workspace, ks_opportunity_get_id (o), selected, &error))
-    toast_error (self, _("momentum"), o, error);
-  g_object_unref (o);
+  defer_edit (self, o, KS_OPPORTUNITY_COLUMN_MOMENTUM, selected);
 }
 
 static void
@@ -241,6 +306,10 @@ on_editing_done (GtkEditableLabel  *label,
 
   if (gtk_editable_label_get_editing (label) || !o || self->updating)
     return;
+  /* the row is bound again after the edit: the focus must not stay in a
+   * widget that goes away */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (label)) || gtk_widget_has_focus (GTK_WIDGET (label)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->view));
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
   if (column == KS_OPPORTUNITY_COLUMN_VALUE)
     {
@@ -259,11 +328,7 @@ on_editing_done (GtkEditableLabel  *label,
           ks_widget_add_toast (GTK_WIDGET (self), message);
           return;
         }
-      if (!ks_opportunity_change_value (self->workspace, ks_opportunity_get_id (o), value, &error))
-        {
-          gtk_editable_set_text (GTK_EDITABLE (label), shown);
-          toast_error (self, _("value"), o, error);
-        }
+      defer_edit_full (self, o, KS_OPPORTUNITY_COLUMN_VALUE, 0, value, NULL);
     }
   else
     {
@@ -271,12 +336,7 @@ on_editing_done (GtkEditableLabel  *label,
 
       if (g_strcmp0 (text, shown ? shown : "") == 0)
         return;
-      if (!ks_opportunity_change_close_date (self->workspace, ks_opportunity_get_id (o),
-                                             *text ? text : NULL, &error))
-        {
-          gtk_editable_set_text (GTK_EDITABLE (label), shown ? shown : "");
-          toast_error (self, _("close date"), o, error);
-        }
+      defer_edit_full (self, o, KS_OPPORTUNITY_COLUMN_CLOSE_DATE, 0, NAN, *text ? text : NULL);
     }
 }
 
