@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ks-funnel-private.h"
 #include "ks-json-private.h"
 
 #define DEMO_RESOURCE RESOURCE_PREFIX "/demo/demo-workspace.json"
@@ -471,6 +472,7 @@ write_document (KsWorkspace  *ws,
          write_accounts (ws, im, error) &&
          write_plans (ws, im, error) &&
          write_opportunities (ws, im, error) &&
+         ks_funnel_map_unmapped (ws, error) &&
          write_scoring (ws, im, error) &&
          ks_json_write_raci (ws, im, error);
 }
