@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-funnel-page.h"
 #include "ks-portfolio-page.h"
 #include "ks-powermap-page.h"
 #include "ks-window.h"
@@ -39,11 +40,11 @@ static const GOptionEntry options[] = {
   { "workspace", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Open this workspace"), N_("FILE") },
   { "page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this page: accounts, people, portfolio or raci"), N_("PAGE") },
+    N_("Show this page: accounts, people, portfolio, raci or funnel"), N_("PAGE") },
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select the account with this name"), N_("NAME") },
   { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this view of the account (profile, map, plan or raci) or of the portfolio (matrix, abc, ranking or scores)"), N_("VIEW") },
+    N_("Show this view of the account (profile, map, plan or raci), of the portfolio (matrix, abc, ranking or scores) or of the funnel (funnel, forecast or opportunities)"), N_("VIEW") },
   { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this contact on the account's power map"), N_("NAME") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -160,6 +161,8 @@ apply_view_options (KsApplication *self,
     g_printerr (_("keystone: no account named “%s” in this workspace\n"), self->account);
   if (self->view && g_strcmp0 (self->page, "portfolio") == 0)
     ks_portfolio_page_set_view (KS_PORTFOLIO_PAGE (ks_window_get_portfolio_page (window)), self->view);
+  else if (self->view && g_strcmp0 (self->page, "funnel") == 0)
+    ks_funnel_page_set_view (KS_FUNNEL_PAGE (ks_window_get_funnel_page (window)), self->view);
   else if (self->view)
     ks_window_set_account_view (window, self->view);
   if (self->contact &&
@@ -255,9 +258,11 @@ ks_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (dict, "page", "s", &self->page) &&
       g_strcmp0 (self->page, "accounts") != 0 && g_strcmp0 (self->page, "people") != 0 &&
-      g_strcmp0 (self->page, "portfolio") != 0 && g_strcmp0 (self->page, "raci") != 0)
+      g_strcmp0 (self->page, "portfolio") != 0 && g_strcmp0 (self->page, "raci") != 0 &&
+      g_strcmp0 (self->page, "funnel") != 0)
     {
-      g_printerr (_("keystone: --page takes “accounts”, “people”, “portfolio” or “raci”, not “%s”\n"), self->page);
+      g_printerr (_("keystone: --page takes “accounts”, “people”, “portfolio”, “raci” or “funnel”, not “%s”\n"),
+                  self->page);
       return 2;
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
@@ -268,6 +273,16 @@ ks_application_handle_local_options (GApplication *app,
           g_strcmp0 (self->view, "ranking") != 0 && g_strcmp0 (self->view, "scores") != 0)
         {
           g_printerr (_("keystone: --view of the portfolio takes “matrix”, “abc”, “ranking” or “scores”, not “%s”\n"),
+                      self->view);
+          return 2;
+        }
+    }
+  else if (self->view && g_strcmp0 (self->page, "funnel") == 0)
+    {
+      if (g_strcmp0 (self->view, "funnel") != 0 && g_strcmp0 (self->view, "forecast") != 0 &&
+          g_strcmp0 (self->view, "opportunities") != 0 && g_strcmp0 (self->view, "evaluation") != 0)
+        {
+          g_printerr (_("keystone: --view of the funnel takes “funnel”, “forecast”, “opportunities” or “evaluation”, not “%s”\n"),
                       self->view);
           return 2;
         }

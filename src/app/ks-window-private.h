@@ -13,6 +13,7 @@
 
 #include "ks-account-list.h"
 #include "ks-account-page.h"
+#include "ks-funnel-page.h"
 #include "ks-app-util.h"
 #include "ks-people-list.h"
 #include "ks-people-page.h"
@@ -63,6 +64,8 @@ struct _KsWindow
   AdwBin               *raci_bin;
   KsRaciPage           *account_raci_page; /* the account's RACI tab; NULL until first shown or asked for */
   AdwBin               *account_raci_bin;
+  KsFunnelPage         *funnel_page;   /* NULL until first shown or asked for */
+  AdwBin               *funnel_bin;
   AdwBin               *portfolio_sidebar_bin;
   GtkWidget            *portfolio_switcher;
   GtkWidget            *sidebar;

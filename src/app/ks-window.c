@@ -87,6 +87,18 @@ ensure_raci_page (KsWindow *self)
   return self->raci_page;
 }
 
+/* The Funnel view: the funnel, forecast and opportunities under one filter. */
+static KsFunnelPage *
+ensure_funnel_page (KsWindow *self)
+{
+  if (self->funnel_page)
+    return self->funnel_page;
+  self->funnel_page = KS_FUNNEL_PAGE (ks_funnel_page_new ());
+  adw_bin_set_child (self->funnel_bin, GTK_WIDGET (self->funnel_page));
+  ks_funnel_page_set_workspace (self->funnel_page, self->workspace);
+  return self->funnel_page;
+}
+
 static KsRaciPage *
 ensure_account_raci_page (KsWindow *self)
 {
@@ -503,6 +515,8 @@ on_page_changed (KsWindow *self)
     ensure_portfolio_page (self);
   else if (g_strcmp0 (page, "raci") == 0)
     ensure_raci_page (self);
+  else if (g_strcmp0 (page, "funnel") == 0)
+    ensure_funnel_page (self);
   if (page)
     gtk_stack_set_visible_child_name (self->content_stack, page);
   gtk_widget_set_visible (self->account_switcher, g_strcmp0 (page, "accounts") == 0);
@@ -656,6 +670,7 @@ ks_window_dispose (GObject *object)
   self->powermap_page = NULL;
   self->plan_page = NULL;
   self->raci_page = self->account_raci_page = NULL;
+  self->funnel_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -692,6 +707,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, no_person_page);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, raci_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, funnel_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, account_raci_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_sidebar_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_switcher);
@@ -737,6 +753,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "people");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "portfolio");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "raci");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "funnel");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -853,6 +870,8 @@ ks_window_set_workspace (KsWindow    *self,
     ks_raci_page_set_workspace (self->raci_page, workspace);
   if (self->account_raci_page)
     ks_raci_page_set_workspace (self->account_raci_page, workspace);
+  if (self->funnel_page)
+    ks_funnel_page_set_workspace (self->funnel_page, workspace);
   ks_people_page_set_workspace (self->people_page, workspace);
   ks_account_list_set_workspace (self->account_list, workspace);
   ks_people_list_set_workspace (self->people_list, workspace);
@@ -885,7 +904,8 @@ ks_window_set_page (KsWindow   *self,
   g_return_if_fail (KS_IS_WINDOW (self));
 
   if (g_strcmp0 (page, "accounts") == 0 || g_strcmp0 (page, "people") == 0 ||
-      g_strcmp0 (page, "portfolio") == 0 || g_strcmp0 (page, "raci") == 0)
+      g_strcmp0 (page, "portfolio") == 0 || g_strcmp0 (page, "raci") == 0 ||
+      g_strcmp0 (page, "funnel") == 0)
     adw_view_stack_set_visible_child_name (self->view_stack, page);
 }
 
@@ -1105,6 +1125,24 @@ ks_window_get_account_raci_page (KsWindow *self)
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (ensure_account_raci_page (self));
+}
+
+GtkWidget *
+ks_window_get_funnel_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ensure_funnel_page (self));
+}
+
+void
+ks_window_show_funnel_for_account (KsWindow   *self,
+                                   const char *name)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  ks_window_set_page (self, "funnel");
+  ks_funnel_page_show_account (ensure_funnel_page (self), name);
 }
 
 GtkWidget *

@@ -30,7 +30,7 @@ gboolean     ks_window_open_path           (KsWindow       *self,
  * else the default workspace, created with the demo company on first run. */
 void         ks_window_open_startup        (KsWindow       *self);
 
-/* "accounts", "people", "portfolio" or "raci". */
+/* "accounts", "people", "portfolio", "raci" or "funnel". */
 void         ks_window_set_page            (KsWindow       *self,
                                             const char     *page);
 const char  *ks_window_get_page            (KsWindow       *self);
@@ -45,6 +45,11 @@ GtkWidget   *ks_window_get_portfolio_page  (KsWindow       *self);
  * tab (built when first asked for or shown). */
 GtkWidget   *ks_window_get_raci_page       (KsWindow       *self);
 GtkWidget   *ks_window_get_account_raci_page (KsWindow     *self);
+/* The Funnel view's page (built when first asked for or shown). */
+GtkWidget   *ks_window_get_funnel_page     (KsWindow       *self);
+/* Shows the Funnel view filtered to the account @name. */
+void         ks_window_show_funnel_for_account (KsWindow   *self,
+                                                const char *name);
 gboolean     ks_window_select_account_name (KsWindow       *self,
                                             const char     *name);
 void         ks_window_select_account      (KsWindow       *self,

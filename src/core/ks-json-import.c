@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ks-funnel-private.h"
 #include "ks-json-private.h"
 
 #define DEMO_RESOURCE RESOURCE_PREFIX "/demo/demo-workspace.json"

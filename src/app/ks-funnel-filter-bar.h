@@ -1,0 +1,59 @@
+/* ks-funnel-filter-bar.h — one bar of filters for the whole Funnel view:
+ * owner, team, region, account, product and a period
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ks-funnel.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  KS_FUNNEL_PERIOD_ALL,
+  KS_FUNNEL_PERIOD_THIS_QUARTER,
+  KS_FUNNEL_PERIOD_NEXT_QUARTER,
+  KS_FUNNEL_PERIOD_THIS_YEAR,
+  KS_FUNNEL_PERIOD_NEXT_YEAR,
+  KS_FUNNEL_N_PERIODS
+} KsFunnelPeriod;
+
+/* What a dropdown filters by. */
+typedef enum
+{
+  KS_FUNNEL_FILTER_OWNER,
+  KS_FUNNEL_FILTER_TEAM,
+  KS_FUNNEL_FILTER_REGION,
+  KS_FUNNEL_FILTER_ACCOUNT,
+  KS_FUNNEL_FILTER_PRODUCT,
+  KS_FUNNEL_N_FILTERS
+} KsFunnelFilterKind;
+
+#define KS_TYPE_FUNNEL_FILTER_BAR (ks_funnel_filter_bar_get_type ())
+G_DECLARE_FINAL_TYPE (KsFunnelFilterBar, ks_funnel_filter_bar, KS, FUNNEL_FILTER_BAR, GtkWidget)
+
+/* Signals: "changed" when the filter changed (read it with _get_filter). */
+GtkWidget            *ks_funnel_filter_bar_new           (void);
+/* Fills the dropdowns from the workspace (and again when it changes). */
+void                  ks_funnel_filter_bar_set_workspace (KsFunnelFilterBar  *self,
+                                                          KsWorkspace        *workspace);
+/* The filter (owned by the bar, valid until it changes). */
+const KsFunnelFilter *ks_funnel_filter_bar_get_filter    (KsFunnelFilterBar  *self);
+/* Picks @value (NULL = all) in a dropdown; FALSE when it does not offer it. */
+gboolean              ks_funnel_filter_bar_set_value     (KsFunnelFilterBar  *self,
+                                                          KsFunnelFilterKind  kind,
+                                                          const char         *value);
+void                  ks_funnel_filter_bar_set_period    (KsFunnelFilterBar  *self,
+                                                          KsFunnelPeriod      period);
+/* Everything back to all. */
+void                  ks_funnel_filter_bar_clear         (KsFunnelFilterBar  *self);
+/* [from, to] of @period for @today (YYYY-MM-DD); FALSE for all time. Pure. */
+gboolean              ks_funnel_period_range             (KsFunnelPeriod      period,
+                                                          const char         *today,
+                                                          char              **from,
+                                                          char              **to);
+
+G_END_DECLS
