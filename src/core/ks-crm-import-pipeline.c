@@ -644,7 +644,6 @@ summarise_fresh (ImportJob    *job,
 {
   g_autoptr(GHashTable) cells = g_hash_table_new_full (ks_funnel_cell_key_hash, ks_funnel_cell_key_equal,
                                                        NULL, g_free);
-  GHashTableIter iter;
   KsFunnelSummaryCell *cell;
 
   for (guint i = 0; i < n_rows; i++)
@@ -676,11 +675,7 @@ summarise_fresh (ImportJob    *job,
             }
         }
     }
-  g_hash_table_iter_init (&iter, cells);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
-    if (!ks_funnel_summary_write (job->ws, cell, error))
-      return FALSE;
-  return TRUE;
+  return ks_funnel_summary_write (job->ws, cells, error);
 }
 
 static void

@@ -778,12 +778,36 @@ ks_funnel_cell_key_equal (gconstpointer a,
 }
 
 gboolean
-ks_funnel_summary_write (KsWorkspace               *workspace,
-                         const KsFunnelSummaryCell *cell,
-                         GError                   **error)
+ks_funnel_summary_write (KsWorkspace  *workspace,
+                         GHashTable   *cells,
+                         GError      **error)
 {
-  return write_cell (workspace, cell->key[0], cell->key[3], cell->key[1], cell->key[2], cell->n,
-                     cell->value, cell->unvalued, cell->days, cell->dated, error);
+  /* The cells' keys are distinct and the table holds none of them: a plain
+   * INSERT, prepared once. */
+  sqlite3_stmt *stmt = ks_workspace_prepare (workspace,
+                                             "INSERT INTO funnel_summary (stage_id, product_id, lost_from, owner_id,"
+                                             " n, value, unvalued, days, dated)"
+                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                             error);
+  GHashTableIter iter;
+  KsFunnelSummaryCell *cell;
+
+  if (!stmt)
+    return FALSE;
+  g_hash_table_iter_init (&iter, cells);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
+    {
+      for (guint i = 0; i < 4; i++)
+        sqlite3_bind_int64 (stmt, i + 1, cell->key[i]);
+      sqlite3_bind_int (stmt, 5, cell->n);
+      sqlite3_bind_double (stmt, 6, cell->value);
+      sqlite3_bind_int (stmt, 7, cell->unvalued);
+      sqlite3_bind_double (stmt, 8, cell->days);
+      sqlite3_bind_int (stmt, 9, cell->dated);
+      if (!ks_workspace_step_done (workspace, stmt, _("write the funnel summary"), error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -808,7 +832,6 @@ ks_funnel_summary_fill (KsWorkspace  *workspace,
 {
   g_autoptr(GHashTable) cells = g_hash_table_new_full (ks_funnel_cell_key_hash, ks_funnel_cell_key_equal, NULL, g_free);
   sqlite3_stmt *stmt;
-  GHashTableIter iter;
   KsFunnelSummaryCell *cell;
   int rc;
 
@@ -845,9 +868,5 @@ ks_funnel_summary_fill (KsWorkspace  *workspace,
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
       return FALSE;
     }
-  g_hash_table_iter_init (&iter, cells);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
-    if (!ks_funnel_summary_write (workspace, cell, error))
-      return FALSE;
-  return TRUE;
+  return ks_funnel_summary_write (workspace, cells, error);
 }

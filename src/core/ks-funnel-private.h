@@ -38,10 +38,11 @@ typedef struct
 guint    ks_funnel_cell_key_hash     (gconstpointer a);
 gboolean ks_funnel_cell_key_equal    (gconstpointer a,
                                       gconstpointer b);
-/* Adds @cell to the summary (inside the caller's transaction). */
-gboolean ks_funnel_summary_write     (KsWorkspace               *workspace,
-                                      const KsFunnelSummaryCell *cell,
-                                      GError                   **error);
+/* Writes @cells (KsFunnelSummaryCell, keyed by themselves) into a summary
+ * that holds none of their keys (inside the caller's transaction). */
+gboolean ks_funnel_summary_write     (KsWorkspace  *workspace,
+                                      GHashTable   *cells,
+                                      GError      **error);
 
 /* The stage id a source name maps to (0 = unknown or unmapped); @known
  * tells whether the stage map holds the name at all. */
