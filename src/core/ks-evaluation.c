@@ -325,6 +325,17 @@ check_name (KsWorkspace  *workspace,
                    _("“%s” already has a criterion “%s”"), ks_eval_axis_label (axis), other->name);
       return NULL;
     }
+  /* Names are unique across both axes too: the workspace JSON and
+   * keystone-cli name a criterion without its axis. */
+  other = ks_eval_criteria_find (all, axis == KS_EVAL_ATTRACTIVENESS ? KS_EVAL_CHANCE : KS_EVAL_ATTRACTIVENESS,
+                                 trimmed);
+  if (other)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("“%s” already has a criterion “%s”; a name can only be used once"),
+                   ks_eval_axis_label (other->axis), other->name);
+      return NULL;
+    }
   return g_steal_pointer (&trimmed);
 }
 
