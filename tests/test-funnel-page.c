@@ -22,6 +22,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-evaluation.h"
 #include "ks-funnel-page.h"
 #include "ks-opportunity.h"
 #include "ks-person.h"
@@ -268,6 +269,72 @@ test_owner_filter (void)
 }
 
 static void
+test_evaluation_tab (void)
+{
+  KsFunnelFilterBar *bar = ks_funnel_page_get_filter_bar (page ());
+  KsEvaluationPage *evaluation = ks_funnel_page_get_evaluation_page (page ());
+  g_autoptr(GPtrArray) criteria = ks_eval_criteria_list (workspace, NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "evaluation.png", NULL);
+  g_autoptr(GError) error = NULL;
+  const KsEvaluation *e;
+  gint64 attractive = 0, chance = 0;
+  gsize length = 0;
+  g_autofree char *bytes = NULL;
+
+  g_assert_nonnull (criteria);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      KsEvalCriterion *c = g_ptr_array_index (criteria, i);
+
+      if (c->axis == KS_EVAL_ATTRACTIVENESS && !attractive)
+        attractive = c->id;
+      else if (c->axis == KS_EVAL_CHANCE && !chance)
+        chance = c->id;
+    }
+  /* OPP-1 scored 5 on one criterion of each axis: (5 − 1) / 4 × 100 = 100
+   * on both, so it is placed in "Don't lose" */
+  g_assert_true (ks_eval_score_set (workspace, ids[1], attractive, 5, &error));
+  g_assert_true (ks_eval_score_set (workspace, ids[1], chance, 5, &error));
+  g_assert_no_error (error);
+
+  /* --view evaluation does this */
+  ks_funnel_page_set_view (page (), "evaluation");
+  settle ();
+  g_assert_cmpstr (ks_funnel_page_get_view (page ()), ==, "evaluation");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (evaluation)));
+  e = ks_evaluation_page_get_evaluation (evaluation);
+  g_assert_nonnull (e);
+  /* open and mapped: OPP-1 and OPP-2 (OPP-5's stage is not mapped yet) */
+  g_assert_cmpuint (e->items->len, ==, 2);
+  g_assert_cmpuint (e->n_unscored, ==, 1);
+  g_assert_cmpuint (e->counts[KS_EVAL_QUADRANT_DONT_LOSE], ==, 1);
+
+  /* the bar's owner reaches the matrix: Bert Lund has OPP-3 (won) and
+   * OPP-5 (unmapped), nothing open to evaluate */
+  g_assert_true (ks_funnel_filter_bar_set_value (bar, KS_FUNNEL_FILTER_OWNER, "Bert Lund"));
+  settle ();
+  e = ks_evaluation_page_get_evaluation (evaluation);
+  g_assert_cmpuint (e->items->len, ==, 0);
+  /* Anna Berg: OPP-1 (placed) and OPP-2 (not scored); OPP-4 is lost */
+  g_assert_true (ks_funnel_filter_bar_set_value (bar, KS_FUNNEL_FILTER_OWNER, "Anna Berg"));
+  settle ();
+  e = ks_evaluation_page_get_evaluation (evaluation);
+  g_assert_cmpuint (e->items->len, ==, 2);
+  g_assert_cmpuint (e->items->len - e->n_unscored, ==, 1);
+  /* the page's export writes the matrix while its tab is shown */
+  g_assert_true (ks_funnel_page_export (page (), png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (bytes, 4, "\x89PNG", 4);
+  ks_funnel_filter_bar_clear (bar);
+  settle ();
+  g_assert_cmpuint (ks_evaluation_page_get_evaluation (evaluation)->items->len, ==, 2);
+  ks_funnel_page_set_view (page (), "opportunities");
+  settle ();
+}
+
+static void
 test_stage_dialog_maps (void)
 {
   GtkWindow *dialog = ks_funnel_page_show_stages (page ());
@@ -355,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/app/funnel/sort-by-value", test_sort_by_value);
   g_test_add_func ("/app/funnel/edit-stage-and-undo", test_edit_stage_and_undo);
   g_test_add_func ("/app/funnel/owner-filter", test_owner_filter);
+  g_test_add_func ("/app/funnel/evaluation-tab", test_evaluation_tab);
   g_test_add_func ("/app/funnel/stage-dialog-maps", test_stage_dialog_maps);
   g_test_add_func ("/app/funnel/band-filters-list", test_band_filters_list);
   /* last: after a value edited in place, opening a modal window hits a
