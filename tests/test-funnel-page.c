@@ -1,7 +1,9 @@
 /* test-funnel-page.c — the Funnel view in the window, driven as a user
  * would: the list's rows, sorting by a header, a stage changed in place and
  * undone, the owner filter, an unmapped stage name and the stage map, the
- * numbers beside the funnel, the page reached from the window
+ * numbers beside the funnel, the page reached from the window, the
+ * Evaluation tab under the filter bar, an account page's slice of the
+ * funnel and its Open in Funnel
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -22,7 +24,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-account-page.h"
 #include "ks-evaluation.h"
+#include "ks-funnel.h"
 #include "ks-funnel-page.h"
 #include "ks-opportunity.h"
 #include "ks-person.h"
@@ -35,6 +39,7 @@ static char *tmpdir;
 static KsWorkspace *workspace;
 static KsWindow *window;
 static gint64 ids[6];
+static gint64 bert, sensor;
 
 /* Helpers */
 
@@ -372,13 +377,136 @@ test_band_filters_list (void)
   }
 }
 
+/* An opportunity of Gamma (Bert Lund's), with a title and dates. */
+static gint64
+add_gamma (gint64      account,
+           gint64      owner,
+           gint64      product,
+           const char *ref,
+           const char *title,
+           const char *stage,
+           double      value,
+           const char *engage,
+           const char *close,
+           const char *expected)
+{
+  g_autoptr(KsOpportunity) o = ks_opportunity_new (ref);
+  g_autoptr(GError) error = NULL;
+
+  ks_opportunity_set_account_id (o, account);
+  ks_opportunity_set_owner_id (o, owner);
+  ks_opportunity_set_product_id (o, product);
+  ks_opportunity_set_title (o, title);
+  ks_opportunity_set_stage (o, stage);
+  ks_opportunity_set_value (o, value);
+  ks_opportunity_set_engage_date (o, engage);
+  ks_opportunity_set_close_date (o, close);
+  ks_opportunity_set_expected_close_date (o, expected);
+  g_assert_true (ks_opportunity_save (o, workspace, &error));
+  g_assert_no_error (error);
+  return ks_opportunity_get_id (o);
+}
+
+/* The label showing @text inside @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = find_label (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_account_page_slice (void)
+{
+  GtkWidget *account_page = ks_window_get_account_page (window);
+  KsAccountPage *ap = KS_ACCOUNT_PAGE (account_page);
+  g_autoptr(GError) error = NULL;
+  gint64 gamma, proposal;
+  GtkWidget *row;
+
+  /* Gamma, as of 2026-11-15 (fading after 3 weeks):
+   *   G-1 Retrofit   Proposal with price 10,000  expected 2027-01-20, activity today → developing
+   *   G-2 Pilot      Lead qualified       2,000  engaged 2026-10-01, nothing since → fading
+   *   G-3 Framework  Won                  8,000  closed 2026-09-30
+   *   G-4 Spares     Lost                 1,500
+   *   G-5 Service    Lost                   500  (engaged first: not among the 5 recent)
+   *   G-6 Upgrade    Negotiating (unmapped) 3,000
+   * open 2 · 12,000; weighted 10,000 × 50 % + 2,000 × 10 % = 5,200;
+   * won 1 · 8,000; lost 2; hit rate 1 / 3 = 33 % */
+  gamma = ks_test_add_account (workspace, "Gamma");
+  proposal = add_gamma (gamma, bert, sensor, "G-1", "Retrofit", "Proposal with price", 10000,
+                        "2026-10-20", NULL, "2027-01-20");
+  add_gamma (gamma, bert, sensor, "G-2", "Pilot", "Lead qualified", 2000, "2026-10-01", NULL, NULL);
+  add_gamma (gamma, bert, sensor, "G-3", "Framework", "Won", 8000, "2026-09-01", "2026-09-30", NULL);
+  add_gamma (gamma, bert, sensor, "G-4", "Spares", "Lost", 1500, "2026-08-01", "2026-08-20", NULL);
+  add_gamma (gamma, bert, sensor, "G-5", "Service", "Lost", 500, "2026-07-01", "2026-07-10", NULL);
+  add_gamma (gamma, bert, sensor, "G-6", "Upgrade", "Negotiating", 3000, "2026-11-01", NULL, NULL);
+  g_assert_true (ks_opportunity_change_momentum (workspace, proposal, KS_MOMENTUM_DEVELOPING, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", "x", gamma);
+  settle ();
+  g_assert_cmpstr (ks_window_get_page (window), ==, "accounts");
+  g_assert_cmpint (ks_account_page_get_account_id (ap), ==, gamma);
+  g_assert_cmpstr (ks_account_page_get_funnel_stat (ap, "open"), ==, "2 opportunities · 12,000");
+  g_assert_cmpstr (ks_account_page_get_funnel_stat (ap, "weighted"), ==, "5,200");
+  g_assert_cmpstr (ks_account_page_get_funnel_stat (ap, "won"), ==, "1 opportunity · 8,000");
+  g_assert_cmpstr (ks_account_page_get_funnel_stat (ap, "lost"), ==, "2 opportunities");
+  g_assert_cmpstr (ks_account_page_get_funnel_stat (ap, "hit-rate"), ==, "33 %");
+
+  /* the rows: stage, value, close date, momentum */
+  row = find_row_titled (account_page, ADW_TYPE_ACTION_ROW, "Retrofit");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Sensor · expected 20 Jan 2027");
+  g_assert_nonnull (find_label (row, "Proposal with price"));
+  g_assert_nonnull (find_label (row, "10,000"));
+  g_assert_nonnull (find_label (row, "Developing"));
+  g_assert_false (gtk_widget_has_css_class (find_label (row, "Developing"), "warning"));
+  row = find_row_titled (account_page, ADW_TYPE_ACTION_ROW, "Pilot");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (row, "Fading"));
+  g_assert_true (gtk_widget_has_css_class (find_label (row, "Fading"), "warning"));
+  row = find_row_titled (account_page, ADW_TYPE_ACTION_ROW, "Framework");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Sensor · closed 30 Sep 2026");
+  g_assert_nonnull (find_label (row, "Order received"));
+  /* closed: no momentum */
+  g_assert_null (find_label (row, "Stable"));
+  g_assert_null (find_label (row, "Fading"));
+  row = find_row_titled (account_page, ADW_TYPE_ACTION_ROW, "Upgrade");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (row, "Negotiating (unmapped)"));
+  g_assert_null (find_row_titled (account_page, ADW_TYPE_ACTION_ROW, "Service"));
+
+  /* Open in Funnel: the Funnel view filtered to Gamma */
+  g_assert_true (gtk_widget_is_sensitive (ks_account_page_get_funnel_button (ap)));
+  g_signal_emit_by_name (ks_account_page_get_funnel_button (ap), "clicked");
+  settle ();
+  g_assert_cmpstr (ks_window_get_page (window), ==, "funnel");
+  g_assert_cmpstr (ks_funnel_filter_bar_get_filter (ks_funnel_page_get_filter_bar (page ()))->account, ==, "Gamma");
+  /* (the funnel's numbers group with a narrow space in the C locale) */
+  g_assert_cmpstr (ks_funnel_page_get_stat (page (), "open"), ==, "2 opportunities · 12\u202F000");
+  g_assert_cmpstr (ks_funnel_page_get_stat (page (), "hit-rate"), ==, "33 %");
+  ks_funnel_filter_bar_clear (ks_funnel_page_get_filter_bar (page ()));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 anna, bert, alpha, beta, sensor;
+  gint64 anna, alpha, beta;
   int status;
 
   if (!ks_test_display_init (&argc, &argv, &tmpdir))
@@ -425,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/app/funnel/evaluation-tab", test_evaluation_tab);
   g_test_add_func ("/app/funnel/stage-dialog-maps", test_stage_dialog_maps);
   g_test_add_func ("/app/funnel/band-filters-list", test_band_filters_list);
+  g_test_add_func ("/app/funnel/account-page-slice", test_account_page_slice);
   /* last: after a value edited in place, opening a modal window hits a
    * GTK critical in one of GTK's own sources (see HACKING.md) */
   g_test_add_func ("/app/funnel/edit-value", test_edit_value);
