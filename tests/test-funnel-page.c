@@ -3,7 +3,7 @@
  * undone, the owner filter, an unmapped stage name and the stage map, the
  * numbers beside the funnel, the page reached from the window, the
  * Evaluation tab under the filter bar, an account page's slice of the
- * funnel and its Open in Funnel
+ * funnel and its Open in Funnel, a custom close-date period
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -492,12 +492,116 @@ test_account_page_slice (void)
   g_signal_emit_by_name (ks_account_page_get_funnel_button (ap), "clicked");
   settle ();
   g_assert_cmpstr (ks_window_get_page (window), ==, "funnel");
+  /* the list's stage filter from the band before is dropped too */
+  g_assert_cmpint (ks_funnel_page_get_stage_filter (page ()), ==, -1);
   g_assert_cmpstr (ks_funnel_filter_bar_get_filter (ks_funnel_page_get_filter_bar (page ()))->account, ==, "Gamma");
   /* (the funnel's numbers group with a narrow space in the C locale) */
   g_assert_cmpstr (ks_funnel_page_get_stat (page (), "open"), ==, "2 opportunities · 12\u202F000");
   g_assert_cmpstr (ks_funnel_page_get_stat (page (), "hit-rate"), ==, "33 %");
   ks_funnel_filter_bar_clear (ks_funnel_page_get_filter_bar (page ()));
   settle ();
+}
+
+static void
+type_period (KsFunnelFilterBar *bar,
+             const char        *from,
+             const char        *to)
+{
+  GtkEntry *from_entry = ks_funnel_filter_bar_get_period_entry (bar, FALSE);
+  GtkEntry *to_entry = ks_funnel_filter_bar_get_period_entry (bar, TRUE);
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), to);
+  /* Enter in the "to" entry */
+  g_signal_emit_by_name (to_entry, "activate");
+  settle ();
+}
+
+static void
+test_period_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  KsFunnelPeriodField field;
+
+  g_assert_true (ks_funnel_period_check (NULL, NULL, &field, &error));
+  g_assert_true (ks_funnel_period_check ("2027-01-31", "2027-01-31", &field, &error));
+  g_assert_true (ks_funnel_period_check ("", "2024-02-29", &field, &error));
+  g_assert_no_error (error);
+  g_assert_false (ks_funnel_period_check ("2027-01-01", "2027-02-30", &field, &error));
+  g_assert_cmpint (field, ==, KS_FUNNEL_PERIOD_FIELD_TO);
+  g_assert_cmpstr (error->message, ==,
+                   "“2027-02-30” is not a date for “To” of the close-date period: use YYYY-MM-DD, such as 2027-01-31");
+  g_clear_error (&error);
+  g_assert_false (ks_funnel_period_check ("2027-1-5", NULL, &field, &error));
+  g_assert_cmpint (field, ==, KS_FUNNEL_PERIOD_FIELD_FROM);
+  g_clear_error (&error);
+  g_assert_false (ks_funnel_period_check ("2027-03-01", "2027-01-31", &field, &error));
+  g_assert_cmpint (field, ==, KS_FUNNEL_PERIOD_FIELD_TO);
+  g_assert_cmpstr (error->message, ==,
+                   "The close-date period from 2027-03-01 to 2027-01-31 ends before it starts: choose a “To” date "
+                   "on or after the “From” date");
+}
+
+static void
+test_custom_period (void)
+{
+  KsFunnelFilterBar *bar = ks_funnel_page_get_filter_bar (page ());
+  GtkEntry *from_entry = ks_funnel_filter_bar_get_period_entry (bar, FALSE);
+  GtkEntry *to_entry = ks_funnel_filter_bar_get_period_entry (bar, TRUE);
+  const KsFunnelFilter *f;
+
+  /* close dates (expected while open) after the account page's case:
+   * G-1 2027-01-20, G-3 2026-09-30, G-4 2026-08-20, G-5 2026-07-10;
+   * the rest have none */
+  ks_funnel_page_set_view (page (), "opportunities");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (from_entry)) && gtk_widget_is_drawable (GTK_WIDGET (from_entry)));
+  ks_funnel_filter_bar_set_period (bar, KS_FUNNEL_PERIOD_CUSTOM);
+  settle ();
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (from_entry)));
+  f = ks_funnel_filter_bar_get_filter (bar);
+  g_assert_null (f->from);
+  g_assert_null (f->to);
+
+  type_period (bar, "2026-09-01", "2026-12-31");
+  f = ks_funnel_filter_bar_get_filter (bar);
+  g_assert_cmpstr (f->from, ==, "2026-09-01");
+  g_assert_cmpstr (f->to, ==, "2026-12-31");
+  /* G-3 only */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, 1);
+  type_period (bar, "2026-07-01", "2027-01-31");
+  /* G-1, G-3, G-4, G-5 */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, 4);
+
+  /* not a date: refused, said on the entry, the period stays */
+  type_period (bar, "2026-13-01", "2027-01-31");
+  f = ks_funnel_filter_bar_get_filter (bar);
+  g_assert_cmpstr (f->from, ==, "2026-07-01");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from_entry), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (from_entry)), ==,
+                   "“2026-13-01” is not a date for “From” of the close-date period: use YYYY-MM-DD, such as 2027-01-31");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, 4);
+  /* from after to: refused on "to" */
+  type_period (bar, "2027-02-01", "2027-01-31");
+  f = ks_funnel_filter_bar_get_filter (bar);
+  g_assert_cmpstr (f->from, ==, "2026-07-01");
+  g_assert_cmpstr (f->to, ==, "2027-01-31");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from_entry), "error"));
+
+  /* open at the start: up to 2026-08-31 is G-4 and G-5 */
+  type_period (bar, "", "2026-08-31");
+  f = ks_funnel_filter_bar_get_filter (bar);
+  g_assert_null (f->from);
+  g_assert_cmpstr (f->to, ==, "2026-08-31");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, 2);
+
+  ks_funnel_filter_bar_clear (bar);
+  settle ();
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (from_entry)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "");
+  g_assert_null (ks_funnel_filter_bar_get_filter (bar)->to);
 }
 
 int
@@ -554,6 +658,8 @@ main (int   argc,
   g_test_add_func ("/app/funnel/stage-dialog-maps", test_stage_dialog_maps);
   g_test_add_func ("/app/funnel/band-filters-list", test_band_filters_list);
   g_test_add_func ("/app/funnel/account-page-slice", test_account_page_slice);
+  g_test_add_func ("/app/funnel/period-check", test_period_check);
+  g_test_add_func ("/app/funnel/custom-period", test_custom_period);
   /* last: after a value edited in place, opening a modal window hits a
    * GTK critical in one of GTK's own sources (see HACKING.md) */
   g_test_add_func ("/app/funnel/edit-value", test_edit_value);

@@ -116,10 +116,15 @@ filter_title (KsFunnelPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (names[i])
       ks_string_append_part (parts, names[i]);
-  if (f->from && f->to)
+  if (f->from || f->to)
     {
-      /* Translators: the period in a chart's title, e.g. "closing 2027-01-01 – 2027-03-31" */
-      g_autofree char *period = g_strdup_printf (_("closing %s – %s"), f->from, f->to);
+      g_autofree char *period =
+        f->from && f->to ? /* Translators: the period in a chart's title, e.g. "closing 2027-01-01 – 2027-03-31" */
+                           g_strdup_printf (_("closing %s – %s"), f->from, f->to)
+        : f->from ? /* Translators: an open-ended period in a chart's title, e.g. "closing from 2027-01-01" */
+                    g_strdup_printf (_("closing from %s"), f->from)
+                  : /* Translators: an open-ended period in a chart's title, e.g. "closing until 2027-03-31" */
+                    g_strdup_printf (_("closing until %s"), f->to);
       ks_string_append_part (parts, period);
     }
   if (parts->len == 0)
@@ -822,6 +827,8 @@ ks_funnel_page_show_account (KsFunnelPage *self,
 
   ks_funnel_filter_bar_clear (self->filter_bar);
   ks_funnel_filter_bar_set_value (self->filter_bar, KS_FUNNEL_FILTER_ACCOUNT, account);
+  if (self->stage_filter >= 0)
+    on_all_stages (self);
   ks_funnel_page_flush (self);
 }
 
@@ -831,7 +838,12 @@ ks_funnel_page_show_stage (KsFunnelPage *self,
 {
   g_return_if_fail (KS_IS_FUNNEL_PAGE (self));
 
-  if (!self->report || band < 0 || (guint) band >= self->report->stages->len)
+  if (band < 0)
+    {
+      on_all_stages (self);
+      return;
+    }
+  if (!self->report || (guint) band >= self->report->stages->len)
     return;
   self->stage_filter = g_array_index (self->report->stages, KsFunnelStageRow, band).stage_id;
   ks_funnel_chart_view_set_selected (self->funnel_view, band);

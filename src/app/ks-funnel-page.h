@@ -32,7 +32,8 @@ const char        *ks_funnel_page_get_view       (KsFunnelPage *self);
 /* Shows the Funnel view filtered to one account (the account page's button). */
 void               ks_funnel_page_show_account   (KsFunnelPage *self,
                                                   const char   *account);
-/* What clicking the funnel's band @band does: the list, filtered to its stage. */
+/* What clicking the funnel's band @band does: the list, filtered to its
+ * stage; -1 drops the stage filter (Show All Stages). */
 void               ks_funnel_page_show_stage     (KsFunnelPage *self,
                                                   int           band);
 /* The list's stage filter (-1 = any, 0 = unmapped). */
