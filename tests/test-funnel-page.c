@@ -69,6 +69,16 @@ settle (void)
   ks_test_wait_for_paint (GTK_WIDGET (window));
 }
 
+/* Runs the main loop for @ms milliseconds (timeouts included). */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static char *
 ref_at (guint position)
 {
@@ -227,6 +237,7 @@ test_edit_value (void)
   GtkWidget *label = ks_opportunity_list_get_cell (list (), ids[1], KS_OPPORTUNITY_COLUMN_VALUE);
   g_autoptr(KsOpportunity) after = NULL;
   g_autofree char *shown = NULL;
+  GtkWindow *dialog;
 
   g_assert_nonnull (label);
   /* not a number: refused, the value stays */
@@ -248,6 +259,15 @@ test_edit_value (void)
   g_assert_cmpfloat (ks_opportunity_get_value (after), ==, 7500);
   shown = cell_text (1, KS_OPPORTUNITY_COLUMN_VALUE);
   g_assert_cmpstr (shown, ==, "7,500");
+  /* GTK 4.8's editable label stops editing 100 ms after the focus left it,
+   * through a controller it does not hold: the cell left behind by the
+   * reload must outlive that (it crashed, or the modal stage settings hit a
+   * critical in gtk_event_controller_get_widget) */
+  wait_ms (150);
+  dialog = ks_funnel_page_show_stages (page ());
+  ks_test_wait_for_paint (GTK_WIDGET (dialog));
+  gtk_window_destroy (dialog);
+  settle ();
 }
 
 static void
@@ -653,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/app/funnel/rows", test_rows);
   g_test_add_func ("/app/funnel/sort-by-value", test_sort_by_value);
   g_test_add_func ("/app/funnel/edit-stage-and-undo", test_edit_stage_and_undo);
+  g_test_add_func ("/app/funnel/edit-value", test_edit_value);
   g_test_add_func ("/app/funnel/owner-filter", test_owner_filter);
   g_test_add_func ("/app/funnel/evaluation-tab", test_evaluation_tab);
   g_test_add_func ("/app/funnel/stage-dialog-maps", test_stage_dialog_maps);
@@ -660,9 +681,6 @@ main (int   argc,
   g_test_add_func ("/app/funnel/account-page-slice", test_account_page_slice);
   g_test_add_func ("/app/funnel/period-check", test_period_check);
   g_test_add_func ("/app/funnel/custom-period", test_custom_period);
-  /* last: after a value edited in place, opening a modal window hits a
-   * GTK critical in one of GTK's own sources (see HACKING.md) */
-  g_test_add_func ("/app/funnel/edit-value", test_edit_value);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
