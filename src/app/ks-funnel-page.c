@@ -52,7 +52,6 @@ struct _KsFunnelPage
   GtkWidget         *stage_label;
   GtkWidget         *stat_rows[N_STATS];
   GtkWidget         *map_button;
-  GtkWidget         *shape_label;
 
   KsFunnelReport    *report;
   gint64             stage_filter;   /* -1 any */
@@ -166,7 +165,6 @@ update_stats (KsFunnelPage *self)
   set_stat (self, "unpriced", unpriced);
   set_stat (self, "unmapped", unmapped);
   gtk_widget_set_visible (self->map_button, r->unmapped_count > 0);
-  gtk_label_set_text (GTK_LABEL (self->shape_label), r->shape_reason ? r->shape_reason : "");
 }
 
 static void
@@ -546,7 +544,6 @@ build_funnel_view (KsFunnelPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *shape_title_label = gtk_label_new (_("Shape"));
   GtkWidget *sizes = toggle_pair (_("By _Count"), _("By _Value"), &self->by_value);
 
   gtk_widget_set_margin_start (left, 12);
@@ -575,14 +572,9 @@ build_funnel_view (KsFunnelPage *self)
   gtk_widget_set_valign (self->map_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->map_button, "clicked", G_CALLBACK (on_map_stages), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->stat_rows[N_STATS - 1]), self->map_button);
+  /* the shape and its reason are the chart's (its diagnosis panel), so
+   * they travel with an export or a print and are said once */
   gtk_box_append (GTK_BOX (side), list);
-  gtk_label_set_xalign (GTK_LABEL (shape_title_label), 0);
-  gtk_widget_add_css_class (shape_title_label, "heading");
-  gtk_box_append (GTK_BOX (side), shape_title_label);
-  self->shape_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->shape_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->shape_label), 0);
-  gtk_box_append (GTK_BOX (side), self->shape_label);
   gtk_widget_set_margin_start (side, 12);
   gtk_widget_set_margin_end (side, 12);
   gtk_widget_set_margin_top (side, 12);

@@ -634,7 +634,9 @@ ks_opportunity_list_init (KsOpportunityList *self)
     momentum_label (KS_MOMENTUM_DEVELOPING), momentum_label (KS_MOMENTUM_STABLE),
     momentum_label (KS_MOMENTUM_FADING), NULL,
   };
-  static const int widths[KS_OPPORTUNITY_N_COLUMNS] = { 90, 200, 160, 130, 120, 230, 100, 100, 120, 130, 70 };
+  /* 1,445 px in all, so every column fits beside the sidebar at 1920 px;
+   * title and account take what is left and ellipsize */
+  static const int widths[KS_OPPORTUNITY_N_COLUMNS] = { 110, 200, 150, 110, 110, 230, 90, 90, 110, 130, 115 };
 
   self->probed = -1;
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
@@ -667,7 +669,8 @@ ks_opportunity_list_init (KsOpportunityList *self)
       gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (self->columns[i], TRUE);
       gtk_column_view_column_set_fixed_width (self->columns[i], widths[i]);
-      gtk_column_view_column_set_expand (self->columns[i], i == KS_OPPORTUNITY_COLUMN_TITLE);
+      gtk_column_view_column_set_expand (self->columns[i], i == KS_OPPORTUNITY_COLUMN_TITLE ||
+                                                           i == KS_OPPORTUNITY_COLUMN_ACCOUNT);
       gtk_column_view_append_column (self->view, self->columns[i]);
       g_object_unref (self->columns[i]);
       g_object_unref (sorter);
