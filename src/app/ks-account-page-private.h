@@ -17,6 +17,9 @@
 
 G_BEGIN_DECLS
 
+/* The rows of the account's slice of the funnel (ks-account-opportunities.c). */
+#define KS_ACCOUNT_FUNNEL_N_STATS 5
+
 typedef enum
 {
   FIELD_NAME,
@@ -72,6 +75,10 @@ struct _KsAccountPage
   GtkTextView         *notes_view;
   AdwPreferencesGroup *team_group;
   AdwPreferencesGroup *opportunities_group;
+  AdwPreferencesGroup *funnel_group;
+  GtkListBox          *funnel_list;
+  GtkWidget           *funnel_button;
+  GtkWidget           *funnel_rows[KS_ACCOUNT_FUNNEL_N_STATS];
   GtkListBox          *team_list;
   GtkListBox          *opportunities_list;
   AdwPreferencesGroup *scores_group;
@@ -99,6 +106,7 @@ void _ks_account_page_refresh_team            (KsAccountPage  *self);
 void _ks_account_page_class_add_team_actions  (GtkWidgetClass *widget_class);
 
 /* ks-account-opportunities.c */
+void _ks_account_page_init_opportunities      (KsAccountPage  *self);
 void _ks_account_page_refresh_opportunities   (KsAccountPage  *self);
 
 /* ks-account-score-card.c */

@@ -426,7 +426,9 @@ on_workspace_changed (KsAccountPage *self,
     refresh (self, FALSE);
   else if (self->account && (g_str_equal (table, "account_team")))
     _ks_account_page_refresh_team (self);
-  else if (self->account && (g_str_equal (table, "opportunities") || g_str_equal (table, "products")))
+  else if (self->account && (g_str_equal (table, "opportunities") || g_str_equal (table, "products") ||
+                             g_str_equal (table, "funnel_stages") || g_str_equal (table, "stage_map") ||
+                             g_str_equal (table, "settings")))
     _ks_account_page_refresh_opportunities (self);
   else if (self->account && (g_str_equal (table, "account_scores") || g_str_equal (table, "score_criteria") ||
                              g_str_equal (table, "review_periods")))
@@ -736,6 +738,9 @@ ks_account_page_class_init (KsAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, scores_list);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, team_list);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, opportunities_list);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, funnel_group);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, funnel_list);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, funnel_button);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, delete_button);
 
   gtk_widget_class_install_action (widget_class, "account.delete", NULL, delete_account_action);
@@ -797,6 +802,7 @@ ks_account_page_init (KsAccountPage *self)
   ks_list_box_set_placeholder_text (self->team_list, _("No one is on this account’s team yet."));
 
   ks_list_box_set_placeholder_text (self->opportunities_list, _("No opportunities with this account yet."));
+  _ks_account_page_init_opportunities (self);
 
   set_editable (self, FALSE);
 }

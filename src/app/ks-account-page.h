@@ -29,5 +29,10 @@ GtkWidget *ks_account_page_get_field_row  (KsAccountPage *self,
                                            const char    *field);
 /* Rows in the account team list, for tests. */
 guint      ks_account_page_get_n_members  (KsAccountPage *self);
+/* A value of the account's slice of the funnel by key: "open", "weighted",
+ * "won", "lost", "hit-rate"; and the Open in Funnel button (for tests). */
+const char *ks_account_page_get_funnel_stat   (KsAccountPage *self,
+                                               const char    *key);
+GtkWidget  *ks_account_page_get_funnel_button (KsAccountPage *self);
 
 G_END_DECLS

@@ -44,7 +44,7 @@ static const GOptionEntry options[] = {
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select the account with this name"), N_("NAME") },
   { "view", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("Show this view of the account (profile, map, plan or raci), of the portfolio (matrix, abc, ranking or scores) or of the funnel (funnel, forecast or opportunities)"), N_("VIEW") },
+    N_("Show this view of the account (profile, map, plan or raci), of the portfolio (matrix, abc, ranking or scores) or of the funnel (funnel, forecast, opportunities or evaluation)"), N_("VIEW") },
   { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this contact on the account's power map"), N_("NAME") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,

@@ -668,21 +668,16 @@ ks_evaluation_page_reload (KsEvaluationPage *self)
   load (self);
 }
 
-gboolean
-ks_evaluation_page_export (KsEvaluationPage  *self,
-                           const char        *path,
-                           GError           **error)
+/* The chart's input from what is shown; the bubbles' array is @bubbles. */
+static gboolean
+chart_input (KsEvaluationPage  *self,
+             GArray            *bubbles,
+             KsEvalChartInput  *input,
+             GError           **error)
 {
-  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
-  g_autoptr(GArray) bubbles = g_array_new (FALSE, TRUE, sizeof (KsEvalBubble));
-  const KsEvaluation *e;
-  KsEvalChartInput input;
-  gboolean pdf;
+  const KsEvaluation *e = self->evaluation;
 
-  g_return_val_if_fail (KS_IS_EVALUATION_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!(e = self->evaluation))
+  if (!e)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
                    _("There is no evaluation matrix to export"));
@@ -702,7 +697,7 @@ ks_evaluation_page_export (KsEvaluationPage  *self,
 
       g_array_append_val (bubbles, b);
     }
-  input = (KsEvalChartInput) {
+  *input = (KsEvalChartInput) {
     .chance_divider = e->chance_divider,
     .attractiveness_divider = e->attractiveness_divider,
     .stages = (const char * const *) e->stages->pdata,
@@ -710,8 +705,42 @@ ks_evaluation_page_export (KsEvaluationPage  *self,
     .bubbles = (const KsEvalBubble *) bubbles->data,
     .n_bubbles = bubbles->len,
   };
+  return TRUE;
+}
+
+gboolean
+ks_evaluation_page_export (KsEvaluationPage  *self,
+                           const char        *path,
+                           GError           **error)
+{
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  g_autoptr(GArray) bubbles = g_array_new (FALSE, TRUE, sizeof (KsEvalBubble));
+  KsEvalChartInput input;
+  gboolean pdf;
+
+  g_return_val_if_fail (KS_IS_EVALUATION_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!chart_input (self, bubbles, &input, error))
+    return FALSE;
   pdf = g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF");
   return ks_eval_chart_export (path, &input, palette, pdf ? 842 : 1920, pdf ? 595 : 1080, error);
+}
+
+void
+ks_evaluation_page_draw_to (KsEvaluationPage *self,
+                            cairo_t          *cr,
+                            const KsPalette  *palette,
+                            double            width,
+                            double            height)
+{
+  g_autoptr(GArray) bubbles = g_array_new (FALSE, TRUE, sizeof (KsEvalBubble));
+  KsEvalChartInput input;
+
+  g_return_if_fail (KS_IS_EVALUATION_PAGE (self));
+
+  if (chart_input (self, bubbles, &input, NULL))
+    ks_eval_chart_draw (cr, &input, palette, width, height);
 }
 
 gint64

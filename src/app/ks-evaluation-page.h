@@ -9,6 +9,7 @@
 
 #include "ks-evaluation.h"
 #include "ks-funnel.h"
+#include "ks-palette.h"
 #include "ks-workspace.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,12 @@ void                ks_evaluation_page_reload         (KsEvaluationPage     *sel
 gboolean            ks_evaluation_page_export         (KsEvaluationPage     *self,
                                                        const char           *path,
                                                        GError              **error);
+/* Draws the matrix as shown fitted to @width × @height (for print). */
+void                ks_evaluation_page_draw_to        (KsEvaluationPage     *self,
+                                                       cairo_t              *cr,
+                                                       const KsPalette      *palette,
+                                                       double                width,
+                                                       double                height);
 
 /* The opportunity the side panel scores (0 = none) and the matrix's. */
 gint64              ks_evaluation_page_get_selected   (KsEvaluationPage     *self);

@@ -7,7 +7,11 @@
  * (owners of opportunities, teams and regions of people, accounts with
  * opportunities, products), searchable. The period is a preset: all time,
  * this or next quarter, this or next year, from "today" (KEYSTONE_TODAY in
- * tests). The bar keeps its choices by name when the workspace changes.
+ * tests), or Custom… with from and to entries (YYYY-MM-DD, either may be
+ * empty; applied on Enter or when the entry loses focus; a text that is not
+ * a date, or from after to, is refused with a message and the last good
+ * period stays). The bar keeps its choices by name when the workspace
+ * changes.
  */
 #define G_LOG_DOMAIN "ks-funnel-filter-bar"
 
@@ -19,6 +23,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ks-app-util.h"
+#include "ks-csv.h"
 #include "ks-opportunity-query.h"
 
 struct _KsFunnelFilterBar
@@ -30,6 +36,11 @@ struct _KsFunnelFilterBar
   GtkDropDown    *dropdowns[KS_FUNNEL_N_FILTERS];
   GtkStringList  *lists[KS_FUNNEL_N_FILTERS];
   GtkDropDown    *period;
+  GtkWidget      *custom_box;     /* the custom period's entries */
+  GtkEntry       *from_entry;
+  GtkEntry       *to_entry;
+  char           *custom_from;    /* the custom period as accepted; NULL = open */
+  char           *custom_to;
   GtkWidget      *clear_button;
   char           *values[KS_FUNNEL_N_FILTERS];
   char           *from;
@@ -104,7 +115,14 @@ update_filter (KsFunnelFilterBar *self)
     }
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
-  ks_funnel_period_range (period, today, &self->from, &self->to);
+  if (period == KS_FUNNEL_PERIOD_CUSTOM)
+    {
+      self->from = g_strdup (self->custom_from);
+      self->to = g_strdup (self->custom_to);
+    }
+  else
+    ks_funnel_period_range (period, today, &self->from, &self->to);
+  gtk_widget_set_visible (self->custom_box, period == KS_FUNNEL_PERIOD_CUSTOM);
   memset (&self->filter, 0, sizeof self->filter);
   self->filter.owner = self->values[KS_FUNNEL_FILTER_OWNER];
   self->filter.team = self->values[KS_FUNNEL_FILTER_TEAM];
@@ -146,6 +164,58 @@ on_selected (KsFunnelFilterBar *self)
     return;
   update_filter (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+mark_entry (GtkEntry   *entry,
+            const char *message)
+{
+  if (message)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message ? message : _("YYYY-MM-DD; empty = open"));
+}
+
+/* The entries' texts as the custom period, or a message on the entry at
+ * fault (a toast too) and the last good period kept. */
+static void
+apply_custom (KsFunnelFilterBar *self)
+{
+  g_autofree char *from = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry))));
+  g_autofree char *to = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry))));
+  g_autoptr(GError) error = NULL;
+  KsFunnelPeriodField field = KS_FUNNEL_PERIOD_FIELD_NONE;
+
+  if (g_strcmp0 (*from ? from : NULL, self->custom_from) == 0 &&
+      g_strcmp0 (*to ? to : NULL, self->custom_to) == 0 &&
+      !gtk_widget_has_css_class (GTK_WIDGET (self->from_entry), "error") &&
+      !gtk_widget_has_css_class (GTK_WIDGET (self->to_entry), "error"))
+    return;
+  if (!ks_funnel_period_check (from, to, &field, &error))
+    {
+      GtkEntry *wrong = field == KS_FUNNEL_PERIOD_FIELD_TO ? self->to_entry : self->from_entry;
+
+      mark_entry (wrong, error->message);
+      mark_entry (wrong == self->from_entry ? self->to_entry : self->from_entry, NULL);
+      ks_widget_add_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  ks_funnel_filter_bar_set_custom_period (self, from, to, NULL);
+}
+
+static void
+on_custom_activate (KsFunnelFilterBar *self)
+{
+  apply_custom (self);
+}
+
+static void
+on_custom_focus_leave (KsFunnelFilterBar *self)
+{
+  /* only once the focus left both: typing "from", Tab, "to" is one edit */
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->from_entry)) && !gtk_widget_has_focus (GTK_WIDGET (self->to_entry)))
+    apply_custom (self);
 }
 
 /* The choices as one string, to tell whether a reload changed them. */
@@ -200,6 +270,8 @@ ks_funnel_filter_bar_dispose (GObject *object)
     }
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->custom_from, g_free);
+  g_clear_pointer (&self->custom_to, g_free);
   G_OBJECT_CLASS (ks_funnel_filter_bar_parent_class)->dispose (object);
 }
 
@@ -222,8 +294,11 @@ ks_funnel_filter_bar_init (KsFunnelFilterBar *self)
 {
   const char *periods[] = {
     /* Translators: the period presets of the Funnel view's filter bar */
-    _("All Time"), _("This Quarter"), _("Next Quarter"), _("This Year"), _("Next Year"), NULL,
+    _("All Time"), _("This Quarter"), _("Next Quarter"), _("This Year"), _("Next Year"), _("Custom…"), NULL,
   };
+  GtkEntry **entries[] = { &self->from_entry, &self->to_entry };
+  /* Translators: accessible names of the custom period's entries */
+  const char *entry_names[] = { _("From (Close Date)"), _("To (Close Date)") };
   g_autoptr(GtkExpression) expression =
     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
@@ -250,6 +325,28 @@ ks_funnel_filter_bar_init (KsFunnelFilterBar *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->period), _("Close date (expected close date while open)"));
   g_signal_connect_swapped (self->period, "notify::selected", G_CALLBACK (on_selected), self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->period));
+  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      *entries[i] = GTK_ENTRY (gtk_entry_new ());
+      /* Translators: the placeholder of the custom period's entries: a date as typed */
+      gtk_entry_set_placeholder_text (*entries[i], _("YYYY-MM-DD"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (*entries[i]), 11);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (*entries[i]), 11);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (*entries[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      entry_names[i], -1);
+      mark_entry (*entries[i], NULL);
+      g_signal_connect_swapped (*entries[i], "activate", G_CALLBACK (on_custom_activate), self);
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_custom_focus_leave), self);
+      gtk_widget_add_controller (GTK_WIDGET (*entries[i]), focus);
+      if (i == 1)
+        /* Translators: between the custom period's from and to entries */
+        gtk_box_append (GTK_BOX (self->custom_box), gtk_label_new (_("to")));
+      gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (*entries[i]));
+    }
+  gtk_box_append (GTK_BOX (self->box), self->custom_box);
   self->clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gtk_widget_add_css_class (self->clear_button, "flat");
   gtk_widget_set_tooltip_text (self->clear_button, _("Clear the Filters"));
@@ -329,6 +426,7 @@ ks_funnel_filter_bar_set_period (KsFunnelFilterBar *self,
   g_return_if_fail (KS_IS_FUNNEL_FILTER_BAR (self));
   g_return_if_fail (period < KS_FUNNEL_N_PERIODS);
 
+  /* Custom: the period last accepted (none yet = open at both ends) */
   gtk_drop_down_set_selected (self->period, period);
 }
 
@@ -341,8 +439,88 @@ ks_funnel_filter_bar_clear (KsFunnelFilterBar *self)
   for (guint k = 0; k < KS_FUNNEL_N_FILTERS; k++)
     gtk_drop_down_set_selected (self->dropdowns[k], 0);
   gtk_drop_down_set_selected (self->period, KS_FUNNEL_PERIOD_ALL);
+  g_clear_pointer (&self->custom_from, g_free);
+  g_clear_pointer (&self->custom_to, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  mark_entry (self->from_entry, NULL);
+  mark_entry (self->to_entry, NULL);
   self->updating = FALSE;
   on_selected (self);
+}
+
+gboolean
+ks_funnel_filter_bar_set_custom_period (KsFunnelFilterBar  *self,
+                                        const char         *from,
+                                        const char         *to,
+                                        GError            **error)
+{
+  g_return_val_if_fail (KS_IS_FUNNEL_FILTER_BAR (self), FALSE);
+
+  if (from && !*from)
+    from = NULL;
+  if (to && !*to)
+    to = NULL;
+  if (!ks_funnel_period_check (from, to, NULL, error))
+    return FALSE;
+  g_free (self->custom_from);
+  g_free (self->custom_to);
+  self->custom_from = g_strdup (from);
+  self->custom_to = g_strdup (to);
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
+  mark_entry (self->from_entry, NULL);
+  mark_entry (self->to_entry, NULL);
+  gtk_drop_down_set_selected (self->period, KS_FUNNEL_PERIOD_CUSTOM);
+  self->updating = FALSE;
+  on_selected (self);
+  return TRUE;
+}
+
+GtkEntry *
+ks_funnel_filter_bar_get_period_entry (KsFunnelFilterBar *self,
+                                       gboolean           to)
+{
+  g_return_val_if_fail (KS_IS_FUNNEL_FILTER_BAR (self), NULL);
+  return to ? self->to_entry : self->from_entry;
+}
+
+gboolean
+ks_funnel_period_check (const char           *from,
+                        const char           *to,
+                        KsFunnelPeriodField  *field,
+                        GError              **error)
+{
+  const char *texts[] = { from, to };
+  /* Translators: the custom period's entries, named in its messages */
+  const char *names[] = { _("From"), _("To") };
+  guint32 days[2] = { 0, 0 };
+
+  if (field)
+    *field = KS_FUNNEL_PERIOD_FIELD_NONE;
+  for (guint i = 0; i < 2; i++)
+    if (texts[i] && *texts[i] && !(days[i] = ks_csv_parse_iso_date (texts[i])))
+      {
+        if (field)
+          *field = i == 0 ? KS_FUNNEL_PERIOD_FIELD_FROM : KS_FUNNEL_PERIOD_FIELD_TO;
+        /* Translators: a custom period's date that is not one, e.g. “2027-02-30” is not a date for “To” … */
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                     _("“%s” is not a date for “%s” of the close-date period: use YYYY-MM-DD, such as 2027-01-31"),
+                     texts[i], names[i]);
+        return FALSE;
+      }
+  if (days[0] && days[1] && days[0] > days[1])
+    {
+      if (field)
+        *field = KS_FUNNEL_PERIOD_FIELD_TO;
+      /* Translators: a custom period that ends before it starts */
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
+                   _("The close-date period from %s to %s ends before it starts: choose a “To” date on or after "
+                     "the “From” date"), from, to);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -381,6 +559,7 @@ ks_funnel_period_range (KsFunnelPeriod   period,
       *to = g_strdup_printf ("%04d-12-31", y);
       return TRUE;
     case KS_FUNNEL_PERIOD_ALL:
+    case KS_FUNNEL_PERIOD_CUSTOM:
     case KS_FUNNEL_N_PERIODS:
     default:
       return FALSE;

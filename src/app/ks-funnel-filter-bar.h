@@ -18,8 +18,17 @@ typedef enum
   KS_FUNNEL_PERIOD_NEXT_QUARTER,
   KS_FUNNEL_PERIOD_THIS_YEAR,
   KS_FUNNEL_PERIOD_NEXT_YEAR,
+  KS_FUNNEL_PERIOD_CUSTOM,         /* from the bar's from/to entries */
   KS_FUNNEL_N_PERIODS
 } KsFunnelPeriod;
+
+/* Which entry of a custom period a message is about. */
+typedef enum
+{
+  KS_FUNNEL_PERIOD_FIELD_NONE,
+  KS_FUNNEL_PERIOD_FIELD_FROM,
+  KS_FUNNEL_PERIOD_FIELD_TO,
+} KsFunnelPeriodField;
 
 /* What a dropdown filters by. */
 typedef enum
@@ -48,6 +57,16 @@ gboolean              ks_funnel_filter_bar_set_value     (KsFunnelFilterBar  *se
                                                           const char         *value);
 void                  ks_funnel_filter_bar_set_period    (KsFunnelFilterBar  *self,
                                                           KsFunnelPeriod      period);
+/* Picks Custom… from @from to @to (YYYY-MM-DD; NULL or "" = open), as
+ * typed into its entries; refused (nothing changes) when one is not a date
+ * or @from is after @to. */
+gboolean              ks_funnel_filter_bar_set_custom_period (KsFunnelFilterBar  *self,
+                                                              const char         *from,
+                                                              const char         *to,
+                                                              GError            **error);
+/* The custom period's from (or @to) entry. */
+GtkEntry             *ks_funnel_filter_bar_get_period_entry (KsFunnelFilterBar  *self,
+                                                             gboolean            to);
 /* Everything back to all. */
 void                  ks_funnel_filter_bar_clear         (KsFunnelFilterBar  *self);
 /* [from, to] of @period for @today (YYYY-MM-DD); FALSE for all time. Pure. */
@@ -55,5 +74,13 @@ gboolean              ks_funnel_period_range             (KsFunnelPeriod      pe
                                                           const char         *today,
                                                           char              **from,
                                                           char              **to);
+
+/* Whether @from and @to (YYYY-MM-DD; NULL or "" = open) make a period:
+ * each a date, @from not after @to; otherwise the message and in @field
+ * the entry at fault. Pure. */
+gboolean              ks_funnel_period_check             (const char           *from,
+                                                          const char           *to,
+                                                          KsFunnelPeriodField  *field,
+                                                          GError              **error);
 
 G_END_DECLS

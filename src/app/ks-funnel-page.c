@@ -7,8 +7,8 @@
  * export menu), then the views: the funnel drawn by the render layer with
  * its numbers beside it (open, weighted, won, lost, hit rate, days to
  * order, priced and unpriced, unmapped with Map Stages…), the forecast by
- * month or quarter, the lazy list of opportunities. The filter applies to
- * all; clicking a band shows the list filtered to that stage. The page
+ * month or quarter, the lazy list of opportunities, the evaluation matrix
+ * (KsEvaluationPage). The filter applies to all; clicking a band shows the list filtered to that stage. The page
  * reloads from an idle after the filter or the workspace changed, and only
  * the view on screen (the others when shown).
  */
@@ -23,6 +23,7 @@
 #include <math.h>
 
 #include "ks-app-util.h"
+#include "ks-evaluation-page.h"
 #include "ks-format.h"
 
 static const char *const stat_keys[] = {
@@ -46,11 +47,11 @@ struct _KsFunnelPage
   GtkWidget         *by_value;       /* toggle: size the funnel by value */
   GtkWidget         *by_quarter;     /* toggle: forecast per quarter */
   KsOpportunityList *list;
+  KsEvaluationPage  *evaluation;
   GtkWidget         *stage_bar;      /* the list's stage filter, with a button to drop it */
   GtkWidget         *stage_label;
   GtkWidget         *stat_rows[N_STATS];
   GtkWidget         *map_button;
-  GtkWidget         *shape_label;
 
   KsFunnelReport    *report;
   gint64             stage_filter;   /* -1 any */
@@ -58,6 +59,7 @@ struct _KsFunnelPage
   gboolean           funnel_dirty;
   gboolean           forecast_dirty;
   gboolean           list_dirty;
+  gboolean           evaluation_dirty;
 };
 
 G_DEFINE_FINAL_TYPE (KsFunnelPage, ks_funnel_page, GTK_TYPE_WIDGET)
@@ -113,10 +115,15 @@ filter_title (KsFunnelPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (names[i])
       ks_string_append_part (parts, names[i]);
-  if (f->from && f->to)
+  if (f->from || f->to)
     {
-      /* Translators: the period in a chart's title, e.g. "closing 2027-01-01 – 2027-03-31" */
-      g_autofree char *period = g_strdup_printf (_("closing %s – %s"), f->from, f->to);
+      g_autofree char *period =
+        f->from && f->to ? /* Translators: the period in a chart's title, e.g. "closing 2027-01-01 – 2027-03-31" */
+                           g_strdup_printf (_("closing %s – %s"), f->from, f->to)
+        : f->from ? /* Translators: an open-ended period in a chart's title, e.g. "closing from 2027-01-01" */
+                    g_strdup_printf (_("closing from %s"), f->from)
+                  : /* Translators: an open-ended period in a chart's title, e.g. "closing until 2027-03-31" */
+                    g_strdup_printf (_("closing until %s"), f->to);
       ks_string_append_part (parts, period);
     }
   if (parts->len == 0)
@@ -158,7 +165,6 @@ update_stats (KsFunnelPage *self)
   set_stat (self, "unpriced", unpriced);
   set_stat (self, "unmapped", unmapped);
   gtk_widget_set_visible (self->map_button, r->unmapped_count > 0);
-  gtk_label_set_text (GTK_LABEL (self->shape_label), r->shape_reason ? r->shape_reason : "");
 }
 
 static void
@@ -245,6 +251,16 @@ load_forecast (KsFunnelPage *self)
   ks_funnel_chart_view_set_forecast (self->forecast_view, &spec, (KsForecastBar *) bars->data, bars->len);
 }
 
+/* The matrix follows the workspace only while it has been shown (a
+ * hidden one would reload after every edit). */
+static void
+load_evaluation (KsFunnelPage *self)
+{
+  self->evaluation_dirty = FALSE;
+  ks_evaluation_page_set_filter (self->evaluation, ks_funnel_filter_bar_get_filter (self->filter_bar));
+  ks_evaluation_page_set_workspace (self->evaluation, self->workspace);
+}
+
 static void
 update_stage_bar (KsFunnelPage *self)
 {
@@ -275,6 +291,8 @@ load_visible (KsFunnelPage *self)
     load_funnel (self);
   else if (g_strcmp0 (view, "forecast") == 0 && self->forecast_dirty)
     load_forecast (self);
+  else if (g_strcmp0 (view, "evaluation") == 0 && self->evaluation_dirty)
+    load_evaluation (self);
   if (self->list_dirty && self->workspace)
     {
       self->list_dirty = FALSE;
@@ -288,7 +306,8 @@ static void
 update_actions (KsFunnelPage *self)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->views);
-  gboolean chart = g_strcmp0 (view, "funnel") == 0 || g_strcmp0 (view, "forecast") == 0;
+  gboolean chart = g_strcmp0 (view, "funnel") == 0 || g_strcmp0 (view, "forecast") == 0 ||
+                   g_strcmp0 (view, "evaluation") == 0;
   gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->content)), "views") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "funnel.export", chart && shown);
@@ -307,7 +326,7 @@ reload (KsFunnelPage *self)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_pointer (&self->report, ks_funnel_report_free);
-  self->funnel_dirty = self->forecast_dirty = self->list_dirty = TRUE;
+  self->funnel_dirty = self->forecast_dirty = self->list_dirty = self->evaluation_dirty = TRUE;
   if (!self->workspace)
     return;
   self->report = ks_funnel_report_load (self->workspace, ks_funnel_filter_bar_get_filter (self->filter_bar),
@@ -429,11 +448,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KsFunnelPage *self = KS_FUNNEL_PAGE (widget);
-  gboolean forecast = g_strcmp0 (ks_funnel_page_get_view (self), "forecast") == 0;
+  const char *view = ks_funnel_page_get_view (self);
   g_autofree char *name = NULL;
 
   /* Translators: file name of an export, e.g. "funnel.pdf" */
-  name = g_strdup_printf (_("%s.%s"), forecast ? _("forecast") : _("funnel"),
+  name = g_strdup_printf (_("%s.%s"),
+                          g_strcmp0 (view, "forecast") == 0 ? _("forecast")
+                            : g_strcmp0 (view, "evaluation") == 0 ? _("evaluation-matrix") : _("funnel"),
                           g_variant_get_string (parameter, NULL));
   ks_export_dialog_show (widget, _("Export Chart"), name, export_file,
                          /* Translators: %s is a folder */
@@ -474,8 +495,15 @@ on_draw_page (GtkPrintOperation *operation,
               KsFunnelPage      *self)
 {
   g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
-  gboolean forecast = g_strcmp0 (ks_funnel_page_get_view (self), "forecast") == 0;
+  const char *view = ks_funnel_page_get_view (self);
+  gboolean forecast = g_strcmp0 (view, "forecast") == 0;
 
+  if (g_strcmp0 (view, "evaluation") == 0)
+    {
+      ks_evaluation_page_draw_to (self->evaluation, gtk_print_context_get_cairo_context (context), palette,
+                                  gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+      return;
+    }
   ks_funnel_chart_view_draw_to (forecast ? self->forecast_view : self->funnel_view,
                                 gtk_print_context_get_cairo_context (context), palette,
                                 gtk_print_context_get_width (context), gtk_print_context_get_height (context));
@@ -516,7 +544,6 @@ build_funnel_view (KsFunnelPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *shape_title_label = gtk_label_new (_("Shape"));
   GtkWidget *sizes = toggle_pair (_("By _Count"), _("By _Value"), &self->by_value);
 
   gtk_widget_set_margin_start (left, 12);
@@ -545,14 +572,9 @@ build_funnel_view (KsFunnelPage *self)
   gtk_widget_set_valign (self->map_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->map_button, "clicked", G_CALLBACK (on_map_stages), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->stat_rows[N_STATS - 1]), self->map_button);
+  /* the shape and its reason are the chart's (its diagnosis panel), so
+   * they travel with an export or a print and are said once */
   gtk_box_append (GTK_BOX (side), list);
-  gtk_label_set_xalign (GTK_LABEL (shape_title_label), 0);
-  gtk_widget_add_css_class (shape_title_label, "heading");
-  gtk_box_append (GTK_BOX (side), shape_title_label);
-  self->shape_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->shape_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->shape_label), 0);
-  gtk_box_append (GTK_BOX (side), self->shape_label);
   gtk_widget_set_margin_start (side, 12);
   gtk_widget_set_margin_end (side, 12);
   gtk_widget_set_margin_top (side, 12);
@@ -687,6 +709,9 @@ ks_funnel_page_init (KsFunnelPage *self)
   adw_view_stack_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
   page = adw_view_stack_add_titled (self->views, build_list_view (self), "opportunities", _("Opportunities"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+  self->evaluation = KS_EVALUATION_PAGE (ks_evaluation_page_new ());
+  page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->evaluation), "evaluation", _("Evaluation"));
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
   g_signal_connect_swapped (self->views, "notify::visible-child-name", G_CALLBACK (on_view_changed), self);
 
   self->content = gtk_stack_new ();
@@ -736,6 +761,7 @@ ks_funnel_page_set_workspace (KsFunnelPage *self,
   self->stage_filter = -1;
   ks_funnel_filter_bar_set_workspace (self->filter_bar, workspace);
   ks_opportunity_list_set_workspace (self->list, workspace);
+  ks_evaluation_page_set_workspace (self->evaluation, NULL);
   self->list_dirty = TRUE;
   reload (self);
 }
@@ -759,6 +785,13 @@ ks_funnel_page_get_funnel_view (KsFunnelPage *self)
 {
   g_return_val_if_fail (KS_IS_FUNNEL_PAGE (self), NULL);
   return self->funnel_view;
+}
+
+KsEvaluationPage *
+ks_funnel_page_get_evaluation_page (KsFunnelPage *self)
+{
+  g_return_val_if_fail (KS_IS_FUNNEL_PAGE (self), NULL);
+  return self->evaluation;
 }
 
 void
@@ -786,6 +819,8 @@ ks_funnel_page_show_account (KsFunnelPage *self,
 
   ks_funnel_filter_bar_clear (self->filter_bar);
   ks_funnel_filter_bar_set_value (self->filter_bar, KS_FUNNEL_FILTER_ACCOUNT, account);
+  if (self->stage_filter >= 0)
+    on_all_stages (self);
   ks_funnel_page_flush (self);
 }
 
@@ -795,7 +830,12 @@ ks_funnel_page_show_stage (KsFunnelPage *self,
 {
   g_return_if_fail (KS_IS_FUNNEL_PAGE (self));
 
-  if (!self->report || band < 0 || (guint) band >= self->report->stages->len)
+  if (band < 0)
+    {
+      on_all_stages (self);
+      return;
+    }
+  if (!self->report || (guint) band >= self->report->stages->len)
     return;
   self->stage_filter = g_array_index (self->report->stages, KsFunnelStageRow, band).stage_id;
   ks_funnel_chart_view_set_selected (self->funnel_view, band);
@@ -862,11 +902,19 @@ ks_funnel_page_export (KsFunnelPage *self,
                        const char   *path,
                        GError      **error)
 {
+  const char *view;
   gboolean forecast;
 
   g_return_val_if_fail (KS_IS_FUNNEL_PAGE (self), FALSE);
 
-  forecast = g_strcmp0 (ks_funnel_page_get_view (self), "forecast") == 0;
+  view = ks_funnel_page_get_view (self);
+  if (g_strcmp0 (view, "evaluation") == 0)
+    {
+      if (self->evaluation_dirty)
+        load_evaluation (self);
+      return ks_evaluation_page_export (self->evaluation, path, error);
+    }
+  forecast = g_strcmp0 (view, "forecast") == 0;
   if (forecast && self->forecast_dirty)
     load_forecast (self);
   else if (!forecast && self->funnel_dirty)
@@ -881,6 +929,7 @@ ks_funnel_page_print (KsFunnelPage *self,
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  gboolean evaluation;
 
   g_return_val_if_fail (KS_IS_FUNNEL_PAGE (self), FALSE);
 
@@ -888,5 +937,9 @@ ks_funnel_page_print (KsFunnelPage *self,
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, 1);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
-  return ks_print_operation_run (operation, GTK_WIDGET (self), _("Sales funnel"), export_pdf, error);
+  evaluation = g_strcmp0 (ks_funnel_page_get_view (self), "evaluation") == 0;
+  if (evaluation && self->evaluation_dirty)
+    load_evaluation (self);
+  return ks_print_operation_run (operation, GTK_WIDGET (self),
+                                 evaluation ? _("Opportunity evaluation") : _("Sales funnel"), export_pdf, error);
 }

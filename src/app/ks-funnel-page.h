@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ks-evaluation-page.h"
 #include "ks-funnel-chart-view.h"
 #include "ks-funnel-filter-bar.h"
 #include "ks-opportunity-list.h"
@@ -22,6 +23,8 @@ void               ks_funnel_page_set_workspace  (KsFunnelPage *self,
 KsFunnelFilterBar *ks_funnel_page_get_filter_bar (KsFunnelPage *self);
 KsOpportunityList *ks_funnel_page_get_list       (KsFunnelPage *self);
 KsFunnelChartView *ks_funnel_page_get_funnel_view (KsFunnelPage *self);
+/* The Evaluation tab (it follows the filter bar once shown). */
+KsEvaluationPage  *ks_funnel_page_get_evaluation_page (KsFunnelPage *self);
 /* "funnel", "forecast", "opportunities" or "evaluation". */
 void               ks_funnel_page_set_view       (KsFunnelPage *self,
                                                   const char   *view);
@@ -29,7 +32,8 @@ const char        *ks_funnel_page_get_view       (KsFunnelPage *self);
 /* Shows the Funnel view filtered to one account (the account page's button). */
 void               ks_funnel_page_show_account   (KsFunnelPage *self,
                                                   const char   *account);
-/* What clicking the funnel's band @band does: the list, filtered to its stage. */
+/* What clicking the funnel's band @band does: the list, filtered to its
+ * stage; -1 drops the stage filter (Show All Stages). */
 void               ks_funnel_page_show_stage     (KsFunnelPage *self,
                                                   int           band);
 /* The list's stage filter (-1 = any, 0 = unmapped). */
@@ -44,7 +48,8 @@ const char        *ks_funnel_page_get_stat       (KsFunnelPage *self,
                                                   const char   *key);
 /* Opens the stage settings (stages, the stage map, targets). */
 GtkWindow         *ks_funnel_page_show_stages    (KsFunnelPage *self);
-/* The funnel or forecast shown (light palette) to @path; print it. */
+/* The funnel, forecast or evaluation matrix shown (light palette) to
+ * @path; print it. */
 gboolean           ks_funnel_page_export         (KsFunnelPage *self,
                                                   const char   *path,
                                                   GError      **error);

@@ -294,17 +294,45 @@ on_momentum_selected (GtkDropDown       *dropdown,
   defer_edit (self, o, KS_OPPORTUNITY_COLUMN_MOMENTUM, selected);
 }
 
+/* GTK 4.8's GtkEditableLabel answers every focus leave with
+ * g_timeout_add (100, stop_editing_soon, controller) and takes no
+ * reference: when the label is finalized within those 100 ms (the edit
+ * reloads the rows from an idle, and a reloaded row's cells are new
+ * widgets), the timeout reads a freed controller (the critical in
+ * gtk_event_controller_get_widget, or a crash). Each value and close-date
+ * cell keeps itself alive for a while after the focus left it. */
+#define FOCUS_LEAVE_HOLD_MS 250
+
+static gboolean
+release_cell (gpointer data)
+{
+  return G_SOURCE_REMOVE;   /* the source's destroy notify lets go of the cell */
+}
+
+static void
+on_cell_focus_leave (GtkEventControllerFocus *controller)
+{
+  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_timeout_add_full (G_PRIORITY_DEFAULT, FOCUS_LEAVE_HOLD_MS, release_cell,
+                      g_object_ref (label), g_object_unref);
+}
+
 static void
 on_editing_done (GtkEditableLabel  *label,
                  GParamSpec        *pspec,
                  KsOpportunityList *self)
 {
   KsOpportunityColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "ks-column")) - 1;
-  g_autoptr(KsOpportunity) o = cell_item (GTK_WIDGET (label)) ? g_object_ref (cell_item (GTK_WIDGET (label))) : NULL;
+  g_autoptr(KsOpportunity) o = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (gtk_editable_label_get_editing (label) || !o || self->updating)
+  /* a cell kept alive past its row (see on_cell_focus_leave) edits nothing */
+  if (gtk_editable_label_get_editing (label) || !gtk_widget_get_root (GTK_WIDGET (label)) || self->updating)
+    return;
+  o = cell_item (GTK_WIDGET (label)) ? g_object_ref (cell_item (GTK_WIDGET (label))) : NULL;
+  if (!o)
     return;
   /* the row is bound again after the edit: the focus must not stay in a
    * widget that goes away */
@@ -383,6 +411,12 @@ setup_cell (GtkSignalListItemFactory *factory,
         }
       gtk_editable_set_width_chars (GTK_EDITABLE (cell), 10);
       g_signal_connect (cell, "notify::editing", G_CALLBACK (on_editing_done), self);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave), NULL);
+        gtk_widget_add_controller (cell, focus);
+      }
       break;
     case KS_OPPORTUNITY_COLUMN_REF:
     case KS_OPPORTUNITY_COLUMN_TITLE:
@@ -600,7 +634,9 @@ ks_opportunity_list_init (KsOpportunityList *self)
     momentum_label (KS_MOMENTUM_DEVELOPING), momentum_label (KS_MOMENTUM_STABLE),
     momentum_label (KS_MOMENTUM_FADING), NULL,
   };
-  static const int widths[KS_OPPORTUNITY_N_COLUMNS] = { 90, 200, 160, 130, 120, 230, 100, 100, 120, 130, 70 };
+  /* 1,445 px in all, so every column fits beside the sidebar at 1920 px;
+   * title and account take what is left and ellipsize */
+  static const int widths[KS_OPPORTUNITY_N_COLUMNS] = { 110, 200, 150, 110, 110, 230, 90, 90, 110, 130, 115 };
 
   self->probed = -1;
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
@@ -633,7 +669,8 @@ ks_opportunity_list_init (KsOpportunityList *self)
       gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (self->columns[i], TRUE);
       gtk_column_view_column_set_fixed_width (self->columns[i], widths[i]);
-      gtk_column_view_column_set_expand (self->columns[i], i == KS_OPPORTUNITY_COLUMN_TITLE);
+      gtk_column_view_column_set_expand (self->columns[i], i == KS_OPPORTUNITY_COLUMN_TITLE ||
+                                                           i == KS_OPPORTUNITY_COLUMN_ACCOUNT);
       gtk_column_view_append_column (self->view, self->columns[i]);
       g_object_unref (self->columns[i]);
       g_object_unref (sorter);

@@ -431,6 +431,15 @@ show_account_action (GtkWidget  *widget,
   ks_window_select_account (self, g_variant_get_int64 (parameter));
 }
 
+/* The account page's Open in Funnel: the Funnel view filtered to the account. */
+static void
+show_funnel_for_account_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  ks_window_show_funnel_for_account (KS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* Callbacks */
 
 /* Ctrl+Z and Ctrl+Shift+Z, seen before the focused widget: text being
@@ -736,6 +745,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-account", "x", show_account_action);
+  gtk_widget_class_install_action (widget_class, "win.show-funnel-for-account", "s", show_funnel_for_account_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

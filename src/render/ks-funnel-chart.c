@@ -22,7 +22,8 @@ static char *
 money (const char *currency,
        double      value)
 {
-  g_autofree char *n = ks_format_grouped (isfinite (value) ? value : 0);
+  /* whole units: a weighted value's cents (value × probability) are noise */
+  g_autofree char *n = ks_format_grouped (isfinite (value) ? round (value) : 0);
 
   if (!currency || !*currency)
     return g_steal_pointer (&n);
