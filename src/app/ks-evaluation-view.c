@@ -57,9 +57,10 @@ format_axis (double value)
 }
 
 static GPtrArray *
-card_lines (KsEvaluationView *self,
-            int               index)
+card_lines (KsMatrixCanvas *canvas,
+            int             index)
 {
+  KsEvaluationView *self = KS_EVALUATION_VIEW (canvas);
   const KsEvalItem *item = item_at (self, index);
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *chance = NULL;
@@ -137,13 +138,6 @@ ks_evaluation_view_item_name (KsMatrixCanvas *canvas,
   return item ? (*item->title ? item->title : item->ref) : NULL;
 }
 
-static GPtrArray *
-ks_evaluation_view_card_lines_vfunc (KsMatrixCanvas *canvas,
-                                     int             index)
-{
-  return card_lines (KS_EVALUATION_VIEW (canvas), index);
-}
-
 static void
 ks_evaluation_view_activate (KsMatrixCanvas *canvas,
                              gint64          id)
@@ -173,7 +167,7 @@ ks_evaluation_view_class_init (KsEvaluationViewClass *klass)
   canvas_class->item_id = ks_evaluation_view_item_id;
   canvas_class->find = ks_evaluation_view_find;
   canvas_class->item_name = ks_evaluation_view_item_name;
-  canvas_class->card_lines = ks_evaluation_view_card_lines_vfunc;
+  canvas_class->card_lines = card_lines;
   canvas_class->activate = ks_evaluation_view_activate;
   canvas_class->no_selection = N_("No opportunity selected");
   canvas_class->natural_width = 800;
@@ -270,5 +264,5 @@ ks_evaluation_view_card_lines (KsEvaluationView *self,
                                guint             index)
 {
   g_return_val_if_fail (KS_IS_EVALUATION_VIEW (self), NULL);
-  return card_lines (self, index);
+  return card_lines (KS_MATRIX_CANVAS (self), index);
 }

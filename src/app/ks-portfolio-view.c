@@ -78,9 +78,10 @@ format_value (double value)
 }
 
 static GPtrArray *
-card_lines (KsPortfolioView *self,
-            int              index)
+card_lines (KsMatrixCanvas *canvas,
+            int             index)
 {
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (canvas);
   const KsPortfolio *p = self->portfolio;
   const KsPortfolioItem *item = item_at (self, index);
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
@@ -161,13 +162,6 @@ ks_portfolio_view_item_name (KsMatrixCanvas *canvas,
   return item ? item->name : NULL;
 }
 
-static GPtrArray *
-ks_portfolio_view_card_lines_vfunc (KsMatrixCanvas *canvas,
-                                    int             index)
-{
-  return card_lines (KS_PORTFOLIO_VIEW (canvas), index);
-}
-
 static void
 ks_portfolio_view_activate (KsMatrixCanvas *canvas,
                             gint64          id)
@@ -212,7 +206,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   canvas_class->build_layout = ks_portfolio_view_build_layout;
   canvas_class->item_id = ks_portfolio_view_item_id;
   canvas_class->item_name = ks_portfolio_view_item_name;
-  canvas_class->card_lines = ks_portfolio_view_card_lines_vfunc;
+  canvas_class->card_lines = card_lines;
   canvas_class->activate = ks_portfolio_view_activate;
   canvas_class->no_selection = N_("No account selected");
   canvas_class->natural_width = 960;
@@ -300,5 +294,5 @@ ks_portfolio_view_card_lines (KsPortfolioView *self,
                               guint            index)
 {
   g_return_val_if_fail (KS_IS_PORTFOLIO_VIEW (self), NULL);
-  return card_lines (self, index);
+  return card_lines (KS_MATRIX_CANVAS (self), index);
 }
