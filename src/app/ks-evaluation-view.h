@@ -7,12 +7,13 @@
 #include <gtk/gtk.h>
 
 #include "ks-evaluation.h"
+#include "ks-matrix-canvas.h"
 #include "ks-portfolio-layout.h"
 
 G_BEGIN_DECLS
 
 #define KS_TYPE_EVALUATION_VIEW (ks_evaluation_view_get_type ())
-G_DECLARE_FINAL_TYPE (KsEvaluationView, ks_evaluation_view, KS, EVALUATION_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (KsEvaluationView, ks_evaluation_view, KS, EVALUATION_VIEW, KsMatrixCanvas)
 
 GtkWidget    *ks_evaluation_view_new             (void);
 /* Shows @evaluation, which must stay alive until the next call (or NULL).

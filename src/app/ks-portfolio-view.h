@@ -6,13 +6,14 @@
 
 #include <gtk/gtk.h>
 
+#include "ks-matrix-canvas.h"
 #include "ks-portfolio.h"
 #include "ks-portfolio-layout.h"
 
 G_BEGIN_DECLS
 
 #define KS_TYPE_PORTFOLIO_VIEW (ks_portfolio_view_get_type ())
-G_DECLARE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, KS, PORTFOLIO_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, KS, PORTFOLIO_VIEW, KsMatrixCanvas)
 
 GtkWidget    *ks_portfolio_view_new            (void);
 /* Shows @portfolio, which must stay alive until the next call (or NULL).
