@@ -416,24 +416,6 @@ on_dividers_moved (KsEvaluationPage *self,
   on_workspace_changed (self, "settings");
 }
 
-static gboolean
-export_file (GtkWidget   *widget,
-             const char  *path,
-             GError     **error)
-{
-  return ks_evaluation_page_export (KS_EVALUATION_PAGE (widget), path, error);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ks_export_dialog_show (widget, _("Export Evaluation Matrix"), _("evaluation-matrix.png"), export_file,
-                         /* Translators: %s is a folder */
-                         _("Exported the evaluation matrix to %s"), _("Could Not Export the Evaluation Matrix"));
-}
-
 /* ---- vfuncs ---- */
 
 static void
@@ -478,7 +460,6 @@ ks_evaluation_page_class_init (KsEvaluationPageClass *klass)
   object_class->dispose = ks_evaluation_page_dispose;
   object_class->finalize = ks_evaluation_page_finalize;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "evaluation.export", NULL, export_action);
 }
 
 static GtkWidget *
@@ -549,7 +530,6 @@ ks_evaluation_page_init (KsEvaluationPage *self)
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *export = gtk_button_new_from_icon_name ("document-save-as-symbolic");
 
   self->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_eval_criterion_free);
   self->toggles = g_ptr_array_new ();
@@ -562,13 +542,9 @@ ks_evaluation_page_init (KsEvaluationPage *self)
 
   self->counts_label = heading (NULL, "dim-label");
   gtk_widget_set_hexpand (self->counts_label, TRUE);
-  gtk_widget_set_tooltip_text (export, _("Export the Evaluation Matrix…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Export the Evaluation Matrix…"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "evaluation.export");
-  gtk_widget_add_css_class (export, "flat");
+  /* Export and print are the Funnel page's: its header's button and menu
+   * use ks_evaluation_page_export () and _draw_to () while this tab shows. */
   gtk_box_append (GTK_BOX (bar), self->counts_label);
-  gtk_box_append (GTK_BOX (bar), export);
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 6);
   gtk_widget_set_margin_top (bar, 6);
