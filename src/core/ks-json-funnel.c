@@ -561,7 +561,8 @@ write_history (KsWorkspace  *ws,
                gboolean     *changed,
                GError      **error)
 {
-  HistoryIn *entries = &g_array_index (im->history, HistoryIn, o->history_start);
+  /* An empty array has no data: no index into it then (UBSan, found by fuzz-json-import). */
+  HistoryIn *entries = o->history_len ? &g_array_index (im->history, HistoryIn, o->history_start) : NULL;
   g_autofree gint64 *ids = g_new0 (gint64, 2 * o->history_len + 2);
   sqlite3_stmt *stmt;
 
