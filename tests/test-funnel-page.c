@@ -29,6 +29,7 @@
 #include "ks-funnel.h"
 #include "ks-funnel-page.h"
 #include "ks-opportunity.h"
+#include "ks-opportunity-model.h"
 #include "ks-person.h"
 #include "ks-test-display.h"
 #include "ks-test-util.h"
@@ -624,6 +625,45 @@ test_custom_period (void)
   g_assert_null (ks_funnel_filter_bar_get_filter (bar)->to);
 }
 
+/* A row asked for while the list was still growing: the first 200 ids
+ * come at once, so the first page holds 200 rows; once the rest have come,
+ * row 250 is on that page too and must be read, not taken from past the
+ * end of the 200 (it corrupted memory, found by bench-funnel). */
+static void
+test_model_grows_past_first_page (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "many.keystone", NULL);
+  g_autoptr(KsWorkspace) ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, NULL);
+  g_autoptr(KsOpportunityModel) m = ks_opportunity_model_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("M%03u", i);
+      g_autoptr(KsOpportunity) o = ks_opportunity_new (ref);
+
+      ks_opportunity_set_stage (o, "Lead qualified");
+      g_assert_true (ks_opportunity_save (o, ws, &error));
+    }
+  ks_opportunity_model_set_workspace (m, ws);
+  /* the first slice is there at once; asking for its last row reads page 0 */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), >=, 200);
+  {
+    g_autoptr(KsOpportunity) o = g_list_model_get_item (G_LIST_MODEL (m), 199);
+    g_assert_cmpstr (ks_opportunity_get_ref (o), ==, "M200");
+  }
+  ks_opportunity_model_finish (m);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 300);
+  for (guint i = 200; i < 300; i++)
+    {
+      g_autoptr(KsOpportunity) o = g_list_model_get_item (G_LIST_MODEL (m), i);
+      g_autofree char *ref = g_strdup_printf ("M%03u", i + 1);
+
+      g_assert_nonnull (o);
+      g_assert_cmpstr (ks_opportunity_get_ref (o), ==, ref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +711,7 @@ main (int   argc,
 
   g_test_add_func ("/app/funnel/window-reaches-page", test_window_reaches_page);
   g_test_add_func ("/app/funnel/rows", test_rows);
+  g_test_add_func ("/app/funnel/model-grows-past-first-page", test_model_grows_past_first_page);
   g_test_add_func ("/app/funnel/sort-by-value", test_sort_by_value);
   g_test_add_func ("/app/funnel/edit-stage-and-undo", test_edit_stage_and_undo);
   g_test_add_func ("/app/funnel/edit-value", test_edit_value);

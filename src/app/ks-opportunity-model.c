@@ -177,6 +177,15 @@ load_slice (gpointer data)
       slice = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   g_array_append_vals (target, slice->data, slice->len);
+  /* A page loaded while the list was shorter holds fewer than PAGE_SIZE
+   * rows: it goes, so the rows it lacked are read with it again. */
+  if (self->growing && slice->len > 0 && before % PAGE_SIZE != 0)
+    {
+      gpointer page = GUINT_TO_POINTER (before / PAGE_SIZE);
+
+      if (g_hash_table_remove (self->pages, page))
+        g_queue_remove (&self->page_order, page);
+    }
   if (self->growing && slice->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, slice->len);
   if (slice->len == limit)
@@ -300,6 +309,13 @@ model_get_item (GListModel *model,
   if (position >= self->ids->len || !self->workspace)
     return NULL;
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items && position - page * PAGE_SIZE >= items->len)
+    {
+      /* read while the list was shorter (never past its end) */
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
+      g_queue_remove (&self->page_order, GUINT_TO_POINTER (page));
+      items = NULL;
+    }
   if (!items)
     items = load_page (self, page);
   else if (g_queue_peek_head (&self->page_order) != GUINT_TO_POINTER (page))
@@ -480,10 +496,18 @@ ks_opportunity_model_get_loading (KsOpportunityModel *self)
 void
 ks_opportunity_model_finish (KsOpportunityModel *self)
 {
+  guint source;
+
   g_return_if_fail (KS_IS_OPPORTUNITY_MODEL (self));
 
-  while (self->idle_id && load_slice (self) == G_SOURCE_CONTINUE)
+  source = self->idle_id;
+  if (!source)
+    return;
+  /* load_slice () run by hand, not by its idle: the idle goes when it is
+   * done (it would run again on a model with nothing left to read). */
+  while (load_slice (self) == G_SOURCE_CONTINUE)
     ;
+  g_source_remove (source);
 }
 
 gint64
