@@ -79,6 +79,20 @@ clear_filter (KsFunnelFilter *f)
   memset (f, 0, sizeof *f);
 }
 
+static gboolean
+same_filter (const KsFunnelFilter *a,
+             const KsFunnelFilter *b)
+{
+  static const KsFunnelFilter none = { 0 };
+
+  if (!b)
+    b = &none;
+  return g_strcmp0 (a->owner, b->owner) == 0 && g_strcmp0 (a->manager, b->manager) == 0 &&
+         g_strcmp0 (a->team, b->team) == 0 && g_strcmp0 (a->region, b->region) == 0 &&
+         g_strcmp0 (a->account, b->account) == 0 && g_strcmp0 (a->product, b->product) == 0 &&
+         g_strcmp0 (a->from, b->from) == 0 && g_strcmp0 (a->to, b->to) == 0;
+}
+
 static void
 drop_pages (KsOpportunityModel *self)
 {
@@ -443,6 +457,10 @@ ks_opportunity_model_set_query (KsOpportunityModel   *self,
 {
   g_return_if_fail (KS_IS_OPPORTUNITY_MODEL (self));
 
+  /* The same query again (the page sets it when the list is first shown,
+   * after the workspace has loaded it): nothing to read. */
+  if (stage_id == self->stage_id && same_filter (&self->filter, filter))
+    return;
   clear_filter (&self->filter);
   if (filter)
     {

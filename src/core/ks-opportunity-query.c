@@ -258,9 +258,10 @@ ks_opportunity_query_filter_values (KsWorkspace  *workspace,
                                     GError      **error)
 {
   static const struct { const char *what; const char *sql; } queries[] = {
-    { "owner", "SELECT w.name FROM people w"
-               " WHERE EXISTS (SELECT 1 FROM opportunities o WHERE o.owner_id = w.id)"
-               " ORDER BY w.name COLLATE NOCASE" },
+    /* owners through the funnel summary (opportunities have no index on
+     * owner_id: one scan of them per person took 100 s at ×100) */
+    { "owner", "SELECT DISTINCT w.name FROM funnel_summary s JOIN people w ON w.id = s.owner_id"
+               " WHERE s.n > 0 ORDER BY w.name COLLATE NOCASE" },
     { "team", "SELECT DISTINCT team FROM people WHERE team <> '' ORDER BY team COLLATE NOCASE" },
     { "region", "SELECT DISTINCT region FROM people WHERE region <> '' ORDER BY region COLLATE NOCASE" },
     { "account", "SELECT a.name FROM accounts a"
