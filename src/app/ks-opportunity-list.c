@@ -368,6 +368,22 @@ on_editing_done (GtkEditableLabel  *label,
     }
 }
 
+static gboolean
+on_title_query_tooltip (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    data)
+{
+  KsOpportunity *o = cell_item (label);
+
+  if (!o || !*ks_opportunity_get_title (o))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, ks_opportunity_get_title (o));
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -436,6 +452,13 @@ setup_cell (GtkSignalListItemFactory *factory,
         }
       else
         gtk_label_set_xalign (GTK_LABEL (cell), 0.0);
+      /* The whole title when hovered, asked for then: setting a tooltip
+       * on every bind was a tenth of a scrolling frame. */
+      if (column == KS_OPPORTUNITY_COLUMN_TITLE)
+        {
+          gtk_widget_set_has_tooltip (cell, TRUE);
+          g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_title_query_tooltip), NULL);
+        }
       break;
     }
   g_object_set_data (G_OBJECT (cell), "ks-list-item", item);
@@ -492,7 +515,6 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     case KS_OPPORTUNITY_COLUMN_TITLE:
       gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_title (o));
-      gtk_widget_set_tooltip_text (cell, ks_opportunity_get_title (o));
       break;
     case KS_OPPORTUNITY_COLUMN_ACCOUNT:
       gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_account_name (o));

@@ -24,7 +24,7 @@
 #define PAGE_SIZE   256
 #define MAX_PAGES   8
 #define FIRST_SLICE 200
-#define SLICE       20000
+#define SLICE       5000
 
 struct _KsOpportunityModel
 {
