@@ -48,8 +48,12 @@
  *     first frame after it (wall time; the model reads all ids in one sorted
  *     query). No target; best of --runs.
  *
- * There is no baseline: other frame benchmarks have none either. Prints a
- * Markdown table: figure, Keystone, baseline, ratio, target.
+ * Baseline for scrolling: a bare GtkColumnView in the same window, eleven
+ * columns of plain labels (what the list has, without its dropdowns and
+ * editable labels) over the same number of rows (a GtkStringList), scrolled
+ * by the same steps in the same process: how fast GTK 4.8 itself scrolls a
+ * column view of that shape on this machine. Prints a Markdown table:
+ * figure, Keystone, baseline, ratio, target.
  * BENCH_VERBOSE=1 prints every run on stderr.
  */
 #define G_LOG_DOMAIN "ks-bench-funnel"
@@ -445,7 +449,7 @@ measure_scroll (Bench  *b,
       /* the first "jump" (to the top, where the list is) is not a jump */
       if (j > 0 && !step (b, range * fraction, &scroll->jumps))
         scroll->missed++;
-      if (j > 0 && !shows_near (b, fraction))
+      if (j > 0 && b->list && !shows_near (b, fraction))
         scroll->unseen++;
       for (guint k = 0; k < PAGE_STEPS; k++)
         if (!step (b, gtk_adjustment_get_value (b->vadj) + gtk_adjustment_get_page_size (b->vadj),
@@ -488,6 +492,78 @@ measure_sort (Bench *b)
   return ms;
 }
 
+/* The baseline's rows: eleven labels, each showing the row's string. */
+static void
+baseline_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+baseline_bind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  data)
+{
+  GtkStringObject *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (row));
+}
+
+/* The same steps over a bare column view of @n rows. */
+static void
+measure_baseline (guint   n,
+                  Scroll *scroll)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  Bench b = { 0 };
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkColumnView *view;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char text[32];
+
+      g_snprintf (text, sizeof text, "Row %u", i + 1);
+      gtk_string_list_append (strings, text);
+    }
+  view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
+    gtk_single_selection_new (G_LIST_MODEL (g_object_ref (strings))))));
+  for (guint c = 0; c < 11; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      char title[16];
+
+      g_signal_connect (factory, "setup", G_CALLBACK (baseline_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (baseline_bind), NULL);
+      g_snprintf (title, sizeof title, "Column %u", c + 1);
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (view, column);
+      g_object_unref (column);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  b.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (b.window), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (b.window), scrolled);
+  b.vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_window_present (GTK_WINDOW (b.window));
+  bench_wait_for_paint (b.window);
+  meter_install (b.window);
+  settle ();
+  measure_scroll (&b, scroll);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (b.window), on_after_paint, NULL);
+  g_main_context_set_poll_func (g_main_context_default (), meter.real_poll);
+  g_clear_pointer (&meter.frames, g_array_unref);
+  gtk_window_destroy (GTK_WINDOW (b.window));
+}
+
 static void
 print_stat_row (const char *what,
                 guint       scale,
@@ -495,6 +571,19 @@ print_stat_row (const char *what,
 {
   printf ("| Funnel list ×%u: %s, slowest of %u steps (mean %.1f ms) | %.1f ms | | | %s |\n",
           scale, what, stat->n, stat_mean (stat), stat->max, target_text (stat->max));
+}
+
+/* A scroll row with the baseline's figure beside ours (means compared). */
+static void
+print_compared_row (const char *what,
+                    guint       scale,
+                    const Stat *stat,
+                    const Stat *base)
+{
+  printf ("| Funnel list ×%u: %s, mean of %u steps (slowest %.1f ms; baseline's slowest %.1f ms) "
+          "| %.1f ms | %.1f ms | %.2f× | %s |\n",
+          scale, what, stat->n, stat->max, base->max, stat_mean (stat), stat_mean (base),
+          stat_mean (base) > 0 ? stat_mean (stat) / stat_mean (base) : 0, target_text (stat_mean (stat)));
 }
 
 static const char *part;   /* NULL: all */
@@ -516,7 +605,7 @@ run_scale (const char *data,
   Bench b = { 0 };
   Open best = { 0 }, open;
   double worst_slowest = 0, sort_ms = G_MAXDOUBLE;
-  Scroll by_id = { { 0 } }, by_value = { { 0 } };
+  Scroll by_id = { { 0 } }, by_value = { { 0 } }, base = { { 0 } };
   guint n, runs_open = runs;
 
   if (!path)
@@ -566,6 +655,14 @@ run_scale (const char *data,
   if (measuring ("scroll") && measuring ("sort"))
     measure_scroll (&b, &by_value);
 
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (b.window), on_after_paint, NULL);
+  g_main_context_set_poll_func (g_main_context_default (), meter.real_poll);
+  g_clear_pointer (&meter.frames, g_array_unref);
+  gtk_window_destroy (GTK_WINDOW (b.window));
+  /* the baseline, in its own window, once ours is gone */
+  if (measuring ("scroll"))
+    measure_baseline (n, &base);
+
   if (measuring ("open"))
     {
       printf ("| Funnel list ×%u (%u opportunities): open the Opportunities tab to the first frame with rows, "
@@ -578,8 +675,10 @@ run_scale (const char *data,
     }
   if (measuring ("scroll"))
     {
-      print_stat_row ("scrolling frame, a page down (180 steps over 20 places of the list)", scale, &by_id.pages);
-      print_stat_row ("scrolling frame, a jump far down (19 jumps to 5 %…95 %, rows loaded)", scale, &by_id.jumps);
+      print_compared_row ("scrolling frame, a page down (180 steps over 20 places of the list)", scale,
+                          &by_id.pages, &base.pages);
+      print_compared_row ("scrolling frame, a jump far down (19 jumps to 5 %…95 %, rows loaded)", scale,
+                          &by_id.jumps, &base.jumps);
     }
   if (measuring ("sort"))
     printf ("| Funnel list ×%u: sort by Value (a header click) to the first sorted frame, best of %u | %.0f ms | | | |\n",
@@ -590,11 +689,6 @@ run_scale (const char *data,
       print_stat_row ("scrolling frame sorted by Value, a jump far down", scale, &by_value.jumps);
     }
   fflush (stdout);
-
-  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (b.window), on_after_paint, NULL);
-  g_main_context_set_poll_func (g_main_context_default (), meter.real_poll);
-  g_clear_pointer (&meter.frames, g_array_unref);
-  gtk_window_destroy (GTK_WINDOW (b.window));
   return TRUE;
 }
 
