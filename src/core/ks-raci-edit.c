@@ -203,7 +203,7 @@ move_row (KsWorkspace     *ws,
           const char      *label,
           GError         **error)
 {
-  gint64 parent, old, n;
+  gint64 parent = 0, old = 0, n;
   sqlite3_stmt *stmt;
 
   if (!row_parent (ws, kind, id, &parent, &old, error))
