@@ -146,6 +146,48 @@ find_row_titled (GtkWidget  *widget,
   return NULL;
 }
 
+/* The entry row showing @text, and its first suffix of @type. */
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (c) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (c)), text) == 0)
+        return c;
+      if ((found = find_entry_row (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+descendant_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = descendant_of_type (c, type)))
+        return found;
+    }
+  return NULL;
+}
+
+static double
+criterion_weight (const char *name)
+{
+  g_autoptr(GPtrArray) criteria = ks_eval_criteria_list (workspace, NULL);
+  KsEvalCriterion *c = ks_eval_criteria_find_any (criteria, name, NULL);
+
+  return c ? c->weight : -1;
+}
+
 /* Tests */
 
 static void
@@ -357,6 +399,51 @@ test_evaluation_tab (void)
   settle ();
   g_assert_cmpuint (ks_evaluation_page_get_evaluation (evaluation)->items->len, ==, 2);
   ks_funnel_page_set_view (page (), "opportunities");
+  settle ();
+}
+
+/* The stage settings' Evaluation page edits the matrix's criteria, one
+ * undo step each; a name the other axis has is refused and left as it was. */
+static void
+test_stage_dialog_criteria (void)
+{
+  GtkWindow *dialog = ks_funnel_page_show_stages (page ());
+  GtkWidget *row, *spin;
+
+  ks_test_wait_for_paint (GTK_WIDGET (dialog));
+  row = find_entry_row (GTK_WIDGET (dialog), "Short-term profit potential");
+  g_assert_nonnull (row);
+  spin = descendant_of_type (row, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  /* the book's default: 20 */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 20);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 35);
+  settle ();
+  g_assert_cmpfloat (criterion_weight ("Short-term profit potential"), ==, 35);
+  g_assert_true (ks_workspace_undo (workspace, NULL));
+  settle ();
+  g_assert_cmpfloat (criterion_weight ("Short-term profit potential"), ==, 20);
+
+  row = find_entry_row (GTK_WIDGET (dialog), "Learning value");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Learning for us");
+  g_signal_emit_by_name (row, "apply");
+  settle ();
+  g_assert_cmpfloat (criterion_weight ("Learning for us"), ==, 10);
+  g_assert_cmpfloat (criterion_weight ("Learning value"), ==, -1);
+
+  /* "Matching cultures" is a chance criterion: refused, the row shows the
+   * stored name again */
+  row = find_entry_row (GTK_WIDGET (dialog), "Learning for us");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Matching cultures");
+  g_signal_emit_by_name (row, "apply");
+  settle ();
+  g_assert_cmpfloat (criterion_weight ("Learning for us"), ==, 10);
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (dialog), "Learning for us"));
+  g_assert_true (ks_workspace_undo (workspace, NULL));
+  settle ();
+  g_assert_nonnull (find_entry_row (GTK_WIDGET (dialog), "Learning value"));
+  gtk_window_destroy (dialog);
   settle ();
 }
 
@@ -718,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/app/funnel/owner-filter", test_owner_filter);
   g_test_add_func ("/app/funnel/evaluation-tab", test_evaluation_tab);
   g_test_add_func ("/app/funnel/stage-dialog-maps", test_stage_dialog_maps);
+  g_test_add_func ("/app/funnel/stage-dialog-criteria", test_stage_dialog_criteria);
   g_test_add_func ("/app/funnel/band-filters-list", test_band_filters_list);
   g_test_add_func ("/app/funnel/account-page-slice", test_account_page_slice);
   g_test_add_func ("/app/funnel/period-check", test_period_check);

@@ -3,11 +3,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An AdwPreferencesWindow with two pages. Stages: each stage a row (name,
+ * An AdwPreferencesWindow with three pages. Stages: each stage a row (name,
  * probability, outcome, move up and down, delete), Add Stage; the imported
  * names, unmapped ones first and marked, each with the stage it maps to.
  * Targets: hit rate, days lead to order, order target per quarter, the
- * minimum of closed opportunities for a diagnosis, fading weeks. Every
+ * minimum of closed opportunities for a diagnosis, fading weeks.
+ * Evaluation: the evaluation matrix's criteria on each axis (name, weight,
+ * delete), Add Criterion. Every
  * change is one undo step through core; the window rebuilds its rows from
  * the workspace after each (from an idle, never inside the row's own
  * signal), so undo and redo show too.
@@ -21,6 +23,7 @@
 #include <math.h>
 
 #include "ks-app-util.h"
+#include "ks-evaluation.h"
 #include "ks-funnel-page.h"
 
 typedef struct
@@ -31,6 +34,9 @@ typedef struct
   AdwPreferencesGroup  *map_group;
   GPtrArray            *stage_rows;   /* rows in the stages group */
   GPtrArray            *map_rows;
+  AdwPreferencesGroup  *criteria_groups[2];   /* by KsEvalAxis */
+  GPtrArray            *criteria_rows;
+  GPtrArray            *criteria;     /* KsEvalCriterion* */
   GtkWidget            *targets[5];
   GPtrArray            *stages;       /* KsStage* */
   guint                 rebuild_id;
@@ -53,6 +59,7 @@ outcome_label (KsOutcome outcome)
 }
 
 static void rebuild (StageDialog *d);
+static void build_criteria_rows (StageDialog *d);
 
 /* Helpers */
 
@@ -408,6 +415,9 @@ rebuild (StageDialog *d)
   d->stages = ks_stage_list (d->workspace, NULL);
   build_stage_rows (d);
   build_map_rows (d);
+  g_clear_pointer (&d->criteria, g_ptr_array_unref);
+  d->criteria = ks_eval_criteria_list (d->workspace, NULL);
+  build_criteria_rows (d);
   load_targets (d);
   d->updating = FALSE;
 }
@@ -423,6 +433,8 @@ dialog_free (gpointer data)
   g_clear_pointer (&d->stages, g_ptr_array_unref);
   g_ptr_array_unref (d->stage_rows);
   g_ptr_array_unref (d->map_rows);
+  g_ptr_array_unref (d->criteria_rows);
+  g_clear_pointer (&d->criteria, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -450,13 +462,162 @@ target_row (StageDialog *d,
   return row;
 }
 
+/* ---- evaluation criteria ---- */
+
+static KsEvalCriterion *
+row_criterion (StageDialog *d,
+               GtkWidget   *widget)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "ks-criterion-index"));
+
+  return d->criteria && index < d->criteria->len ? g_ptr_array_index (d->criteria, index) : NULL;
+}
+
+static void
+on_criterion_name_applied (AdwEntryRow *row,
+                           StageDialog *d)
+{
+  KsEvalCriterion *c = row_criterion (d, GTK_WIDGET (row));
+  g_autoptr(GError) error = NULL;
+
+  if (d->updating || !c)
+    return;
+  if (!ks_eval_criterion_rename (d->workspace, c->id, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      show_error (d, error);
+      queue_rebuild (d);
+    }
+}
+
+static void
+on_criterion_weight_changed (GtkSpinButton *spin,
+                             StageDialog   *d)
+{
+  KsEvalCriterion *c = row_criterion (d, GTK_WIDGET (spin));
+  g_autoptr(GError) error = NULL;
+
+  if (d->updating || !c)
+    return;
+  if (!ks_eval_criterion_set_weight (d->workspace, c->id, gtk_spin_button_get_value (spin), &error))
+    {
+      show_error (d, error);
+      queue_rebuild (d);
+    }
+}
+
+static void
+on_criterion_delete (GtkButton   *button,
+                     StageDialog *d)
+{
+  KsEvalCriterion *c = row_criterion (d, GTK_WIDGET (button));
+  g_autoptr(GError) error = NULL;
+
+  if (c && !ks_eval_criterion_delete (d->workspace, c->id, &error))
+    show_error (d, error);
+}
+
+static void
+on_add_criterion (GtkButton   *button,
+                  StageDialog *d)
+{
+  KsEvalAxis axis = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ks-axis"));
+  g_autoptr(GError) error = NULL;
+
+  /* a free name the user then renames: "New Criterion", "New Criterion 2", … */
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup (_("New Criterion")) : g_strdup_printf (_("New Criterion %u"), n);
+
+      if (d->criteria && (ks_eval_criteria_find (d->criteria, KS_EVAL_ATTRACTIVENESS, name) ||
+                          ks_eval_criteria_find (d->criteria, KS_EVAL_CHANCE, name)))
+        continue;
+      if (!ks_eval_criterion_add (d->workspace, axis, name, 10, &error))
+        show_error (d, error);
+      return;
+    }
+}
+
+static void
+build_criteria_rows (StageDialog *d)
+{
+  for (guint i = 0; i < d->criteria_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (d->criteria_rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
+  g_ptr_array_set_size (d->criteria_rows, 0);
+  for (guint i = 0; d->criteria && i < d->criteria->len; i++)
+    {
+      KsEvalCriterion *c = g_ptr_array_index (d->criteria, i);
+      GtkWidget *row = adw_entry_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 100, 1);
+      GtkWidget *remove = icon_button ("user-trash-symbolic", _("Delete Criterion"));
+      g_autofree char *title = g_strdup_printf (_("Criterion %d"), c->position);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_editable_set_text (GTK_EDITABLE (row), c->name);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (on_criterion_name_applied), d);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), c->weight);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (spin, _("Weight"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Weight"), -1);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_criterion_weight_changed), d);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_criterion_delete), d);
+      {
+        GtkWidget *widgets[] = { row, spin, remove };
+
+        for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+          g_object_set_data (G_OBJECT (widgets[w]), "ks-criterion-index", GUINT_TO_POINTER (i));
+      }
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), spin);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      adw_preferences_group_add (d->criteria_groups[c->axis == KS_EVAL_CHANCE ? 1 : 0], row);
+      g_ptr_array_add (d->criteria_rows, row);
+    }
+}
+
+static AdwPreferencesPage *
+criteria_page (StageDialog *d)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  const KsEvalAxis axes[] = { KS_EVAL_ATTRACTIVENESS, KS_EVAL_CHANCE };
+
+  adw_preferences_page_set_title (page, _("Evaluation"));
+  adw_preferences_page_set_icon_name (page, "view-grid-symbolic");
+  for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+      adw_preferences_group_set_title (group, ks_eval_axis_label (axes[a]));
+      adw_preferences_group_set_description (group,
+                                             a == 0 ? _("What makes an opportunity attractive to us; each "
+                                                        "scored 1–5 per opportunity, weighted.")
+                                                    : _("What gives us a chance to win it; each scored 1–5 "
+                                                        "per opportunity, weighted."));
+      gtk_widget_add_css_class (add, "flat");
+      gtk_widget_set_tooltip_text (add, _("Add Criterion"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Criterion"), -1);
+      g_object_set_data (G_OBJECT (add), "ks-axis", GINT_TO_POINTER (axes[a]));
+      g_signal_connect (add, "clicked", G_CALLBACK (on_add_criterion), d);
+      adw_preferences_group_set_header_suffix (group, add);
+      adw_preferences_page_add (page, group);
+      d->criteria_groups[a] = group;
+    }
+  return page;
+}
+
 /* Public API */
 
 GtkWindow *
 ks_stage_dialog_new (GtkWidget   *parent,
                      KsWorkspace *workspace)
 {
-  static const char *const tables[] = { "funnel_stages", "stage_map", "settings", "opportunities" };
+  static const char *const tables[] = { "funnel_stages", "stage_map", "settings", "opportunities",
+                                        "evaluation_criteria" };
   StageDialog *d = g_new0 (StageDialog, 1);
   AdwPreferencesPage *stages_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesPage *targets_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
@@ -467,6 +628,7 @@ ks_stage_dialog_new (GtkWidget   *parent,
   d->workspace = g_object_ref (workspace);
   d->stage_rows = g_ptr_array_new ();
   d->map_rows = g_ptr_array_new ();
+  d->criteria_rows = g_ptr_array_new ();
   d->window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
   gtk_window_set_title (GTK_WINDOW (d->window), _("Funnel Stages"));
   gtk_window_set_modal (GTK_WINDOW (d->window), TRUE);
@@ -511,6 +673,7 @@ ks_stage_dialog_new (GtkWidget   *parent,
               _("An open opportunity without activity for this long shows as fading"), 52, 1);
   adw_preferences_page_add (targets_page, targets);
   adw_preferences_window_add (d->window, targets_page);
+  adw_preferences_window_add (d->window, criteria_page (d));
 
   g_object_set_data_full (G_OBJECT (d->window), "ks-stage-dialog", d, dialog_free);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
