@@ -425,6 +425,17 @@ test_funnel_diagnosis_below (void)
   g_assert_cmpfloat (d.x, >=, 0);
   g_assert_cmpfloat (d.x + d.width, <=, 600);
 
+  /* wider than tall but narrow (620 px, under 64 font sizes): below too,
+   * so the funnel and its labels keep the width */
+  ks_funnel_layout_free (g_steal_pointer (&l));
+  l = ks_funnel_layout_new (&spec, b, 5, palette, 620, 530, NULL);
+  g_assert_true (ks_funnel_layout_get_diagnosis_rect (l, &d));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_true (ks_funnel_layout_get_band_polygon (l, i, x, y));
+      g_assert_cmpfloat (d.y, >=, y[3]);
+    }
+
   /* no shape title: no panel */
   spec.shape_title = NULL;
   ks_funnel_layout_free (g_steal_pointer (&l));

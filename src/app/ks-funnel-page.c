@@ -3,8 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A bar on top (the views' switcher, the filter bar, Stages… and the
- * export menu), then the views: the funnel drawn by the render layer with
+ * Two bars on top (the views' switcher, Stages… and the export menu; under
+ * it the filter bar), then the views: the funnel drawn by the render layer with
  * its numbers beside it (open, weighted, won, lost, hit rate, days to
  * order, priced and unpriced, unmapped with Map Stages…), the forecast by
  * month or quarter, the lazy list of opportunities, the evaluation matrix
@@ -38,6 +38,7 @@ struct _KsFunnelPage
   KsWorkspace       *workspace;
   GtkWidget         *box;
   GtkWidget         *toolbar;
+  GtkWidget         *filters;       /* the filter bar's row, under the toolbar */
   KsFunnelFilterBar *filter_bar;
   GtkWidget         *content;        /* GtkStack: "views", "empty" */
   GtkWidget         *status;         /* AdwStatusPage */
@@ -348,6 +349,7 @@ reload (KsFunnelPage *self)
                           _("_Import CRM Export…"), "win.import-crm");
       gtk_stack_set_visible_child_name (GTK_STACK (self->content), "empty");
       gtk_widget_set_visible (self->toolbar, FALSE);
+      gtk_widget_set_visible (self->filters, FALSE);
     }
   else if (filtered == 0)
     {
@@ -356,11 +358,13 @@ reload (KsFunnelPage *self)
                           _("_Clear the Filters"), "funnel.clear-filters");
       gtk_stack_set_visible_child_name (GTK_STACK (self->content), "empty");
       gtk_widget_set_visible (self->toolbar, TRUE);
+      gtk_widget_set_visible (self->filters, TRUE);
     }
   else
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->content), "views");
       gtk_widget_set_visible (self->toolbar, TRUE);
+      gtk_widget_set_visible (self->filters, TRUE);
     }
   update_stats (self);
   load_visible (self);
@@ -678,13 +682,20 @@ ks_funnel_page_init (KsFunnelPage *self)
   gtk_box_append (GTK_BOX (self->toolbar), switcher);
   self->filter_bar = KS_FUNNEL_FILTER_BAR (ks_funnel_filter_bar_new ());
   g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (on_filter_changed), self);
-  /* the filters scroll sideways in a narrow window rather than widen it */
+  /* The filters get a row of their own under the views (at 1280 px beside
+   * them they were cut off); a window narrower still scrolls them sideways,
+   * with a scroll bar, rather than widen it. */
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_EXTERNAL, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->filter_bar));
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (self->toolbar), scroller);
+  {
+    GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (spacer, TRUE);
+    gtk_box_append (GTK_BOX (self->toolbar), spacer);
+  }
   stages = gtk_button_new_with_mnemonic (_("_Stages…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (stages), "funnel.stages");
   gtk_widget_set_tooltip_text (stages, _("Stages, the stage map and the targets"));
@@ -701,6 +712,10 @@ ks_funnel_page_init (KsFunnelPage *self)
                                   _("Export or Print the Chart"), -1);
   gtk_box_append (GTK_BOX (self->toolbar), export_button);
   gtk_box_append (GTK_BOX (self->box), self->toolbar);
+  self->filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (self->filters, "toolbar");
+  gtk_box_append (GTK_BOX (self->filters), scroller);
+  gtk_box_append (GTK_BOX (self->box), self->filters);
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   page = adw_view_stack_add_titled (self->views, build_funnel_view (self), "funnel", _("Funnel"));

@@ -375,10 +375,12 @@ ks_funnel_layout_new (const KsFunnelSpec *spec,
     top += pad * 0.8;
   self->area = (KsChartRect) { pad, top, width - 2 * pad, height - top - pad };
 
-  /* The diagnosis panel: beside when wider than tall, else below. */
+  /* The diagnosis panel: beside when wider than tall and wide enough to
+   * leave the funnel and its beside labels room (64 font sizes, about
+   * 830 px), else below. */
   if (spec->shape_title && *spec->shape_title)
     {
-      gboolean beside = width > height;
+      gboolean beside = width > height && width >= self->font_px * 64;
       double panel_w = beside ? CLAMP (width * 0.28, self->font_px * 12, self->font_px * 22) : self->area.width;
       double pp = self->font_px * 0.7, text_w, panel_h;
       g_autoptr(PangoFontDescription) panel_title = ks_chart_font_new (palette, 1.1, PANGO_WEIGHT_BOLD);

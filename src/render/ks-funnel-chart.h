@@ -13,7 +13,8 @@
  *
  * From the top: the title, the summary line, then the funnel. The shape
  * diagnosis panel (title and wrapped reason) sits right of the funnel when
- * the picture is wider than tall, else below it.
+ * the picture is wider than tall and at least 64 font sizes wide (room for
+ * the funnel and labels beside it), else below it.
  *
  * The funnel area is the space left for the trapezoids: the chart's area
  * minus a column on the left for the conversion labels (only when some
