@@ -751,6 +751,36 @@ test_model_grows_past_first_page (void)
     }
 }
 
+/* The last of the filters (the period) is inside the page in a window of
+ * the default 1280 px (the page about 1,050 px beside the sidebar): beside
+ * the views' switcher the filters from Teams on were cut off. */
+static void
+test_filters_fit_narrow_window (void)
+{
+  GtkWidget *win = gtk_window_new ();
+  KsFunnelPage *narrow = KS_FUNNEL_PAGE (ks_funnel_page_new ());
+  GtkWidget *bar, *last = NULL;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1050, 700);
+  gtk_window_set_child (GTK_WINDOW (win), GTK_WIDGET (narrow));
+  ks_funnel_page_set_workspace (narrow, workspace);
+  gtk_window_present (GTK_WINDOW (win));
+  ks_test_wait_for_paint (win);
+  settle ();
+  bar = GTK_WIDGET (ks_funnel_page_get_filter_bar (narrow));
+  /* the period is the bar's last dropdown */
+  for (GtkWidget *c = descendant_of_type (bar, GTK_TYPE_DROP_DOWN); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_DROP_DOWN (c))
+      last = c;
+  g_assert_nonnull (last);
+  g_assert_true (gtk_widget_get_mapped (last));
+  g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (narrow), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (narrow)));
+  gtk_window_destroy (GTK_WINDOW (win));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/app/funnel/account-page-slice", test_account_page_slice);
   g_test_add_func ("/app/funnel/period-check", test_period_check);
   g_test_add_func ("/app/funnel/custom-period", test_custom_period);
+  g_test_add_func ("/app/funnel/filters-fit-narrow-window", test_filters_fit_narrow_window);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
