@@ -30,6 +30,7 @@
  *   next month            the 1st of next month
  *   end of week           the Friday of this week; on a Saturday or Sunday
  *                         the Friday of next week ("end of the week", "eow")
+ *   end of next week      the Friday of next week
  *   end of month          the last day of this month ("end of the month", "eom")
  *   end of next month     the last day of next month
  *   end of quarter        the last day of this calendar quarter
