@@ -327,7 +327,7 @@ test_account_transfer (void)
 
   /* The document: only what Group refers to (Dana, Unused and Holding's
    * opportunity stay home), the parent by name. */
-  g_assert_true (g_str_has_prefix (doc, "{\n  \"format\": \"keystone-account\",\n  \"schema_version\": 7,\n  \"people\": [\n"));
+  g_assert_true (g_str_has_prefix (doc, "{\n  \"format\": \"keystone-account\",\n  \"schema_version\": 8,\n  \"people\": [\n"));
   g_assert_null (strstr (doc, "Dana Kaur"));
   g_assert_null (strstr (doc, "Unused"));
   g_assert_null (strstr (doc, "\"settings\""));

@@ -256,7 +256,7 @@ test_demo_round_trip (void)
   second = export (b);
   g_assert_cmpstr (first, ==, second);
   g_assert_true (g_str_has_suffix (first, "}\n"));
-  g_assert_true (g_str_has_prefix (first, "{\n  \"format\": \"keystone-workspace\",\n  \"schema_version\": 7,\n"));
+  g_assert_true (g_str_has_prefix (first, "{\n  \"format\": \"keystone-workspace\",\n  \"schema_version\": 8,\n"));
 }
 
 static void

@@ -942,7 +942,8 @@ export_document (KsWorkspace  *workspace,
        export_accounts (workspace, &w, error) &&
        export_opportunities (workspace, &w, error) &&
        (account_id > 0 || ks_json_export_funnel (workspace, w.json, error)) &&
-       (account_id > 0 || (export_scoring (workspace, &w, error) && export_raci (workspace, &w, error)));
+       (account_id > 0 || (export_scoring (workspace, &w, error) && export_raci (workspace, &w, error))) &&
+       (account_id > 0 || ks_json_export_meetings (workspace, w.json, error));
   writer_close (&w, '}');
   text = writer_finish (&w);
 

@@ -480,7 +480,8 @@ write_document (KsWorkspace  *ws,
          write_opportunities (ws, im, error) &&
          ks_json_write_opportunities_funnel (ws, im, NULL, error) &&
          write_scoring (ws, im, error) &&
-         ks_json_write_raci (ws, im, error);
+         ks_json_write_raci (ws, im, error) &&
+         ks_json_write_meetings (ws, im, error);
 }
 
 /* Reads and checks the whole document, then writes it in one transaction

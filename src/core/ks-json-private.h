@@ -237,6 +237,7 @@ typedef struct
   GHashTable *account_index;
   GPtrArray  *raci;           /* KsRaciChart: person columns hold the name in label
                                * (role NULL, person_id 0), account_name the account */
+  JsonArray  *meetings;       /* the document's "meetings", checked (ks-json-meeting.c) */
 } Import;
 
 /* Reading (ks-json-read.c) ---------------------------------------------------- */
@@ -348,6 +349,18 @@ gboolean  ks_json_read_opportunity_funnel (Import      *im,
                                            Opportunity *o,
                                            guint        index,
                                            GError     **error);
+
+/* ks-json-meeting.c: the workspace's "meetings" (after the accounts, whose
+ * plans' actions the decisions name); written after the plans. */
+gboolean  ks_json_read_meetings  (Import       *im,
+                                  JsonObject   *root,
+                                  GError      **error);
+gboolean  ks_json_write_meetings (KsWorkspace  *ws,
+                                  Import       *im,
+                                  GError      **error);
+gboolean  ks_json_export_meetings (KsWorkspace  *ws,
+                                   KsJsonWriter *json,
+                                   GError      **error);
 
 /* ks-json-raci.c: the workspace's "raci" charts (after the people and
  * accounts are read), and writing them once those rows are in. */

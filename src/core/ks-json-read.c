@@ -934,7 +934,8 @@ read_document (Import      *im,
     }
   return read_opportunities (im, root, error) &&
          check_chains (im, error) &&
-         (im->account_mode || ks_json_read_raci (im, root, error));
+         (im->account_mode || ks_json_read_raci (im, root, error)) &&
+         (im->account_mode || ks_json_read_meetings (im, root, error));
 }
 
 gboolean

@@ -989,10 +989,61 @@ check_full (KsWorkspace  *workspace,
   return TRUE;
 }
 
-/* Writes every list item and scalar value of plan (validated already). */
+/* The meetings the account's stored actions came from (schema 8), by
+ * action id, so a plan saved as a whole keeps its decisions' source: an
+ * item keeps the id it was loaded with until it is written again. */
+static GHashTable *
+load_action_sources (KsWorkspace  *workspace,
+                     gint64        account_id,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ks_workspace_prepare (workspace,
+                               "SELECT id, meeting_id FROM plan_actions"
+                               " WHERE account_id = ?1 AND meeting_id IS NOT NULL", error);
+  if (!stmt)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (sources, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ks_workspace_set_sql_error (workspace, error, _("read the actions’ meetings"));
+      return NULL;
+    }
+  return g_steal_pointer (&sources);
+}
+
+static gboolean
+restore_action_source (KsWorkspace  *workspace,
+                       GHashTable   *sources,
+                       gint64        old_id,
+                       GError      **error)
+{
+  gint64 *meeting = old_id ? g_hash_table_lookup (sources, &old_id) : NULL;
+  sqlite3_stmt *stmt;
+
+  if (!meeting)
+    return TRUE;
+  stmt = ks_workspace_prepare (workspace, "UPDATE plan_actions SET meeting_id = ?2 WHERE id = ?1", error);
+  if (!stmt)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (ks_workspace_get_db (workspace)));
+  sqlite3_bind_int64 (stmt, 2, *meeting);
+  return ks_workspace_step_done (workspace, stmt, _("save the account plan"), error);
+}
+
+/* Writes every list item and scalar value of plan (validated already);
+ * actions whose old id is in @sources get their meeting back. */
 static gboolean
 insert_plan (KsWorkspace  *workspace,
              const KsPlan *plan,
+             GHashTable   *sources,
              GError      **error)
 {
   const PlanSql *sql = plan_sql ();
@@ -1033,6 +1084,8 @@ insert_plan (KsWorkspace  *workspace,
             bind_value (stmt, (int) i + 3, &info->fields[i], &item->values[i]);
           if (!ks_workspace_step_done (workspace, stmt, _("save the account plan"), error))
             return FALSE;
+          if (l == KS_PLAN_ACTIONS && !restore_action_source (workspace, sources, item->id, error))
+            return FALSE;
         }
     }
   return TRUE;
@@ -1069,6 +1122,7 @@ ks_plan_save (KsWorkspace  *workspace,
 {
   guint n_fields;
   const KsPlanField *fields = ks_plan_fields (&n_fields);
+  g_autoptr(GHashTable) sources = NULL;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
@@ -1097,8 +1151,9 @@ ks_plan_save (KsWorkspace  *workspace,
             goto fail;
         }
     }
-  if (!delete_plan (workspace, plan->account_id, error) ||
-      !insert_plan (workspace, plan, error))
+  if (!(sources = load_action_sources (workspace, plan->account_id, error)) ||
+      !delete_plan (workspace, plan->account_id, error) ||
+      !insert_plan (workspace, plan, sources, error))
     goto fail;
   return ks_workspace_commit (workspace, error);
 

@@ -468,6 +468,35 @@ static const char *const migrations[] = {
   "  PRIMARY KEY (opportunity_id, criterion_id)"
   ");"
   "CREATE INDEX evaluation_scores_criterion ON evaluation_scores (criterion_id);",
+
+  /* 8: meeting mode (ks-meeting.c). A review meeting has a title, a date,
+   * ordered attendees (our people) and an ordered agenda of accounts, each
+   * at most once. Its decisions are actions on the accounts' plans that
+   * name the meeting they were taken in; deleting the meeting keeps them. */
+  "CREATE TABLE meetings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+  "  date TEXT NOT NULL"
+  "    CHECK (length (date) = 10 AND date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+  ");"
+  "CREATE TABLE meeting_attendees ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  UNIQUE (meeting_id, person_id)"
+  ");"
+  "CREATE INDEX meeting_attendees_person ON meeting_attendees (person_id);"
+  "CREATE TABLE meeting_agenda ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  UNIQUE (meeting_id, account_id)"
+  ");"
+  "CREATE INDEX meeting_agenda_account ON meeting_agenda (account_id);"
+  "ALTER TABLE plan_actions ADD COLUMN meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL;"
+  "CREATE INDEX plan_actions_meeting ON plan_actions (meeting_id);",
 };
 
 guint

@@ -78,6 +78,7 @@ static const char *const user_tables[] = {
   "raci_charts", "raci_phases", "raci_tasks", "raci_columns", "raci_cells",
   "funnel_stages", "stage_map", "stage_history", "funnel_summary",
   "evaluation_criteria", "evaluation_scores",
+  "meetings", "meeting_attendees", "meeting_agenda",
 };
 
 static void
