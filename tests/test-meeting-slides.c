@@ -293,8 +293,8 @@ test_minutes (Fixture       *f,
   g_assert_nonnull (strstr (text, "Decisions"));
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *score_card = g_strdup_printf ("%s — Score Card", f->names[i]);
-      g_autofree char *plan = g_strdup_printf ("%s — Plan Summary", f->names[i]);
+      g_autofree char *score_card = g_strdup_printf ("Score Card %s", f->names[i]);
+      g_autofree char *plan = g_strdup_printf ("Plan Summary %s", f->names[i]);
 
       g_assert_nonnull (strstr (text, score_card));
       g_assert_nonnull (strstr (text, plan));

@@ -163,27 +163,32 @@ change_role (double change)
 
 /* ---- chrome ------------------------------------------------------------------- */
 
-/* The slide's title on the left, the meeting and the slide's number on the
- * right, a rule under them; sets the body below. */
+/* The slide's title on the left (under @kicker, the kind of an account's
+ * slide, when given), the meeting and the slide's number on the right, a
+ * rule under them; sets the body below. */
 static void
 add_header (Builder    *b,
             const char *meeting,
+            const char *kicker,
             const char *title,
             const char *position)
 {
   double m = b->margin, u = b->u;
-  double corner_w = 420 * u;
+  double corner_w = 560 * u;
+  double kicker_h = kicker ? line_height (b, PX_DETAIL + 2, TRUE) : 0;
   double title_h = line_height (b, PX_TITLE, TRUE);
   double rule_y;
-  KsChartRect title_box = { m, m, b->slide.width - 2 * m - corner_w - 32 * u, title_h };
-  KsChartRect corner_box = { b->slide.width - m - corner_w, m, corner_w, title_h };
+  KsChartRect title_box = { m, m, b->slide.width - 2 * m - corner_w - 32 * u, kicker_h + title_h };
+  KsChartRect corner_box = { b->slide.width - m - corner_w, m, corner_w, kicker_h + title_h };
 
-  add_text (b, title, PX_TITLE, TRUE, KS_ROLE_FOREGROUND, m, m, title_box.width, 1, &title_box);
+  if (kicker)
+    add_text (b, kicker, PX_DETAIL + 2, TRUE, KS_ROLE_ACCENT, m, m, title_box.width, 1, &title_box);
+  add_text (b, title, PX_TITLE, TRUE, KS_ROLE_FOREGROUND, m, m + kicker_h, title_box.width, 1, &title_box);
   add_text_right (b, meeting, PX_DETAIL, FALSE, KS_ROLE_MUTED, b->slide.width - m, m,
                   corner_w, &corner_box);
   add_text_right (b, position, PX_DETAIL, FALSE, KS_ROLE_MUTED, b->slide.width - m,
                   m + line_height (b, PX_DETAIL, FALSE), corner_w, &corner_box);
-  rule_y = m + title_h + 16 * u;
+  rule_y = m + kicker_h + title_h + 16 * u;
   add_box (b, KS_ITEM_RULE, KS_ROLE_GRID, m, rule_y, b->slide.width - 2 * m, MAX (2 * u, 1), NULL);
   b->body = (KsChartRect) { m, rule_y + 40 * u, b->slide.width - 2 * m,
                             b->slide.height - m - (rule_y + 40 * u) };
@@ -476,7 +481,7 @@ layout_power_map (Builder              *b,
       double more_h = line_height (b, PX_DETAIL, FALSE);
 
       /* Keep room for "and N more" unless this is the last finding. */
-      if (y + item_h > inner.y + inner.height - (i + 1 < n ? more_h : 0))
+      if (y + item_h + (i + 1 < n ? 14 * u + more_h : 0) > inner.y + inner.height)
         {
           add_more (b, n - i, inner.x + 28 * u, y, inner.width - 28 * u, &inner);
           return;
@@ -512,9 +517,11 @@ layout_plan_column (Builder           *b,
   for (guint i = 0; i < lines->len; i++)
     {
       const KsSlideLine *line = g_ptr_array_index (lines, i);
-      double need = text_h + (*line->detail ? detail_h : 0);
+      double need = text_h + 4 * u + (*line->detail ? detail_h : 0);
 
-      if (y + need > column->y + column->height - (i + 1 < lines->len ? more_h : 0))
+      /* Room for this line, and then (unless it is the last) for "and N more"
+       * after the gap. */
+      if (y + need + (i + 1 < lines->len ? 24 * u + more_h : 0) > column->y + column->height)
         {
           add_more (b, lines->len - i, x, y, column->width, column);
           return;
@@ -653,7 +660,10 @@ ks_slide_layout_new (const KsSlideSource  *source,
   else
     {
       corner = g_strdup_printf ("%s · %s", source->meeting->title, source->meeting->date);
-      add_header (&b, corner, title, position);
+      if (account)
+        add_header (&b, corner, ks_slide_kind_label (kind), account->name, position);
+      else
+        add_header (&b, corner, NULL, title, position);
       switch (kind)
         {
         case KS_SLIDE_PORTFOLIO:
@@ -807,7 +817,12 @@ ks_slide_layout_count_overflow (const KsSlideLayout *layout)
           r->x + r->width > box->x + box->width + slack || r->y + r->height > box->y + box->height + slack ||
           box->x < -slack || box->y < -slack ||
           box->x + box->width > layout->width + slack || box->y + box->height > layout->height + slack)
-        n++;
+        {
+          g_debug ("outside its box: “%s” at %.1f, %.1f, %.1f × %.1f in %.1f, %.1f, %.1f × %.1f",
+                   item->kind == KS_ITEM_TEXT ? pango_layout_get_text (item->text.layout) : "(shape)",
+                   r->x, r->y, r->width, r->height, box->x, box->y, box->width, box->height);
+          n++;
+        }
     }
   if (layout->matrix)
     {
