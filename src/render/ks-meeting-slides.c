@@ -242,10 +242,11 @@ layout_agenda (Builder             *b,
   guint n = m->accounts->len, per_column, columns, shown;
   KsSlideItem *item;
 
-  box = (KsChartRect) { x, y, width - 240 * u, line_height (b, PX_HERO, TRUE) };
-  item = add_text (b, m->title, PX_HERO, TRUE, KS_ROLE_FOREGROUND, x, y, box.width, 1, &box);
+  /* (An item points into the layout's array only until the next is added.) */
   add_text_right (b, position, PX_DETAIL, FALSE, KS_ROLE_MUTED, b->slide.width - b->margin,
                   b->margin, 220 * u, NULL);
+  box = (KsChartRect) { x, y, width - 240 * u, line_height (b, PX_HERO, TRUE) };
+  item = add_text (b, m->title, PX_HERO, TRUE, KS_ROLE_FOREGROUND, x, y, box.width, 1, &box);
   y += item->rect.height + 12 * u;
   box = (KsChartRect) { x, y, width, line_height (b, PX_HEADING, FALSE) };
   item = add_text (b, date, PX_HEADING, FALSE, KS_ROLE_ACCENT, x, y, width, 1, &box);
