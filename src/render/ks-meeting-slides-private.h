@@ -7,6 +7,7 @@
 
 #include "ks-chart.h"
 #include "ks-coverage.h"
+#include "ks-funnel-model.h"
 #include "ks-meeting-slides.h"
 #include "ks-portfolio-model.h"
 #include "ks-powermap-model.h"
@@ -47,6 +48,8 @@ typedef struct
   GPtrArray        *objectives;              /* KsSlideLine */
   GPtrArray        *overdue;
   GPtrArray        *next_steps;
+  /* funnel */
+  KsFunnelReport   *funnel;
 } KsSlideAccount;
 
 /* The pieces a slide is laid out into. */
@@ -93,6 +96,8 @@ typedef struct
   KsMapLayout    *map;          /* the power map slide's */
   KsChartRect     map_rect;
   KsMapView       map_view;
+  KsFunnelLayout *funnel;       /* the funnel slide's */
+  KsChartRect     funnel_rect;
 } KsSlideLayout;
 
 /* The deck's data a slide reads. */

@@ -17,6 +17,7 @@
 
 #include "ks-format.h"
 #include "ks-meeting-slides-private.h"
+#include "ks-funnel-chart.h"
 #include "ks-portfolio-draw.h"
 #include "ks-powermap-draw.h"
 
@@ -555,6 +556,28 @@ layout_plan (Builder              *b,
   layout_plan_column (b, _("Next Steps"), a->next_steps, _("No open actions or next steps"), &c3);
 }
 
+/* ---- the funnel ------------------------------------------------------------------ */
+
+static void
+layout_funnel (Builder              *b,
+               const KsSlideAccount *a)
+{
+  KsSlideLayout *l = b->layout;
+  g_autoptr(GArray) bands = ks_funnel_model_bands (a->funnel);
+  g_autofree char *summary = ks_funnel_model_summary (a->funnel);
+  KsFunnelSpec spec = { 0 };
+
+  spec.size_by = KS_FUNNEL_SIZE_COUNT;
+  spec.shape_title = ks_funnel_model_shape_title (a->funnel->shape);
+  spec.shape_reason = a->funnel->shape_reason;
+  spec.summary = summary;
+  spec.empty_title = _("No opportunities");
+  spec.empty_detail = _("The account has no opportunities in the pipeline");
+  l->funnel_rect = b->body;
+  l->funnel = ks_funnel_layout_new (&spec, (const KsFunnelBand *) bands->data, bands->len, l->palette,
+                                    l->funnel_rect.width, l->funnel_rect.height, NULL);
+}
+
 /* ---- the decisions -------------------------------------------------------------- */
 
 static guint
@@ -682,6 +705,9 @@ ks_slide_layout_new (const KsSlideSource  *source,
         case KS_SLIDE_DECISIONS:
           placed = layout_decisions (&b, source, first);
           break;
+        case KS_SLIDE_FUNNEL:
+          layout_funnel (&b, account);
+          break;
         case KS_SLIDE_AGENDA:
         default:
           g_assert_not_reached ();
@@ -707,6 +733,7 @@ ks_slide_layout_free (KsSlideLayout *layout)
   g_array_unref (layout->items);
   g_clear_pointer (&layout->matrix, ks_matrix_layout_free);
   g_clear_pointer (&layout->map, ks_map_layout_free);
+  g_clear_pointer (&layout->funnel, ks_funnel_layout_free);
   g_array_unref (layout->highlight);
   ks_palette_free (layout->palette);
   g_free (layout);
@@ -800,6 +827,15 @@ ks_slide_layout_draw (const KsSlideLayout *layout,
       ks_map_draw (cr, layout->map, layout->palette, &state);
       cairo_restore (cr);
     }
+  if (layout->funnel)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->funnel_rect.x, layout->funnel_rect.y);
+      cairo_rectangle (cr, 0, 0, layout->funnel_rect.width, layout->funnel_rect.height);
+      cairo_clip (cr);
+      ks_funnel_draw (cr, layout->funnel, layout->palette, NULL);
+      cairo_restore (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -831,6 +867,14 @@ ks_slide_layout_count_overflow (const KsSlideLayout *layout)
 
       ks_matrix_layout_get_size (layout->matrix, &w, &h);
       if (layout->matrix_rect.x + w > layout->width + slack || layout->matrix_rect.y + h > layout->height + slack)
+        n++;
+    }
+  if (layout->funnel)
+    {
+      const KsChartRect *r = &layout->funnel_rect;
+
+      if (r->x < -slack || r->y < -slack || r->x + r->width > layout->width + slack ||
+          r->y + r->height > layout->height + slack)
         n++;
     }
   if (layout->map)
