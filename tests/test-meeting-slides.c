@@ -322,6 +322,44 @@ test_minutes (Fixture       *f,
   g_assert_nonnull (strstr (info, "960 x 540 pts"));
 }
 
+/* A workspace with one bare account: no review period, no contacts, no
+ * plan, no opportunities, no decisions. Every slide says what is missing
+ * and still fits. */
+static void
+test_bare (void)
+{
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", FALSE);
+  g_autoptr(KsMeeting) m = ks_meeting_new ("Bare review", "2027-02-01");
+  g_autoptr(KsMeetingDeck) deck = NULL;
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bare.pdf", NULL);
+  gint64 account = ks_test_add_account (ws, "Lonely Customer AS");
+  gint64 id;
+
+  g_array_append_val (m->account_ids, account);
+  id = ks_meeting_create (ws, m, &error);
+  g_assert_no_error (error);
+  deck = ks_meeting_deck_load (ws, id, "2027-02-01", &error);
+  g_assert_no_error (error);
+  /* 1 + 1 + 1 × 4 + 1 */
+  g_assert_cmpuint (ks_meeting_deck_get_n_slides (deck), ==, 7);
+  g_assert_cmpuint (ks_meeting_deck_get_decisions (deck)->len, ==, 0);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_assert_cmpuint (ks_meeting_deck_count_overflow (deck, i, palette, 1920, 1080), ==, 0);
+      g_assert_cmpuint (ks_meeting_deck_count_overflow (deck, i, palette, 1280, 720), ==, 0);
+    }
+  g_assert_true (ks_meeting_minutes_write (deck, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* A meeting that does not exist is refused, not drawn. */
+  g_assert_null (ks_meeting_deck_load (ws, id + 1, NULL, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +374,7 @@ main (int   argc,
   ADD ("replay", test_replay);
   ADD ("minutes", test_minutes);
 #undef ADD
+  g_test_add_func ("/meeting-slides/bare", test_bare);
 
   return g_test_run ();
 }

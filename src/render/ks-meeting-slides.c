@@ -315,7 +315,7 @@ layout_portfolio (Builder             *b,
   if (!source->portfolio)
     {
       KsChartRect box = b->body;
-      add_text (b, _("No review period has scores yet, so the portfolio cannot be drawn"),
+      add_text (b, _("No review period yet: once the accounts are scored for a period, the portfolio matrix appears here"),
                 PX_BODY, FALSE, KS_ROLE_MUTED, box.x, box.y, box.width, 2, &box);
       return;
     }
@@ -356,7 +356,7 @@ layout_score_card (Builder              *b,
   if (isnan (a->weighted))
     {
       g_autofree char *text = a->period ? g_strdup_printf (_("Not scored in %s"), a->period)
-                                        : g_strdup (_("No review period yet"));
+                                        : g_strdup (_("Not scored yet: the score card fills once a review period has scores"));
       add_text (b, text, PX_BODY, FALSE, KS_ROLE_MUTED, x, y, left.width, 2, &left);
     }
   else
@@ -457,7 +457,7 @@ layout_power_map (Builder              *b,
       ks_map_view_fit (l->map, l->map_rect.width, l->map_rect.height, 16 * u, 1.5, &l->map_view);
     }
   else
-    add_text (b, _("No contacts on the power map yet"), PX_BODY, FALSE, KS_ROLE_MUTED,
+    add_text (b, _("No contacts on the power map yet: add the customer’s people on the account’s power map"), PX_BODY, FALSE, KS_ROLE_MUTED,
               l->map_rect.x, l->map_rect.y + l->map_rect.height / 2 - 20 * u, l->map_rect.width, 2,
               &l->map_rect);
 
