@@ -61,6 +61,9 @@ slide_account_free (gpointer data)
   for (guint i = 0; a->criteria && i < a->criteria->len; i++)
     g_free (g_array_index (a->criteria, KsSlideCriterion, i).name);
   g_clear_pointer (&a->criteria, g_array_unref);
+  for (guint i = 0; a->history && i < a->history->len; i++)
+    g_free (g_array_index (a->history, KsSlidePeriod, i).name);
+  g_clear_pointer (&a->history, g_array_unref);
   ks_map_model_clear (&a->map);
   g_clear_pointer (&a->coverage, ks_coverage_report_free);
   g_clear_pointer (&a->objectives, g_ptr_array_unref);
@@ -239,6 +242,23 @@ load_scores (KsSlideAccount *a,
   a->weighted = now && now->n_scored > 0 ? now->weighted : NAN;
   a->prev_weighted = before && before->n_scored > 0 ? before->weighted : NAN;
   a->band = now ? now->band : KS_BAND_VERY_WEAK;
+  /* The weighted score of the periods up to the current one (by name). */
+  a->history = g_array_new (FALSE, TRUE, sizeof (KsSlidePeriod));
+  if (now)
+    {
+      guint last = 0;
+
+      for (guint i = 0; i < history->periods->len; i++)
+        if (g_ptr_array_index (history->periods, i) == now)
+          last = i;
+      for (guint i = last + 1 > KS_SLIDE_MAX_PERIODS ? last + 1 - KS_SLIDE_MAX_PERIODS : 0; i <= last; i++)
+        {
+          const KsScoreHistoryItem *item = g_ptr_array_index (history->periods, i);
+          KsSlidePeriod p = { g_strdup (item->period), item->n_scored > 0 ? item->weighted : NAN };
+
+          g_array_append_val (a->history, p);
+        }
+    }
   a->criteria = g_array_new (FALSE, TRUE, sizeof (KsSlideCriterion));
   for (guint i = 0; i < history->criteria->len; i++)
     {

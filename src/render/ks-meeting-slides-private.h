@@ -31,6 +31,15 @@ typedef struct
   double  score, prev;   /* NaN = not scored */
 } KsSlideCriterion;
 
+typedef struct
+{
+  char   *name;
+  double  weighted;      /* NaN = not scored */
+} KsSlidePeriod;
+
+/* At most this many periods, the current one last, on a score card. */
+#define KS_SLIDE_MAX_PERIODS 6
+
 /* Everything the slides of one agenda account show, read once. */
 typedef struct
 {
@@ -41,6 +50,7 @@ typedef struct
   double            weighted, prev_weighted; /* NaN = not scored */
   KsScoreBand       band;
   GArray           *criteria;                /* KsSlideCriterion */
+  GArray           *history;                 /* KsSlidePeriod, oldest first, the current one last */
   /* power map */
   KsMapModel        map;
   KsCoverageReport *coverage;

@@ -377,6 +377,43 @@ layout_score_card (Builder              *b,
                          PX_BODY, FALSE, KS_ROLE_MUTED, x, y, left.width, 2, &left);
     }
 
+  /* Under it, the weighted score of the last periods as bars (0–100). */
+  if (a->history->len > 1)
+    {
+      guint n = a->history->len;
+      double label_h = line_height (b, PX_DETAIL - 4, FALSE);
+      double value_h = line_height (b, PX_DETAIL - 2, TRUE);
+      double slot = MIN (left.width / n, 150 * u), bar_w = MIN (slot - 20 * u, 64 * u);
+      double base = left.y + left.height - label_h - 8 * u;
+      double area_h = MIN (200 * u, base - value_h - 8 * u - (y + 60 * u));
+      double top = base - area_h;
+
+      if (area_h > 40 * u)
+        {
+          add_text (b, _("Weighted score by period"), PX_DETAIL, FALSE, KS_ROLE_MUTED, left.x,
+                    top - value_h - 8 * u - line_height (b, PX_DETAIL, FALSE) - 8 * u, left.width, 1, &left);
+          add_box (b, KS_ITEM_RULE, KS_ROLE_GRID, left.x, base, slot * n, MAX (2 * u, 1), &left);
+          for (guint i = 0; i < n; i++)
+            {
+              const KsSlidePeriod *p = &g_array_index (a->history, KsSlidePeriod, i);
+              double sx = left.x + i * slot, bx = sx + (slot - bar_w) / 2;
+              KsChartRect cell = { sx, top - value_h - 8 * u, slot, base - top + value_h + 8 * u + label_h + 8 * u };
+              gboolean current = i + 1 == n;
+              g_autofree char *value = isnan (p->weighted) ? g_strdup ("—") : ks_format_fixed (p->weighted, 1);
+              double h = isnan (p->weighted) ? 0 : area_h * CLAMP (p->weighted, 0, 100) / 100;
+
+              if (h > 0)
+                add_box (b, KS_ITEM_BOX, current ? KS_ROLE_ACCENT : KS_ROLE_UNKNOWN, bx, base - h, bar_w, h, &cell);
+              item = add_text (b, value, PX_DETAIL - 2, current, current ? KS_ROLE_FOREGROUND : KS_ROLE_MUTED,
+                               sx + 4 * u, base - h - value_h - 4 * u, slot - 8 * u, 1, &cell);
+              item->rect.x = sx + (slot - item->rect.width) / 2;   /* centred over the bar */
+              item = add_text (b, p->name, PX_DETAIL - 4, FALSE, KS_ROLE_MUTED, sx + 4 * u, base + 8 * u,
+                               slot - 8 * u, 1, &cell);
+              item->rect.x = sx + (slot - item->rect.width) / 2;
+            }
+        }
+    }
+
   /* Right: each criterion, its score as a bar with the previous score
    * marked, and its change. */
   {
