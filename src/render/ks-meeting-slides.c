@@ -228,6 +228,35 @@ long_date (const char *iso)
   return g_strdup (buffer);
 }
 
+/* "Jonas Müller · class A · 68.7 good": the agenda account's owner, ABC
+ * class and weighted score from the portfolio; NULL when it has none. */
+static char *
+agenda_detail (const KsSlideSource *source,
+               gint64               account_id)
+{
+  const KsPortfolio *p = source->portfolio;
+  g_autoptr(GString) out = NULL;
+
+  for (guint i = 0; p && i < p->items->len; i++)
+    {
+      const KsPortfolioItem *item = &g_array_index (p->items, KsPortfolioItem, i);
+
+      if (item->account_id != account_id)
+        continue;
+      out = g_string_new (NULL);
+      if (item->owner && *item->owner)
+        g_string_append_printf (out, "%s · ", item->owner);
+      g_string_append_printf (out, _("class %s"), ks_abc_class_name (item->klass));
+      if (!isnan (item->weighted))
+        {
+          g_autofree char *score = ks_format_fixed (item->weighted, 1);
+          g_string_append_printf (out, " · %s %s", score, ks_score_band_label (item->band));
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  return NULL;
+}
+
 static void
 layout_agenda (Builder             *b,
                const KsSlideSource *source,
@@ -286,11 +315,20 @@ layout_agenda (Builder             *b,
       guint c = i / per_column, r = i % per_column;
       double cw = width / columns, cx = x + c * cw, cy = y + r * row_h;
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *detail = columns == 1 ? agenda_detail (source, g_array_index (m->account_ids, gint64, i)) : NULL;
       KsChartRect cell = { cx, cy, cw - 24 * u, row_h };
+      double name_w = cell.width - 64 * u;
 
       add_text (b, number, PX_BODY, TRUE, KS_ROLE_ACCENT, cx, cy, 60 * u, 1, &cell);
+      if (detail)
+        {
+          /* Owner, class and score on the right; the name gets the rest. */
+          item = add_text_right (b, detail, PX_BODY - 4, FALSE, KS_ROLE_MUTED, cx + cell.width,
+                                 cy + 3 * u, cell.width * 0.45, &cell);
+          name_w = item->rect.x - 32 * u - (cx + 64 * u);
+        }
       add_text (b, g_ptr_array_index (m->accounts, i), PX_BODY, FALSE, KS_ROLE_FOREGROUND,
-                cx + 64 * u, cy, cell.width - 64 * u, 1, &cell);
+                cx + 64 * u, cy, name_w, 1, &cell);
     }
   if (shown < n)
     {

@@ -4,13 +4,14 @@
  *
  * A deck is the ordered list of slides of one meeting (ks-meeting.h):
  *
- *   1. the agenda: title, date, attendees, the accounts in order
+ *   1. the agenda: title, date, attendees, the accounts in order (each with
+ *      its owner, ABC class and weighted score when they fit on one column)
  *   2. the portfolio matrix with movement trails, the agenda's accounts
  *      highlighted (the matrix of ks-portfolio-draw.h, the workspace's
  *      default profitability × potential preset and current period)
  *   3. per agenda account, in order: its score card (weighted score, band,
- *      change since the previous period, each criterion's score and
- *      change), its power map (read-only, fitted, ks-powermap-draw.h) with
+ *      change since the previous period, the weighted score of the last
+ *      six periods, each criterion's score and change), its power map (read-only, fitted, ks-powermap-draw.h) with
  *      the coverage findings beside it, its plan summary (objectives,
  *      overdue actions, next steps), its funnel (the account's
  *      opportunities by stage with the shape diagnosis, ks-funnel-chart.h)
