@@ -74,6 +74,7 @@ typedef enum
   KS_ROLE_UNKNOWN,
   KS_ROLE_SURFACE,
   KS_ROLE_GRID,
+  KS_ROLE_TRACK,       /* a bar's empty track: the background 15 % towards the foreground */
 } KsSlideRole;
 
 typedef enum

@@ -481,7 +481,7 @@ layout_score_card (Builder              *b,
           add_text (b, w, PX_DETAIL, FALSE, KS_ROLE_MUTED, right.x, ry + line_height (b, PX_BODY, FALSE),
                     name_w - 24 * u, 1, &row);
         }
-        add_box (b, KS_ITEM_BOX, KS_ROLE_GRID, bar_x, bar_y, bar_w, 24 * u, &row);
+        add_box (b, KS_ITEM_BOX, KS_ROLE_TRACK, bar_x, bar_y, bar_w, 24 * u, &row);
         if (!isnan (c->score))
           add_box (b, KS_ITEM_BOX, KS_ROLE_ACCENT, bar_x, bar_y, bar_w * CLAMP (c->score, 0, 100) / 100,
                    24 * u, &row);
@@ -858,7 +858,13 @@ ks_slide_layout_draw (const KsSlideLayout *layout,
     {
       const KsSlideItem *item = &g_array_index (layout->items, KsSlideItem, i);
 
-      ks_color_set_source (cr, role_color (palette, item->role));
+      if (item->role == KS_ROLE_TRACK)
+        {
+          KsColor track = ks_color_mix (&palette->background, &palette->foreground, 0.15);
+          ks_color_set_source (cr, &track);
+        }
+      else
+        ks_color_set_source (cr, role_color (palette, item->role));
       switch (item->kind)
         {
         case KS_ITEM_TEXT:
