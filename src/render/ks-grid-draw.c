@@ -122,12 +122,26 @@ draw_cell (Ctx   *ctx,
     bg = ks_color_mix (&bg, &ctx->computed, 1.0);
   if (ctx->state && ctx->state->focus_row == row)
     bg = ks_color_mix (&bg, &p->accent, 0.08);
+  if (cell.flags & KS_GRID_CELL_WARNING)
+    bg = ks_color_mix (&bg, &p->neutral, 0.25);
   if (cell.flags & KS_GRID_CELL_INVALID)
     {
       bg = ks_color_mix (&p->surface, &p->negative, 0.18);
       fg = &p->negative;
     }
   fill_rect (ctx->cr, &r, &bg);
+  if (cell.flags & KS_GRID_CELL_CHOICE)
+    {
+      double s = round (l->font_px * 0.3), cx = r.x + r.width - l->pad_x - s, cy = r.y + r.height / 2;
+
+      ks_color_set_source (ctx->cr, &p->muted);
+      cairo_set_line_width (ctx->cr, 1.5);
+      cairo_move_to (ctx->cr, cx - s, cy - s / 2);
+      cairo_line_to (ctx->cr, cx, cy + s / 2);
+      cairo_line_to (ctx->cr, cx + s, cy - s / 2);
+      cairo_stroke (ctx->cr);
+      text_w -= 2 * s + l->pad_x / 2;
+    }
 
   if ((col->flags & KS_GRID_COLUMN_BAR) && cell.bar_color)
     {
