@@ -822,7 +822,8 @@ test_model_grows_past_first_page (void)
       g_assert_true (ks_opportunity_save (o, ws, &error));
     }
   ks_opportunity_model_set_workspace (m, ws);
-  /* the first slice is there at once; asking for its last row reads page 0 */
+  /* the first slice is there at once; asking for its last row reads the
+   * page it ends in (rows 192–255, only 8 of them there yet) */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), >=, 200);
   {
     g_autoptr(KsOpportunity) o = g_list_model_get_item (G_LIST_MODEL (m), 199);

@@ -61,7 +61,7 @@ static const KsOpportunitySort column_sorts[KS_OPPORTUNITY_N_COLUMNS] = {
 /* Each column's width in font sizes; the title and the account share what
  * the widget has beyond the sum (3 : 2). */
 static const double column_ems[KS_OPPORTUNITY_N_COLUMNS] = {
-  7.5, 14, 11, 8.5, 8, 15, 7, 7, 7.5, 8, 7.5,
+  10, 12, 10, 9.5, 10, 17, 7, 7, 7.5, 8.5, 10,
 };
 
 static const char *

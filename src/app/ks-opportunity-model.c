@@ -21,10 +21,10 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#define PAGE_SIZE   256
-#define MAX_PAGES   8
+#define PAGE_SIZE   64
+#define MAX_PAGES   32
 #define FIRST_SLICE 200
-#define SLICE       5000
+#define SLICE       2000
 
 struct _KsOpportunityModel
 {
