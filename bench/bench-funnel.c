@@ -13,7 +13,7 @@
  * current schema (opened read-only to check), else DATA/xN-funnel.keystone,
  * imported from DATA/xN (ks_crm_import, what `keystone-cli import crm`
  * runs) once and reused. A 1920×1080 window holds a KsFunnelPage showing
- * its Opportunities tab (KsOpportunityList over the lazy
+ * its Opportunities tab (KsOpportunityList, a drawn grid over the lazy
  * KsOpportunityModel).
  *
  * How a frame is timed: the main loop's poll function is wrapped, so the
@@ -29,7 +29,7 @@
  *     shown, to the "after-paint" of the first frame that shows rows (wall
  *     time; the funnel report, the filter bar and the first 200 ids are
  *     read before it). Then the model reads the remaining ids from a
- *     low-priority idle in slices of 20,000 and each slice repaints the
+ *     low-priority idle in slices of 2,000 and each slice repaints the
  *     list (its scroll bar); until the ids are complete, each frame counts
  *     as its own span plus the longest other span before it (a frame due
  *     while a slice runs waits for that slice): slowest and mean. Best of
@@ -39,20 +39,20 @@
  *     by 9 steps of a page down (the adjustment's page size): 200 steps.
  *     A step's frame counts from the step (gtk_adjustment_set_value, inside
  *     the measured work) to its "after-paint", all work between (rows that
- *     are not cached load 256 at a time while the frame is laid out);
+ *     are not cached load 64 at a time while the frame is drawn);
  *     frames that follow within 20 ms count for the slowest too. Slowest
  *     and mean over the steps, jumps and page steps apart. The same again after sorting by Value, where
- *     a page's 256 ids lie anywhere in the table.
+ *     a page's 64 ids lie anywhere in the table.
  *   - sort: ks_opportunity_list_sort_by (Value, ascending), what a click on
  *     the Value header does, from the top of the list in id order to the
  *     first frame after it (wall time; the model reads all ids in one sorted
  *     query). No target; best of --runs.
  *
  * Baseline for scrolling: a bare GtkColumnView in the same window, eleven
- * columns of plain labels (what the list has, without its dropdowns and
- * editable labels) over the same number of rows (a GtkStringList), scrolled
- * by the same steps in the same process: how fast GTK 4.8 itself scrolls a
- * column view of that shape on this machine. Prints a Markdown table:
+ * columns of plain labels over the same number of rows (a GtkStringList),
+ * scrolled by the same steps in the same process: how fast GTK 4.8 itself
+ * scrolls a list of that shape on this machine (what the list was before
+ * it became a drawn grid). Prints a Markdown table:
  * figure, Keystone, baseline, ratio, target.
  * BENCH_VERBOSE=1 prints every run on stderr.
  */
