@@ -839,6 +839,26 @@ test_model_grows_past_first_page (void)
       g_assert_nonnull (o);
       g_assert_cmpstr (ks_opportunity_get_ref (o), ==, ref);
     }
+
+  /* another order is read in a thread of its own (a file, no transaction):
+   * the ids shown stay in the old order until it is done */
+  ks_opportunity_model_set_sort (m, KS_OPPORTUNITY_SORT_REF, TRUE);
+  g_assert_true (ks_opportunity_model_get_sorting (m));
+  g_assert_true (ks_opportunity_model_get_loading (m));
+  {
+    g_autoptr(KsOpportunity) o = g_list_model_get_item (G_LIST_MODEL (m), 0);
+    g_assert_cmpstr (ks_opportunity_get_ref (o), ==, "M001");
+  }
+  while (ks_opportunity_model_get_loading (m))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 300);
+  for (guint i = 0; i < 300; i += 37)
+    {
+      g_autoptr(KsOpportunity) o = g_list_model_get_item (G_LIST_MODEL (m), i);
+      g_autofree char *ref = g_strdup_printf ("M%03u", 300 - i);
+
+      g_assert_cmpstr (ks_opportunity_get_ref (o), ==, ref);
+    }
 }
 
 /* The last of the filters (the period) is inside the page in a window of

@@ -227,9 +227,10 @@ cell_func (guint       row,
       KsOpportunitySort sort = ks_opportunity_model_get_sort (self->model, &descending);
 
       if (sort == column_sorts[column])
-        /* Translators: a column header with the order it sorts: "Value ↓" */
+        /* Translators: a column header with the order it sorts: "Value ↓"; "Value …" while sorting */
         cell->text = keep_text (self, g_strdup_printf (C_("sorted column", "%s %s"), column_title (column),
-                                                       descending ? "↓" : "↑"));
+                                                       ks_opportunity_model_get_sorting (self->model) ? "…"
+                                                       : descending ? "↓" : "↑"));
       else
         cell->text = column_title (column);
       return;
