@@ -101,7 +101,7 @@ on_key_pressed (GtkEventControllerKey *controller,
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
   gboolean ctrl = (mods & GDK_CONTROL_MASK) != 0;
   gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
-  guint page = 10;
+  guint page = 10, row, column;
   gunichar ch;
 
   /* keys typed into our popovers pass through here on their way */
@@ -171,70 +171,38 @@ on_key_pressed (GtkEventControllerKey *controller,
       break;
     }
 
-  if (!(mods & (GDK_ALT_MASK | GDK_SUPER_MASK)))
+  row = self->focus_row;
+  column = self->focus_column;
+  if (ks_grid_key_to_cell (keyval, mods, page, n_rows (self), KS_OPPORTUNITY_N_COLUMNS, &row, &column))
     {
-      gboolean handled = TRUE;
-
-      switch (keyval)
-        {
-        case GDK_KEY_Up:
-        case GDK_KEY_KP_Up:
-          ctrl ? _ks_opportunity_list_move_focus_to (self, 0, self->focus_column) : move_by (self, -1, 0);
-          break;
-        case GDK_KEY_Down:
-        case GDK_KEY_KP_Down:
-          ctrl ? _ks_opportunity_list_move_focus_to (self, G_MAXUINT, self->focus_column) : move_by (self, 1, 0);
-          break;
-        case GDK_KEY_Left:
-        case GDK_KEY_KP_Left:
-          move_by (self, 0, -1);
-          break;
-        case GDK_KEY_Right:
-        case GDK_KEY_KP_Right:
-          move_by (self, 0, 1);
-          break;
-        case GDK_KEY_Home:
-        case GDK_KEY_KP_Home:
-          _ks_opportunity_list_move_focus_to (self, ctrl ? 0 : self->focus_row, 0);
-          break;
-        case GDK_KEY_End:
-        case GDK_KEY_KP_End:
-          _ks_opportunity_list_move_focus_to (self, ctrl ? G_MAXUINT : self->focus_row, G_MAXUINT);
-          break;
-        case GDK_KEY_Page_Up:
-        case GDK_KEY_KP_Page_Up:
-          move_by (self, -(int) page, 0);
-          break;
-        case GDK_KEY_Page_Down:
-        case GDK_KEY_KP_Page_Down:
-          move_by (self, (int) page, 0);
-          break;
-        case GDK_KEY_Delete:
-        case GDK_KEY_KP_Delete:
-        case GDK_KEY_BackSpace:
-          _ks_opportunity_list_clear_focused (self);
-          break;
-        case GDK_KEY_space:
-          if (self->focus_column == KS_OPPORTUNITY_COLUMN_STAGE ||
-              self->focus_column == KS_OPPORTUNITY_COLUMN_MOMENTUM)
-            _ks_opportunity_list_begin_edit (self, NULL);
-          else
-            handled = FALSE;
-          break;
-        case GDK_KEY_Menu:
-          open_context_menu (self, -1, -1);
-          break;
-        case GDK_KEY_F10:
-          if (!shift)
-            return FALSE;
-          open_context_menu (self, -1, -1);
-          break;
-        default:
-          handled = FALSE;
-        }
-      if (handled)
-        return TRUE;
+      _ks_opportunity_list_move_focus_to (self, row, column);
+      return TRUE;
     }
+  if (!(mods & (GDK_ALT_MASK | GDK_SUPER_MASK)))
+    switch (keyval)
+      {
+      case GDK_KEY_Delete:
+      case GDK_KEY_KP_Delete:
+      case GDK_KEY_BackSpace:
+        _ks_opportunity_list_clear_focused (self);
+        return TRUE;
+      case GDK_KEY_space:
+        if (self->focus_column != KS_OPPORTUNITY_COLUMN_STAGE &&
+            self->focus_column != KS_OPPORTUNITY_COLUMN_MOMENTUM)
+          break;
+        _ks_opportunity_list_begin_edit (self, NULL);
+        return TRUE;
+      case GDK_KEY_Menu:
+        open_context_menu (self, -1, -1);
+        return TRUE;
+      case GDK_KEY_F10:
+        if (!shift)
+          break;
+        open_context_menu (self, -1, -1);
+        return TRUE;
+      default:
+        break;
+      }
 
   /* typing starts an edit that replaces a value or a close date */
   ch = gdk_keyval_to_unicode (keyval);

@@ -618,23 +618,15 @@ ks_opportunity_list_snapshot (GtkWidget   *widget,
   ks_grid_draw (cr, self->layout, &view, self->palette, &state, cell_func, self);
   ks_grid_layout_get_visible_rows (self->layout, &view, &self->shown_first, &self->shown_n);
   if (n == 0 && self->workspace && !ks_opportunity_model_get_loading (self->model))
-    {
-      PangoLayout *text = gtk_widget_create_pango_layout (widget, _("No opportunities match the filter"));
-
-      ks_color_set_source (cr, &self->palette->muted);
-      cairo_move_to (cr, 12, ks_grid_layout_get_header_height (self->layout) + 12);
-      pango_cairo_show_layout (cr, text);
-      g_object_unref (text);
-    }
+    ks_grid_draw_note (cr, widget, &self->palette->muted, ks_grid_layout_get_header_height (self->layout) + 12,
+                       _("No opportunities match the filter"));
   cairo_destroy (cr);
 
   if (self->editing)
     {
       KsGridRect body = ks_grid_layout_get_body_rect (self->layout, &view);
 
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (body.x, body.y, body.width, body.height));
-      gtk_widget_snapshot_child (widget, self->editor, snapshot);
-      gtk_snapshot_pop (snapshot);
+      ks_grid_editor_snapshot (self->editor, widget, snapshot, &body);
     }
 }
 
