@@ -66,20 +66,6 @@ static const char *const watched_tables[] = {
 
 /* Helpers */
 
-static void
-clear_filter (KsFunnelFilter *f)
-{
-  g_free ((char *) f->owner);
-  g_free ((char *) f->manager);
-  g_free ((char *) f->team);
-  g_free ((char *) f->region);
-  g_free ((char *) f->account);
-  g_free ((char *) f->product);
-  g_free ((char *) f->from);
-  g_free ((char *) f->to);
-  memset (f, 0, sizeof *f);
-}
-
 static gboolean
 same_filter (const KsFunnelFilter *a,
              const KsFunnelFilter *b)
@@ -416,7 +402,7 @@ ks_opportunity_model_finalize (GObject *object)
 {
   KsOpportunityModel *self = KS_OPPORTUNITY_MODEL (object);
 
-  clear_filter (&self->filter);
+  ks_funnel_filter_clear (&self->filter);
   drop_pages (self);
   g_hash_table_unref (self->pages);
   g_array_unref (self->ids);
@@ -485,18 +471,8 @@ ks_opportunity_model_set_query (KsOpportunityModel   *self,
    * after the workspace has loaded it): nothing to read. */
   if (stage_id == self->stage_id && same_filter (&self->filter, filter))
     return;
-  clear_filter (&self->filter);
-  if (filter)
-    {
-      self->filter.owner = g_strdup (filter->owner);
-      self->filter.manager = g_strdup (filter->manager);
-      self->filter.team = g_strdup (filter->team);
-      self->filter.region = g_strdup (filter->region);
-      self->filter.account = g_strdup (filter->account);
-      self->filter.product = g_strdup (filter->product);
-      self->filter.from = g_strdup (filter->from);
-      self->filter.to = g_strdup (filter->to);
-    }
+  ks_funnel_filter_clear (&self->filter);
+  ks_funnel_filter_copy (&self->filter, filter);
   self->stage_id = stage_id;
   reload (self, TRUE);
 }

@@ -216,14 +216,7 @@ sort_job_free (gpointer data)
   SortJob *job = data;
 
   g_free (job->path);
-  g_free ((char *) job->filter.owner);
-  g_free ((char *) job->filter.manager);
-  g_free ((char *) job->filter.team);
-  g_free ((char *) job->filter.region);
-  g_free ((char *) job->filter.account);
-  g_free ((char *) job->filter.product);
-  g_free ((char *) job->filter.from);
-  g_free ((char *) job->filter.to);
+  ks_funnel_filter_clear (&job->filter);
   g_free (job->cutoff);
   g_free (job);
 }
@@ -311,17 +304,7 @@ ks_opportunity_query_ids_sorted_async (KsWorkspace              *workspace,
     }
   job = g_new0 (SortJob, 1);
   job->path = g_strdup (ks_workspace_get_path (workspace));
-  if (f)
-    {
-      job->filter.owner = g_strdup (f->owner);
-      job->filter.manager = g_strdup (f->manager);
-      job->filter.team = g_strdup (f->team);
-      job->filter.region = g_strdup (f->region);
-      job->filter.account = g_strdup (f->account);
-      job->filter.product = g_strdup (f->product);
-      job->filter.from = g_strdup (f->from);
-      job->filter.to = g_strdup (f->to);
-    }
+  ks_funnel_filter_copy (&job->filter, f);
   job->stage_id = query ? query->stage_id : -1;
   job->sort = sort;
   job->descending = descending;
