@@ -745,6 +745,9 @@ ks_funnel_page_init (KsFunnelPage *self)
   }
   gtk_stack_add_named (GTK_STACK (self->content), self->status, "empty");
   gtk_box_append (GTK_BOX (self->box), self->content);
+  /* long translations shorten in the views' switcher and the toolbar
+   * rather than widen the window */
+  ks_widget_shrink_labels (self->toolbar);
   update_actions (self);
 }
 
