@@ -54,6 +54,7 @@ typedef struct
   char     *opportunity; /* evaluation score: --opportunity REF */
   char     *criterion;   /* evaluation score: --criterion NAME */
   char     *score;       /* evaluation score: --score N (0 clears) */
+  int       limit;       /* search: --limit N, 0 when not given */
   int       width;
   int       height;
   gboolean  version;

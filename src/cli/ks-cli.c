@@ -23,6 +23,7 @@
 #include "ks-cli-charts.h"
 #include "ks-cli-funnel.h"
 #include "ks-cli-evaluation.h"
+#include "ks-cli-search.h"
 #include "ks-cli-portfolio.h"
 #include "ks-cli-raci.h"
 #include "ks-cli-util.h"
@@ -163,6 +164,12 @@ static const char *usage_text =
      "                                   colour = stage\n"
      "  evaluation score --opportunity REF --criterion NAME --score N [--json]\n"
      "                                   score one criterion of an opportunity 1–5 (0 clears)\n"
+     "  search QUERY [--limit N] [--json]\n"
+     "                                   accounts, contacts, people, plan texts and\n"
+     "                                   opportunities matching every word (as a prefix,\n"
+     "                                   accents ignored), best first (default 20);\n"
+     "                                   --json: {\"results\": [{\"kind\", \"account\",\n"
+     "                                   \"title\", \"snippet\", ...}]}\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1178,6 +1185,11 @@ run (Options *opts)
   if (g_strcmp0 (cmd, "evaluation") == 0 ||
       (g_strcmp0 (sub, "evaluation") == 0 && (g_strcmp0 (cmd, "report") == 0 || g_strcmp0 (cmd, "render") == 0)))
     return ks_cli_evaluation (opts);
+  /* So does the search (ks-cli-search.c). */
+  if (g_strcmp0 (cmd, "search") == 0)
+    return ks_cli_search (opts);
+  if (opts->limit)
+    return usage_error (_("--limit only applies to “search”"));
   if (opts->opportunity || opts->criterion || opts->score)
     return usage_error (_("--opportunity, --criterion and --score only apply to “evaluation score”"));
   if (opts->demo && g_strcmp0 (cmd, "init") != 0)
@@ -1383,6 +1395,7 @@ main (int   argc,
       N_("evaluation score: the evaluation criterion (by name)"), N_("NAME") },
     { "score", 0, 0, G_OPTION_ARG_STRING, &opts.score,
       N_("evaluation score: 1 (low) to 5 (high); 0 clears the score"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &opts.limit, N_("search: how many results (default 20)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL

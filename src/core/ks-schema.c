@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "ks-schema"
 
 #include "ks-schema-private.h"
+#include "ks-search-schema.h"
 
 static const char *const migrations[] = {
   /* 1: accounts, people, account teams, contacts, products, opportunities */
@@ -468,6 +469,10 @@ static const char *const migrations[] = {
   "  PRIMARY KEY (opportunity_id, criterion_id)"
   ");"
   "CREATE INDEX evaluation_scores_criterion ON evaluation_scores (criterion_id);",
+
+  /* 8: the search index (SQLite FTS5: the whole step is in ks-search-schema.h),
+   * filled from the rows already there and kept by triggers. */
+  KS_SEARCH_SCHEMA_STEP,
 };
 
 guint
