@@ -181,7 +181,7 @@ ks_cli_search (const Options *opts)
   g_autoptr(GPtrArray) results = NULL;
   g_autofree char *query = NULL;
   const char *foreign = foreign_option (opts);
-  int limit = opts->limit ? opts->limit : DEFAULT_LIMIT;
+  int limit = opts->limit != KS_CLI_NO_LIMIT ? opts->limit : DEFAULT_LIMIT;
 
   if (foreign)
     return usage_error (_("%s does not apply to “search”"), foreign);

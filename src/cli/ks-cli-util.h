@@ -22,6 +22,8 @@ enum {
 
 /* --year not given. */
 #define KS_CLI_NO_YEAR G_MININT
+/* --limit not given. */
+#define KS_CLI_NO_LIMIT G_MININT
 
 typedef struct
 {
@@ -54,7 +56,7 @@ typedef struct
   char     *opportunity; /* evaluation score: --opportunity REF */
   char     *criterion;   /* evaluation score: --criterion NAME */
   char     *score;       /* evaluation score: --score N (0 clears) */
-  int       limit;       /* search: --limit N, 0 when not given */
+  int       limit;       /* search: --limit N, KS_CLI_NO_LIMIT when not given */
   int       width;
   int       height;
   gboolean  version;

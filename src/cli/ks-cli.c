@@ -1188,7 +1188,7 @@ run (Options *opts)
   /* So does the search (ks-cli-search.c). */
   if (g_strcmp0 (cmd, "search") == 0)
     return ks_cli_search (opts);
-  if (opts->limit)
+  if (opts->limit != KS_CLI_NO_LIMIT)
     return usage_error (_("--limit only applies to “search”"));
   if (opts->opportunity || opts->criterion || opts->score)
     return usage_error (_("--opportunity, --criterion and --score only apply to “evaluation score”"));
@@ -1402,6 +1402,7 @@ main (int   argc,
   };
 
   opts.year = KS_CLI_NO_YEAR;
+  opts.limit = KS_CLI_NO_LIMIT;
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
