@@ -189,11 +189,11 @@ test_long_snippet (void)
   g_assert_cmpuint (results->len, ==, 1);
   r = g_ptr_array_index (results, 0);
   g_assert_cmpstr (r->field, ==, "notes");
-  /* Cut around the match: it starts with an ellipsis, is at most 160
+  /* Cut around the match: it starts with an ellipsis, is at most 100
    * bytes of text plus two ellipses (3 bytes each), and keeps the match. */
   g_assert_true (g_str_has_prefix (r->snippet, "…"));
   g_assert_true (g_str_has_suffix (r->snippet, "…"));
-  g_assert_cmpuint (strlen (r->snippet), <=, 160 + 6);
+  g_assert_cmpuint (strlen (r->snippet), <=, 100 + 6);
   word = marked (r->snippet, r->snippet_marks, 0);
   g_assert_cmpstr (word, ==, "Malmö");
 }

@@ -82,13 +82,35 @@ add_marks (JsonBuilder  *b,
   json_builder_end_array (b);
 }
 
-/* @text with its matches in [brackets], for the table. */
+/* Characters of a snippet shown before its first match in the table
+ * (whose cells hold 48). */
+#define TABLE_LEAD 12
+
+/* @text with its matches in [brackets], for the table; a long text starts
+ * a little before its first match. */
 static char *
 bracketed (const char   *text,
            const GArray *marks)
 {
   GString *out = g_string_new (NULL);
   gsize at = 0;
+
+  if (marks->len > 0 && g_utf8_strlen (text, -1) > 40)
+    {
+      const char *first = text + g_array_index (marks, KsSearchMark, 0).start;
+      const char *from = first;
+
+      for (int i = 0; i < TABLE_LEAD && from > text; i++)
+        from = g_utf8_prev_char (from);
+      /* From the start of a word. */
+      while (from > text && from < first && from[-1] != ' ')
+        from = g_utf8_next_char (from);
+      if (from > text)
+        {
+          g_string_append (out, "…");
+          at = from - text;
+        }
+    }
 
   for (guint i = 0; i < marks->len; i++)
     {

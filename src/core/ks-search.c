@@ -25,8 +25,8 @@
 /* Words taken from what was typed; more only narrow what is already few. */
 #define MAX_WORDS 16
 /* A snippet longer than this (bytes) is cut around its first match. */
-#define SNIPPET_MAX 160
-#define SNIPPET_BEFORE 50
+#define SNIPPET_MAX 100
+#define SNIPPET_BEFORE 30
 
 #define MARK_OPEN '\002'
 #define MARK_CLOSE '\003'
