@@ -43,17 +43,17 @@
 
 /* Opportunities: ranking every match of a short prefix costs a
  * microsecond a row (57,000 rows for "gtx" at ×10), so only the newest
- * OPPORTUNITY_CANDIDATES matches are ranked; typing more narrows them. */
+ * OPPORTUNITY_CANDIDATES matches are ranked (read in the index's own
+ * order, which stops early; ks_search_run sorts them); typing more
+ * narrows them. ?2 is not used: every candidate is read. */
 #define OPPORTUNITY_CANDIDATES 500
 #define SQL_SEARCH_OPPORTUNITIES \
   "SELECT rowid, account, highlight (search_opportunities, 1, char (2), char (3))," \
   "       highlight (search_opportunities, 2, char (2), char (3))," \
-  "       bm25 (search_opportunities, 0.0, 10.0, 1.0) AS score" \
+  "       bm25 (search_opportunities, 0.0, 10.0, 1.0)" \
   "  FROM search_opportunities" \
-  " WHERE search_opportunities MATCH ?1 AND rowid IN" \
-  "   (SELECT rowid FROM search_opportunities WHERE search_opportunities MATCH ?1" \
-  "     ORDER BY rowid DESC LIMIT ?3)" \
-  " ORDER BY score, rowid DESC LIMIT ?2"
+  " WHERE search_opportunities MATCH ?1 AND ?2 > 0" \
+  " ORDER BY rowid DESC LIMIT ?3"
 
 /* The body's fields per kind, in the order ks-search-schema.h joins them. */
 static const char *const account_fields[] = { "sector", "country", "notes", NULL };
