@@ -400,6 +400,45 @@ collect_name (void  *data,
   return 0;
 }
 
+/* More than 500 opportunities match: the newest 500 are ranked, and the
+ * limit holds. */
+static void
+test_many_opportunities (void)
+{
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", FALSE);
+  gint64 acc = ks_test_add_account (ws, "Hallberg Group");
+  gint64 first = 0, last = 0;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 600; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("SC-%03d", i);
+      gint64 id = ks_test_add_opportunity (ws, ref, "Service contract", acc, 0, 1, NAN);
+
+      if (i == 0)
+        first = id;
+      last = id;
+    }
+  results = ks_search_run (ws, "service", 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 50);
+  /* Ids are given in order: the newest 500 are first + 100 .. last. */
+  g_assert_cmpint (last - first, ==, 599);
+  for (guint i = 0; i < results->len; i++)
+    {
+      KsSearchResult *r = g_ptr_array_index (results, i);
+
+      g_assert_cmpint (r->kind, ==, KS_SEARCH_OPPORTUNITY);
+      g_assert_cmpint (r->id, >=, first + 100);
+    }
+  g_clear_pointer (&results, g_ptr_array_unref);
+  /* Typing more finds an old one again. */
+  results = ks_search_run (ws, "service sc-004", 50, &error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (((KsSearchResult *) g_ptr_array_index (results, 0))->id, ==, first + 4);
+}
+
 /* A workspace of schema 7 gets its index, filled from what it holds. */
 static void
 test_migration (void)
@@ -451,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/search/edit-undo-delete", test_edit_undo_delete);
   g_test_add_func ("/core/search/plan-texts", test_plan_texts);
   g_test_add_func ("/core/search/import", test_import);
+  g_test_add_func ("/core/search/many-opportunities", test_many_opportunities);
   g_test_add_func ("/core/search/migration", test_migration);
   return g_test_run ();
 }
