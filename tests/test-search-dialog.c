@@ -238,6 +238,42 @@ test_no_results_and_escape (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 
+/* The action the window's shortcut for @keyval with Ctrl runs, or NULL. */
+static const char *
+ctrl_shortcut_action (guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK &&
+              GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* Ctrl+F and Ctrl+K both open the search. */
+static void
+test_shortcuts (void)
+{
+  g_assert_cmpstr (ctrl_shortcut_action (GDK_KEY_f), ==, "win.search");
+  g_assert_cmpstr (ctrl_shortcut_action (GDK_KEY_k), ==, "win.search");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +300,7 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   ks_test_wait_for_paint (GTK_WIDGET (window));
 
+  g_test_add_func ("/app/search/shortcuts", test_shortcuts);
   g_test_add_func ("/app/search/contact-on-map", test_contact_on_map);
   g_test_add_func ("/app/search/meeting-in-plan", test_meeting_in_plan);
   g_test_add_func ("/app/search/person", test_person);
