@@ -204,6 +204,28 @@ test_person (void)
                    person);
 }
 
+/* An account found by its notes: its page, the notes focused. */
+static void
+test_account_notes (void)
+{
+  KsSearchDialog *dialog = open_dialog ();
+  KsAccountPage *page = KS_ACCOUNT_PAGE (ks_window_get_account_page (window));
+  const KsSearchResult *r;
+  gint64 account;
+
+  type (dialog, "animal feed");
+  r = selected (dialog);
+  g_assert_cmpint (r->kind, ==, KS_SEARCH_ACCOUNT);
+  g_assert_cmpstr (r->title, ==, "Jyllands Foder A/S");
+  g_assert_cmpstr (r->field, ==, "notes");
+  account = r->id;
+  press_enter (dialog);
+  g_assert_cmpstr (ks_window_get_page (window), ==, "accounts");
+  g_assert_cmpint (ks_account_page_get_account_id (page), ==, account);
+  g_assert_true (focus_inside (GTK_WIDGET (page)));
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (window))));
+}
+
 /* An opportunity: the Funnel view's Opportunities tab. */
 static void
 test_opportunity (void)
@@ -304,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/app/search/contact-on-map", test_contact_on_map);
   g_test_add_func ("/app/search/meeting-in-plan", test_meeting_in_plan);
   g_test_add_func ("/app/search/person", test_person);
+  g_test_add_func ("/app/search/account-notes", test_account_notes);
   g_test_add_func ("/app/search/opportunity", test_opportunity);
   g_test_add_func ("/app/search/no-results-and-escape", test_no_results_and_escape);
   status = g_test_run ();
