@@ -135,6 +135,18 @@
   " (SELECT t.id * 16 + 10 FROM opportunities t WHERE t.account_id = new.id); " \
   KS_SEARCH_INSERT_OPPORTUNITY "SELECT " KS_SEARCH_OPPORTUNITY ("t") \
   " FROM opportunities t WHERE t.account_id = new.id; END;" \
+  /* An account or product that comes back (undoing its deletion, after \
+   * its opportunities got their references back) names them again. */ \
+  "CREATE TRIGGER search_accounts_return AFTER INSERT ON accounts BEGIN " \
+  "DELETE FROM search_opportunities WHERE rowid IN" \
+  " (SELECT t.id * 16 + 10 FROM opportunities t WHERE t.account_id = new.id); " \
+  KS_SEARCH_INSERT_OPPORTUNITY "SELECT " KS_SEARCH_OPPORTUNITY ("t") \
+  " FROM opportunities t WHERE t.account_id = new.id; END;" \
+  "CREATE TRIGGER search_products_return AFTER INSERT ON products BEGIN " \
+  "DELETE FROM search_opportunities WHERE rowid IN" \
+  " (SELECT t.id * 16 + 10 FROM opportunities t WHERE t.product_id = new.id); " \
+  KS_SEARCH_INSERT_OPPORTUNITY "SELECT " KS_SEARCH_OPPORTUNITY ("t") \
+  " FROM opportunities t WHERE t.product_id = new.id; END;" \
   "CREATE TRIGGER search_products_rename AFTER UPDATE OF name ON products" \
   " WHEN old.name IS NOT new.name BEGIN " \
   "DELETE FROM search_opportunities WHERE rowid IN" \
