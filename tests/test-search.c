@@ -15,6 +15,7 @@
 #include "ks-contact.h"
 #include "ks-crm-import.h"
 #include "ks-plan.h"
+#include "ks-schema-private.h"
 #include "ks-search.h"
 #include "ks-test-util.h"
 #include "ks-workspace-private.h"
@@ -414,16 +415,6 @@ test_import (void)
   ks_import_report_free (report);
 }
 
-static int
-collect_name (void  *data,
-              int    n,
-              char **values,
-              char **names)
-{
-  g_ptr_array_add (data, g_strdup (values[0]));
-  return 0;
-}
-
 /* More than 500 opportunities match: the newest 500 are ranked, and the
  * limit holds. */
 static void
@@ -463,42 +454,55 @@ test_many_opportunities (void)
   g_assert_cmpint (((KsSearchResult *) g_ptr_array_index (results, 0))->id, ==, first + 4);
 }
 
-/* A workspace of schema 7 gets its index, filled from what it holds. */
+/* A workspace from before the search index gets it when opened, filled
+ * from what it holds (whichever step the index is, and whatever follows). */
 static void
 test_migration (void)
 {
   g_autofree char *dir = ks_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "old.keystone", NULL);
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *version = NULL;
+  g_autoptr(GError) error = NULL;
+  guint step = 0;
   sqlite3 *db = NULL;
-  gint64 acc;
 
-  {
-    g_autoptr(KsWorkspace) ws = ks_test_open_workspace (path, FALSE);
-    acc = ks_test_add_account (ws, "Åre Skidanläggningar");
-  }
-  /* Back to schema 7: no index, no triggers. */
+  for (guint v = 1; v <= ks_schema_latest_version () && !step; v++)
+    if (strstr (ks_schema_migration (v), "CREATE VIRTUAL TABLE search_index"))
+      step = v;
+  g_assert_cmpuint (step, >=, 8);
+
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'"
-                                     " AND name LIKE 'search_%'", collect_name, triggers, NULL), ==, SQLITE_OK);
-  /* Three per table of the ten indexed; an account's and a product's
-   * rename and return. */
-  g_assert_cmpuint (triggers->len, ==, 3 * 10 + 4);
-  for (guint i = 0; i < triggers->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) g_ptr_array_index (triggers, i));
-      g_assert_cmpint (sqlite3_exec (db, drop, NULL, NULL, NULL), ==, SQLITE_OK);
-    }
+  for (guint v = 1; v < step; v++)
+    g_assert_cmpint (sqlite3_exec (db, ks_schema_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  version = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = 1265850219;", step - 1);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "DROP TABLE search_index; DROP TABLE search_opportunities;"
-                                 "PRAGMA user_version = 7;",
+                                 "INSERT INTO accounts (id, name, notes) VALUES (5, 'Åre Skidanläggningar', 'Lifts');"
+                                 "INSERT INTO contacts (id, account_id, name, notes)"
+                                 " VALUES (9, 5, 'Ingrid Öberg', 'Runs the Duved depot');"
+                                 "INSERT INTO products (id, name) VALUES (2, 'Snowmaker');"
+                                 "INSERT INTO opportunities (id, ref, title, account_id, product_id)"
+                                 " VALUES (4, 'AS-1', 'Lift sensors', 5, 2);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, version, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  {
-    g_autoptr(KsWorkspace) ws = ks_test_open_workspace (path, FALSE);
 
-    g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 8);
-    g_assert_true (found (ws, "are skidanlagg", KS_SEARCH_ACCOUNT, acc));
+  {
+    g_autoptr(KsWorkspace) ws = ks_test_open_workspace (path, TRUE);
+
+    g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, ks_workspace_latest_schema_version ());
+    g_assert_true (found (ws, "are skidanlagg", KS_SEARCH_ACCOUNT, 5));
+    g_assert_true (found (ws, "oberg duved", KS_SEARCH_CONTACT, 9));
+    /* The opportunity with its account's and product's names. */
+    g_assert_true (found (ws, "lift snowm skid", KS_SEARCH_OPPORTUNITY, 4));
+    /* Three triggers per table of the ten indexed; an account's and a
+     * product's rename and return. */
+    g_assert_cmpint (ks_workspace_query_int (ws, "SELECT count (*) FROM sqlite_schema"
+                                                 " WHERE type = 'trigger' AND name GLOB 'search_*'",
+                                             0, 0, "count", &error), ==, 3 * 10 + 4);
+    assert_index_sound (ws);
+    /* And it is kept from now on. */
+    ks_test_add_account (ws, "Sälen Fjällanläggning");
+    g_assert_true (found (ws, "salen", KS_SEARCH_ACCOUNT, 6));
   }
 }
 
