@@ -42,6 +42,7 @@ struct _KsSearchDialog
   GtkStack        *stack;
   AdwStatusPage   *empty_page;
   GtkScrolledWindow *scrolled;
+  GtkLabel        *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (KsSearchDialog, ks_search_dialog, ADW_TYPE_WINDOW)
@@ -233,6 +234,8 @@ run_search (KsSearchDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   g_ptr_array_set_size (self->results, 0);
+  /* The status line is for results; the empty page says the rest. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
 
   if (!ws)
     {
@@ -275,11 +278,19 @@ run_search (KsSearchDialog *self)
     gtk_list_box_append (self->list, row_new (g_ptr_array_index (self->results, i)));
   gtk_list_box_invalidate_headers (self->list);
   {
-    g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result",
-                                                            "%u results", self->results->len),
-                                               self->results->len);
+    g_autofree char *status = NULL;
+
+    /* Translators: under the search results; %u is their number */
+    if (self->results->len < MAX_RESULTS)
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", self->results->len),
+                                self->results->len);
+    else
+      /* Translators: under the search results when there may be more; %u is their number */
+      status = g_strdup_printf (_("The best %u results — type more to narrow them"), self->results->len);
     set_status (self, status);
   }
+  gtk_label_set_text (self->status_label, self->status);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "results");
   select_index (self, 0);
 }
@@ -442,6 +453,19 @@ ks_search_dialog_init (KsSearchDialog *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->status_label, 0);
+  gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "caption");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->status_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->status_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->status_label), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->status_label), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search status"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
 
   adw_window_set_content (ADW_WINDOW (self), box);
 }
