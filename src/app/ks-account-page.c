@@ -867,6 +867,25 @@ ks_account_page_focus_name (KsAccountPage *self)
 }
 
 void
+ks_account_page_focus_field (KsAccountPage *self,
+                             const char    *field)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (KS_IS_ACCOUNT_PAGE (self));
+
+  if (g_strcmp0 (field, "notes") == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+      return;
+    }
+  row = field ? ks_field_rows_find (self->rows, field_names, N_FIELDS, field) : NULL;
+  if (!row)
+    row = GTK_WIDGET (self->name_row);
+  gtk_widget_grab_focus (row);
+}
+
+void
 ks_account_page_flush (KsAccountPage *self)
 {
   g_return_if_fail (KS_IS_ACCOUNT_PAGE (self));

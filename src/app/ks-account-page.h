@@ -21,6 +21,10 @@ void       ks_account_page_set_account_id (KsAccountPage *self,
                                            gint64         account_id);
 /* Focuses the name field with its text selected (after "Add Account"). */
 void       ks_account_page_focus_name     (KsAccountPage *self);
+/* Focuses a profile field (as ks_account_page_get_field_row () names
+ * them) or "notes"; the name for any other. The scrolled page follows. */
+void       ks_account_page_focus_field    (KsAccountPage *self,
+                                           const char    *field);
 /* Saves notes typed in the last second; called before the window closes. */
 void       ks_account_page_flush          (KsAccountPage *self);
 /* The entry row of a profile field ("name", "sector", "country", "time-zone",

@@ -17,6 +17,7 @@
 #include "ks-funnel-page.h"
 #include "ks-portfolio-page.h"
 #include "ks-powermap-page.h"
+#include "ks-search-dialog.h"
 #include "ks-window.h"
 
 #define SCREENSHOT_SETTLE_MS 900
@@ -32,6 +33,7 @@ struct _KsApplication
   char           *account;           /* --account */
   char           *view;              /* --view */
   char           *contact;           /* --contact */
+  char           *search;            /* --search */
 };
 
 G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
@@ -47,6 +49,8 @@ static const GOptionEntry options[] = {
     N_("Show this view of the account (profile, map, plan or raci), of the portfolio (matrix, abc, ranking or scores) or of the funnel (funnel, forecast, opportunities or evaluation)"), N_("VIEW") },
   { "contact", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Select this contact on the account's power map"), N_("NAME") },
+  { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open the search with this text"), N_("TEXT") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Use the light or dark style instead of the system's"), N_("light|dark") },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -78,13 +82,59 @@ screenshot_free (Screenshot *shot)
   g_free (shot);
 }
 
+/* The window's last frame with @dialog's centred over it, as a PNG. */
+static gboolean
+save_with_dialog (KsWindow    *window,
+                  GtkWidget   *dialog,
+                  const char  *path,
+                  GError     **error)
+{
+  GtkWidget *widgets[2] = { GTK_WIDGET (window), dialog };
+  int width = gtk_widget_get_width (widgets[0]), height = gtk_widget_get_height (widgets[0]);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widgets[i]);
+      int w = gtk_widget_get_width (widgets[i]), h = gtk_widget_get_height (widgets[i]);
+
+      gtk_snapshot_save (snapshot);
+      if (i > 0)
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2, (height - h) / 2));
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      gtk_snapshot_restore (snapshot);
+    }
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (!node || !renderer || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window has not been drawn yet, so there is nothing to save"));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the picture to “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 screenshot_save_cb (gpointer data)
 {
   Screenshot *shot = data;
   g_autoptr(GError) error = NULL;
+  GtkWindow *dialog = shot->app->search ? ks_window_open_search (shot->window) : NULL;
+  gboolean saved = dialog ? save_with_dialog (shot->window, GTK_WIDGET (dialog),
+                                              shot->app->screenshot_path, &error)
+                          : ks_window_save_screenshot (shot->window, shot->app->screenshot_path, &error);
 
-  if (ks_window_save_screenshot (shot->window, shot->app->screenshot_path, &error))
+  if (saved)
     g_print ("%s: %d×%d\n", shot->app->screenshot_path,
              gtk_widget_get_width (GTK_WIDGET (shot->window)),
              gtk_widget_get_height (GTK_WIDGET (shot->window)));
@@ -168,6 +218,14 @@ apply_view_options (KsApplication *self,
   if (self->contact &&
       !ks_powermap_page_select_name (KS_POWERMAP_PAGE (ks_window_get_powermap_page (window)), self->contact))
     g_printerr (_("keystone: no contact named “%s” on this power map\n"), self->contact);
+  if (self->search)
+    {
+      KsSearchDialog *dialog = KS_SEARCH_DIALOG (ks_window_open_search (window));
+
+      gtk_editable_set_text (ks_search_dialog_get_entry (dialog), self->search);
+      gtk_editable_set_position (ks_search_dialog_get_entry (dialog), -1);
+      ks_search_dialog_update (dialog);
+    }
 }
 
 static void
@@ -267,6 +325,7 @@ ks_application_handle_local_options (GApplication *app,
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
   g_variant_dict_lookup (dict, "contact", "s", &self->contact);
+  g_variant_dict_lookup (dict, "search", "s", &self->search);
   if (g_variant_dict_lookup (dict, "view", "s", &self->view) && g_strcmp0 (self->page, "portfolio") == 0)
     {
       if (g_strcmp0 (self->view, "matrix") != 0 && g_strcmp0 (self->view, "abc") != 0 &&
@@ -410,6 +469,7 @@ ks_application_finalize (GObject *object)
   g_free (self->account);
   g_free (self->view);
   g_free (self->contact);
+  g_free (self->search);
 
   G_OBJECT_CLASS (ks_application_parent_class)->finalize (object);
 }

@@ -1144,6 +1144,35 @@ ks_plan_page_activate_finding (KsPlanPage *self,
   ks_plan_findings_activate_row (self->findings, index);
 }
 
+void
+ks_plan_page_reveal (KsPlanPage *self,
+                     KsPlanList  list,
+                     gint64      item_id,
+                     const char *key)
+{
+  KsPlanFinding place = { 0 };
+  const KsPlanSectionInfo *sections;
+  guint n_sections;
+  int index = key && list == KS_PLAN_NO_LIST ? ks_plan_field_index (key) : -1;
+
+  g_return_if_fail (KS_IS_PLAN_PAGE (self));
+
+  /* The section of a scalar field (else the list's): where to go when the
+   * field itself is not found. */
+  place.section = KS_PLAN_SECTION_PROFILE;
+  sections = ks_plan_sections (&n_sections);
+  for (guint s = 0; s < n_sections; s++)
+    if ((index >= 0 && (guint) index >= sections[s].first_field &&
+         (guint) index < sections[s].first_field + sections[s].n_fields) ||
+        (list != KS_PLAN_NO_LIST && sections[s].list == list))
+      place.section = sections[s].id;
+  place.field = key;
+  place.list = list;
+  place.item_id = item_id;
+  pending_finish (self);
+  on_finding_activated (NULL, &place, self);
+}
+
 gboolean
 ks_plan_page_export (KsPlanPage  *self,
                      const char  *path,

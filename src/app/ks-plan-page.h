@@ -30,6 +30,13 @@ GtkWidget *ks_plan_page_get_row        (KsPlanPage  *self,
                                         KsPlanList   list,
                                         gint64       item_id,
                                         const char  *key);
+/* Scrolls to and focuses the row that edits @key: a scalar field (@list
+ * KS_PLAN_NO_LIST), or a field of item @item_id of @list (opened), as a
+ * finding does; the section's first row when there is no such field. */
+void       ks_plan_page_reveal         (KsPlanPage  *self,
+                                        KsPlanList   list,
+                                        gint64       item_id,
+                                        const char  *key);
 /* The contacts listed (those of kind contact), and the entry row that edits
  * @key ("name", "title", "department", "phone", "email", "channel",
  * "time_zone") of contact @contact_id, opened; NULL when not listed. */

@@ -35,6 +35,7 @@ struct _KsWindow
   KsWorkspace          *workspace;
   GSettings            *settings;       /* NULL without an installed schema */
   AdwToast             *last_toast;
+  GtkWindow            *search_dialog;  /* weak: while open */
 
   /* template */
   AdwToastOverlay      *toast_overlay;

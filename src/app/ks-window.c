@@ -19,6 +19,7 @@
 
 #include "ks-account.h"
 #include "ks-person.h"
+#include "ks-search-dialog.h"
 #include "ks-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -178,7 +179,7 @@ update_actions (KsWindow *self)
   gboolean open = self->workspace != NULL;
   gboolean writable = open && !ks_workspace_is_read_only (self->workspace);
   static const char *const need_open[] = {
-    "win.save-copy", "win.export-json", "win.find", "win.show-page", "win.show-account",
+    "win.save-copy", "win.export-json", "win.find", "win.search", "win.show-page", "win.show-account",
   };
   static const char *const need_writable[] = {
     "win.import-crm", "win.import-json", "win.add", "win.add-account", "win.add-person",
@@ -381,6 +382,15 @@ find_action (GtkWidget  *widget,
     ks_people_list_focus_search (self->people_list);
   else
     ks_account_list_focus_search (self->account_list);
+}
+
+/* Ctrl+F and Ctrl+K: the search over the whole workspace (ks-search-dialog.c). */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ks_window_open_search (KS_WINDOW (widget));
 }
 
 static void
@@ -674,6 +684,14 @@ ks_window_dispose (GObject *object)
   if (self->shortcuts_window)
     g_object_remove_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
   self->shortcuts_window = NULL;
+  if (self->search_dialog)
+    {
+      GtkWindow *dialog = self->search_dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->search_dialog);
+      self->search_dialog = NULL;
+      gtk_window_destroy (dialog);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_WINDOW);
   /* they went with their bins */
   self->powermap_page = NULL;
@@ -756,7 +774,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-crm", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-json", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-account", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-person", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "accounts");
@@ -1153,6 +1173,25 @@ ks_window_show_funnel_for_account (KsWindow   *self,
 
   ks_window_set_page (self, "funnel");
   ks_funnel_page_show_account (ensure_funnel_page (self), name);
+}
+
+GtkWindow *
+ks_window_open_search (KsWindow *self)
+{
+  KsSearchDialog *dialog;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  if (self->search_dialog)
+    {
+      gtk_window_present (self->search_dialog);
+      return self->search_dialog;
+    }
+  dialog = ks_search_dialog_new (self);
+  self->search_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->search_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }
 
 GtkWidget *

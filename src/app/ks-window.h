@@ -50,6 +50,9 @@ GtkWidget   *ks_window_get_funnel_page     (KsWindow       *self);
 /* Shows the Funnel view filtered to the account @name. */
 void         ks_window_show_funnel_for_account (KsWindow   *self,
                                                 const char *name);
+/* Opens (or presents again) the search over the whole workspace.
+ * Returns: (transfer none): the search dialog. */
+GtkWindow   *ks_window_open_search         (KsWindow       *self);
 gboolean     ks_window_select_account_name (KsWindow       *self,
                                             const char     *name);
 void         ks_window_select_account      (KsWindow       *self,

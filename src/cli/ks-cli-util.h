@@ -22,6 +22,8 @@ enum {
 
 /* --year not given. */
 #define KS_CLI_NO_YEAR G_MININT
+/* --limit not given. */
+#define KS_CLI_NO_LIMIT G_MININT
 
 typedef struct
 {
@@ -61,6 +63,7 @@ typedef struct
   char     *a_accounts_of; /* meeting create: --a-accounts-of NAME */
   char     *due;         /* meeting decide: --due PHRASE */
   int       slide;       /* render meeting: --slide N (1-based), 0 when not given */
+  int       limit;       /* search: --limit N, KS_CLI_NO_LIMIT when not given */
   int       width;
   int       height;
   gboolean  version;

@@ -24,6 +24,7 @@
 #include "ks-cli-funnel.h"
 #include "ks-cli-evaluation.h"
 #include "ks-cli-meeting.h"
+#include "ks-cli-search.h"
 #include "ks-cli-portfolio.h"
 #include "ks-cli-raci.h"
 #include "ks-cli-util.h"
@@ -168,6 +169,12 @@ static const char *usage_text =
      "  meeting list | meeting decide --meeting ID --account NAME [--owner NAME] [--due PHRASE] TEXT\n"
      "  report meeting --meeting ID [--json]    a review meeting and the decisions taken in it\n"
      "  render meeting --meeting ID -o FILE.pdf   its minutes (--slide N: one slide, PNG/SVG/PDF)\n"
+     "  search QUERY [--limit N] [--json]\n"
+     "                                   accounts, contacts, people, plan texts and\n"
+     "                                   opportunities matching every word (as a prefix,\n"
+     "                                   accents ignored), best first (default 20);\n"
+     "                                   --json: {\"results\": [{\"kind\", \"account\",\n"
+     "                                   \"title\", \"snippet\", ...}]}\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1208,6 +1215,11 @@ run (Options *opts)
                           "“meeting”, “report meeting” and “render meeting”"));
   if (opts->accounts->len > 1)
     return usage_error (_("--account is given more than once; only “meeting create” takes several"));
+  /* So does the search (ks-cli-search.c). */
+  if (g_strcmp0 (cmd, "search") == 0)
+    return ks_cli_search (opts);
+  if (opts->limit != KS_CLI_NO_LIMIT)
+    return usage_error (_("--limit only applies to “search”"));
   if (opts->opportunity || opts->criterion || opts->score)
     return usage_error (_("--opportunity, --criterion and --score only apply to “evaluation score”"));
   if (opts->demo && g_strcmp0 (cmd, "init") != 0)
@@ -1419,6 +1431,7 @@ main (int   argc,
     { "a-accounts-of", 0, 0, G_OPTION_ARG_STRING, &opts.a_accounts_of, N_("meeting create: their A accounts"), N_("NAME") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &opts.due, N_("meeting decide: e.g. 2027-01-15, “next Friday”"), N_("PHRASE") },
     { "slide", 0, 0, G_OPTION_ARG_INT, &opts.slide, N_("render meeting: one slide (from 1)"), N_("N") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &opts.limit, N_("search: how many results (default 20)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
@@ -1427,6 +1440,7 @@ main (int   argc,
   opts.year = KS_CLI_NO_YEAR;
   opts.accounts = g_ptr_array_new_with_free_func (g_free);
   parsed_options = &opts;
+  opts.limit = KS_CLI_NO_LIMIT;
   setlocale (LC_ALL, "");
   /* KEYSTONE_LOCALEDIR: the catalogues of a build tree (build-aux/run) */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEYSTONE_LOCALEDIR") ? g_getenv ("KEYSTONE_LOCALEDIR") : LOCALEDIR);

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "ks-schema"
 
 #include "ks-schema-private.h"
+#include "ks-search-schema.h"
 
 static const char *const migrations[] = {
   /* 1: accounts, people, account teams, contacts, products, opportunities */
@@ -497,6 +498,9 @@ static const char *const migrations[] = {
   "CREATE INDEX meeting_agenda_account ON meeting_agenda (account_id);"
   "ALTER TABLE plan_actions ADD COLUMN meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL;"
   "CREATE INDEX plan_actions_meeting ON plan_actions (meeting_id);",
+  /* 9: the search index (SQLite FTS5: the whole step is in ks-search-schema.h),
+   * filled from the rows already there and kept by triggers. */
+  KS_SEARCH_SCHEMA_STEP,
 };
 
 guint

@@ -98,6 +98,10 @@ on_update (void          *data,
 
   if (g_strcmp0 (db_name, "main") != 0)
     return;
+  /* The search index (ks-search-schema.h) is derived: its tables' changes
+   * are no one's news. */
+  if (g_str_has_prefix (table, "search_"))
+    return;
   /* A bulk load changes one table row after row: interning its name each
    * time was 1.4 % of a large import. */
   if (self->last_touched && strcmp (table, self->last_touched) == 0 &&

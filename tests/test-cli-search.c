@@ -1,0 +1,228 @@
+/* test-cli-search.c — keystone-cli end to end: search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workspace is built with the core API, then keystone-cli searches the
+ * file. Mark offsets are counted by hand in characters.
+ */
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ks-contact.h"
+#include "ks-test-util.h"
+
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs keystone-cli on @workspace with a NULL-terminated argument list. */
+static void
+run_cli (Result     *r,
+         const char *workspace,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  result_clear (r);
+  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
+  g_ptr_array_add (argv, g_strdup ("--workspace"));
+  g_ptr_array_add (argv, g_strdup (workspace));
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (a));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  r->status = g_subprocess_get_exit_status (proc);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* A workspace file: two accounts, a contact with notes, a person. */
+static char *
+make_workspace (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  char *path = g_build_filename (dir, "search.keystone", NULL);
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (path, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsContact) c = NULL;
+  gint64 nordhafen, contact;
+
+  ks_test_add_account (ws, "Müller Maschinenbau GmbH");
+  nordhafen = ks_test_add_account (ws, "Nordhafen Logistik");
+  contact = ks_test_add_contact (ws, nordhafen, "Åsa Lindström", KS_NODE_CONTACT, KS_POWER_UNKNOWN);
+  c = ks_contact_load (ws, contact, &error);
+  g_assert_no_error (error);
+  ks_contact_set_notes (c, "Hamburg plant complained about delivery");
+  g_assert_true (ks_contact_save (c, ws, &error));
+  g_assert_no_error (error);
+  ks_test_add_person (ws, "Erik Delvaux", 0);
+  return path;
+}
+
+static JsonArray *
+results_of (JsonObject *root)
+{
+  g_assert_true (json_object_has_member (root, "results"));
+  return json_object_get_array_member (root, "results");
+}
+
+/* The [start, end] pairs of @member as "s-e,s-e". */
+static char *
+marks_text (JsonObject *result,
+            const char *member)
+{
+  JsonArray *marks = json_object_get_array_member (result, member);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (marks); i++)
+    {
+      JsonArray *m = json_array_get_array_element (marks, i);
+
+      g_string_append_printf (s, "%s%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, i ? "," : "",
+                              json_array_get_int_element (m, 0), json_array_get_int_element (m, 1));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_json (void)
+{
+  g_autofree char *path = make_workspace ();
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *results;
+  JsonObject *first;
+  g_autofree char *title_marks = NULL;
+  g_autofree char *snippet_marks = NULL;
+
+  /* Accents folded: "muller" finds "Müller"; "Müller" is characters 0-6. */
+  run_cli (&r, path, "search", "--json", "muller", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_object (r.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "query"), ==, "muller");
+  results = results_of (root);
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  first = json_array_get_object_element (results, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "account");
+  g_assert_cmpstr (json_object_get_string_member (first, "account"), ==, "Müller Maschinenbau GmbH");
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Müller Maschinenbau GmbH");
+  title_marks = marks_text (first, "title_marks");
+  g_assert_cmpstr (title_marks, ==, "0-6");
+  g_clear_pointer (&root, json_object_unref);
+  g_clear_pointer (&title_marks, g_free);
+
+  /* Two prefixes, both in the contact's notes: "Hamburg" 0-7, "plant" 8-13. */
+  run_cli (&r, path, "search", "--json", "ham", "pla", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_object (r.out);
+  results = results_of (root);
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  first = json_array_get_object_element (results, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "contact");
+  g_assert_cmpstr (json_object_get_string_member (first, "account"), ==, "Nordhafen Logistik");
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "Åsa Lindström");
+  g_assert_cmpstr (json_object_get_string_member (first, "snippet"), ==,
+                   "Hamburg plant complained about delivery");
+  g_assert_cmpstr (json_object_get_string_member (first, "field"), ==, "notes");
+  snippet_marks = marks_text (first, "snippet_marks");
+  g_assert_cmpstr (snippet_marks, ==, "0-7,8-13");
+  g_clear_pointer (&root, json_object_unref);
+
+  /* A person belongs to no account: null. */
+  run_cli (&r, path, "search", "--json", "delv", NULL);
+  root = parse_object (r.out);
+  first = json_array_get_object_element (results_of (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "person");
+  g_assert_true (json_object_get_null_member (first, "account"));
+}
+
+static void
+test_table_and_limit (void)
+{
+  g_autofree char *path = make_workspace ();
+  g_auto(Result) r = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+
+  run_cli (&r, path, "search", "muller", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "[Müller] Maschinenbau GmbH"));
+  g_assert_nonnull (strstr (r.out, "account"));
+
+  run_cli (&r, path, "search", "zzz", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Nothing matches “zzz”"));
+
+  /* "d" starts "delivery" (the contact's notes) and "Delvaux" (the
+   * person), nothing else: two results, and --limit 1 keeps one. */
+  run_cli (&r, path, "search", "--json", "d", NULL);
+  root = parse_object (r.out);
+  g_assert_cmpuint (json_array_get_length (results_of (root)), ==, 2);
+  g_clear_pointer (&root, json_object_unref);
+  run_cli (&r, path, "search", "--json", "--limit", "1", "d", NULL);
+  root = parse_object (r.out);
+  g_assert_cmpuint (json_array_get_length (results_of (root)), ==, 1);
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *path = make_workspace ();
+  g_auto(Result) r = { 0 };
+
+  run_cli (&r, path, "search", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "search what?"));
+  run_cli (&r, path, "search", "--limit", "0", "x", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--limit"));
+  run_cli (&r, path, "search", "--owner", "X", "x", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_cli (&r, path, "accounts", "--limit", "3", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--limit only applies to “search”"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/search/json", test_json);
+  g_test_add_func ("/cli/search/table-and-limit", test_table_and_limit);
+  g_test_add_func ("/cli/search/usage", test_usage);
+  return g_test_run ();
+}
