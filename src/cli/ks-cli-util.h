@@ -54,6 +54,13 @@ typedef struct
   char     *opportunity; /* evaluation score: --opportunity REF */
   char     *criterion;   /* evaluation score: --criterion NAME */
   char     *score;       /* evaluation score: --score N (0 clears) */
+  char     *meeting;     /* meeting decide, report/render meeting: --meeting ID */
+  char     *date;        /* meeting create: --date YYYY-MM-DD */
+  char    **attendees;   /* meeting create: --attendee NAME, repeatable */
+  GPtrArray *accounts;   /* every --account given, in order (meeting create takes several) */
+  char     *a_accounts_of; /* meeting create: --a-accounts-of NAME */
+  char     *due;         /* meeting decide: --due PHRASE */
+  int       slide;       /* render meeting: --slide N (1-based), 0 when not given */
   int       width;
   int       height;
   gboolean  version;

@@ -23,6 +23,7 @@
 #include "ks-cli-charts.h"
 #include "ks-cli-funnel.h"
 #include "ks-cli-evaluation.h"
+#include "ks-cli-meeting.h"
 #include "ks-cli-portfolio.h"
 #include "ks-cli-raci.h"
 #include "ks-cli-util.h"
@@ -163,6 +164,20 @@ static const char *usage_text =
      "                                   colour = stage\n"
      "  evaluation score --opportunity REF --criterion NAME --score N [--json]\n"
      "                                   score one criterion of an opportunity 1–5 (0 clears)\n"
+     "  meeting create TITLE --date YYYY-MM-DD [--attendee NAME]... [--account NAME]...\n"
+     "                 [--a-accounts-of NAME] [--json]\n"
+     "                                   a review meeting: attendees and the agenda in order\n"
+     "  meeting list [--json]            the meetings, newest first, with their ids\n"
+     "  meeting decide --meeting ID --account NAME [--owner NAME] [--due PHRASE] [--today D] TEXT\n"
+     "                                   a decision: an open action on the account's plan\n"
+     "                                   (due e.g. 2027-01-15, \"next Friday\", \"in 2 weeks\")\n"
+     "  report meeting --meeting ID [--json]\n"
+     "                                   the meeting and its decisions (account, text, owner,\n"
+     "                                   due, action id)\n"
+     "  render meeting --meeting ID [--today D] -o FILE.pdf\n"
+     "                                   the minutes: every slide and every decision; with\n"
+     "                                   --slide N [--width W] [--height H] one slide as PNG,\n"
+     "                                   SVG or PDF\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1166,6 +1181,22 @@ is_funnel_report (const char *cmd,
          (g_strcmp0 (sub, "funnel") == 0 || g_strcmp0 (sub, "forecast") == 0);
 }
 
+/* --account: the last one given for the commands that take one, every one
+ * in order for "meeting create". */
+static Options *parsed_options;
+
+static gboolean
+on_account_option (const char  *name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  g_free (parsed_options->account);
+  parsed_options->account = g_strdup (value);
+  g_ptr_array_add (parsed_options->accounts, g_strdup (value));
+  return TRUE;
+}
+
 static int
 run (Options *opts)
 {
@@ -1178,6 +1209,15 @@ run (Options *opts)
   if (g_strcmp0 (cmd, "evaluation") == 0 ||
       (g_strcmp0 (sub, "evaluation") == 0 && (g_strcmp0 (cmd, "report") == 0 || g_strcmp0 (cmd, "render") == 0)))
     return ks_cli_evaluation (opts);
+  /* So does meeting mode (ks-cli-meeting.c). */
+  if (g_strcmp0 (cmd, "meeting") == 0 ||
+      (g_strcmp0 (sub, "meeting") == 0 && (g_strcmp0 (cmd, "report") == 0 || g_strcmp0 (cmd, "render") == 0)))
+    return ks_cli_meeting (opts);
+  if (opts->meeting || opts->date || opts->attendees || opts->a_accounts_of || opts->due || opts->slide)
+    return usage_error (_("--meeting, --date, --attendee, --a-accounts-of, --due and --slide only apply to "
+                          "“meeting”, “report meeting” and “render meeting”"));
+  if (opts->accounts->len > 1)
+    return usage_error (_("--account is given more than once; only “meeting create” takes several"));
   if (opts->opportunity || opts->criterion || opts->score)
     return usage_error (_("--opportunity, --criterion and --score only apply to “evaluation score”"));
   if (opts->demo && g_strcmp0 (cmd, "init") != 0)
@@ -1332,7 +1372,7 @@ main (int   argc,
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opts.dry_run, N_("import crm: check and report, write nothing"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &opts.replace, N_("import json: replace a non-empty workspace"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opts.output, N_("export: write to FILE instead of stdout; render: the picture to write"), N_("FILE") },
-    { "account", 'a', 0, G_OPTION_ARG_STRING, &opts.account,
+    { "account", 'a', 0, G_OPTION_ARG_CALLBACK, on_account_option,
       N_("import contacts/influences, report coverage: the account (exact name, or one that matches ignoring case)"),
       N_("NAME") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &opts.today,
@@ -1383,12 +1423,24 @@ main (int   argc,
       N_("evaluation score: the evaluation criterion (by name)"), N_("NAME") },
     { "score", 0, 0, G_OPTION_ARG_STRING, &opts.score,
       N_("evaluation score: 1 (low) to 5 (high); 0 clears the score"), N_("N") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &opts.meeting,
+      N_("meeting decide, report/render meeting: the meeting (its id, see “meeting list”)"), N_("ID") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &opts.date, N_("meeting create: the meeting’s date"), N_("YYYY-MM-DD") },
+    { "attendee", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.attendees,
+      N_("meeting create: one of our people attending (repeatable)"), N_("NAME") },
+    { "a-accounts-of", 0, 0, G_OPTION_ARG_STRING, &opts.a_accounts_of,
+      N_("meeting create: put this person’s A accounts on the agenda"), N_("NAME") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &opts.due,
+      N_("meeting decide: the due date, e.g. 2027-01-15, “next Friday”, “in 2 weeks”"), N_("PHRASE") },
+    { "slide", 0, 0, G_OPTION_ARG_INT, &opts.slide, N_("render meeting: one slide (from 1) instead of the minutes"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL
   };
 
   opts.year = KS_CLI_NO_YEAR;
+  opts.accounts = g_ptr_array_new_with_free_func (g_free);
+  parsed_options = &opts;
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -1433,6 +1485,12 @@ main (int   argc,
   g_free (opts.opportunity);
   g_free (opts.criterion);
   g_free (opts.score);
+  g_free (opts.meeting);
+  g_free (opts.date);
+  g_strfreev (opts.attendees);
+  g_ptr_array_unref (opts.accounts);
+  g_free (opts.a_accounts_of);
+  g_free (opts.due);
   g_strfreev (opts.args);
   return status;
 }

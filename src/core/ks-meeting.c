@@ -525,7 +525,7 @@ ks_meeting_pick_accounts (KsWorkspace          *workspace,
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  if (!(abc = ks_abc_report_load (workspace, -1, 0, error)))
+  if (!(abc = ks_abc_report_load (workspace, -1, -1, error)))   /* all years */
     return NULL;
   if (filter->owner_id && !(owned = owned_accounts (workspace, filter->owner_id, error)))
     return NULL;
