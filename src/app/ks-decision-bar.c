@@ -340,8 +340,10 @@ on_due_changed (KsDecisionBar *self)
 static void
 on_owner_changed (KsDecisionBar *self)
 {
-  if (gtk_widget_has_focus (self->owner_entry) ||
-      gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))), self->owner_entry))
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus && (focus == self->owner_entry || gtk_widget_is_ancestor (focus, self->owner_entry)))
     show_suggestions (self);
 }
 

@@ -36,6 +36,13 @@ G_DEFINE_FINAL_TYPE (KsSlideCanvas, ks_slide_canvas, GTK_TYPE_WIDGET)
 /* Helpers */
 
 static void
+node_unref (gpointer node)
+{
+  if (node)
+    gsk_render_node_unref (node);
+}
+
+static void
 drop_nodes (KsSlideCanvas *self)
 {
   g_ptr_array_set_size (self->nodes, 0);
@@ -156,7 +163,7 @@ static void
 ks_slide_canvas_init (KsSlideCanvas *self)
 {
   self->slide = -1;
-  self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  self->nodes = g_ptr_array_new_with_free_func (node_unref);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
