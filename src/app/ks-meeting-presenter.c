@@ -21,7 +21,7 @@
 
 struct _KsMeetingPresenter
 {
-  AdwWindow        parent_instance;
+  GtkWindow        parent_instance;
 
   KsMeetingWindow *meeting;    /* weak */
   guint            slide;
@@ -37,7 +37,7 @@ struct _KsMeetingPresenter
   GtkWidget       *clock;
 };
 
-G_DEFINE_FINAL_TYPE (KsMeetingPresenter, ks_meeting_presenter, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (KsMeetingPresenter, ks_meeting_presenter, GTK_TYPE_WINDOW)
 
 /* Helpers */
 
@@ -167,6 +167,7 @@ ks_meeting_presenter_init (KsMeetingPresenter *self)
   self->started = g_get_monotonic_time ();
   gtk_window_set_title (GTK_WINDOW (self), _("Presenter"));
   gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-presenter");
+  gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
 
   grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
@@ -215,7 +216,7 @@ ks_meeting_presenter_init (KsMeetingPresenter *self)
   gtk_box_append (GTK_BOX (side), scroller);
   gtk_grid_attach (GTK_GRID (grid), side, 1, 0, 1, 3);
 
-  adw_window_set_content (ADW_WINDOW (self), grid);
+  gtk_window_set_child (GTK_WINDOW (self), grid);
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define KS_TYPE_MEETING_PRESENTER (ks_meeting_presenter_get_type ())
-G_DECLARE_FINAL_TYPE (KsMeetingPresenter, ks_meeting_presenter, KS, MEETING_PRESENTER, AdwWindow)
+G_DECLARE_FINAL_TYPE (KsMeetingPresenter, ks_meeting_presenter, KS, MEETING_PRESENTER, GtkWindow)
 
 /* For @meeting (which outlives it: the meeting window destroys its
  * presenter when it closes); keys pressed here drive the meeting. */

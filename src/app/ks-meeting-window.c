@@ -36,7 +36,7 @@
 
 struct _KsMeetingWindow
 {
-  AdwWindow        parent_instance;
+  GtkWindow        parent_instance;
 
   KsWorkspace     *workspace;
   gint64           meeting_id;
@@ -60,7 +60,7 @@ struct _KsMeetingWindow
   GtkWidget       *decision_bar;
 };
 
-G_DEFINE_FINAL_TYPE (KsMeetingWindow, ks_meeting_window, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (KsMeetingWindow, ks_meeting_window, GTK_TYPE_WINDOW)
 
 /* Helpers */
 
@@ -415,10 +415,12 @@ ks_meeting_window_init (KsMeetingWindow *self)
   GtkEventController *key;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "meeting");
+  /* full screen, edge to edge: no title bar, no shadow, no border */
+  gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
   self->toasts = adw_toast_overlay_new ();
   overlay = gtk_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toasts), overlay);
-  adw_window_set_content (ADW_WINDOW (self), self->toasts);
+  gtk_window_set_child (GTK_WINDOW (self), self->toasts);
 
   self->canvas = ks_slide_canvas_new ();
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->canvas);
@@ -724,6 +726,45 @@ ks_meeting_window_get_presenter (KsMeetingWindow *self)
 {
   g_return_val_if_fail (KS_IS_MEETING_WINDOW (self), NULL);
   return self->presenter;
+}
+
+gboolean
+ks_meeting_window_save_screenshot (KsMeetingWindow *self,
+                                   const char      *path,
+                                   GError         **error)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+
+  g_return_val_if_fail (KS_IS_MEETING_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* the last frame's node, as a paintable of the window hands it over */
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  if (!node || !renderer || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The meeting has not been drawn yet, so there is nothing to save"));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the picture to “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GtkWidget *

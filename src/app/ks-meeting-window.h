@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define KS_TYPE_MEETING_WINDOW (ks_meeting_window_get_type ())
-G_DECLARE_FINAL_TYPE (KsMeetingWindow, ks_meeting_window, KS, MEETING_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (KsMeetingWindow, ks_meeting_window, KS, MEETING_WINDOW, GtkWindow)
 
 /* The meeting's "today" (what is overdue, what due-date phrases count
  * from): @today when it is a YYYY-MM-DD date, else KEYSTONE_TODAY from the
@@ -47,6 +47,12 @@ gboolean         ks_meeting_window_handle_key   (KsMeetingWindow *self,
                                                  GdkModifierType  state);
 /* The presenter's window while there is one (two monitors), else NULL. */
 GtkWindow       *ks_meeting_window_get_presenter (KsMeetingWindow *self);
+
+/* Renders the window as it was last painted into a PNG (GSK), for
+ * build-aux/screenshots. */
+gboolean         ks_meeting_window_save_screenshot (KsMeetingWindow *self,
+                                                    const char      *path,
+                                                    GError         **error);
 
 /* The parts, for tests. */
 GtkWidget       *ks_meeting_window_get_canvas       (KsMeetingWindow *self);
