@@ -25,13 +25,17 @@
 #include "ks-decision-bar.h"
 #include "ks-json.h"
 #include "ks-meeting-dialog.h"
+#include "ks-meeting-presenter.h"
 #include "ks-meeting-window.h"
 #include "ks-person.h"
 #include "ks-plan.h"
+#include "ks-portfolio-page.h"
+#include "ks-portfolio-view.h"
 #include "ks-slide-canvas.h"
 #include "ks-account.h"
 #include "ks-test-display.h"
 #include "ks-test-util.h"
+#include "ks-window.h"
 
 #define TODAY "2026-12-10"
 
@@ -532,6 +536,93 @@ test_dialog (void)
   g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
 }
 
+/* The presenter's screen (shown here as a window of its own: Xvfb has one
+ * monitor, so the meeting never opens it by itself): it follows the
+ * slides, previews the next one, lists the decisions, and its keys drive
+ * the meeting. */
+static void
+test_presenter (void)
+{
+  KsMeetingWindow *window = open_meeting ();
+  GtkWidget *presenter;
+  GPtrArray *lines;
+  GtkWidget *weak;
+
+  /* one monitor: the slide alone */
+  g_assert_null (ks_meeting_window_get_presenter (window));
+  presenter = ks_meeting_presenter_new (window);
+  weak = presenter;
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &weak);
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  gtk_window_present (GTK_WINDOW (presenter));
+  ks_test_wait_for_paint (presenter);
+  /* the two decisions of keyboard-walk, in the order taken */
+  lines = ks_meeting_presenter_get_lines (KS_MEETING_PRESENTER (presenter));
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
+                   "Hallberg Group: Pilot the energy-monitoring bundle — Lena Schröder, due 2026-12-18");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==,
+                   "Brandvik Pharma AB: Book a site visit with the new CFO — Jonas Müller, due 2027-01-15");
+  /* a key pressed on the presenter's screen moves the meeting */
+  g_assert_true (press (presenter, GDK_KEY_3, 0));
+  g_assert_cmpuint (ks_meeting_window_get_slide (window), ==, 8);
+  ks_meeting_presenter_set_slide (KS_MEETING_PRESENTER (presenter), 8);
+  ks_test_wait_for_paint (presenter);
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  g_assert_null (weak);
+  close_meeting (window);
+}
+
+/* The main window: F5's action from the portfolio view starts the agenda
+ * with the matrix's selected account; Present opens the presentation. */
+static void
+test_start_from_portfolio (void)
+{
+  KsWindow *main_window = ks_window_new (NULL);
+  KsPortfolioPage *page;
+  KsMeetingDialog *dialog = NULL;
+  KsMeetingWindow *meeting = NULL;
+  GArray *agenda;
+  guint n_agenda;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (main_window), 1280, 800);
+  ks_window_set_workspace (main_window, workspace);
+  gtk_window_present (GTK_WINDOW (main_window));
+  ks_window_set_page (main_window, "portfolio");
+  page = KS_PORTFOLIO_PAGE (ks_window_get_portfolio_page (main_window));
+  ks_portfolio_page_reload (page);
+  ks_test_wait_for_paint (GTK_WIDGET (main_window));
+  ks_portfolio_view_set_selected (KS_PORTFOLIO_VIEW (ks_portfolio_page_get_matrix (page)), brandvik);
+
+  /* what F5, the main menu's item and the portfolio view's button do */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.start-meeting", NULL));
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (KS_IS_MEETING_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  agenda = ks_meeting_dialog_get_agenda (dialog);
+  g_assert_cmpuint (agenda->len, ==, 1);
+  g_assert_cmpint (g_array_index (agenda, gint64, 0), ==, brandvik);
+  /* the matrix shows every account: Brandvik is there, the rest are added */
+  g_assert_cmpuint (ks_meeting_dialog_add_shown (dialog), >, 0);
+  ks_meeting_dialog_set_title (dialog, "Whole portfolio");
+  g_signal_emit_by_name (dialog, "present", ks_meeting_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  n_agenda = agenda->len;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (KS_IS_MEETING_WINDOW (l->data))
+      meeting = l->data;
+  g_assert_nonnull (meeting);
+  /* agenda, portfolio, three slides per account, decisions */
+  g_assert_cmpuint (ks_meeting_deck_get_n_slides (ks_meeting_window_get_deck (meeting)), ==,
+                    1 + 1 + 3 * n_agenda + 1);
+  ks_test_wait_for_paint (GTK_WIDGET (meeting));
+  close_meeting (meeting);
+  gtk_window_destroy (GTK_WINDOW (main_window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +660,8 @@ main (int   argc,
   g_test_add_func ("/meeting-window/minutes", test_minutes);
   g_test_add_func ("/meeting-window/refusals", test_refusals);
   g_test_add_func ("/meeting-window/dialog", test_dialog);
+  g_test_add_func ("/meeting-window/presenter", test_presenter);
+  g_test_add_func ("/meeting-window/start-from-portfolio", test_start_from_portfolio);
   status = g_test_run ();
   g_clear_object (&workspace);
   return status;

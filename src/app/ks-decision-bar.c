@@ -5,7 +5,7 @@
  *
  * Three fields in a row over the slide: the decision, its owner (a person
  * on our side, typed: the people whose names match are listed under the
- * field, Up and Down pick one, Tab or Enter takes it) and its due date
+ * fields, Up and Down pick one, Tab or Enter takes it) and its due date
  * (a phrase such as "next Friday", "in 2 weeks" or "2027-01-15", read by
  * ks_due_date_parse against the meeting's today and shown as a date
  * beside the field while typing, or the reason it is not understood).
@@ -58,8 +58,7 @@ struct _KsDecisionBar
   GtkWidget    *due_entry;
   GtkWidget    *due_label;
   GtkWidget    *message_label;
-  GtkWidget    *popover;
-  GtkWidget    *suggestions;
+  GtkWidget    *suggestions;   /* the owners matching what is typed */
 };
 
 enum
@@ -181,8 +180,7 @@ resolve_owner (KsDecisionBar  *self,
 static void
 hide_suggestions (KsDecisionBar *self)
 {
-  if (gtk_widget_get_visible (self->popover))
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_widget_set_visible (self->suggestions, FALSE);
 }
 
 static void
@@ -226,8 +224,7 @@ show_suggestions (KsDecisionBar *self)
     }
   gtk_list_box_select_row (GTK_LIST_BOX (self->suggestions),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->suggestions), 0));
-  if (!gtk_widget_get_visible (self->popover))
-    gtk_popover_popup (GTK_POPOVER (self->popover));
+  gtk_widget_set_visible (self->suggestions, TRUE);
 }
 
 /* Takes the suggestion picked (the first unless Up/Down moved); FALSE when
@@ -238,7 +235,7 @@ accept_suggestion (KsDecisionBar *self)
   GtkListBoxRow *row;
   int index;
 
-  if (!gtk_widget_get_visible (self->popover))
+  if (!gtk_widget_get_visible (self->suggestions))
     return FALSE;
   row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->suggestions));
   index = row ? gtk_list_box_row_get_index (row) : -1;
@@ -372,7 +369,7 @@ on_key (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Escape:
-      if (owner && gtk_widget_get_visible (self->popover))
+      if (owner && gtk_widget_get_visible (self->suggestions))
         hide_suggestions (self);
       else
         ks_decision_bar_cancel (self);
@@ -397,7 +394,7 @@ on_key (GtkEventControllerKey *controller,
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_Up:
-      if (!owner || !gtk_widget_get_visible (self->popover))
+      if (!owner || !gtk_widget_get_visible (self->suggestions))
         return FALSE;
       move_suggestion (self, keyval == GDK_KEY_Down ? 1 : -1);
       return TRUE;
@@ -419,11 +416,6 @@ ks_decision_bar_dispose (GObject *object)
 {
   KsDecisionBar *self = KS_DECISION_BAR (object);
 
-  if (self->popover)
-    {
-      gtk_widget_unparent (self->popover);
-      self->popover = NULL;
-    }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (ks_decision_bar_parent_class)->dispose (object);
@@ -487,7 +479,7 @@ add_entry (KsDecisionBar *self,
 static void
 ks_decision_bar_init (KsDecisionBar *self)
 {
-  GtkWidget *row, *hints, *hint, *scroller;
+  GtkWidget *row, *hints, *hint;
   GtkEventController *focus;
 
   self->agenda_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -520,6 +512,19 @@ ks_decision_bar_init (KsDecisionBar *self)
   self->due_entry = add_entry (self, row, _("Due: next Friday, in 2 weeks, 2027-01-15"), _("Due date"), 26);
   gtk_box_append (GTK_BOX (self->box), row);
 
+  /* the owner's suggestions, under the fields: the entry keeps the focus
+   * while they show (a popover would take it, and needs a monitor) */
+  self->suggestions = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestions), GTK_SELECTION_SINGLE);
+  gtk_widget_set_can_focus (self->suggestions, FALSE);
+  gtk_widget_set_halign (self->suggestions, GTK_ALIGN_END);
+  gtk_widget_add_css_class (self->suggestions, "boxed-list");
+  gtk_widget_set_visible (self->suggestions, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestions), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("People matching the owner typed"), -1);
+  g_signal_connect (self->suggestions, "row-activated", G_CALLBACK (on_suggestion_activated), self);
+  gtk_box_append (GTK_BOX (self->box), self->suggestions);
+
   hints = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   self->message_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
@@ -539,21 +544,6 @@ ks_decision_bar_init (KsDecisionBar *self)
   gtk_box_append (GTK_BOX (hints), self->due_label);
   gtk_box_append (GTK_BOX (self->box), hints);
 
-  /* the owner's suggestions: the entry keeps the focus while they show */
-  self->suggestions = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestions), GTK_SELECTION_SINGLE);
-  gtk_widget_set_can_focus (self->suggestions, FALSE);
-  g_signal_connect (self->suggestions, "row-activated", G_CALLBACK (on_suggestion_activated), self);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->suggestions);
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_BOTTOM);
-  gtk_widget_set_can_focus (self->popover, FALSE);
-  gtk_popover_set_child (GTK_POPOVER (self->popover), scroller);
-  gtk_widget_set_parent (self->popover, self->owner_entry);
 
   g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (on_due_changed), self);
   g_signal_connect_swapped (self->owner_entry, "changed", G_CALLBACK (on_owner_changed), self);
