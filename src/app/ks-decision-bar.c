@@ -454,7 +454,8 @@ ks_decision_bar_class_init (KsDecisionBarClass *klass)
 
 static GtkWidget *
 add_entry (KsDecisionBar *self,
-           GtkWidget     *box,
+           GtkWidget     *grid,
+           int            column,
            const char    *placeholder,
            const char    *label,
            int            width_chars)
@@ -472,14 +473,14 @@ add_entry (KsDecisionBar *self,
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (entry, key);
-  gtk_box_append (GTK_BOX (box), entry);
+  gtk_grid_attach (GTK_GRID (grid), entry, column, 1, 1, 1);
   return entry;
 }
 
 static void
 ks_decision_bar_init (KsDecisionBar *self)
 {
-  GtkWidget *row, *hints, *hint;
+  GtkWidget *row, *notes, *hint;
   GtkEventController *focus;
 
   self->agenda_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -490,7 +491,11 @@ ks_decision_bar_init (KsDecisionBar *self)
   self->message = g_strdup ("");
   g_date_clear (&self->today, 1);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  /* a grid: the title; the three fields; under each what it needs to say
+   * (hints or the refusal, the matching people, the date understood) */
+  self->box = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->box), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (self->box), 8);
   gtk_widget_add_css_class (self->box, "card");
   gtk_widget_add_css_class (self->box, "meeting-decision");
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -504,46 +509,47 @@ ks_decision_bar_init (KsDecisionBar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Account of the decision"), -1);
   gtk_box_append (GTK_BOX (row), self->account_drop);
-  gtk_box_append (GTK_BOX (self->box), row);
+  gtk_grid_attach (GTK_GRID (self->box), row, 0, 0, 3, 1);
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->text_entry = add_entry (self, row, _("What was decided"), _("Decision"), 0);
-  self->owner_entry = add_entry (self, row, _("Owner"), _("Owner"), 16);
-  self->due_entry = add_entry (self, row, _("Due: next Friday, in 2 weeks, 2027-01-15"), _("Due date"), 26);
-  gtk_box_append (GTK_BOX (self->box), row);
+  self->text_entry = add_entry (self, self->box, 0, _("What was decided"), _("Decision"), 0);
+  self->owner_entry = add_entry (self, self->box, 1, _("Owner"), _("Owner"), 16);
+  self->due_entry = add_entry (self, self->box, 2, _("Due: next Friday, in 2 weeks, 2027-01-15"), _("Due date"), 26);
 
-  /* the owner's suggestions, under the fields: the entry keeps the focus
+  notes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (notes, GTK_ALIGN_START);
+  self->message_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
+  gtk_widget_add_css_class (self->message_label, "error");
+  gtk_widget_set_visible (self->message_label, FALSE);
+  gtk_box_append (GTK_BOX (notes), self->message_label);
+  hint = gtk_label_new (_("Enter saves · Tab goes to the next field · Esc cancels"));
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (notes), hint);
+  gtk_grid_attach (GTK_GRID (self->box), notes, 0, 2, 1, 1);
+
+  /* the owner's suggestions, under its field: the entry keeps the focus
    * while they show (a popover would take it, and needs a monitor) */
   self->suggestions = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestions), GTK_SELECTION_SINGLE);
   gtk_widget_set_can_focus (self->suggestions, FALSE);
-  gtk_widget_set_halign (self->suggestions, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->suggestions, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->suggestions, "boxed-list");
+  gtk_widget_add_css_class (self->suggestions, "meeting-suggestions");
   gtk_widget_set_visible (self->suggestions, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestions), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("People matching the owner typed"), -1);
   g_signal_connect (self->suggestions, "row-activated", G_CALLBACK (on_suggestion_activated), self);
-  gtk_box_append (GTK_BOX (self->box), self->suggestions);
+  gtk_grid_attach (GTK_GRID (self->box), self->suggestions, 1, 2, 1, 1);
 
-  hints = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->message_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
-  gtk_widget_set_hexpand (self->message_label, TRUE);
-  gtk_widget_add_css_class (self->message_label, "error");
-  gtk_widget_set_visible (self->message_label, FALSE);
-  gtk_box_append (GTK_BOX (hints), self->message_label);
-  hint = gtk_label_new (_("Enter saves · Tab goes to the next field · Esc cancels"));
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_set_hexpand (hint, TRUE);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_box_append (GTK_BOX (hints), hint);
   self->due_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->due_label), 1);
+  gtk_label_set_xalign (GTK_LABEL (self->due_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->due_label), TRUE);
-  gtk_box_append (GTK_BOX (hints), self->due_label);
-  gtk_box_append (GTK_BOX (self->box), hints);
-
+  gtk_label_set_max_width_chars (GTK_LABEL (self->due_label), 26);
+  gtk_widget_set_valign (self->due_label, GTK_ALIGN_START);
+  gtk_grid_attach (GTK_GRID (self->box), self->due_label, 2, 2, 1, 1);
 
   g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (on_due_changed), self);
   g_signal_connect_swapped (self->owner_entry, "changed", G_CALLBACK (on_owner_changed), self);

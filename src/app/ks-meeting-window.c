@@ -158,6 +158,9 @@ open_decision (KsMeetingWindow *self)
   const KsMeeting *meeting = ks_meeting_deck_get_meeting (self->deck);
 
   close_bars (self);
+  /* the footer would cover the bar's last line */
+  g_clear_handle_id (&self->footer_id, g_source_remove);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->footer_revealer), FALSE);
   if (self->presenter)
     gtk_window_present (GTK_WINDOW (self));   /* the bar is typed into here */
   gtk_widget_set_can_target (self->decision_revealer, TRUE);
