@@ -87,7 +87,7 @@ main (int   argc,
   probe = ks_meeting_deck_load (ws, meeting, "2026-12-10", NULL);
 
   printf ("%-52s %12s %12s %8s\n", "figure (1920×1080, high contrast)", "Keystone", "baseline", "ratio");
-  for (int kind = KS_SLIDE_AGENDA; kind <= KS_SLIDE_DECISIONS; kind++)
+  for (int kind = KS_SLIDE_AGENDA; kind <= KS_SLIDE_FUNNEL; kind++)
     {
       double first = G_MAXDOUBLE, change = 0, change_sum = 0, blit = G_MAXDOUBLE;
       cairo_surface_t *picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);

@@ -181,7 +181,7 @@ test_meeting_end_to_end (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Q4 key account review"));
 
-  /* The minutes: 1 + 1 + 3 × 3 + 1 = 12 pages (two decisions fit one). */
+  /* The minutes: 1 + 1 + 3 × 4 + 1 = 15 pages (two decisions fit one). */
   run_cli (&r, ws, "render", "meeting", "--meeting", id, "--today", "2026-12-10", "-o", pdf, NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
@@ -206,19 +206,19 @@ test_meeting_end_to_end (void)
       g_assert_nonnull (strstr (text, "Prepare a price proposal for the 2027 frame contract"));
       g_assert_nonnull (strstr (text, "2026-12-18"));
       g_assert_nonnull (strstr (text, "2026-12-24"));
-      g_assert_nonnull (strstr (text, "12 / 12"));
+      g_assert_nonnull (strstr (text, "15 / 15"));
     }
   else
     g_test_message ("pdftotext is missing: the minutes' text is not checked");
 
-  /* One slide as a PNG; slide 13 does not exist; the minutes are a PDF. */
+  /* One slide as a PNG; slide 16 does not exist; the minutes are a PDF. */
   run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "3", "--width", "960", "--height", "540",
            "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
-  run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "13", "-o", png, NULL);
+  run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "16", "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 1);
-  g_assert_nonnull (strstr (r.err, "has 12 slides"));
+  g_assert_nonnull (strstr (r.err, "has 15 slides"));
   run_cli (&r, ws, "render", "meeting", "--meeting", id, "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 2);
 }

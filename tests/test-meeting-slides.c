@@ -120,12 +120,13 @@ test_order (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(KsMeetingDeck) deck = load_deck (f);
-  /* agenda, portfolio, 3 × (score card, power map, plan), decisions: 1 + 1 + 9 + 1 */
+  /* agenda, portfolio, 3 × (score card, power map, plan, funnel), decisions:
+   * 1 + 1 + 12 + 1 = 15 */
   const KsSlideKind kinds[] = {
     KS_SLIDE_AGENDA, KS_SLIDE_PORTFOLIO,
-    KS_SLIDE_SCORE_CARD, KS_SLIDE_POWER_MAP, KS_SLIDE_PLAN,
-    KS_SLIDE_SCORE_CARD, KS_SLIDE_POWER_MAP, KS_SLIDE_PLAN,
-    KS_SLIDE_SCORE_CARD, KS_SLIDE_POWER_MAP, KS_SLIDE_PLAN,
+    KS_SLIDE_SCORE_CARD, KS_SLIDE_POWER_MAP, KS_SLIDE_PLAN, KS_SLIDE_FUNNEL,
+    KS_SLIDE_SCORE_CARD, KS_SLIDE_POWER_MAP, KS_SLIDE_PLAN, KS_SLIDE_FUNNEL,
+    KS_SLIDE_SCORE_CARD, KS_SLIDE_POWER_MAP, KS_SLIDE_PLAN, KS_SLIDE_FUNNEL,
     KS_SLIDE_DECISIONS,
   };
   g_autofree char *needle = NULL;
@@ -133,7 +134,7 @@ test_order (Fixture       *f,
   g_assert_cmpuint (ks_meeting_deck_get_n_slides (deck), ==, G_N_ELEMENTS (kinds));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      int agenda = i >= 2 && i <= 10 ? (int) (i - 2) / 3 : -1;
+      int agenda = i >= 2 && i <= 13 ? (int) (i - 2) / 4 : -1;
 
       g_assert_cmpint (ks_meeting_deck_get_kind (deck, i), ==, kinds[i]);
       g_assert_cmpint (ks_meeting_deck_get_agenda_index (deck, i), ==, agenda);
@@ -143,15 +144,16 @@ test_order (Fixture       *f,
     }
   g_assert_cmpstr (ks_meeting_deck_get_title (deck, 0), ==, "Agenda");
   g_assert_cmpstr (ks_slide_kind_name (KS_SLIDE_SCORE_CARD), ==, "score-card");
+  g_assert_cmpstr (ks_slide_kind_name (KS_SLIDE_FUNNEL), ==, "funnel");
 
-  /* a number jumps: item 2 (0-based 1) starts at slide 2 + 3 = 5 */
+  /* a number jumps: item 2 (0-based 1) starts at slide 2 + 4 = 6 */
   g_assert_cmpint (ks_meeting_deck_agenda_slide (deck, 0), ==, 2);
-  g_assert_cmpint (ks_meeting_deck_agenda_slide (deck, 1), ==, 5);
-  g_assert_cmpint (ks_meeting_deck_agenda_slide (deck, 2), ==, 8);
+  g_assert_cmpint (ks_meeting_deck_agenda_slide (deck, 1), ==, 6);
+  g_assert_cmpint (ks_meeting_deck_agenda_slide (deck, 2), ==, 10);
   g_assert_cmpint (ks_meeting_deck_agenda_slide (deck, 3), ==, -1);
   /* "/" finds by part of the name, ignoring case */
   needle = g_utf8_strup (f->names[2] + 1, 4);
-  g_assert_cmpint (ks_meeting_deck_find (deck, needle, 0), ==, 8);
+  g_assert_cmpint (ks_meeting_deck_find (deck, needle, 0), ==, 10);
   g_assert_cmpint (ks_meeting_deck_find (deck, f->names[0], 1), ==, 2);   /* wraps around */
   g_assert_cmpint (ks_meeting_deck_find (deck, "   ", 0), ==, -1);
   g_assert_cmpint (ks_meeting_deck_find (deck, "no such account here", 0), ==, -1);
@@ -307,17 +309,55 @@ test_minutes (Fixture       *f,
     }
   g_assert_nonnull (strstr (text, "2027-01-15"));
 
-  /* 11 slides before the decisions; 25 decision rows of at least two
+  /* 14 slides before the decisions; 25 decision rows of at least two
    * 28 px lines and 24 px of padding (80 px each, 2,000 px) cannot fit on
-   * one 1,080 px page: at least 13 pages of 960 × 540 pt. */
+   * one 1,080 px page: at least 16 pages of 960 × 540 pt. */
   {
     const char *argv[] = { "pdfinfo", path, NULL };
     info = run_tool (argv);
   }
   pages = strstr (info, "Pages:");
   g_assert_nonnull (pages);
-  g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), >=, 13);
+  g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), >=, 16);
   g_assert_nonnull (strstr (info, "960 x 540 pts"));
+}
+
+/* A workspace with one bare account: no review period, no contacts, no
+ * plan, no opportunities, no decisions. Every slide says what is missing
+ * and still fits. */
+static void
+test_bare (void)
+{
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", FALSE);
+  g_autoptr(KsMeeting) m = ks_meeting_new ("Bare review", "2027-02-01");
+  g_autoptr(KsMeetingDeck) deck = NULL;
+  g_autoptr(KsPalette) palette = ks_palette_new (KS_PALETTE_LIGHT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bare.pdf", NULL);
+  gint64 account = ks_test_add_account (ws, "Lonely Customer AS");
+  gint64 id;
+
+  g_array_append_val (m->account_ids, account);
+  id = ks_meeting_create (ws, m, &error);
+  g_assert_no_error (error);
+  deck = ks_meeting_deck_load (ws, id, "2027-02-01", &error);
+  g_assert_no_error (error);
+  /* 1 + 1 + 1 × 4 + 1 */
+  g_assert_cmpuint (ks_meeting_deck_get_n_slides (deck), ==, 7);
+  g_assert_cmpuint (ks_meeting_deck_get_decisions (deck)->len, ==, 0);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_assert_cmpuint (ks_meeting_deck_count_overflow (deck, i, palette, 1920, 1080), ==, 0);
+      g_assert_cmpuint (ks_meeting_deck_count_overflow (deck, i, palette, 1280, 720), ==, 0);
+    }
+  g_assert_true (ks_meeting_minutes_write (deck, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* A meeting that does not exist is refused, not drawn. */
+  g_assert_null (ks_meeting_deck_load (ws, id + 1, NULL, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
 }
 
 int
@@ -334,6 +374,7 @@ main (int   argc,
   ADD ("replay", test_replay);
   ADD ("minutes", test_minutes);
 #undef ADD
+  g_test_add_func ("/meeting-slides/bare", test_bare);
 
   return g_test_run ();
 }

@@ -232,13 +232,13 @@ test_migrate_v1 (void)
 
   /* Version 1 goes through every later migration (2: power map, 3: plan,
    * 4: the key account review, 5: two unused opportunity indexes dropped,
-   * 6: RACI charts, 7: the funnel). */
-  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 7);
+   * 6: RACI charts, 7: the funnel, 8: meetings). */
+  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 8);
   write_v1_file (path);
 
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 7);
+  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, 8);
   g_assert_true (ks_workspace_check_integrity (ws, &error));
 
   /* The old rows are there, with the power map's defaults. */
@@ -271,7 +271,7 @@ test_migrate_v1 (void)
   g_assert_no_error (error);
   stmt = ks_workspace_prepare (ws, "PRAGMA user_version", &error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 8);
   sqlite3_reset (stmt);
   stmt = ks_workspace_prepare (ws, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master "
                                    "WHERE type = 'index' AND tbl_name = 'opportunities' ORDER BY name)", &error);

@@ -164,20 +164,10 @@ static const char *usage_text =
      "                                   colour = stage\n"
      "  evaluation score --opportunity REF --criterion NAME --score N [--json]\n"
      "                                   score one criterion of an opportunity 1–5 (0 clears)\n"
-     "  meeting create TITLE --date YYYY-MM-DD [--attendee NAME]... [--account NAME]...\n"
-     "                 [--a-accounts-of NAME] [--json]\n"
-     "                                   a review meeting: attendees and the agenda in order\n"
-     "  meeting list [--json]            the meetings, newest first, with their ids\n"
-     "  meeting decide --meeting ID --account NAME [--owner NAME] [--due PHRASE] [--today D] TEXT\n"
-     "                                   a decision: an open action on the account's plan\n"
-     "                                   (due e.g. 2027-01-15, \"next Friday\", \"in 2 weeks\")\n"
-     "  report meeting --meeting ID [--json]\n"
-     "                                   the meeting and its decisions (account, text, owner,\n"
-     "                                   due, action id)\n"
-     "  render meeting --meeting ID [--today D] -o FILE.pdf\n"
-     "                                   the minutes: every slide and every decision; with\n"
-     "                                   --slide N [--width W] [--height H] one slide as PNG,\n"
-     "                                   SVG or PDF\n"
+     "  meeting create TITLE --date D [--attendee NAME]... [--account NAME]... [--a-accounts-of NAME]\n"
+     "  meeting list | meeting decide --meeting ID --account NAME [--owner NAME] [--due PHRASE] TEXT\n"
+     "  report meeting --meeting ID [--json]    a review meeting and the decisions taken in it\n"
+     "  render meeting --meeting ID -o FILE.pdf   its minutes (--slide N: one slide, PNG/SVG/PDF)\n"
      "\n"
      "The workspace is --workspace FILE, else $KEYSTONE_WORKSPACE, else the default\n"
      "workspace the app opens. Imports create a missing workspace (and remove it\n"
@@ -1423,16 +1413,12 @@ main (int   argc,
       N_("evaluation score: the evaluation criterion (by name)"), N_("NAME") },
     { "score", 0, 0, G_OPTION_ARG_STRING, &opts.score,
       N_("evaluation score: 1 (low) to 5 (high); 0 clears the score"), N_("N") },
-    { "meeting", 0, 0, G_OPTION_ARG_STRING, &opts.meeting,
-      N_("meeting decide, report/render meeting: the meeting (its id, see “meeting list”)"), N_("ID") },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &opts.meeting, N_("meeting decide, report/render meeting: its id"), N_("ID") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &opts.date, N_("meeting create: the meeting’s date"), N_("YYYY-MM-DD") },
-    { "attendee", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.attendees,
-      N_("meeting create: one of our people attending (repeatable)"), N_("NAME") },
-    { "a-accounts-of", 0, 0, G_OPTION_ARG_STRING, &opts.a_accounts_of,
-      N_("meeting create: put this person’s A accounts on the agenda"), N_("NAME") },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &opts.due,
-      N_("meeting decide: the due date, e.g. 2027-01-15, “next Friday”, “in 2 weeks”"), N_("PHRASE") },
-    { "slide", 0, 0, G_OPTION_ARG_INT, &opts.slide, N_("render meeting: one slide (from 1) instead of the minutes"), N_("N") },
+    { "attendee", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.attendees, N_("meeting create: one of our people"), N_("NAME") },
+    { "a-accounts-of", 0, 0, G_OPTION_ARG_STRING, &opts.a_accounts_of, N_("meeting create: their A accounts"), N_("NAME") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &opts.due, N_("meeting decide: e.g. 2027-01-15, “next Friday”"), N_("PHRASE") },
+    { "slide", 0, 0, G_OPTION_ARG_INT, &opts.slide, N_("render meeting: one slide (from 1)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &opts.version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts.args, NULL, N_("COMMAND [ARGS…]") },
     G_OPTION_ENTRY_NULL

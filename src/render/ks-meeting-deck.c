@@ -61,11 +61,15 @@ slide_account_free (gpointer data)
   for (guint i = 0; a->criteria && i < a->criteria->len; i++)
     g_free (g_array_index (a->criteria, KsSlideCriterion, i).name);
   g_clear_pointer (&a->criteria, g_array_unref);
+  for (guint i = 0; a->history && i < a->history->len; i++)
+    g_free (g_array_index (a->history, KsSlidePeriod, i).name);
+  g_clear_pointer (&a->history, g_array_unref);
   ks_map_model_clear (&a->map);
   g_clear_pointer (&a->coverage, ks_coverage_report_free);
   g_clear_pointer (&a->objectives, g_ptr_array_unref);
   g_clear_pointer (&a->overdue, g_ptr_array_unref);
   g_clear_pointer (&a->next_steps, g_ptr_array_unref);
+  g_clear_pointer (&a->funnel, ks_funnel_report_free);
   g_free (a);
 }
 
@@ -238,6 +242,23 @@ load_scores (KsSlideAccount *a,
   a->weighted = now && now->n_scored > 0 ? now->weighted : NAN;
   a->prev_weighted = before && before->n_scored > 0 ? before->weighted : NAN;
   a->band = now ? now->band : KS_BAND_VERY_WEAK;
+  /* The weighted score of the periods up to the current one (by name). */
+  a->history = g_array_new (FALSE, TRUE, sizeof (KsSlidePeriod));
+  if (now)
+    {
+      guint last = 0;
+
+      for (guint i = 0; i < history->periods->len; i++)
+        if (g_ptr_array_index (history->periods, i) == now)
+          last = i;
+      for (guint i = last + 1 > KS_SLIDE_MAX_PERIODS ? last + 1 - KS_SLIDE_MAX_PERIODS : 0; i <= last; i++)
+        {
+          const KsScoreHistoryItem *item = g_ptr_array_index (history->periods, i);
+          KsSlidePeriod p = { g_strdup (item->period), item->n_scored > 0 ? item->weighted : NAN };
+
+          g_array_append_val (a->history, p);
+        }
+    }
   a->criteria = g_array_new (FALSE, TRUE, sizeof (KsSlideCriterion));
   for (guint i = 0; i < history->criteria->len; i++)
     {
@@ -333,6 +354,7 @@ deck_fill (KsMeetingDeck  *deck,
   for (guint i = 0; i < m->account_ids->len; i++)
     {
       KsSlideAccount *a = g_new0 (KsSlideAccount, 1);
+      KsFunnelFilter filter = { 0 };
 
       g_ptr_array_add (deck->accounts, a);
       a->account_id = g_array_index (m->account_ids, gint64, i);
@@ -343,9 +365,13 @@ deck_fill (KsMeetingDeck  *deck,
           !(a->coverage = ks_coverage_check_account (ws, a->account_id, deck->today, error)) ||
           !load_plan (a, ws, people, deck->today, error))
         return FALSE;
+      filter.account = a->name;
+      if (!(a->funnel = ks_funnel_report_load (ws, &filter, error)))
+        return FALSE;
       add_slide (deck, KS_SLIDE_SCORE_CARD, (int) i, g_strdup_printf (_("%s — Score Card"), a->name));
       add_slide (deck, KS_SLIDE_POWER_MAP, (int) i, g_strdup_printf (_("%s — Power Map"), a->name));
       add_slide (deck, KS_SLIDE_PLAN, (int) i, g_strdup_printf (_("%s — Plan Summary"), a->name));
+      add_slide (deck, KS_SLIDE_FUNNEL, (int) i, g_strdup_printf (_("%s — Funnel"), a->name));
     }
   add_slide (deck, KS_SLIDE_DECISIONS, -1, g_strdup (_("Decisions")));
   return TRUE;
@@ -356,9 +382,11 @@ deck_fill (KsMeetingDeck  *deck,
 const char *
 ks_slide_kind_name (KsSlideKind kind)
 {
-  static const char *const names[] = { "agenda", "portfolio", "score-card", "power-map", "plan", "decisions" };
+  static const char *const names[] = {
+    "agenda", "portfolio", "score-card", "power-map", "plan", "decisions", "funnel",
+  };
 
-  g_return_val_if_fail (kind <= KS_SLIDE_DECISIONS, NULL);
+  g_return_val_if_fail (kind <= KS_SLIDE_FUNNEL, NULL);
   return names[kind];
 }
 
@@ -367,9 +395,10 @@ ks_slide_kind_label (KsSlideKind kind)
 {
   static const char *const labels[] = {
     N_("Agenda"), N_("Portfolio"), N_("Score Card"), N_("Power Map"), N_("Plan Summary"), N_("Decisions"),
+    N_("Funnel"),
   };
 
-  g_return_val_if_fail (kind <= KS_SLIDE_DECISIONS, NULL);
+  g_return_val_if_fail (kind <= KS_SLIDE_FUNNEL, NULL);
   return _(labels[kind]);
 }
 

@@ -7,6 +7,7 @@
 
 #include "ks-chart.h"
 #include "ks-coverage.h"
+#include "ks-funnel-model.h"
 #include "ks-meeting-slides.h"
 #include "ks-portfolio-model.h"
 #include "ks-powermap-model.h"
@@ -30,6 +31,15 @@ typedef struct
   double  score, prev;   /* NaN = not scored */
 } KsSlideCriterion;
 
+typedef struct
+{
+  char   *name;
+  double  weighted;      /* NaN = not scored */
+} KsSlidePeriod;
+
+/* At most this many periods, the current one last, on a score card. */
+#define KS_SLIDE_MAX_PERIODS 6
+
 /* Everything the slides of one agenda account show, read once. */
 typedef struct
 {
@@ -40,6 +50,7 @@ typedef struct
   double            weighted, prev_weighted; /* NaN = not scored */
   KsScoreBand       band;
   GArray           *criteria;                /* KsSlideCriterion */
+  GArray           *history;                 /* KsSlidePeriod, oldest first, the current one last */
   /* power map */
   KsMapModel        map;
   KsCoverageReport *coverage;
@@ -47,6 +58,8 @@ typedef struct
   GPtrArray        *objectives;              /* KsSlideLine */
   GPtrArray        *overdue;
   GPtrArray        *next_steps;
+  /* funnel */
+  KsFunnelReport   *funnel;
 } KsSlideAccount;
 
 /* The pieces a slide is laid out into. */
@@ -61,6 +74,7 @@ typedef enum
   KS_ROLE_UNKNOWN,
   KS_ROLE_SURFACE,
   KS_ROLE_GRID,
+  KS_ROLE_TRACK,       /* a bar's empty track: the background 15 % towards the foreground */
 } KsSlideRole;
 
 typedef enum
@@ -93,6 +107,8 @@ typedef struct
   KsMapLayout    *map;          /* the power map slide's */
   KsChartRect     map_rect;
   KsMapView       map_view;
+  KsFunnelLayout *funnel;       /* the funnel slide's */
+  KsChartRect     funnel_rect;
 } KsSlideLayout;
 
 /* The deck's data a slide reads. */

@@ -17,6 +17,7 @@
 
 #include "ks-format.h"
 #include "ks-meeting-slides-private.h"
+#include "ks-funnel-chart.h"
 #include "ks-portfolio-draw.h"
 #include "ks-powermap-draw.h"
 
@@ -227,6 +228,35 @@ long_date (const char *iso)
   return g_strdup (buffer);
 }
 
+/* "Jonas Müller · class A · 68.7 good": the agenda account's owner, ABC
+ * class and weighted score from the portfolio; NULL when it has none. */
+static char *
+agenda_detail (const KsSlideSource *source,
+               gint64               account_id)
+{
+  const KsPortfolio *p = source->portfolio;
+  g_autoptr(GString) out = NULL;
+
+  for (guint i = 0; p && i < p->items->len; i++)
+    {
+      const KsPortfolioItem *item = &g_array_index (p->items, KsPortfolioItem, i);
+
+      if (item->account_id != account_id)
+        continue;
+      out = g_string_new (NULL);
+      if (item->owner && *item->owner)
+        g_string_append_printf (out, "%s · ", item->owner);
+      g_string_append_printf (out, _("class %s"), ks_abc_class_name (item->klass));
+      if (!isnan (item->weighted))
+        {
+          g_autofree char *score = ks_format_fixed (item->weighted, 1);
+          g_string_append_printf (out, " · %s %s", score, ks_score_band_label (item->band));
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  return NULL;
+}
+
 static void
 layout_agenda (Builder             *b,
                const KsSlideSource *source,
@@ -242,10 +272,11 @@ layout_agenda (Builder             *b,
   guint n = m->accounts->len, per_column, columns, shown;
   KsSlideItem *item;
 
-  box = (KsChartRect) { x, y, width - 240 * u, line_height (b, PX_HERO, TRUE) };
-  item = add_text (b, m->title, PX_HERO, TRUE, KS_ROLE_FOREGROUND, x, y, box.width, 1, &box);
+  /* (An item points into the layout's array only until the next is added.) */
   add_text_right (b, position, PX_DETAIL, FALSE, KS_ROLE_MUTED, b->slide.width - b->margin,
                   b->margin, 220 * u, NULL);
+  box = (KsChartRect) { x, y, width - 240 * u, line_height (b, PX_HERO, TRUE) };
+  item = add_text (b, m->title, PX_HERO, TRUE, KS_ROLE_FOREGROUND, x, y, box.width, 1, &box);
   y += item->rect.height + 12 * u;
   box = (KsChartRect) { x, y, width, line_height (b, PX_HEADING, FALSE) };
   item = add_text (b, date, PX_HEADING, FALSE, KS_ROLE_ACCENT, x, y, width, 1, &box);
@@ -284,11 +315,20 @@ layout_agenda (Builder             *b,
       guint c = i / per_column, r = i % per_column;
       double cw = width / columns, cx = x + c * cw, cy = y + r * row_h;
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *detail = columns == 1 ? agenda_detail (source, g_array_index (m->account_ids, gint64, i)) : NULL;
       KsChartRect cell = { cx, cy, cw - 24 * u, row_h };
+      double name_w = cell.width - 64 * u;
 
       add_text (b, number, PX_BODY, TRUE, KS_ROLE_ACCENT, cx, cy, 60 * u, 1, &cell);
+      if (detail)
+        {
+          /* Owner, class and score on the right; the name gets the rest. */
+          item = add_text_right (b, detail, PX_BODY - 4, FALSE, KS_ROLE_MUTED, cx + cell.width,
+                                 cy + 3 * u, cell.width * 0.45, &cell);
+          name_w = item->rect.x - 32 * u - (cx + 64 * u);
+        }
       add_text (b, g_ptr_array_index (m->accounts, i), PX_BODY, FALSE, KS_ROLE_FOREGROUND,
-                cx + 64 * u, cy, cell.width - 64 * u, 1, &cell);
+                cx + 64 * u, cy, name_w, 1, &cell);
     }
   if (shown < n)
     {
@@ -313,7 +353,7 @@ layout_portfolio (Builder             *b,
   if (!source->portfolio)
     {
       KsChartRect box = b->body;
-      add_text (b, _("No review period has scores yet, so the portfolio cannot be drawn"),
+      add_text (b, _("No review period yet: once the accounts are scored for a period, the portfolio matrix appears here"),
                 PX_BODY, FALSE, KS_ROLE_MUTED, box.x, box.y, box.width, 2, &box);
       return;
     }
@@ -354,7 +394,7 @@ layout_score_card (Builder              *b,
   if (isnan (a->weighted))
     {
       g_autofree char *text = a->period ? g_strdup_printf (_("Not scored in %s"), a->period)
-                                        : g_strdup (_("No review period yet"));
+                                        : g_strdup (_("Not scored yet: the score card fills once a review period has scores"));
       add_text (b, text, PX_BODY, FALSE, KS_ROLE_MUTED, x, y, left.width, 2, &left);
     }
   else
@@ -373,6 +413,43 @@ layout_score_card (Builder              *b,
         item = add_text (b, a->prev_period ? _("Not scored in the period before")
                                            : _("No earlier period to compare with"),
                          PX_BODY, FALSE, KS_ROLE_MUTED, x, y, left.width, 2, &left);
+    }
+
+  /* Under it, the weighted score of the last periods as bars (0–100). */
+  if (a->history->len > 1)
+    {
+      guint n = a->history->len;
+      double label_h = line_height (b, PX_DETAIL - 4, FALSE);
+      double value_h = line_height (b, PX_DETAIL - 2, TRUE);
+      double slot = MIN (left.width / n, 150 * u), bar_w = MIN (slot - 20 * u, 64 * u);
+      double base = left.y + left.height - label_h - 8 * u;
+      double area_h = MIN (200 * u, base - value_h - 8 * u - (y + 60 * u));
+      double top = base - area_h;
+
+      if (area_h > 40 * u)
+        {
+          add_text (b, _("Weighted score by period"), PX_DETAIL, FALSE, KS_ROLE_MUTED, left.x,
+                    top - value_h - 8 * u - line_height (b, PX_DETAIL, FALSE) - 8 * u, left.width, 1, &left);
+          add_box (b, KS_ITEM_RULE, KS_ROLE_GRID, left.x, base, slot * n, MAX (2 * u, 1), &left);
+          for (guint i = 0; i < n; i++)
+            {
+              const KsSlidePeriod *p = &g_array_index (a->history, KsSlidePeriod, i);
+              double sx = left.x + i * slot, bx = sx + (slot - bar_w) / 2;
+              KsChartRect cell = { sx, top - value_h - 8 * u, slot, base - top + value_h + 8 * u + label_h + 8 * u };
+              gboolean current = i + 1 == n;
+              g_autofree char *value = isnan (p->weighted) ? g_strdup ("—") : ks_format_fixed (p->weighted, 1);
+              double h = isnan (p->weighted) ? 0 : area_h * CLAMP (p->weighted, 0, 100) / 100;
+
+              if (h > 0)
+                add_box (b, KS_ITEM_BOX, current ? KS_ROLE_ACCENT : KS_ROLE_UNKNOWN, bx, base - h, bar_w, h, &cell);
+              item = add_text (b, value, PX_DETAIL - 2, current, current ? KS_ROLE_FOREGROUND : KS_ROLE_MUTED,
+                               sx + 4 * u, base - h - value_h - 4 * u, slot - 8 * u, 1, &cell);
+              item->rect.x = sx + (slot - item->rect.width) / 2;   /* centred over the bar */
+              item = add_text (b, p->name, PX_DETAIL - 4, FALSE, KS_ROLE_MUTED, sx + 4 * u, base + 8 * u,
+                               slot - 8 * u, 1, &cell);
+              item->rect.x = sx + (slot - item->rect.width) / 2;
+            }
+        }
     }
 
   /* Right: each criterion, its score as a bar with the previous score
@@ -404,7 +481,7 @@ layout_score_card (Builder              *b,
           add_text (b, w, PX_DETAIL, FALSE, KS_ROLE_MUTED, right.x, ry + line_height (b, PX_BODY, FALSE),
                     name_w - 24 * u, 1, &row);
         }
-        add_box (b, KS_ITEM_BOX, KS_ROLE_GRID, bar_x, bar_y, bar_w, 24 * u, &row);
+        add_box (b, KS_ITEM_BOX, KS_ROLE_TRACK, bar_x, bar_y, bar_w, 24 * u, &row);
         if (!isnan (c->score))
           add_box (b, KS_ITEM_BOX, KS_ROLE_ACCENT, bar_x, bar_y, bar_w * CLAMP (c->score, 0, 100) / 100,
                    24 * u, &row);
@@ -455,7 +532,7 @@ layout_power_map (Builder              *b,
       ks_map_view_fit (l->map, l->map_rect.width, l->map_rect.height, 16 * u, 1.5, &l->map_view);
     }
   else
-    add_text (b, _("No contacts on the power map yet"), PX_BODY, FALSE, KS_ROLE_MUTED,
+    add_text (b, _("No contacts on the power map yet: add the customer’s people on the account’s power map"), PX_BODY, FALSE, KS_ROLE_MUTED,
               l->map_rect.x, l->map_rect.y + l->map_rect.height / 2 - 20 * u, l->map_rect.width, 2,
               &l->map_rect);
 
@@ -552,6 +629,28 @@ layout_plan (Builder              *b,
   layout_plan_column (b, _("Overdue Actions"), a->overdue, _("Nothing overdue"), &c2);
   add_box (b, KS_ITEM_RULE, KS_ROLE_GRID, c3.x - gap / 2, c3.y, MAX (2 * b->u, 1), c3.height, NULL);
   layout_plan_column (b, _("Next Steps"), a->next_steps, _("No open actions or next steps"), &c3);
+}
+
+/* ---- the funnel ------------------------------------------------------------------ */
+
+static void
+layout_funnel (Builder              *b,
+               const KsSlideAccount *a)
+{
+  KsSlideLayout *l = b->layout;
+  g_autoptr(GArray) bands = ks_funnel_model_bands (a->funnel);
+  g_autofree char *summary = ks_funnel_model_summary (a->funnel);
+  KsFunnelSpec spec = { 0 };
+
+  spec.size_by = KS_FUNNEL_SIZE_COUNT;
+  spec.shape_title = ks_funnel_model_shape_title (a->funnel->shape);
+  spec.shape_reason = a->funnel->shape_reason;
+  spec.summary = summary;
+  spec.empty_title = _("No opportunities");
+  spec.empty_detail = _("The account has no opportunities in the pipeline");
+  l->funnel_rect = b->body;
+  l->funnel = ks_funnel_layout_new (&spec, (const KsFunnelBand *) bands->data, bands->len, l->palette,
+                                    l->funnel_rect.width, l->funnel_rect.height, NULL);
 }
 
 /* ---- the decisions -------------------------------------------------------------- */
@@ -681,6 +780,9 @@ ks_slide_layout_new (const KsSlideSource  *source,
         case KS_SLIDE_DECISIONS:
           placed = layout_decisions (&b, source, first);
           break;
+        case KS_SLIDE_FUNNEL:
+          layout_funnel (&b, account);
+          break;
         case KS_SLIDE_AGENDA:
         default:
           g_assert_not_reached ();
@@ -706,6 +808,7 @@ ks_slide_layout_free (KsSlideLayout *layout)
   g_array_unref (layout->items);
   g_clear_pointer (&layout->matrix, ks_matrix_layout_free);
   g_clear_pointer (&layout->map, ks_map_layout_free);
+  g_clear_pointer (&layout->funnel, ks_funnel_layout_free);
   g_array_unref (layout->highlight);
   ks_palette_free (layout->palette);
   g_free (layout);
@@ -755,7 +858,13 @@ ks_slide_layout_draw (const KsSlideLayout *layout,
     {
       const KsSlideItem *item = &g_array_index (layout->items, KsSlideItem, i);
 
-      ks_color_set_source (cr, role_color (palette, item->role));
+      if (item->role == KS_ROLE_TRACK)
+        {
+          KsColor track = ks_color_mix (&palette->background, &palette->foreground, 0.15);
+          ks_color_set_source (cr, &track);
+        }
+      else
+        ks_color_set_source (cr, role_color (palette, item->role));
       switch (item->kind)
         {
         case KS_ITEM_TEXT:
@@ -799,6 +908,15 @@ ks_slide_layout_draw (const KsSlideLayout *layout,
       ks_map_draw (cr, layout->map, layout->palette, &state);
       cairo_restore (cr);
     }
+  if (layout->funnel)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->funnel_rect.x, layout->funnel_rect.y);
+      cairo_rectangle (cr, 0, 0, layout->funnel_rect.width, layout->funnel_rect.height);
+      cairo_clip (cr);
+      ks_funnel_draw (cr, layout->funnel, layout->palette, NULL);
+      cairo_restore (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -830,6 +948,14 @@ ks_slide_layout_count_overflow (const KsSlideLayout *layout)
 
       ks_matrix_layout_get_size (layout->matrix, &w, &h);
       if (layout->matrix_rect.x + w > layout->width + slack || layout->matrix_rect.y + h > layout->height + slack)
+        n++;
+    }
+  if (layout->funnel)
+    {
+      const KsChartRect *r = &layout->funnel_rect;
+
+      if (r->x < -slack || r->y < -slack || r->x + r->width > layout->width + slack ||
+          r->y + r->height > layout->height + slack)
         n++;
     }
   if (layout->map)

@@ -4,18 +4,20 @@
  *
  * A deck is the ordered list of slides of one meeting (ks-meeting.h):
  *
- *   1. the agenda: title, date, attendees, the accounts in order
+ *   1. the agenda: title, date, attendees, the accounts in order (each with
+ *      its owner, ABC class and weighted score when they fit on one column)
  *   2. the portfolio matrix with movement trails, the agenda's accounts
  *      highlighted (the matrix of ks-portfolio-draw.h, the workspace's
  *      default profitability × potential preset and current period)
  *   3. per agenda account, in order: its score card (weighted score, band,
- *      change since the previous period, each criterion's score and
- *      change), its power map (read-only, fitted, ks-powermap-draw.h) with
+ *      change since the previous period, the weighted score of the last
+ *      six periods, each criterion's score and change), its power map (read-only, fitted, ks-powermap-draw.h) with
  *      the coverage findings beside it, its plan summary (objectives,
- *      overdue actions, next steps)
+ *      overdue actions, next steps), its funnel (the account's
+ *      opportunities by stage with the shape diagnosis, ks-funnel-chart.h)
  *   4. the decisions taken so far
  *
- * so a 3-account agenda has 1 + 1 + 3 × 3 + 1 = 12 slides. The deck reads
+ * so a 3-account agenda has 1 + 1 + 3 × 4 + 1 = 15 slides. The deck reads
  * everything it shows from the workspace when loaded (and again on
  * ks_meeting_deck_reload), then draws without touching the workspace.
  *
@@ -55,6 +57,7 @@ typedef enum
   KS_SLIDE_POWER_MAP,
   KS_SLIDE_PLAN,
   KS_SLIDE_DECISIONS,
+  KS_SLIDE_FUNNEL,      /* added after the others: an account's, after its plan */
 } KsSlideKind;
 
 /* The size slides are laid out at for the minutes, and the one the app's
@@ -64,8 +67,8 @@ typedef enum
 
 typedef struct _KsMeetingDeck KsMeetingDeck;
 
-/* "agenda", "portfolio", "score-card", "power-map", "plan", "decisions":
- * stable, for keystone-cli and JSON. */
+/* "agenda", "portfolio", "score-card", "power-map", "plan", "decisions",
+ * "funnel": stable, for keystone-cli and JSON. */
 const char      *ks_slide_kind_name              (KsSlideKind       kind);
 /* "Agenda", "Portfolio", "Score Card", ...: translated. */
 const char      *ks_slide_kind_label             (KsSlideKind       kind);
