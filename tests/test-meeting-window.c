@@ -9,11 +9,11 @@
  * The demo workspace with a meeting on three of its accounts, in this
  * order: Kessler Automotive Group, Hallberg Group, Brandvik Pharma AB.
  * Today is pinned to Thursday 2026-12-10 (KEYSTONE_TODAY). The deck then
- * has 1 agenda + 1 portfolio + 3 × 3 account slides + 1 decisions slide
- * = 12 slides:
+ * has 1 agenda + 1 portfolio + 3 × 4 account slides (score card, power
+ * map, plan, funnel) + 1 decisions slide = 15 slides:
  *
- *   0 agenda · 1 portfolio · 2–4 Kessler · 5–7 Hallberg · 8–10 Brandvik ·
- *   11 decisions
+ *   0 agenda · 1 portfolio · 2–5 Kessler · 6–9 Hallberg · 10–13 Brandvik ·
+ *   14 decisions
  *
  * Keys go to the widgets' key controllers as GTK delivers them
  * (ks-test-display.h), one key at a time, text typed a character at a
@@ -207,10 +207,10 @@ test_keyboard_walk (void)
   guint hallberg_before = n_actions (hallberg);
   guint brandvik_before = n_actions (brandvik);
 
-  g_assert_cmpuint (ks_meeting_deck_get_n_slides (ks_meeting_window_get_deck (window)), ==, 12);
+  g_assert_cmpuint (ks_meeting_deck_get_n_slides (ks_meeting_window_get_deck (window)), ==, 15);
   assert_slide (window, 0, NULL);
 
-  /* → to the portfolio, Space and Page Down through Kessler's three */
+  /* → to the portfolio, Space and Page Down through Kessler's four */
   g_assert_true (press (w, GDK_KEY_Right, 0));
   assert_slide (window, 1, NULL);
   g_assert_true (press (w, GDK_KEY_space, 0));
@@ -224,11 +224,13 @@ test_keyboard_walk (void)
   g_assert_true (press (w, GDK_KEY_Left, 0));
   assert_slide (window, 3, "Kessler Automotive Group");
   g_assert_true (press (w, GDK_KEY_Right, 0));
+  g_assert_true (press (w, GDK_KEY_Right, 0));
+  assert_slide (window, 5, "Kessler Automotive Group");
   ks_test_wait_for_paint (w);
 
   /* 2 jumps to the second agenda account's first slide, its score card */
   g_assert_true (press (w, GDK_KEY_2, 0));
-  assert_slide (window, 5, "Hallberg Group");
+  assert_slide (window, 6, "Hallberg Group");
   ks_test_wait_for_paint (w);
 
   /* D: a decision on Hallberg Group; the owner completed from "lena" by
@@ -255,17 +257,17 @@ test_keyboard_walk (void)
   /* → twice more on Hallberg, then / finds Brandvik by part of its name */
   g_assert_true (press (w, GDK_KEY_Right, 0));
   g_assert_true (press (w, GDK_KEY_Right, 0));
-  assert_slide (window, 7, "Hallberg Group");
+  assert_slide (window, 8, "Hallberg Group");
   g_assert_true (press (w, GDK_KEY_slash, 0));
   g_assert_true (ks_meeting_window_is_finding (window));
   assert_focus_in (w, find);
   type (find, "brandv");
   g_assert_true (ks_test_press_key (find, FALSE, GDK_KEY_Return, 0));
   g_assert_false (ks_meeting_window_is_finding (window));
-  assert_slide (window, 8, "Brandvik Pharma AB");
-  g_assert_true (press (w, GDK_KEY_Right, 0));
-  g_assert_true (press (w, GDK_KEY_Right, 0));
   assert_slide (window, 10, "Brandvik Pharma AB");
+  g_assert_true (press (w, GDK_KEY_Right, 0));
+  g_assert_true (press (w, GDK_KEY_Right, 0));
+  assert_slide (window, 12, "Brandvik Pharma AB");
   ks_test_wait_for_paint (w);
 
   /* D on Brandvik's plan: the owner typed out, an ISO due date */
@@ -283,7 +285,7 @@ test_keyboard_walk (void)
 
   /* End: the decisions slide lists both, in the order taken */
   g_assert_true (press (w, GDK_KEY_End, 0));
-  assert_slide (window, 11, NULL);
+  assert_slide (window, 14, NULL);
   ks_test_wait_for_paint (w);
   decisions = ks_meeting_deck_get_decisions (ks_meeting_window_get_deck (window));
   g_assert_cmpuint (decisions->len, ==, 2);
@@ -436,7 +438,7 @@ test_refusals (void)
   assert_slide (window, 0, NULL);
   g_assert_true (press (w, GDK_KEY_End, 0));
   g_assert_true (press (w, GDK_KEY_Right, 0));
-  assert_slide (window, 11, NULL);
+  assert_slide (window, 14, NULL);
   close_meeting (window);
   g_assert_cmpuint (n_actions (kessler), ==, before);
 }
@@ -565,8 +567,8 @@ test_presenter (void)
                    "Brandvik Pharma AB: Book a site visit with the new CFO — Jonas Müller, due 2027-01-15");
   /* a key pressed on the presenter's screen moves the meeting */
   g_assert_true (press (presenter, GDK_KEY_3, 0));
-  g_assert_cmpuint (ks_meeting_window_get_slide (window), ==, 8);
-  ks_meeting_presenter_set_slide (KS_MEETING_PRESENTER (presenter), 8);
+  g_assert_cmpuint (ks_meeting_window_get_slide (window), ==, 10);
+  ks_meeting_presenter_set_slide (KS_MEETING_PRESENTER (presenter), 10);
   ks_test_wait_for_paint (presenter);
   gtk_window_destroy (GTK_WINDOW (presenter));
   g_assert_null (weak);
@@ -615,9 +617,9 @@ test_start_from_portfolio (void)
     if (KS_IS_MEETING_WINDOW (l->data))
       meeting = l->data;
   g_assert_nonnull (meeting);
-  /* agenda, portfolio, three slides per account, decisions */
+  /* agenda, portfolio, four slides per account, decisions */
   g_assert_cmpuint (ks_meeting_deck_get_n_slides (ks_meeting_window_get_deck (meeting)), ==,
-                    1 + 1 + 3 * n_agenda + 1);
+                    1 + 1 + 4 * n_agenda + 1);
   ks_test_wait_for_paint (GTK_WIDGET (meeting));
   close_meeting (meeting);
   gtk_window_destroy (GTK_WINDOW (main_window));

@@ -68,7 +68,7 @@ export_minutes (KsWindow *self,
 
 /* Callbacks */
 
-static void
+static gboolean
 on_meeting_closed (KsWindow        *self,
                    KsMeetingWindow *meeting)
 {
@@ -86,6 +86,7 @@ on_meeting_closed (KsWindow        *self,
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (ks_meeting_window_get_meeting_id (meeting)));
   adw_toast_set_timeout (toast, 0);   /* stays until answered or dismissed */
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return FALSE;   /* "close-request": let it close */
 }
 
 static void
