@@ -210,6 +210,8 @@ show_suggestions (KsDecisionBar *self)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_list_box_append (GTK_LIST_BOX (self->suggestions), label);
+      /* a click picks the person without taking the focus from the field */
+      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
     }
   if (self->matches->len > shown)
     {

@@ -179,11 +179,11 @@ update_actions (KsWindow *self)
   gboolean writable = open && !ks_workspace_is_read_only (self->workspace);
   static const char *const need_open[] = {
     "win.save-copy", "win.export-json", "win.find", "win.show-page", "win.show-account",
-    "win.export-minutes",
+    "win.export-minutes", "win.present-meeting",
   };
   static const char *const need_writable[] = {
     "win.import-crm", "win.import-json", "win.add", "win.add-account", "win.add-person",
-    "win.start-meeting", "win.present-meeting",
+    "win.start-meeting",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_open); i++)
