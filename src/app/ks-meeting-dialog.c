@@ -213,7 +213,10 @@ add_ids (KsMeetingDialog *self,
         added++;
       }
   if (added)
-    build_agenda_rows (self);
+    {
+      build_agenda_rows (self);
+      show_message (self, NULL);
+    }
   return added;
 }
 
@@ -462,7 +465,7 @@ ks_meeting_dialog_init (KsMeetingDialog *self)
   self->agenda_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->agenda_group), _("Agenda"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->agenda_group),
-                                         _("The accounts reviewed, in this order: each gets its score card, power map and plan"));
+                                         _("The accounts reviewed, in this order: each gets its slides (score card, power map, plan, funnel)"));
   self->empty_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No accounts yet: add them below"));
   gtk_widget_add_css_class (self->empty_row, "dim-label");
