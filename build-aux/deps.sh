@@ -33,3 +33,22 @@ keystone_install_packages () {
     -o DPkg::Lock::Timeout=300 "${missing[@]}" >/dev/null ||
     { echo "apt-get install failed" >&2; return 1; }
 }
+
+# The locales the translations are looked at in (screenshots, build-aux/run
+# LANG=de_DE.UTF-8 …): generated once, only those missing.
+KEYSTONE_LOCALES=(de_DE.UTF-8 fi_FI.UTF-8 nb_NO.UTF-8)
+
+keystone_ensure_locales () {
+  local missing=() l sudo=
+  for l in "$@"; do
+    locale -a 2>/dev/null | grep -qix "${l%.UTF-8}.utf8" || missing+=("$l")
+  done
+  ((${#missing[@]})) || return 0
+  keystone_install_packages locales || return 1
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  for l in "${missing[@]}"; do
+    $sudo sed -i "s/^# *\(${l//./\\.} UTF-8\)/\1/" /etc/locale.gen
+    grep -q "^${l//./\\.} UTF-8" /etc/locale.gen || echo "$l UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null
+  done
+  $sudo locale-gen >/dev/null || { echo "locale-gen failed" >&2; return 1; }
+}

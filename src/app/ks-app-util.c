@@ -498,6 +498,37 @@ ks_entry_row_settle (AdwEntryRow *row)
     gtk_widget_activate (button);
 }
 
+static void
+shrink_labels (GtkWidget *widget,
+               GtkWidget *button)
+{
+  if (GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    button = widget;
+  if (GTK_IS_LABEL (widget))
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      if (gtk_label_get_wrap (label) || gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE)
+        return;
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      if (button && !gtk_widget_get_tooltip_text (button) && *gtk_label_get_text (label))
+        gtk_widget_set_tooltip_text (button, gtk_label_get_text (label));
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    shrink_labels (c, button);
+}
+
+void
+ks_widget_shrink_labels (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  shrink_labels (root, NULL);
+}
+
 void
 ks_string_append_part (GString    *s,
                        const char *part)

@@ -95,6 +95,14 @@ gboolean    ks_editable_is_dirty         (GtkEditable *editable);
 guint       ks_string_list_find          (GtkStringList *list,
                                           const char    *text);
 
+/* Lets the one-line labels in @root (a toolbar: its buttons' and menu
+ * buttons' labels, AdwButtonContent's) shorten with an ellipsis when the
+ * window is too narrow for them, so a translation twice as long as the
+ * English still fits a 1280-pixel screen; a button with a label and no
+ * tooltip shows the label whole as its tooltip. Popovers are left alone,
+ * and so are labels that wrap or already ellipsize. */
+void        ks_widget_shrink_labels      (GtkWidget   *root);
+
 /* Appends @part to a "·"-separated line; NULL or empty parts are left out. */
 void        ks_string_append_part        (GString     *s,
                                           const char  *part);

@@ -614,6 +614,7 @@ build_list_view (KsFunnelPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *all = gtk_button_new_with_mnemonic (_("Show _All Stages"));
+  GtkWidget *scrolled;
 
   self->stage_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (self->stage_bar, "toolbar");
@@ -626,8 +627,10 @@ build_list_view (KsFunnelPage *self)
   gtk_widget_set_visible (self->stage_bar, FALSE);
   gtk_box_append (GTK_BOX (box), self->stage_bar);
   self->list = KS_OPPORTUNITY_LIST (ks_opportunity_list_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->list), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  gtk_box_append (GTK_BOX (box), scrolled);
   return box;
 }
 
@@ -742,6 +745,9 @@ ks_funnel_page_init (KsFunnelPage *self)
   }
   gtk_stack_add_named (GTK_STACK (self->content), self->status, "empty");
   gtk_box_append (GTK_BOX (self->box), self->content);
+  /* long translations shorten in the views' switcher and the toolbar
+   * rather than widen the window */
+  ks_widget_shrink_labels (self->toolbar);
   update_actions (self);
 }
 

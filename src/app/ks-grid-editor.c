@@ -69,6 +69,32 @@ ks_grid_editor_allocate (GtkWidget        *editor,
                             -1);
 }
 
+void
+ks_grid_editor_snapshot (GtkWidget        *editor,
+                         GtkWidget        *grid,
+                         GtkSnapshot      *snapshot,
+                         const KsGridRect *clip)
+{
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (clip->x, clip->y, clip->width, clip->height));
+  gtk_widget_snapshot_child (grid, editor, snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+void
+ks_grid_draw_note (cairo_t       *cr,
+                   GtkWidget     *grid,
+                   const KsColor *color,
+                   double         y,
+                   const char    *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (grid, text);
+
+  ks_color_set_source (cr, color);
+  cairo_move_to (cr, 12, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
 GtkWidget *
 ks_grid_init_input (GtkWidget  *grid,
                     GMenuModel *model,
@@ -100,4 +126,65 @@ ks_grid_init_input (GtkWidget  *grid,
   g_signal_connect_swapped (controller, "leave", on_focus_changed, grid);
   gtk_widget_add_controller (grid, controller);
   return menu;
+}
+
+gboolean
+ks_grid_key_to_cell (guint            keyval,
+                     GdkModifierType  mods,
+                     guint            page,
+                     guint            n_rows,
+                     guint            n_columns,
+                     guint           *row,
+                     guint           *column)
+{
+  gboolean ctrl = (mods & GDK_CONTROL_MASK) != 0;
+  gint64 r = *row, c = *column;
+  gint64 last_row = MAX (n_rows, 1) - 1, last_column = MAX (n_columns, 1) - 1;
+
+  if (mods & (GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      r = ctrl ? 0 : r - 1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      r = ctrl ? last_row : r + 1;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      c--;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      c++;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      c = 0;
+      if (ctrl)
+        r = 0;
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      c = last_column;
+      if (ctrl)
+        r = last_row;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      r -= page;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      r += page;
+      break;
+    default:
+      return FALSE;
+    }
+  *row = (guint) CLAMP (r, 0, last_row);
+  *column = (guint) CLAMP (c, 0, last_column);
+  return TRUE;
 }

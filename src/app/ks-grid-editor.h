@@ -31,6 +31,33 @@ void       ks_grid_editor_allocate (GtkWidget        *editor,
                                     const KsGridRect *cell,
                                     double            pad);
 
+/* Snapshots @editor (shown over a cell) clipped to @clip, the part of the
+ * grid where scrolled cells show. */
+void       ks_grid_editor_snapshot (GtkWidget        *editor,
+                                    GtkWidget        *grid,
+                                    GtkSnapshot      *snapshot,
+                                    const KsGridRect *clip);
+/* A muted line of @text at (12, @y) on @grid's cairo context: what an
+ * empty grid lacks. */
+void       ks_grid_draw_note       (cairo_t          *cr,
+                                    GtkWidget        *grid,
+                                    const KsColor    *color,
+                                    double            y,
+                                    const char       *text);
+
+/* Where a navigation key moves a grid's focus, as in a spreadsheet: the
+ * arrows one cell (Ctrl+Up/Down to the first/last row), Home/End to the
+ * row's first/last cell (with Ctrl the grid's), Page Up/Down by @page rows;
+ * *@row and *@column (in: the focus) clamped to @n_rows × @n_columns.
+ * FALSE when @keyval is none of them, or Alt or Super is held. */
+gboolean   ks_grid_key_to_cell     (guint             keyval,
+                                    GdkModifierType   mods,
+                                    guint             page,
+                                    guint             n_rows,
+                                    guint             n_columns,
+                                    guint            *row,
+                                    guint            *column);
+
 /* A grid's context menu (a popover menu over @model, NULL for none yet,
  * child of @grid) and its controllers: keys in the capture phase (the grid
  * sees Tab, Enter and Escape before the editor does), clicks of any button,

@@ -3,56 +3,65 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GtkColumnView over KsOpportunityModel (ids in memory, rows loaded a
- * page at a time). Clicking a header asks the model for the database's
- * order; nothing is sorted in memory. The column view's sorter is only the
- * headers' state: each column's sorter records that it was asked, and a
- * probe comparison finds the primary column and its direction.
+ * A drawn grid, like the scores and RACI grids: render lays the columns out
+ * (ks-grid-layout.c) and draws the rows in view (ks-grid-draw.c); this
+ * widget asks KsOpportunityModel (ids in memory, opportunities loaded a page
+ * at a time) for the rows it draws, so a frame costs the same for 5 rows or
+ * 880,000. A GtkColumnView of eleven columns took 24–32 ms to scroll a page
+ * on this machine (a widget per cell to bind, measure and snapshot); the
+ * grid draws a page in a few ms. Column widths are fitted to the widget's
+ * width (in font sizes, the title and account taking what is left), never
+ * measured over the rows.
  *
- * Stage and momentum are dropdowns, value and close date editable labels;
- * each edit is one undo step through core (ks-funnel.h), which signals the
- * change; the model then loads the shown rows again. A stage name that is
- * not mapped shows as "Prospecting (unmapped)" next to an empty dropdown.
+ * Clicking a header asks the model for the database's order. Stage and
+ * momentum are picked from a popover menu, value and close date typed into
+ * a GtkText over the cell; each edit is one undo step through core
+ * (ks-funnel.h), which signals the change; the model then loads the shown
+ * rows again. A stage name that is not mapped shows as "Prospecting
+ * (unmapped)" with a warning tint.
+ *
+ * This file is the widget: the cells' text, layout, drawing, scrolling,
+ * tooltips and accessibility. Editing is in ks-opportunity-list-edit.c,
+ * keys, clicks and the context menu in ks-opportunity-list-input.c; the
+ * instance is in ks-opportunity-list-private.h.
  */
 #define G_LOG_DOMAIN "ks-opportunity-list"
 
 #include "config.h"
-
-#include "ks-opportunity-list.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "ks-app-util.h"
+#include "ks-chart.h"
+#include "ks-grid-draw.h"
+#include "ks-opportunity-list-private.h"
+#include "ks-powermap-view.h"   /* ks_palette_new_for_widget() */
 
-struct _KsOpportunityList
+enum
 {
-  GtkWidget            parent_instance;
-
-  KsWorkspace         *workspace;
-  KsOpportunityModel  *model;
-  GtkWidget           *scrolled;
-  GtkColumnView       *view;
-  GtkColumnViewColumn *columns[KS_OPPORTUNITY_N_COLUMNS];
-  GtkStringList       *stage_names;
-  GArray              *stage_ids;     /* gint64, parallel to stage_names */
-  GtkStringList       *momenta;
-  char                *today;
-  guint                fading_weeks;
-  int                  probed;        /* the column whose sorter was asked; -1 none */
-  GObject             *probe_a;
-  GObject             *probe_b;
-  gboolean             updating;
+  PROP_0,
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
 
-G_DEFINE_FINAL_TYPE (KsOpportunityList, ks_opportunity_list, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (KsOpportunityList, ks_opportunity_list, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 static const KsOpportunitySort column_sorts[KS_OPPORTUNITY_N_COLUMNS] = {
   KS_OPPORTUNITY_SORT_REF, KS_OPPORTUNITY_SORT_TITLE, KS_OPPORTUNITY_SORT_ACCOUNT,
   KS_OPPORTUNITY_SORT_OWNER, KS_OPPORTUNITY_SORT_PRODUCT, KS_OPPORTUNITY_SORT_STAGE,
   KS_OPPORTUNITY_SORT_VALUE, KS_OPPORTUNITY_SORT_WEIGHTED, KS_OPPORTUNITY_SORT_CLOSE_DATE,
   KS_OPPORTUNITY_SORT_MOMENTUM, KS_OPPORTUNITY_SORT_DAYS_IN_STAGE,
+};
+
+/* Each column's width in font sizes; the title and the account share what
+ * the widget has beyond the sum (3 : 2). */
+static const double column_ems[KS_OPPORTUNITY_N_COLUMNS] = {
+  10, 12, 10, 9.5, 10, 17, 7, 7, 7.5, 8.5, 10,
 };
 
 static const char *
@@ -107,48 +116,311 @@ shown_close_date (KsOpportunity *o)
   return ks_opportunity_get_close_date (o);
 }
 
-static KsMomentum
-effective_momentum (KsOpportunityList *self,
-                    KsOpportunity     *o)
+static gboolean
+is_unmapped (KsOpportunity *o)
+{
+  return ks_opportunity_get_stage_id (o) == 0 && *ks_opportunity_get_stage (o);
+}
+
+static const char *
+stage_name (KsOpportunityList *self,
+            gint64             stage_id)
+{
+  for (guint i = 0; i < self->stage_ids->len; i++)
+    if (g_array_index (self->stage_ids, gint64, i) == stage_id)
+      return g_ptr_array_index (self->stage_names, i);
+  return "";
+}
+
+KsMomentum
+_ks_opportunity_list_momentum (KsOpportunityList *self,
+                               KsOpportunity     *o)
 {
   return ks_momentum_effective (ks_opportunity_get_momentum (o), ks_opportunity_get_outcome (o),
                                 ks_opportunity_get_last_activity (o), ks_opportunity_get_stage_date (o),
                                 ks_opportunity_get_engage_date (o), self->today, self->fading_weeks);
 }
 
-static void
-toast_error (KsOpportunityList *self,
-             const char        *what,
-             KsOpportunity     *o,
-             const GError      *error)
+char *
+_ks_opportunity_list_format_cell (KsOpportunityList *self,
+                                  KsOpportunity     *o,
+                                  guint              column)
 {
-  /* Translators: a failed edit in the opportunity list: "Could not change the value of “OPP-7”: reason" */
-  g_autofree char *text = g_strdup_printf (_("Could not change the %s of “%s”: %s"),
-                                           what, ks_opportunity_get_ref (o), error->message);
-  ks_widget_add_toast (GTK_WIDGET (self), text);
+  switch (column)
+    {
+    case KS_OPPORTUNITY_COLUMN_REF:
+      return g_strdup (ks_opportunity_get_ref (o));
+    case KS_OPPORTUNITY_COLUMN_TITLE:
+      return g_strdup (ks_opportunity_get_title (o));
+    case KS_OPPORTUNITY_COLUMN_ACCOUNT:
+      return g_strdup (ks_opportunity_get_account_name (o));
+    case KS_OPPORTUNITY_COLUMN_OWNER:
+      return g_strdup (ks_opportunity_get_owner_name (o));
+    case KS_OPPORTUNITY_COLUMN_PRODUCT:
+      return g_strdup (ks_opportunity_get_product_name (o));
+    case KS_OPPORTUNITY_COLUMN_STAGE:
+      if (is_unmapped (o))
+        /* Translators: an imported stage name that no funnel stage stands for, e.g. "Prospecting (unmapped)" */
+        return g_strdup_printf (_("%s (unmapped)"), ks_opportunity_get_stage (o));
+      return g_strdup (stage_name (self, ks_opportunity_get_stage_id (o)));
+    case KS_OPPORTUNITY_COLUMN_VALUE:
+      return format_value (ks_opportunity_get_value (o));
+    case KS_OPPORTUNITY_COLUMN_WEIGHTED:
+      return self->workspace ? format_value (round (ks_opportunity_query_weighted (self->workspace, o)))
+                             : g_strdup ("");
+    case KS_OPPORTUNITY_COLUMN_CLOSE_DATE:
+      return g_strdup (shown_close_date (o) ? shown_close_date (o) : "");
+    case KS_OPPORTUNITY_COLUMN_MOMENTUM:
+      return g_strdup (momentum_label (_ks_opportunity_list_momentum (self, o)));
+    case KS_OPPORTUNITY_COLUMN_DAYS:
+      {
+        const char *since = ks_opportunity_get_stage_date (o) ? ks_opportunity_get_stage_date (o)
+                                                             : ks_opportunity_get_engage_date (o);
+        gint64 days = ks_opportunity_query_days_since (since, self->today);
+
+        return days >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, days) : g_strdup ("");
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+KsOpportunity *
+_ks_opportunity_list_get_item (KsOpportunityList *self,
+                               guint              row)
+{
+  KsOpportunity *o;
+
+  if (row >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return NULL;
+  o = g_list_model_get_item (G_LIST_MODEL (self->model), row);
+  if (o && ks_opportunity_get_id (o) <= 0)
+    g_clear_object (&o);   /* deleted since the ids were read */
+  return o;
+}
+
+/* A string that lives until the grid has drawn the cell it was made for. */
+static const char *
+keep_text (KsOpportunityList *self,
+           char              *text)
+{
+  GString *s = self->scratch[self->scratch_next];
+
+  self->scratch_next = (self->scratch_next + 1) % KS_OPPORTUNITY_LIST_N_SCRATCH;
+  g_string_assign (s, text);
+  g_free (text);
+  return s->str;
+}
+
+static void
+cell_func (guint       row,
+           guint       column,
+           KsGridCell *cell,
+           gpointer    user_data)
+{
+  KsOpportunityList *self = user_data;
+  g_autoptr(KsOpportunity) o = NULL;
+
+  if (row == KS_GRID_HEADER)
+    {
+      gboolean descending;
+      KsOpportunitySort sort = ks_opportunity_model_get_sort (self->model, &descending);
+
+      if (sort == column_sorts[column])
+        /* Translators: a column header with the order it sorts: "Value ↓"; "Value …" while sorting */
+        cell->text = keep_text (self, g_strdup_printf (C_("sorted column", "%s %s"), column_title (column),
+                                                       ks_opportunity_model_get_sorting (self->model) ? "…"
+                                                       : descending ? "↓" : "↑"));
+      else
+        cell->text = column_title (column);
+      return;
+    }
+  if (!(o = _ks_opportunity_list_get_item (self, row)))
+    return;
+  cell->text = keep_text (self, _ks_opportunity_list_format_cell (self, o, column));
+  switch (column)
+    {
+    case KS_OPPORTUNITY_COLUMN_STAGE:
+      if (is_unmapped (o))
+        cell->flags |= KS_GRID_CELL_WARNING;
+      cell->flags |= KS_GRID_CELL_CHOICE;
+      break;
+    case KS_OPPORTUNITY_COLUMN_MOMENTUM:
+      if (ks_opportunity_get_outcome (o) != KS_OUTCOME_OPEN)
+        cell->flags |= KS_GRID_CELL_EMPTY;
+      else
+        {
+          cell->flags |= KS_GRID_CELL_CHOICE;
+          if (_ks_opportunity_list_momentum (self, o) == KS_MOMENTUM_FADING)
+            cell->flags |= KS_GRID_CELL_WARNING;
+        }
+      break;
+    case KS_OPPORTUNITY_COLUMN_VALUE:
+    case KS_OPPORTUNITY_COLUMN_CLOSE_DATE:
+      if (!*cell->text)
+        cell->flags |= KS_GRID_CELL_EMPTY;
+      if (self->error && row == self->focus_row && column == self->focus_column)
+        cell->flags |= KS_GRID_CELL_INVALID;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+ensure_palette (KsOpportunityList *self)
+{
+  if (!self->palette)
+    self->palette = ks_palette_new_for_widget (GTK_WIDGET (self));
+}
+
+void
+_ks_opportunity_list_ensure_layout (KsOpportunityList *self)
+{
+  KsGridColumn columns[KS_OPPORTUNITY_N_COLUMNS];
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  double font_px, sum = 0, extra;
+
+  if (self->layout && (width == self->layout_width || width == 0))
+    return;
+  g_clear_pointer (&self->layout, ks_grid_layout_free);
+  ensure_palette (self);
+  self->layout = ks_grid_layout_new (self->palette, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  self->layout_width = width;
+  font_px = ks_chart_context_font_px (self->palette, gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  for (guint c = 0; c < KS_OPPORTUNITY_N_COLUMNS; c++)
+    sum += round (column_ems[c] * font_px);
+  extra = MAX (0, width - sum);
+  for (guint c = 0; c < KS_OPPORTUNITY_N_COLUMNS; c++)
+    {
+      double w = round (column_ems[c] * font_px);
+      KsGridAlign align = KS_GRID_ALIGN_START;
+      KsGridColumnFlags flags = KS_GRID_COLUMN_DEFAULT;
+
+      if (c == KS_OPPORTUNITY_COLUMN_TITLE)
+        w += floor (extra * 0.6);
+      else if (c == KS_OPPORTUNITY_COLUMN_ACCOUNT)
+        w += extra - floor (extra * 0.6);
+      if (c == KS_OPPORTUNITY_COLUMN_VALUE || c == KS_OPPORTUNITY_COLUMN_WEIGHTED ||
+          c == KS_OPPORTUNITY_COLUMN_DAYS)
+        align = KS_GRID_ALIGN_END;
+      if (c == KS_OPPORTUNITY_COLUMN_WEIGHTED || c == KS_OPPORTUNITY_COLUMN_DAYS)
+        flags = KS_GRID_COLUMN_COMPUTED;
+      columns[c] = (KsGridColumn) { w, w, align, flags };
+    }
+  /* no rows measured: the widths are fixed, and 880,000 rows would each
+   * be loaded to be measured */
+  ks_grid_layout_set_content (self->layout, columns, KS_OPPORTUNITY_N_COLUMNS, 0, cell_func, self);
+  ks_grid_layout_set_n_rows (self->layout, g_list_model_get_n_items (G_LIST_MODEL (self->model)));
+}
+
+static void
+invalidate_layout (KsOpportunityList *self)
+{
+  g_clear_pointer (&self->layout, ks_grid_layout_free);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+KsGridView
+_ks_opportunity_list_get_view (KsOpportunityList *self)
+{
+  return ks_grid_scroll_get_view (&self->scroll, GTK_WIDGET (self));
+}
+
+static char *
+describe_cell (KsOpportunityList *self,
+               guint              row,
+               guint              column)
+{
+  g_autoptr(KsOpportunity) o = _ks_opportunity_list_get_item (self, row);
+  g_autofree char *value = NULL;
+
+  if (!o)
+    return g_strdup (_("No opportunities"));
+  value = _ks_opportunity_list_format_cell (self, o, column);
+  if (!*value)
+    /* Translators: accessible description of an empty cell: "OPP-7, Close Date: none" */
+    return g_strdup_printf (_("%s, %s: none"), ks_opportunity_get_ref (o), column_title (column));
+  /* Translators: accessible description of a cell: "OPP-7, Stage: Proposal with price" */
+  return g_strdup_printf (_("%s, %s: %s"), ks_opportunity_get_ref (o), column_title (column), value);
+}
+
+void
+_ks_opportunity_list_update_accessible (KsOpportunityList *self)
+{
+  g_autofree char *text = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    text = g_strdup (_("No opportunities"));
+  else
+    {
+      g_autofree char *cell = describe_cell (self, self->focus_row, self->focus_column);
+
+      text = self->error ? g_strdup_printf ("%s. %s", cell, self->error) : g_steal_pointer (&cell);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+void
+_ks_opportunity_list_scroll_to_focus (KsOpportunityList *self)
+{
+  KsGridView view;
+  double sx, sy;
+
+  if (!self->layout || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  view = _ks_opportunity_list_get_view (self);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+  ks_grid_layout_scroll_to_cell (self->layout, &view, self->focus_row, self->focus_column, &sx, &sy);
+  ks_grid_scroll_to (&self->scroll, &view, sx, sy);
+}
+
+static void
+remember_focus_id (KsOpportunityList *self)
+{
+  self->focus_id = ks_opportunity_model_get_id (self->model, self->focus_row);
+}
+
+void
+_ks_opportunity_list_move_focus_to (KsOpportunityList *self,
+                                    guint              row,
+                                    guint              column)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  row = n ? MIN (row, n - 1) : 0;
+  column = MIN (column, KS_OPPORTUNITY_N_COLUMNS - 1);
+  if (row != self->focus_row || column != self->focus_column)
+    {
+      self->focus_row = row;
+      self->focus_column = column;
+      _ks_opportunity_list_set_error (self, NULL);
+    }
+  remember_focus_id (self);
+  _ks_opportunity_list_ensure_layout (self);
+  _ks_opportunity_list_scroll_to_focus (self);
+  _ks_opportunity_list_update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 reload_stages (KsOpportunityList *self)
 {
   g_autoptr(GPtrArray) stages = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->stage_names));
 
+  g_ptr_array_set_size (self->stage_names, 0);
   g_array_set_size (self->stage_ids, 0);
   if (self->workspace)
     stages = ks_stage_list (self->workspace, NULL);
   for (guint i = 0; stages && i < stages->len; i++)
     {
       KsStage *stage = g_ptr_array_index (stages, i);
-      g_strv_builder_add (builder, stage->name);
+
+      g_ptr_array_add (self->stage_names, g_strdup (stage->name));
       g_array_append_val (self->stage_ids, stage->id);
     }
-  names = g_strv_builder_end (builder);
-  self->updating = TRUE;
-  gtk_string_list_splice (self->stage_names, 0, old, (const char *const *) names);
-  self->updating = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -160,439 +432,33 @@ reload_settings (KsOpportunityList *self)
                                        : KS_FUNNEL_DEFAULT_FADING_WEEKS;
 }
 
-static KsOpportunity *
-cell_item (GtkWidget *cell)
-{
-  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "ks-list-item");
-  gpointer o = item ? gtk_list_item_get_item (item) : NULL;
-
-  return KS_IS_OPPORTUNITY (o) && ks_opportunity_get_id (o) > 0 ? o : NULL;
-}
-
-static void
-find_cells (GtkWidget           *widget,
-            gint64               id,
-            KsOpportunityColumn  column,
-            GtkWidget          **found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !*found;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "ks-column")) == (int) column + 1 &&
-          cell_item (child) && ks_opportunity_get_id (cell_item (child)) == id &&
-          gtk_widget_get_mapped (child))
-        *found = child;
-      else
-        find_cells (child, id, column, found);
-    }
-}
-
 /* Callbacks */
 
-/* A dropdown's choice, applied from an idle: the edit reloads the rows,
- * which must not happen inside the dropdown's own signal. */
-typedef struct
+static void
+on_items_changed (KsOpportunityList *self,
+                  guint              position,
+                  guint              removed,
+                  guint              added)
 {
-  KsOpportunityList   *self;
-  KsOpportunity       *opportunity;
-  KsOpportunityColumn  column;
-  gint64               value;    /* stage id, momentum */
-  double               number;   /* value */
-  char                *text;     /* close date */
-} DeferredEdit;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
-static gboolean
-apply_deferred (gpointer data)
-{
-  DeferredEdit *edit = data;
-  KsOpportunityList *self = edit->self;
-  g_autoptr(GError) error = NULL;
-  gint64 id = ks_opportunity_get_id (edit->opportunity);
-
-  if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_STAGE &&
-      !ks_opportunity_move_to_stage (self->workspace, id, edit->value, NULL, &error))
-    toast_error (self, _("stage"), edit->opportunity, error);
-  else if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_MOMENTUM &&
-           !ks_opportunity_change_momentum (self->workspace, id, edit->value, &error))
-    toast_error (self, _("momentum"), edit->opportunity, error);
-  else if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_VALUE &&
-           !ks_opportunity_change_value (self->workspace, id, edit->number, &error))
+  if (self->layout)
+    ks_grid_layout_set_n_rows (self->layout, n);
+  /* the focused opportunity moved (a sort, a reload): follow it */
+  if (self->focus_id > 0 && self->focus_row >= position && removed != added &&
+      ks_opportunity_model_get_id (self->model, self->focus_row) != self->focus_id)
     {
-      toast_error (self, _("value"), edit->opportunity, error);
-      ks_opportunity_model_refresh (self->model);
+      guint found = ks_opportunity_model_find (self->model, self->focus_id);
+
+      if (found != GTK_INVALID_LIST_POSITION)
+        self->focus_row = found;
     }
-  else if (self->workspace && edit->column == KS_OPPORTUNITY_COLUMN_CLOSE_DATE &&
-           !ks_opportunity_change_close_date (self->workspace, id, edit->text, &error))
-    {
-      toast_error (self, _("close date"), edit->opportunity, error);
-      ks_opportunity_model_refresh (self->model);
-    }
-  g_free (edit->text);
-  g_object_unref (edit->opportunity);
-  g_object_unref (edit->self);
-  g_free (edit);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-defer_edit_full (KsOpportunityList   *self,
-                 KsOpportunity       *o,
-                 KsOpportunityColumn  column,
-                 gint64               value,
-                 double               number,
-                 const char          *text)
-{
-  DeferredEdit *edit = g_new0 (DeferredEdit, 1);
-
-  edit->number = number;
-  edit->text = g_strdup (text);
-
-  edit->self = g_object_ref (self);
-  edit->opportunity = g_object_ref (o);
-  edit->column = column;
-  edit->value = value;
-  g_idle_add (apply_deferred, edit);
-}
-
-static void
-defer_edit (KsOpportunityList   *self,
-            KsOpportunity       *o,
-            KsOpportunityColumn  column,
-            gint64               value)
-{
-  defer_edit_full (self, o, column, value, NAN, NULL);
-}
-
-static void
-on_stage_selected (GtkDropDown       *dropdown,
-                   GParamSpec        *pspec,
-                   KsOpportunityList *self)
-{
-  KsOpportunity *o = cell_item (GTK_WIDGET (dropdown));
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  gint64 stage_id;
-
-  if (self->updating || g_object_get_data (G_OBJECT (dropdown), "ks-binding") || !o ||
-      selected >= self->stage_ids->len)
-    return;
-  stage_id = g_array_index (self->stage_ids, gint64, selected);
-  if (stage_id != ks_opportunity_get_stage_id (o))
-    defer_edit (self, o, KS_OPPORTUNITY_COLUMN_STAGE, stage_id);
-}
-
-static void
-on_momentum_selected (GtkDropDown       *dropdown,
-                      GParamSpec        *pspec,
-                      KsOpportunityList *self)
-{
-  KsOpportunity *o = cell_item (GTK_WIDGET (dropdown));
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->updating || g_object_get_data (G_OBJECT (dropdown), "ks-binding") || !o ||
-      selected > KS_MOMENTUM_FADING || (KsMomentum) selected == effective_momentum (self, o))
-    return;
-  defer_edit (self, o, KS_OPPORTUNITY_COLUMN_MOMENTUM, selected);
-}
-
-/* GTK 4.8's GtkEditableLabel answers every focus leave with
- * g_timeout_add (100, stop_editing_soon, controller) and takes no
- * reference: when the label is finalized within those 100 ms (the edit
- * reloads the rows from an idle, and a reloaded row's cells are new
- * widgets), the timeout reads a freed controller (the critical in
- * gtk_event_controller_get_widget, or a crash). Each value and close-date
- * cell keeps itself alive for a while after the focus left it. */
-#define FOCUS_LEAVE_HOLD_MS 250
-
-static gboolean
-release_cell (gpointer data)
-{
-  return G_SOURCE_REMOVE;   /* the source's destroy notify lets go of the cell */
-}
-
-static void
-on_cell_focus_leave (GtkEventControllerFocus *controller)
-{
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  g_timeout_add_full (G_PRIORITY_DEFAULT, FOCUS_LEAVE_HOLD_MS, release_cell,
-                      g_object_ref (label), g_object_unref);
-}
-
-static void
-on_editing_done (GtkEditableLabel  *label,
-                 GParamSpec        *pspec,
-                 KsOpportunityList *self)
-{
-  KsOpportunityColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "ks-column")) - 1;
-  g_autoptr(KsOpportunity) o = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* a cell kept alive past its row (see on_cell_focus_leave) edits nothing */
-  if (gtk_editable_label_get_editing (label) || !gtk_widget_get_root (GTK_WIDGET (label)) || self->updating)
-    return;
-  o = cell_item (GTK_WIDGET (label)) ? g_object_ref (cell_item (GTK_WIDGET (label))) : NULL;
-  if (!o)
-    return;
-  /* the row is bound again after the edit: the focus must not stay in a
-   * widget that goes away */
-  if (gtk_widget_get_focus_child (GTK_WIDGET (label)) || gtk_widget_has_focus (GTK_WIDGET (label)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->view));
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (label))));
-  if (column == KS_OPPORTUNITY_COLUMN_VALUE)
-    {
-      g_autofree char *shown = format_value (ks_opportunity_get_value (o));
-      double value;
-      gboolean empty;
-
-      if (g_strcmp0 (text, shown) == 0)
-        return;
-      if (!ks_parse_number (text, &value, &empty))
-        {
-          /* Translators: a value typed into the opportunity list that is not a number */
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a value for “%s”: use digits, such as 12500"),
-                                                      text, ks_opportunity_get_ref (o));
-          gtk_editable_set_text (GTK_EDITABLE (label), shown);
-          ks_widget_add_toast (GTK_WIDGET (self), message);
-          return;
-        }
-      defer_edit_full (self, o, KS_OPPORTUNITY_COLUMN_VALUE, 0, value, NULL);
-    }
-  else
-    {
-      const char *shown = shown_close_date (o);
-
-      if (g_strcmp0 (text, shown ? shown : "") == 0)
-        return;
-      defer_edit_full (self, o, KS_OPPORTUNITY_COLUMN_CLOSE_DATE, 0, NAN, *text ? text : NULL);
-    }
-}
-
-static gboolean
-on_title_query_tooltip (GtkWidget  *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
-                        GtkTooltip *tooltip,
-                        gpointer    data)
-{
-  KsOpportunity *o = cell_item (label);
-
-  if (!o || !*ks_opportunity_get_title (o))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, ks_opportunity_get_title (o));
-  return TRUE;
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            KsOpportunityList        *self)
-{
-  KsOpportunityColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ks-column"));
-  GtkWidget *cell = NULL;
-
-  switch (column)
-    {
-    case KS_OPPORTUNITY_COLUMN_STAGE:
-      {
-        GtkWidget *label = gtk_label_new (NULL);
-        GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->stage_names)), NULL);
-
-        cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-        gtk_widget_add_css_class (label, "unmapped");
-        gtk_widget_add_css_class (label, "warning");
-        gtk_widget_add_css_class (dropdown, "flat");
-        gtk_box_append (GTK_BOX (cell), label);
-        gtk_box_append (GTK_BOX (cell), dropdown);
-        g_object_set_data (G_OBJECT (dropdown), "ks-list-item", item);
-        g_object_set_data (G_OBJECT (dropdown), "ks-column", GINT_TO_POINTER (column + 1));
-        g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_stage_selected), self);
-        gtk_list_item_set_child (item, cell);
-        return;
-      }
-    case KS_OPPORTUNITY_COLUMN_MOMENTUM:
-      cell = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->momenta)), NULL);
-      gtk_widget_add_css_class (cell, "flat");
-      g_signal_connect (cell, "notify::selected", G_CALLBACK (on_momentum_selected), self);
-      break;
-    case KS_OPPORTUNITY_COLUMN_VALUE:
-    case KS_OPPORTUNITY_COLUMN_CLOSE_DATE:
-      cell = gtk_editable_label_new ("");
-      if (column == KS_OPPORTUNITY_COLUMN_VALUE)
-        {
-          gtk_editable_set_alignment (GTK_EDITABLE (cell), 1.0);
-          gtk_widget_add_css_class (cell, "numeric");
-        }
-      gtk_editable_set_width_chars (GTK_EDITABLE (cell), 10);
-      g_signal_connect (cell, "notify::editing", G_CALLBACK (on_editing_done), self);
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-
-        g_signal_connect (focus, "leave", G_CALLBACK (on_cell_focus_leave), NULL);
-        gtk_widget_add_controller (cell, focus);
-      }
-      break;
-    case KS_OPPORTUNITY_COLUMN_REF:
-    case KS_OPPORTUNITY_COLUMN_TITLE:
-    case KS_OPPORTUNITY_COLUMN_ACCOUNT:
-    case KS_OPPORTUNITY_COLUMN_OWNER:
-    case KS_OPPORTUNITY_COLUMN_PRODUCT:
-    case KS_OPPORTUNITY_COLUMN_WEIGHTED:
-    case KS_OPPORTUNITY_COLUMN_DAYS:
-    case KS_OPPORTUNITY_N_COLUMNS:
-    default:
-      cell = gtk_label_new (NULL);
-      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_END);
-      if (column == KS_OPPORTUNITY_COLUMN_WEIGHTED || column == KS_OPPORTUNITY_COLUMN_DAYS)
-        {
-          gtk_label_set_xalign (GTK_LABEL (cell), 1.0);
-          gtk_widget_add_css_class (cell, "numeric");
-        }
-      else
-        gtk_label_set_xalign (GTK_LABEL (cell), 0.0);
-      /* The whole title when hovered, asked for then: setting a tooltip
-       * on every bind was a tenth of a scrolling frame. */
-      if (column == KS_OPPORTUNITY_COLUMN_TITLE)
-        {
-          gtk_widget_set_has_tooltip (cell, TRUE);
-          g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_title_query_tooltip), NULL);
-        }
-      break;
-    }
-  g_object_set_data (G_OBJECT (cell), "ks-list-item", item);
-  g_object_set_data (G_OBJECT (cell), "ks-column", GINT_TO_POINTER (column + 1));
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-bind_stage (KsOpportunityList *self,
-            GtkWidget         *box,
-            KsOpportunity     *o)
-{
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *dropdown = gtk_widget_get_last_child (box);
-  gint64 stage_id = ks_opportunity_get_stage_id (o);
-  guint selected = GTK_INVALID_LIST_POSITION;
-  g_autofree char *accessible = NULL;
-
-  for (guint i = 0; i < self->stage_ids->len; i++)
-    if (g_array_index (self->stage_ids, gint64, i) == stage_id)
-      selected = i;
-  if (stage_id == 0 && *ks_opportunity_get_stage (o))
-    {
-      /* Translators: an imported stage name that no funnel stage stands for, e.g. "Prospecting (unmapped)" */
-      g_autofree char *text = g_strdup_printf (_("%s (unmapped)"), ks_opportunity_get_stage (o));
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_set_visible (label, TRUE);
-    }
-  else
-    gtk_widget_set_visible (label, FALSE);
-  gtk_widget_set_hexpand (dropdown, stage_id != 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  /* Translators: accessible name of the stage dropdown of one opportunity */
-  accessible = g_strdup_printf (_("Stage of %s"), ks_opportunity_get_ref (o));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           KsOpportunityList        *self)
-{
-  KsOpportunityColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ks-column"));
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  KsOpportunity *o = gtk_list_item_get_item (item);
-  GtkWidget *target = column == KS_OPPORTUNITY_COLUMN_STAGE ? gtk_widget_get_last_child (cell) : cell;
-  g_autofree char *text = NULL;
-
-  g_object_set_data (G_OBJECT (target), "ks-binding", GINT_TO_POINTER (1));
-  switch (column)
-    {
-    case KS_OPPORTUNITY_COLUMN_REF:
-      gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_ref (o));
-      break;
-    case KS_OPPORTUNITY_COLUMN_TITLE:
-      gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_title (o));
-      break;
-    case KS_OPPORTUNITY_COLUMN_ACCOUNT:
-      gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_account_name (o));
-      break;
-    case KS_OPPORTUNITY_COLUMN_OWNER:
-      gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_owner_name (o));
-      break;
-    case KS_OPPORTUNITY_COLUMN_PRODUCT:
-      gtk_label_set_text (GTK_LABEL (cell), ks_opportunity_get_product_name (o));
-      break;
-    case KS_OPPORTUNITY_COLUMN_STAGE:
-      bind_stage (self, cell, o);
-      break;
-    case KS_OPPORTUNITY_COLUMN_VALUE:
-      text = format_value (ks_opportunity_get_value (o));
-      gtk_editable_set_text (GTK_EDITABLE (cell), text);
-      break;
-    case KS_OPPORTUNITY_COLUMN_WEIGHTED:
-      text = format_value (round (ks_opportunity_query_weighted (self->workspace, o)));
-      gtk_label_set_text (GTK_LABEL (cell), text);
-      break;
-    case KS_OPPORTUNITY_COLUMN_CLOSE_DATE:
-      gtk_editable_set_text (GTK_EDITABLE (cell), shown_close_date (o) ? shown_close_date (o) : "");
-      break;
-    case KS_OPPORTUNITY_COLUMN_MOMENTUM:
-      {
-        KsMomentum momentum = effective_momentum (self, o);
-
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), momentum);
-        if (momentum == KS_MOMENTUM_FADING)
-          gtk_widget_add_css_class (cell, "warning");
-        else
-          gtk_widget_remove_css_class (cell, "warning");
-        gtk_widget_set_sensitive (cell, ks_opportunity_get_outcome (o) == KS_OUTCOME_OPEN);
-        break;
-      }
-    case KS_OPPORTUNITY_COLUMN_DAYS:
-      {
-        const char *since = ks_opportunity_get_stage_date (o) ? ks_opportunity_get_stage_date (o)
-                                                             : ks_opportunity_get_engage_date (o);
-        gint64 days = ks_opportunity_query_days_since (since, self->today);
-
-        text = days >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, days) : g_strdup ("");
-        gtk_label_set_text (GTK_LABEL (cell), text);
-        break;
-      }
-    case KS_OPPORTUNITY_N_COLUMNS:
-    default:
-      break;
-    }
-  g_object_set_data (G_OBJECT (target), "ks-binding", NULL);
-}
-
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  KsOpportunityList *self = g_object_get_data (G_OBJECT (data), "ks-list");
-
-  if (self->probed < 0)
-    self->probed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "ks-column"));
-  return GTK_ORDERING_SMALLER;
-}
-
-/* The headers changed the order: which column, which way. */
-static void
-on_sort_changed (KsOpportunityList *self)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
-  GtkOrdering order;
-
-  self->probed = -1;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  if (self->probed < 0 || order == GTK_ORDERING_EQUAL)
-    ks_opportunity_model_set_sort (self->model, KS_OPPORTUNITY_SORT_ID, FALSE);
-  else
-    ks_opportunity_model_set_sort (self->model, column_sorts[self->probed], order == GTK_ORDERING_LARGER);
+  if (self->focus_row >= n)
+    self->focus_row = n ? n - 1 : 0;
+  if (self->editing && ks_opportunity_model_get_id (self->model, self->focus_row) != self->focus_id)
+    _ks_opportunity_list_cancel_edit (self);
+  _ks_opportunity_list_update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -608,22 +474,239 @@ on_stages_changed (KsOpportunityList *self)
   reload_stages (self);
 }
 
+static void
+on_style_changed (KsOpportunityList *self)
+{
+  g_clear_pointer (&self->palette, ks_palette_free);
+  invalidate_layout (self);
+}
+
+static void
+on_adjustment_changed (KsOpportunityList *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_query_tooltip (KsOpportunityList *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip)
+{
+  g_autoptr(KsOpportunity) o = NULL;
+  g_autofree char *text = NULL;
+  KsGridView view;
+  KsGridHit hit;
+  KsGridRect r;
+  guint row, column;
+
+  if (!self->layout)
+    return FALSE;
+  view = _ks_opportunity_list_get_view (self);
+  if (keyboard)
+    {
+      row = self->focus_row;
+      column = self->focus_column;
+      hit = KS_GRID_HIT_CELL;
+    }
+  else
+    hit = ks_grid_layout_hit_test (self->layout, &view, x, y, &row, &column);
+  if (hit == KS_GRID_HIT_HEADER || hit == KS_GRID_HIT_CORNER)
+    {
+      if (hit == KS_GRID_HIT_CORNER)
+        column = 0;
+      /* Translators: tooltip of a column header of the opportunity list */
+      text = g_strdup_printf (_("Sort by %s"), column_title (column));
+      r = ks_grid_layout_get_cell_rect (self->layout, &view, KS_GRID_HEADER, column);
+    }
+  else if (hit == KS_GRID_HIT_CELL && (o = _ks_opportunity_list_get_item (self, row)))
+    {
+      if (self->error && row == self->focus_row && column == self->focus_column)
+        text = g_strdup (self->error);
+      else if (column == KS_OPPORTUNITY_COLUMN_STAGE && is_unmapped (o))
+        /* Translators: tooltip of an unmapped stage in the opportunity list */
+        text = g_strdup_printf (_("No funnel stage stands for the imported stage “%s”: map it in Stages…"),
+                                ks_opportunity_get_stage (o));
+      else if (column == KS_OPPORTUNITY_COLUMN_TITLE || column == KS_OPPORTUNITY_COLUMN_ACCOUNT ||
+               column == KS_OPPORTUNITY_COLUMN_PRODUCT || column == KS_OPPORTUNITY_COLUMN_OWNER)
+        {
+          text = _ks_opportunity_list_format_cell (self, o, column);
+          if (!*text)
+            return FALSE;
+        }
+      else
+        return FALSE;
+      r = ks_grid_layout_get_cell_rect (self->layout, &view, row, column);
+    }
+  else
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) r.x, (int) r.y, (int) r.width, (int) r.height });
+  return TRUE;
+}
+
 /* Vfuncs */
+
+static void
+ks_opportunity_list_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  KsOpportunityList *self = KS_OPPORTUNITY_LIST (widget);
+  double w, h;
+
+  _ks_opportunity_list_ensure_layout (self);
+  ks_grid_layout_get_size (self->layout, &w, &h);
+  ks_grid_scroll_measure (orientation, w, h, ks_grid_layout_get_column_width (self->layout, 0),
+                          ks_grid_layout_get_header_height (self->layout) +
+                          ks_grid_layout_get_row_height (self->layout),
+                          minimum, natural);
+}
+
+static void
+ks_opportunity_list_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  KsOpportunityList *self = KS_OPPORTUNITY_LIST (widget);
+  double w, h;
+
+  _ks_opportunity_list_ensure_layout (self);
+  ks_grid_layout_get_size (self->layout, &w, &h);
+  ks_grid_scroll_configure (&self->scroll, width, height, w, h, ks_grid_layout_get_row_height (self->layout));
+  if (self->editing)
+    {
+      KsGridView view = _ks_opportunity_list_get_view (self);
+      KsGridRect r = ks_grid_layout_get_cell_rect (self->layout, &view, self->focus_row, self->focus_column);
+
+      ks_grid_editor_allocate (self->editor, &r, round (ks_grid_layout_get_row_height (self->layout) * 0.25));
+    }
+  _ks_opportunity_list_allocate_popovers (self);
+}
+
+static void
+ks_opportunity_list_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  KsOpportunityList *self = KS_OPPORTUNITY_LIST (widget);
+  KsGridView view = _ks_opportunity_list_get_view (self);
+  KsGridDrawState state = { KS_GRID_NONE, KS_GRID_NONE, FALSE, FALSE, NULL };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  cairo_t *cr;
+
+  if (view.width <= 0 || view.height <= 0)
+    return;
+  _ks_opportunity_list_ensure_layout (self);
+  if (n)
+    {
+      state.focus_row = self->focus_row;
+      state.focus_column = self->focus_column;
+    }
+  state.focused = gtk_widget_has_focus (widget) || (self->editing && gtk_widget_has_focus (self->editor)) ||
+                  gtk_widget_get_visible (self->choices) || gtk_widget_get_visible (self->menu);
+  state.editing = self->editing;
+  state.message = self->error;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  ks_grid_draw (cr, self->layout, &view, self->palette, &state, cell_func, self);
+  ks_grid_layout_get_visible_rows (self->layout, &view, &self->shown_first, &self->shown_n);
+  if (n == 0 && self->workspace && !ks_opportunity_model_get_loading (self->model))
+    ks_grid_draw_note (cr, widget, &self->palette->muted, ks_grid_layout_get_header_height (self->layout) + 12,
+                       _("No opportunities match the filter"));
+  cairo_destroy (cr);
+
+  if (self->editing)
+    {
+      KsGridRect body = ks_grid_layout_get_body_rect (self->layout, &view);
+
+      ks_grid_editor_snapshot (self->editor, widget, snapshot, &body);
+    }
+}
+
+static gboolean
+ks_opportunity_list_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  KsOpportunityList *self = KS_OPPORTUNITY_LIST (widget);
+
+  if (self->editing)
+    return gtk_widget_child_focus (self->editor, direction);
+  if (gtk_widget_is_focus (widget))
+    return FALSE;   /* Tab out of the list goes on to the next widget */
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+ks_opportunity_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  KsOpportunityList *self = KS_OPPORTUNITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+    case PROP_VADJUSTMENT:
+    case PROP_HSCROLL_POLICY:
+    case PROP_VSCROLL_POLICY:
+      ks_grid_scroll_get_property (&self->scroll, prop_id - PROP_HADJUSTMENT, value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ks_opportunity_list_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  KsOpportunityList *self = KS_OPPORTUNITY_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_HADJUSTMENT:
+    case PROP_VADJUSTMENT:
+    case PROP_HSCROLL_POLICY:
+    case PROP_VSCROLL_POLICY:
+      ks_grid_scroll_set_property (&self->scroll, GTK_WIDGET (self), prop_id - PROP_HADJUSTMENT, value, pspec,
+                                   G_CALLBACK (on_adjustment_changed));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 ks_opportunity_list_dispose (GObject *object)
 {
   KsOpportunityList *self = KS_OPPORTUNITY_LIST (object);
 
+  /* what was typed is kept, as when the focus leaves */
+  if (self->editing && self->workspace)
+    _ks_opportunity_list_commit_edit (self);
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  if (self->model)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_object (&self->stage_names);
-  g_clear_object (&self->momenta);
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  ks_grid_scroll_clear (&self->scroll, GTK_WIDGET (self));
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->choices, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->actions);
+  g_clear_pointer (&self->layout, ks_grid_layout_free);
   G_OBJECT_CLASS (ks_opportunity_list_parent_class)->dispose (object);
 }
 
@@ -632,8 +715,13 @@ ks_opportunity_list_finalize (GObject *object)
 {
   KsOpportunityList *self = KS_OPPORTUNITY_LIST (object);
 
+  g_ptr_array_unref (self->stage_names);
   g_array_unref (self->stage_ids);
+  g_clear_pointer (&self->palette, ks_palette_free);
   g_free (self->today);
+  g_free (self->error);
+  for (guint i = 0; i < KS_OPPORTUNITY_LIST_N_SCRATCH; i++)
+    g_string_free (self->scratch[i], TRUE);
   G_OBJECT_CLASS (ks_opportunity_list_parent_class)->finalize (object);
 }
 
@@ -645,64 +733,53 @@ ks_opportunity_list_class_init (KsOpportunityListClass *klass)
 
   object_class->dispose = ks_opportunity_list_dispose;
   object_class->finalize = ks_opportunity_list_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  object_class->get_property = ks_opportunity_list_get_property;
+  object_class->set_property = ks_opportunity_list_set_property;
+  widget_class->measure = ks_opportunity_list_measure;
+  widget_class->size_allocate = ks_opportunity_list_size_allocate;
+  widget_class->snapshot = ks_opportunity_list_snapshot;
+  widget_class->focus = ks_opportunity_list_focus;
+  ks_grid_scroll_override_properties (object_class, PROP_HADJUSTMENT);
+
+  _ks_opportunity_list_class_add_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "opportunitylist");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
 static void
 ks_opportunity_list_init (KsOpportunityList *self)
 {
-  const char *momenta[] = {
-    momentum_label (KS_MOMENTUM_DEVELOPING), momentum_label (KS_MOMENTUM_STABLE),
-    momentum_label (KS_MOMENTUM_FADING), NULL,
-  };
-  /* 1,445 px in all, so every column fits beside the sidebar at 1920 px;
-   * title and account take what is left and ellipsize */
-  static const int widths[KS_OPPORTUNITY_N_COLUMNS] = { 110, 200, 150, 110, 110, 230, 90, 90, 110, 130, 115 };
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  self->probed = -1;
-  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
-  self->stage_names = gtk_string_list_new (NULL);
+  self->stage_names = g_ptr_array_new_with_free_func (g_free);
   self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->momenta = gtk_string_list_new (momenta);
   self->fading_weeks = KS_FUNNEL_DEFAULT_FADING_WEEKS;
   self->today = ks_opportunity_query_today ();
+  for (guint i = 0; i < KS_OPPORTUNITY_LIST_N_SCRATCH; i++)
+    self->scratch[i] = g_string_new (NULL);
   self->model = ks_opportunity_model_new ();
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (gtk_widget_queue_draw), self);
 
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (
-    gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model))))));
-  gtk_column_view_set_show_column_separators (self->view, TRUE);
-  gtk_column_view_set_reorderable (self->view, FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  for (int i = 0; i < KS_OPPORTUNITY_N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (probe_compare, NULL, NULL);
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_focus_on_click (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
 
-      g_object_set_data (G_OBJECT (factory), "ks-column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-      /* the compare function gets the sorter as its data */
-      g_object_set_data (G_OBJECT (sorter), "ks-column", GINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (sorter), "ks-list", self);
-      gtk_custom_sorter_set_sort_func (sorter, probe_compare, sorter, NULL);
-      self->columns[i] = gtk_column_view_column_new (column_title (i), factory);
-      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
-      gtk_column_view_column_set_resizable (self->columns[i], TRUE);
-      gtk_column_view_column_set_fixed_width (self->columns[i], widths[i]);
-      gtk_column_view_column_set_expand (self->columns[i], i == KS_OPPORTUNITY_COLUMN_TITLE ||
-                                                           i == KS_OPPORTUNITY_COLUMN_ACCOUNT);
-      gtk_column_view_append_column (self->view, self->columns[i]);
-      g_object_unref (self->columns[i]);
-      g_object_unref (sorter);
-    }
-  g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
-                           G_CALLBACK (on_sort_changed), self, G_CONNECT_SWAPPED);
+  _ks_opportunity_list_init_edit (self);
+  _ks_opportunity_list_init_input (self);
 
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  g_signal_connect_swapped (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Opportunities"), -1);
+  _ks_opportunity_list_update_accessible (self);
 }
 
 GtkWidget *
@@ -721,6 +798,8 @@ ks_opportunity_list_set_workspace (KsOpportunityList *self,
 
   if (self->workspace == workspace)
     return;
+  if (self->editing)
+    _ks_opportunity_list_cancel_edit (self);
   if (self->workspace)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
@@ -731,7 +810,10 @@ ks_opportunity_list_set_workspace (KsOpportunityList *self,
     }
   reload_settings (self);
   reload_stages (self);
+  self->focus_row = 0;
+  self->focus_id = 0;
   ks_opportunity_model_set_workspace (self->model, workspace);
+  ks_grid_scroll_home (&self->scroll);
 }
 
 void
@@ -741,6 +823,8 @@ ks_opportunity_list_set_query (KsOpportunityList    *self,
 {
   g_return_if_fail (KS_IS_OPPORTUNITY_LIST (self));
 
+  if (self->editing && !_ks_opportunity_list_commit_edit (self))
+    _ks_opportunity_list_cancel_edit (self);
   ks_opportunity_model_set_query (self->model, filter, stage_id);
 }
 
@@ -752,14 +836,6 @@ ks_opportunity_list_get_model (KsOpportunityList *self)
   return self->model;
 }
 
-GtkColumnView *
-ks_opportunity_list_get_view (KsOpportunityList *self)
-{
-  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), NULL);
-
-  return self->view;
-}
-
 void
 ks_opportunity_list_sort_by (KsOpportunityList   *self,
                              KsOpportunityColumn  column,
@@ -768,21 +844,34 @@ ks_opportunity_list_sort_by (KsOpportunityList   *self,
   g_return_if_fail (KS_IS_OPPORTUNITY_LIST (self));
   g_return_if_fail (column < KS_OPPORTUNITY_N_COLUMNS);
 
-  gtk_column_view_sort_by_column (self->view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  if (self->editing && !_ks_opportunity_list_commit_edit (self))
+    _ks_opportunity_list_cancel_edit (self);
+  remember_focus_id (self);
+  ks_opportunity_model_set_sort (self->model, column_sorts[column], descending);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-GtkWidget *
-ks_opportunity_list_get_cell (KsOpportunityList   *self,
-                              gint64               id,
-                              KsOpportunityColumn  column)
+gboolean
+ks_opportunity_list_get_sort (KsOpportunityList   *self,
+                              KsOpportunityColumn *column,
+                              gboolean            *descending)
 {
-  GtkWidget *found = NULL;
+  gboolean down;
+  KsOpportunitySort sort;
 
-  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), NULL);
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), FALSE);
 
-  find_cells (GTK_WIDGET (self->view), id, column, &found);
-  return found;
+  sort = ks_opportunity_model_get_sort (self->model, &down);
+  if (descending)
+    *descending = down;
+  for (guint c = 0; c < KS_OPPORTUNITY_N_COLUMNS; c++)
+    if (column_sorts[c] == sort)
+      {
+        if (column)
+          *column = c;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 char *
@@ -790,25 +879,79 @@ ks_opportunity_list_get_cell_text (KsOpportunityList   *self,
                                    gint64               id,
                                    KsOpportunityColumn  column)
 {
-  GtkWidget *cell = ks_opportunity_list_get_cell (self, id, column);
+  guint position;
+  g_autoptr(KsOpportunity) o = NULL;
 
-  if (!cell)
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), NULL);
+  g_return_val_if_fail (column < KS_OPPORTUNITY_N_COLUMNS, NULL);
+
+  position = ks_opportunity_model_find (self->model, id);
+  if (position == GTK_INVALID_LIST_POSITION || !(o = _ks_opportunity_list_get_item (self, position)))
     return NULL;
-  if (column == KS_OPPORTUNITY_COLUMN_STAGE)
-    {
-      GtkWidget *label = gtk_widget_get_prev_sibling (cell);
-      GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (cell));
+  return _ks_opportunity_list_format_cell (self, o, column);
+}
 
-      if (gtk_widget_get_visible (label))
-        return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-      return g_strdup (item ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "");
-    }
-  if (GTK_IS_DROP_DOWN (cell))
-    {
-      GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (cell));
-      return g_strdup (item ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "");
-    }
-  if (GTK_IS_EDITABLE (cell))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell)));
-  return g_strdup (gtk_label_get_text (GTK_LABEL (cell)));
+gboolean
+ks_opportunity_list_set_focus (KsOpportunityList   *self,
+                               guint                position,
+                               KsOpportunityColumn  column)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), FALSE);
+
+  if (self->editing && !_ks_opportunity_list_commit_edit (self))
+    return FALSE;
+  _ks_opportunity_list_move_focus_to (self, position, column);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+}
+
+gboolean
+ks_opportunity_list_get_focus (KsOpportunityList   *self,
+                               guint               *position,
+                               KsOpportunityColumn *column)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), FALSE);
+
+  if (position)
+    *position = self->focus_row;
+  if (column)
+    *column = self->focus_column;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
+}
+
+gboolean
+ks_opportunity_list_is_editing (KsOpportunityList *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), FALSE);
+
+  return self->editing;
+}
+
+const char *
+ks_opportunity_list_get_error (KsOpportunityList *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), NULL);
+
+  return self->error;
+}
+
+GtkPopover *
+ks_opportunity_list_get_choices (KsOpportunityList *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), NULL);
+
+  return GTK_POPOVER (self->choices);
+}
+
+gboolean
+ks_opportunity_list_get_shown_rows (KsOpportunityList *self,
+                                    guint             *first,
+                                    guint             *n)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), FALSE);
+
+  if (first)
+    *first = self->shown_first;
+  if (n)
+    *n = self->shown_n;
+  return self->shown_n > 0;
 }

@@ -21,10 +21,10 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#define PAGE_SIZE   256
-#define MAX_PAGES   8
+#define PAGE_SIZE   64
+#define MAX_PAGES   32
 #define FIRST_SLICE 200
-#define SLICE       5000
+#define SLICE       2000
 
 struct _KsOpportunityModel
 {
@@ -40,6 +40,7 @@ struct _KsOpportunityModel
   GArray            *pending;       /* being read in slices; NULL when none */
   gboolean           growing;       /* the slices go straight into ids (first load) */
   guint              idle_id;
+  GCancellable      *sorting;       /* a sorted query running in a thread; NULL when none */
 
   GHashTable        *pages;         /* page index → GPtrArray of KsOpportunity (or NULL) */
   GQueue             page_order;    /* page indexes, newest first */
@@ -64,20 +65,6 @@ static const char *const watched_tables[] = {
 };
 
 /* Helpers */
-
-static void
-clear_filter (KsFunnelFilter *f)
-{
-  g_free ((char *) f->owner);
-  g_free ((char *) f->manager);
-  g_free ((char *) f->team);
-  g_free ((char *) f->region);
-  g_free ((char *) f->account);
-  g_free ((char *) f->product);
-  g_free ((char *) f->from);
-  g_free ((char *) f->to);
-  memset (f, 0, sizeof *f);
-}
 
 static gboolean
 same_filter (const KsFunnelFilter *a,
@@ -110,6 +97,11 @@ current_query (KsOpportunityModel *self)
 static void
 stop_loading (KsOpportunityModel *self)
 {
+  if (self->sorting)
+    {
+      g_cancellable_cancel (self->sorting);
+      g_clear_object (&self->sorting);
+    }
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_pointer (&self->pending, g_array_unref);
   self->growing = FALSE;
@@ -216,12 +208,34 @@ load_slice (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+on_sorted (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(KsOpportunityModel) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fresh = ks_opportunity_query_ids_sorted_finish (KS_WORKSPACE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !self->sorting ||
+      g_cancellable_is_cancelled (self->sorting))
+    return;   /* another query or order since */
+  g_clear_object (&self->sorting);
+  if (!fresh)
+    {
+      g_warning ("Could not read the opportunities: %s", error->message);
+      fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  swap_ids (self, fresh);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 /* Reads the ids again; @reset empties the model first (a new query). */
 static void
 reload (KsOpportunityModel *self,
         gboolean            reset)
 {
-  gboolean was_loading = self->idle_id != 0;
+  gboolean was_loading = ks_opportunity_model_get_loading (self);
 
   stop_loading (self);
   if (reset && self->ids->len > 0)
@@ -241,16 +255,12 @@ reload (KsOpportunityModel *self,
   if (self->sort != KS_OPPORTUNITY_SORT_ID || self->descending)
     {
       KsOpportunityQuery query = current_query (self);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) fresh = ks_opportunity_query_ids_sorted (self->workspace, &query, self->sort,
-                                                                  self->descending, NULL, &error);
-      if (!fresh)
-        {
-          g_warning ("Could not read the opportunities: %s", error->message);
-          fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
-        }
-      swap_ids (self, fresh);
-      if (was_loading)
+
+      /* the ids shown stay until the sorted ones are there */
+      self->sorting = g_cancellable_new ();
+      ks_opportunity_query_ids_sorted_async (self->workspace, &query, self->sort, self->descending, NULL,
+                                             self->sorting, on_sorted, g_object_ref (self));
+      if (!was_loading && self->sorting)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
       return;
     }
@@ -392,7 +402,7 @@ ks_opportunity_model_finalize (GObject *object)
 {
   KsOpportunityModel *self = KS_OPPORTUNITY_MODEL (object);
 
-  clear_filter (&self->filter);
+  ks_funnel_filter_clear (&self->filter);
   drop_pages (self);
   g_hash_table_unref (self->pages);
   g_array_unref (self->ids);
@@ -461,18 +471,8 @@ ks_opportunity_model_set_query (KsOpportunityModel   *self,
    * after the workspace has loaded it): nothing to read. */
   if (stage_id == self->stage_id && same_filter (&self->filter, filter))
     return;
-  clear_filter (&self->filter);
-  if (filter)
-    {
-      self->filter.owner = g_strdup (filter->owner);
-      self->filter.manager = g_strdup (filter->manager);
-      self->filter.team = g_strdup (filter->team);
-      self->filter.region = g_strdup (filter->region);
-      self->filter.account = g_strdup (filter->account);
-      self->filter.product = g_strdup (filter->product);
-      self->filter.from = g_strdup (filter->from);
-      self->filter.to = g_strdup (filter->to);
-    }
+  ks_funnel_filter_clear (&self->filter);
+  ks_funnel_filter_copy (&self->filter, filter);
   self->stage_id = stage_id;
   reload (self, TRUE);
 }
@@ -508,7 +508,15 @@ ks_opportunity_model_get_loading (KsOpportunityModel *self)
 {
   g_return_val_if_fail (KS_IS_OPPORTUNITY_MODEL (self), FALSE);
 
-  return self->idle_id != 0;
+  return self->idle_id != 0 || self->sorting != NULL;
+}
+
+gboolean
+ks_opportunity_model_get_sorting (KsOpportunityModel *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_MODEL (self), FALSE);
+
+  return self->sorting != NULL;
 }
 
 void
@@ -518,6 +526,25 @@ ks_opportunity_model_finish (KsOpportunityModel *self)
 
   g_return_if_fail (KS_IS_OPPORTUNITY_MODEL (self));
 
+  if (self->sorting)
+    {
+      /* the sorted ids now, in this thread */
+      KsOpportunityQuery query = current_query (self);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) fresh = NULL;
+
+      g_cancellable_cancel (self->sorting);
+      g_clear_object (&self->sorting);
+      fresh = ks_opportunity_query_ids_sorted (self->workspace, &query, self->sort, self->descending, NULL, &error);
+      if (!fresh)
+        {
+          g_warning ("Could not read the opportunities: %s", error->message);
+          fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
+      swap_ids (self, fresh);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      return;
+    }
   source = self->idle_id;
   if (!source)
     return;

@@ -28,7 +28,10 @@ KsOpportunitySort   ks_opportunity_model_get_sort      (KsOpportunityModel   *se
                                                         gboolean             *descending);
 /* TRUE while ids still come in slices (the "loading" property). */
 gboolean            ks_opportunity_model_get_loading   (KsOpportunityModel   *self);
-/* Reads the rest of the ids now. */
+/* TRUE while a sorted query runs in a thread (the ids shown are still in
+ * the order before). */
+gboolean            ks_opportunity_model_get_sorting   (KsOpportunityModel   *self);
+/* Reads the rest of the ids now (the sorted ones too). */
 void                ks_opportunity_model_finish        (KsOpportunityModel   *self);
 gint64              ks_opportunity_model_get_id        (KsOpportunityModel   *self,
                                                         guint                 position);

@@ -973,6 +973,8 @@ static void
 ks_plan_page_init (KsPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a long summary of what the plan lacks shortens in its button */
+  ks_widget_shrink_labels (GTK_WIDGET (self->findings_button));
 
   self->ctx.page = GTK_WIDGET (self);
   self->ctx.today = ks_plan_today_iso ();

@@ -44,6 +44,8 @@ struct _KsPowermapPage
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *toolbar;
+
   KsWorkspace     *workspace;
   gint64           account_id;
   char            *account_name;
@@ -971,6 +973,7 @@ ks_powermap_page_class_init (KsPowermapPageClass *klass)
   g_type_ensure (KS_TYPE_POWERMAP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone/Keystone/ks-powermap-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, view);
   gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, side_stack);
   gtk_widget_class_bind_template_child (widget_class, KsPowermapPage, name_row);
@@ -1016,6 +1019,8 @@ ks_powermap_page_init (KsPowermapPage *self)
   guint n_combos = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* long translations shorten in the toolbar rather than widen the window */
+  ks_widget_shrink_labels (self->toolbar);
   self->owner_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->snapshot_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

@@ -16,6 +16,8 @@ struct _KsRaciPage
 {
   GtkWidget        parent_instance;
 
+  GtkWidget       *toolbar;
+
   KsWorkspace     *workspace;
   gboolean         for_account;
   gint64           account_id;

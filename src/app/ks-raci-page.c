@@ -779,6 +779,7 @@ ks_raci_page_class_init (KsRaciPageClass *klass)
   g_type_ensure (KS_TYPE_RACI_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone/Keystone/ks-raci-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsRaciPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, KsRaciPage, stack);
   gtk_widget_class_bind_template_child (widget_class, KsRaciPage, grid_stack);
   gtk_widget_class_bind_template_child (widget_class, KsRaciPage, grid);
@@ -854,6 +855,8 @@ ks_raci_page_init (KsRaciPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->charts = g_array_new (FALSE, FALSE, sizeof (ChartEntry));
+  /* long translations shorten in the toolbar rather than widen the window */
+  ks_widget_shrink_labels (self->toolbar);
   /* A long chart name shortens in the button, so the toolbar fits a
    * 1280-pixel screen; the list shows names whole. */
   gtk_drop_down_set_factory (GTK_DROP_DOWN (self->chart_dropdown), button_factory);

@@ -121,7 +121,7 @@ on_key_pressed (GtkEventControllerKey *controller,
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
   gboolean ctrl = (mods & GDK_CONTROL_MASK) != 0;
   gboolean shift = (mods & GDK_SHIFT_MASK) != 0;
-  guint page;
+  guint page, row, column;
   gunichar ch;
 
   /* keys typed into our popovers pass through here on their way */
@@ -209,44 +209,20 @@ on_key_pressed (GtkEventControllerKey *controller,
       break;
     }
 
+  row = self->focus_row;
+  column = self->focus_column;
+  if (ks_grid_key_to_cell (keyval, mods, page, self->rows->len, n_columns (self), &row, &column))
+    {
+      _ks_scores_grid_move_focus_to (self, row, column);
+      self->tab_start_column = NO_CELL;
+      return TRUE;
+    }
   if (!(mods & (GDK_ALT_MASK | GDK_SUPER_MASK)))
     {
       gboolean handled = TRUE;
 
       switch (keyval)
         {
-        case GDK_KEY_Up:
-        case GDK_KEY_KP_Up:
-          ctrl ? _ks_scores_grid_move_focus_to (self, 0, self->focus_column) : move_by (self, -1, 0);
-          break;
-        case GDK_KEY_Down:
-        case GDK_KEY_KP_Down:
-          ctrl ? _ks_scores_grid_move_focus_to (self, G_MAXUINT, self->focus_column) : move_by (self, 1, 0);
-          break;
-        case GDK_KEY_Left:
-        case GDK_KEY_KP_Left:
-          move_by (self, 0, -1);
-          break;
-        case GDK_KEY_Right:
-        case GDK_KEY_KP_Right:
-          move_by (self, 0, 1);
-          break;
-        case GDK_KEY_Home:
-        case GDK_KEY_KP_Home:
-          _ks_scores_grid_move_focus_to (self, ctrl ? 0 : self->focus_row, 0);
-          break;
-        case GDK_KEY_End:
-        case GDK_KEY_KP_End:
-          _ks_scores_grid_move_focus_to (self, ctrl ? G_MAXUINT : self->focus_row, G_MAXUINT);
-          break;
-        case GDK_KEY_Page_Up:
-        case GDK_KEY_KP_Page_Up:
-          move_by (self, -(int) page, 0);
-          break;
-        case GDK_KEY_Page_Down:
-        case GDK_KEY_KP_Page_Down:
-          move_by (self, (int) page, 0);
-          break;
         case GDK_KEY_F2:
           _ks_scores_grid_begin_edit (self, NULL, FALSE);
           break;

@@ -601,26 +601,18 @@ ks_scores_grid_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   ks_grid_draw (cr, self->layout, &view, self->palette, &state, cell_func, self);
   if (self->load_error || (self->table && self->rows->len == 0))
-    {
-      /* what the empty grid means, under the header */
-      PangoLayout *text = gtk_widget_create_pango_layout (widget,
-                                                          self->load_error ? self->load_error
-                                                          : self->table->accounts->len ? _("No accounts match the filter")
-                                                          : _("No accounts yet"));
-      ks_color_set_source (cr, &self->palette->muted);
-      cairo_move_to (cr, 12, ks_grid_layout_get_header_height (self->layout) + 12);
-      pango_cairo_show_layout (cr, text);
-      g_object_unref (text);
-    }
+    /* what the empty grid means, under the header */
+    ks_grid_draw_note (cr, widget, &self->palette->muted, ks_grid_layout_get_header_height (self->layout) + 12,
+                       self->load_error ? self->load_error
+                       : self->table->accounts->len ? _("No accounts match the filter")
+                       : _("No accounts yet"));
   cairo_destroy (cr);
 
   if (self->editing)
     {
       KsGridRect body = ks_grid_layout_get_body_rect (self->layout, &view);
 
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (body.x, body.y, body.width, body.height));
-      gtk_widget_snapshot_child (widget, self->editor, snapshot);
-      gtk_snapshot_pop (snapshot);
+      ks_grid_editor_snapshot (self->editor, widget, snapshot, &body);
     }
 }
 

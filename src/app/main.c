@@ -18,7 +18,8 @@ main (int   argc,
   g_autoptr(KsApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* KEYSTONE_LOCALEDIR: the catalogues of a build tree (build-aux/run) */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEYSTONE_LOCALEDIR") ? g_getenv ("KEYSTONE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -14,6 +14,7 @@
 #include "ks-cli-meeting.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdlib.h>
 
 #include "ks-account.h"
@@ -227,8 +228,8 @@ create (const Options *opts)
     }
   else
     {
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Meeting %" G_GINT64_FORMAT ": %s on %s, %u account on the agenda\n",
-                            "Meeting %" G_GINT64_FORMAT ": %s on %s, %u accounts on the agenda\n",
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Meeting %" PRId64 ": %s on %s, %u account on the agenda\n",
+                            "Meeting %" PRId64 ": %s on %s, %u accounts on the agenda\n",
                             stored->accounts->len),
                stored->id, stored->title, stored->date, stored->accounts->len);
       for (guint i = 0; i < stored->accounts->len; i++)
@@ -334,7 +335,7 @@ decide (const Options *opts)
       print_json_text (j);
     }
   else
-    g_print (_("Decision recorded as action %" G_GINT64_FORMAT " on the plan of %s (owner %s, due %s)\n"),
+    g_print (_("Decision recorded as action %" PRId64 " on the plan of %s (owner %s, due %s)\n"),
              taken->action_id, taken->account, *taken->owner ? taken->owner : _("nobody"),
              *taken->due ? taken->due : _("not set"));
   return EXIT_DONE;

@@ -1428,7 +1428,8 @@ main (int   argc,
   opts.accounts = g_ptr_array_new_with_free_func (g_free);
   parsed_options = &opts;
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* KEYSTONE_LOCALEDIR: the catalogues of a build tree (build-aux/run) */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEYSTONE_LOCALEDIR") ? g_getenv ("KEYSTONE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

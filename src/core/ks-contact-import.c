@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -213,7 +215,7 @@ job_load (Job     *job,
   if (!job->account)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no account with id %" G_GINT64_FORMAT), job->account_id);
+                   _("There is no account with id %" PRId64), job->account_id);
       return FALSE;
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ks-contact-line.h"
@@ -98,7 +100,7 @@ load_end (KsWorkspace  *workspace,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no contact with id %" G_GINT64_FORMAT), id);
+                   _("There is no contact with id %" PRId64), id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -412,7 +414,7 @@ ks_contact_line_load (KsWorkspace  *workspace,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no line with id %" G_GINT64_FORMAT), id);
+                 _("There is no line with id %" PRId64), id);
   else if (rc != SQLITE_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a line of the power map"));
   return self;

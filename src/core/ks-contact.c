@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -505,7 +507,7 @@ ks_contact_load (KsWorkspace  *workspace,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no contact with id %" G_GINT64_FORMAT), id);
+                 _("There is no contact with id %" PRId64), id);
   else if (rc != SQLITE_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a contact"));
   return self;
@@ -848,7 +850,7 @@ store_positions (KsWorkspace   *workspace,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                       _("There is no contact with id %" G_GINT64_FORMAT), ids[i]);
+                       _("There is no contact with id %" PRId64), ids[i]);
           goto fail;
         }
       if (rc != SQLITE_ROW)

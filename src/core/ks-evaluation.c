@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -276,7 +278,7 @@ criterion_load (KsWorkspace  *workspace,
     }
   if (!c)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no evaluation criterion with id %" G_GINT64_FORMAT), id);
+                 _("There is no evaluation criterion with id %" PRId64), id);
   return c;
 }
 
@@ -559,8 +561,8 @@ ks_eval_score_set (KsWorkspace  *workspace,
   if (!ref || !criterion)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   !ref ? _("Could not set the score: there is no opportunity with id %" G_GINT64_FORMAT)
-                        : _("Could not set the score: there is no evaluation criterion with id %" G_GINT64_FORMAT),
+                   !ref ? _("Could not set the score: there is no opportunity with id %" PRId64)
+                        : _("Could not set the score: there is no evaluation criterion with id %" PRId64),
                    !ref ? opportunity_id : criterion_id);
       return FALSE;
     }

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -36,7 +38,7 @@ update_in_summary (KsWorkspace  *workspace,
   if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no opportunity with id %" G_GINT64_FORMAT), id);
+                   _("There is no opportunity with id %" PRId64), id);
       return FALSE;
     }
   return ks_funnel_summary_apply (workspace, id, 1, error);
@@ -80,7 +82,7 @@ ks_opportunity_move_to_stage (KsWorkspace  *workspace,
     {
       if (error && !*error)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no stage with id %" G_GINT64_FORMAT), stage_id);
+                     _("There is no stage with id %" PRId64), stage_id);
       return FALSE;
     }
   from = ks_workspace_query_int (workspace,
@@ -204,7 +206,7 @@ ks_opportunity_change_close_date (KsWorkspace  *workspace,
                      _("The opportunity cannot close on %s, before it was engaged"), date);
       else
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no opportunity with id %" G_GINT64_FORMAT), id);
+                     _("There is no opportunity with id %" PRId64), id);
       goto fail;
     }
   if (!ks_funnel_summary_apply (workspace, id, 1, error))
@@ -242,7 +244,7 @@ ks_opportunity_change_momentum (KsWorkspace  *workspace,
   if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no opportunity with id %" G_GINT64_FORMAT), id);
+                   _("There is no opportunity with id %" PRId64), id);
       goto fail;
     }
   return ks_workspace_commit (workspace, error);

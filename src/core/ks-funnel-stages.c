@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -285,7 +287,7 @@ ks_stage_update (KsWorkspace  *workspace,
   if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no stage with id %" G_GINT64_FORMAT), id);
+                   _("There is no stage with id %" PRId64), id);
       goto fail;
     }
   /* An outcome change moves won days in or out of the summary. */
@@ -311,7 +313,7 @@ ks_stage_move (KsWorkspace  *workspace,
     {
       if (error && !*error)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no stage with id %" G_GINT64_FORMAT), id);
+                     _("There is no stage with id %" PRId64), id);
       return FALSE;
     }
   if (!ks_workspace_begin (workspace, _("Move Stage"), error))
@@ -343,7 +345,7 @@ ks_stage_delete (KsWorkspace  *workspace,
   if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no stage with id %" G_GINT64_FORMAT), id);
+                   _("There is no stage with id %" PRId64), id);
       goto fail;
     }
   /* ON DELETE SET NULL left its opportunities and names unmapped. */
@@ -498,7 +500,7 @@ ks_stage_mapping_set (KsWorkspace  *workspace,
     {
       if (error && !*error)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("Cannot map “%s”: there is no stage with id %" G_GINT64_FORMAT), key, stage_id);
+                     _("Cannot map “%s”: there is no stage with id %" PRId64), key, stage_id);
       return FALSE;
     }
   if (!ks_workspace_begin (workspace, _("Map Stage Name"), error))

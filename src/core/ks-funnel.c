@@ -600,3 +600,35 @@ ks_funnel_cut_rows_free (GArray *rows)
     g_free (g_array_index (rows, KsFunnelCutRow, i).name);
   g_array_unref (rows);
 }
+
+void
+ks_funnel_filter_copy (KsFunnelFilter       *dest,
+                       const KsFunnelFilter *src)
+{
+  static const KsFunnelFilter none = { 0 };
+
+  if (!src)
+    src = &none;
+  dest->owner = g_strdup (src->owner);
+  dest->manager = g_strdup (src->manager);
+  dest->team = g_strdup (src->team);
+  dest->region = g_strdup (src->region);
+  dest->account = g_strdup (src->account);
+  dest->product = g_strdup (src->product);
+  dest->from = g_strdup (src->from);
+  dest->to = g_strdup (src->to);
+}
+
+void
+ks_funnel_filter_clear (KsFunnelFilter *filter)
+{
+  g_free ((char *) filter->owner);
+  g_free ((char *) filter->manager);
+  g_free ((char *) filter->team);
+  g_free ((char *) filter->region);
+  g_free ((char *) filter->account);
+  g_free ((char *) filter->product);
+  g_free ((char *) filter->from);
+  g_free ((char *) filter->to);
+  memset (filter, 0, sizeof *filter);
+}

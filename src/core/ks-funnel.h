@@ -121,6 +121,12 @@ typedef struct
   const char *to;          /*   while open) within [from, to]; NULL = unbounded */
 } KsFunnelFilter;
 
+/* Copies of @src's strings into @dest (@src NULL = no filter); free them
+ * with ks_funnel_filter_clear (), which empties @dest. */
+void         ks_funnel_filter_copy    (KsFunnelFilter       *dest,
+                                       const KsFunnelFilter *src);
+void         ks_funnel_filter_clear   (KsFunnelFilter       *filter);
+
 /* ---- numbers (pure) ---- */
 
 /* One aggregate of opportunities that share stage, owner, product and the

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ks-json-private.h"
@@ -987,7 +989,7 @@ ks_json_export_account (KsWorkspace  *workspace,
   if (row == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no account with id %" G_GINT64_FORMAT), account_id);
+                   _("There is no account with id %" PRId64), account_id);
       return NULL;
     }
   return export_document (workspace, account_id, error);

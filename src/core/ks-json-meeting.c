@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ks-json-private.h"
@@ -339,7 +340,7 @@ ks_json_write_meetings (KsWorkspace  *ws,
           if (sqlite3_changes (ks_workspace_get_db (ws)) != 1)
             {
               ks_json_fail (im, error, KS_IMPORT_ERROR_VALUE, decision, SUBJECT_NONE, account, d,
-                            _("the account “%s” has no action %" G_GINT64_FORMAT " in its plan"),
+                            _("the account “%s” has no action %" PRId64 " in its plan"),
                             account, action);
               return FALSE;
             }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -399,7 +401,7 @@ ks_map_snapshot_save (KsWorkspace  *workspace,
     {
       if (sqlite3_extended_errcode (ks_workspace_get_db (workspace)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no account with id %" G_GINT64_FORMAT), account_id);
+                     _("There is no account with id %" PRId64), account_id);
       else
         ks_workspace_set_sql_error (workspace, error, _("save the snapshot"));
       sqlite3_reset (stmt);
@@ -476,7 +478,7 @@ ks_map_snapshot_load (KsWorkspace  *workspace,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no snapshot with id %" G_GINT64_FORMAT), id);
+                 _("There is no snapshot with id %" PRId64), id);
   else if (rc != SQLITE_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a snapshot"));
   return self;

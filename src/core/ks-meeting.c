@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "ks-abc.h"
@@ -113,7 +114,7 @@ meeting_exists (KsWorkspace  *workspace,
   if (found == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no meeting with the id %" G_GINT64_FORMAT), id);
+                   _("There is no meeting with the id %" PRId64), id);
       return FALSE;
     }
   return TRUE;
@@ -142,16 +143,16 @@ check_ids (KsWorkspace   *workspace,
       if (found == 0)
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                       people ? _("There is no person with the id %" G_GINT64_FORMAT " to attend the meeting")
-                              : _("There is no account with the id %" G_GINT64_FORMAT " to put on the agenda"),
+                       people ? _("There is no person with the id %" PRId64 " to attend the meeting")
+                              : _("There is no account with the id %" PRId64 " to put on the agenda"),
                        ids[i]);
           return FALSE;
         }
       if (!g_hash_table_add (seen, (gpointer) &ids[i]))
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                       people ? _("An attendee is listed twice (person id %" G_GINT64_FORMAT ")")
-                              : _("An account is on the agenda twice (account id %" G_GINT64_FORMAT ")"),
+                       people ? _("An attendee is listed twice (person id %" PRId64 ")")
+                              : _("An account is on the agenda twice (account id %" PRId64 ")"),
                        ids[i]);
           return FALSE;
         }
@@ -280,7 +281,7 @@ ks_meeting_load (KsWorkspace  *workspace,
   if (!meeting)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no meeting with the id %" G_GINT64_FORMAT), id);
+                   _("There is no meeting with the id %" PRId64), id);
       return NULL;
     }
   if (!load_details (workspace, meeting, error))
@@ -614,7 +615,7 @@ ks_meeting_add_decision (KsWorkspace  *workspace,
                                   account_id, 0, _("look up the account"), error);
   if (found == 0)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                 _("There is no account with the id %" G_GINT64_FORMAT " to take a decision on"),
+                 _("There is no account with the id %" PRId64 " to take a decision on"),
                  account_id);
   if (found <= 0)
     goto out;
@@ -624,7 +625,7 @@ ks_meeting_add_decision (KsWorkspace  *workspace,
                                       owner_id, 0, _("look up the owner"), error);
       if (found == 0)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                     _("There is no person with the id %" G_GINT64_FORMAT " to own the decision"),
+                     _("There is no person with the id %" PRId64 " to own the decision"),
                      owner_id);
       if (found <= 0)
         goto out;

@@ -13,9 +13,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ks-funnel-private.h"
 #include "ks-opportunity-query.h"
@@ -113,6 +116,17 @@ collect_ids (KsWorkspace   *workspace,
   return ids;
 }
 
+static void
+reverse_ids (GArray *ids)
+{
+  for (guint i = 0, j = ids->len; i + 1 < j; i++, j--)
+    {
+      gint64 t = g_array_index (ids, gint64, i);
+      g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
+      g_array_index (ids, gint64, j - 1) = t;
+    }
+}
+
 static char *
 fading_cutoff (KsWorkspace *workspace,
                const char  *today)
@@ -180,13 +194,144 @@ ks_opportunity_query_ids_sorted (KsWorkspace              *workspace,
   if (!(ids = collect_ids (workspace, stmt, error)))
     return NULL;
   if (descending)
-    for (guint i = 0, j = ids->len; i + 1 < j; i++, j--)
-      {
-        gint64 t = g_array_index (ids, gint64, i);
-        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, j - 1);
-        g_array_index (ids, gint64, j - 1) = t;
-      }
+    reverse_ids (ids);
   return ids;
+}
+
+/* The sorted ids from a thread of its own */
+
+typedef struct
+{
+  char              *path;
+  KsFunnelFilter     filter;     /* strings owned */
+  gint64             stage_id;
+  KsOpportunitySort  sort;
+  gboolean           descending;
+  char              *cutoff;
+} SortJob;
+
+static void
+sort_job_free (gpointer data)
+{
+  SortJob *job = data;
+
+  g_free (job->path);
+  ks_funnel_filter_clear (&job->filter);
+  g_free (job->cutoff);
+  g_free (job);
+}
+
+static void
+sort_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  SortJob *job = data;
+  KsOpportunityQuery query = { &job->filter, job->stage_id };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      bind_query (stmt, &query);
+      if (job->sort == KS_OPPORTUNITY_SORT_MOMENTUM)
+        ks_bind_text (stmt, 13, job->cutoff);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+          if ((ids->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+            break;
+        }
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Sorting was cancelled"));
+  else if (rc != SQLITE_DONE)
+    /* Translators: %s is SQLite's reason */
+    g_task_return_new_error (task, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                             _("Could not sort the opportunities: %s"),
+                             db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+  else
+    {
+      if (job->descending)
+        reverse_ids (ids);
+      g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+void
+ks_opportunity_query_ids_sorted_async (KsWorkspace              *workspace,
+                                       const KsOpportunityQuery *query,
+                                       KsOpportunitySort         sort,
+                                       gboolean                  descending,
+                                       const char               *today,
+                                       GCancellable             *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const KsFunnelFilter *f = query ? query->filter : NULL;
+  SortJob *job;
+
+  g_return_if_fail (KS_IS_WORKSPACE (workspace));
+  g_return_if_fail (sort < KS_OPPORTUNITY_N_SORTS);
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ks_opportunity_query_ids_sorted_async);
+  if (!ks_opportunity_query_can_sort_async (workspace))
+    {
+      /* nothing another connection could read: here and now */
+      g_autoptr(GError) error = NULL;
+      GArray *ids = ks_opportunity_query_ids_sorted (workspace, query, sort, descending, today, &error);
+
+      if (ids)
+        g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job = g_new0 (SortJob, 1);
+  job->path = g_strdup (ks_workspace_get_path (workspace));
+  ks_funnel_filter_copy (&job->filter, f);
+  job->stage_id = query ? query->stage_id : -1;
+  job->sort = sort;
+  job->descending = descending;
+  if (sort == KS_OPPORTUNITY_SORT_MOMENTUM)
+    job->cutoff = fading_cutoff (workspace, today);
+  g_task_set_task_data (task, job, sort_job_free);
+  g_task_run_in_thread (task, sort_thread);
+}
+
+GArray *
+ks_opportunity_query_ids_sorted_finish (KsWorkspace   *workspace,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+ks_opportunity_query_can_sort_async (KsWorkspace *workspace)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
+
+  /* another connection sees what is committed in a file */
+  return g_strcmp0 (ks_workspace_get_path (workspace), ":memory:") != 0 &&
+         !ks_workspace_in_transaction (workspace);
 }
 
 GPtrArray *

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -480,7 +482,7 @@ ks_opportunity_load (KsWorkspace  *workspace,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                 _("There is no opportunity with id %" G_GINT64_FORMAT), id);
+                 _("There is no opportunity with id %" PRId64), id);
   else if (rc != SQLITE_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read an opportunity"));
   return self;

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ks-raci-private.h"
@@ -410,8 +412,8 @@ ks_raci_chart_set_arsci (KsWorkspace  *workspace,
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                        g_dngettext (GETTEXT_PACKAGE,
-                                    "The chart has %" G_GINT64_FORMAT " S (supportive) letter; change it before leaving ARSCI mode",
-                                    "The chart has %" G_GINT64_FORMAT " S (supportive) letters; change them before leaving ARSCI mode",
+                                    "The chart has %" PRId64 " S (supportive) letter; change it before leaving ARSCI mode",
+                                    "The chart has %" PRId64 " S (supportive) letters; change them before leaving ARSCI mode",
                                     n_s),
                        n_s);
           return FALSE;
@@ -652,7 +654,7 @@ ks_raci_column_add (KsWorkspace  *workspace,
         {
           if (n == 0)
             g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                         _("There is no person with id %" G_GINT64_FORMAT), person_id);
+                         _("There is no person with id %" PRId64), person_id);
           return 0;
         }
     }

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -126,7 +128,7 @@ ks_raci_template_instantiate (KsWorkspace    *workspace,
   if (!account)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("There is no account with id %" G_GINT64_FORMAT), account_id);
+                   _("There is no account with id %" PRId64), account_id);
       return 0;
     }
 

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -254,7 +256,7 @@ ks_raci_not_found (GError    **error,
                    gint64      id)
 {
   g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no RACI %s with id %" G_GINT64_FORMAT), what, id);
+               _("There is no RACI %s with id %" PRId64), what, id);
   return FALSE;
 }
 
@@ -523,7 +525,7 @@ ks_raci_chart_load (KsWorkspace  *workspace,
           if (rc != SQLITE_ROW)
             {
               g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                           _("There is no account with id %" G_GINT64_FORMAT), resolve_for);
+                           _("There is no account with id %" PRId64), resolve_for);
               return NULL;
             }
         }

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -265,7 +267,7 @@ ks_criteria_set (KsWorkspace       *workspace,
       if (!found || g_hash_table_contains (kept, &criteria[i].id))
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
-                       _("Could not change the criteria: “%s” refers to criterion %" G_GINT64_FORMAT
+                       _("Could not change the criteria: “%s” refers to criterion %" PRId64
                          ", which is not in this workspace or listed twice"),
                        criteria[i].name, criteria[i].id);
           goto fail;
@@ -539,7 +541,7 @@ ks_period_rename (KsWorkspace  *workspace,
         g_propagate_error (error, local);
       else
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no review period with id %" G_GINT64_FORMAT), id);
+                     _("There is no review period with id %" PRId64), id);
       return FALSE;
     }
   if (g_str_equal (old, trimmed))
@@ -588,7 +590,7 @@ ks_period_delete (KsWorkspace  *workspace,
         g_propagate_error (error, local);
       else
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no review period with id %" G_GINT64_FORMAT), id);
+                     _("There is no review period with id %" PRId64), id);
       return FALSE;
     }
   if (!ks_workspace_begin (workspace, _("Delete Review Period"), error))
@@ -653,7 +655,7 @@ ks_period_set_current (KsWorkspace  *workspace,
         g_propagate_error (error, local);
       else
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                     _("There is no review period with id %" G_GINT64_FORMAT), id);
+                     _("There is no review period with id %" PRId64), id);
       return FALSE;
     }
   if (!ks_workspace_begin (workspace, _("Change Current Period"), error))
@@ -732,9 +734,9 @@ ks_score_set (KsWorkspace  *workspace,
   if (!account || !criterion || !has_period)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   !account ? _("Could not set the score: there is no account with id %" G_GINT64_FORMAT)
-                   : !criterion ? _("Could not set the score: there is no criterion with id %" G_GINT64_FORMAT)
-                   : _("Could not set the score: there is no review period with id %" G_GINT64_FORMAT),
+                   !account ? _("Could not set the score: there is no account with id %" PRId64)
+                   : !criterion ? _("Could not set the score: there is no criterion with id %" PRId64)
+                   : _("Could not set the score: there is no review period with id %" PRId64),
                    !account ? account_id : !criterion ? criterion_id : period_id);
       return FALSE;
     }
@@ -942,7 +944,7 @@ ks_score_table_load (KsWorkspace   *workspace,
             g_propagate_error (error, local);
           else
             g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                         _("There is no review period with id %" G_GINT64_FORMAT), period_id);
+                         _("There is no review period with id %" PRId64), period_id);
           return NULL;
         }
     }

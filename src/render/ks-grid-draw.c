@@ -46,6 +46,39 @@ clip_rect (cairo_t *cr,
   cairo_clip (cr);
 }
 
+/* Above this many, the shaped cell texts are dropped and shaped again. */
+#define MAX_SHAPED 4096
+
+/* The cell's text shaped for @inner width and @align: kept, so a frame
+ * that shows a text again (a scroll, a focus move, the same owner or stage
+ * on many rows) only replays its glyphs. */
+static PangoLayout *
+shaped_text (Ctx         *ctx,
+             const char  *text,
+             double       inner,
+             KsGridAlign  align)
+{
+  KsGridLayout *l = ctx->layout;
+  g_autofree char *key = g_strdup_printf ("%d:%d:%s", (int) (inner * 4), (int) align, text);
+  PangoLayout *layout = g_hash_table_lookup (l->shaped, key);
+
+  if (layout)
+    return layout;
+  if (g_hash_table_size (l->shaped) >= MAX_SHAPED)
+    g_hash_table_remove_all (l->shaped);
+  layout = pango_layout_new (l->context);
+  pango_layout_set_font_description (layout, l->font);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
+                                      : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                      : PANGO_ALIGN_LEFT);
+  g_hash_table_insert (l->shaped, g_steal_pointer (&key), layout);
+  return layout;
+}
+
 /* One line of text in the box (@x, @y, @width, @height), padded, ellipsized,
  * centred vertically. */
 static void
@@ -64,12 +97,17 @@ show_text (Ctx           *ctx,
 
   if (!text || !*text || inner <= 1)
     return;
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
-                                      : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                      : PANGO_ALIGN_LEFT);
+  if (layout == ctx->layout->text)
+    layout = shaped_text (ctx, text, inner, align);
+  else
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
+                                          : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                          : PANGO_ALIGN_LEFT);
+    }
   pango_layout_get_extents (layout, NULL, &logical);
   ks_color_set_source (ctx->cr, color);
   cairo_move_to (ctx->cr, x + ctx->layout->pad_x,
@@ -122,12 +160,26 @@ draw_cell (Ctx   *ctx,
     bg = ks_color_mix (&bg, &ctx->computed, 1.0);
   if (ctx->state && ctx->state->focus_row == row)
     bg = ks_color_mix (&bg, &p->accent, 0.08);
+  if (cell.flags & KS_GRID_CELL_WARNING)
+    bg = ks_color_mix (&bg, &p->neutral, 0.25);
   if (cell.flags & KS_GRID_CELL_INVALID)
     {
       bg = ks_color_mix (&p->surface, &p->negative, 0.18);
       fg = &p->negative;
     }
   fill_rect (ctx->cr, &r, &bg);
+  if (cell.flags & KS_GRID_CELL_CHOICE)
+    {
+      double s = round (l->font_px * 0.3), cx = r.x + r.width - l->pad_x - s, cy = r.y + r.height / 2;
+
+      ks_color_set_source (ctx->cr, &p->muted);
+      cairo_set_line_width (ctx->cr, 1.5);
+      cairo_move_to (ctx->cr, cx - s, cy - s / 2);
+      cairo_line_to (ctx->cr, cx, cy + s / 2);
+      cairo_line_to (ctx->cr, cx + s, cy - s / 2);
+      cairo_stroke (ctx->cr);
+      text_w -= 2 * s + l->pad_x / 2;
+    }
 
   if ((col->flags & KS_GRID_COLUMN_BAR) && cell.bar_color)
     {

@@ -19,6 +19,7 @@ struct _KsGridLayout
   PangoLayout          *text;          /* scratch layouts, one per font */
   PangoLayout          *header_text;
   PangoLayout          *detail_text;
+  GHashTable           *shaped;        /* "width:align:text" → a cell's PangoLayout, laid out */
 
   double      font_px;
   double      pad_x, pad_y;

@@ -197,6 +197,7 @@ ks_grid_layout_new (const KsPalette *palette,
   self->text = make_layout (self->context, self->font);
   self->header_text = make_layout (self->context, self->header_font);
   self->detail_text = make_layout (self->context, self->detail_font);
+  self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   self->font_px = ks_chart_context_font_px (palette, self->context);
   self->pad_x = round (self->font_px * 0.6);
@@ -221,6 +222,7 @@ ks_grid_layout_free (KsGridLayout *self)
   g_object_unref (self->text);
   g_object_unref (self->header_text);
   g_object_unref (self->detail_text);
+  g_hash_table_unref (self->shaped);
   pango_font_description_free (self->font);
   pango_font_description_free (self->header_font);
   pango_font_description_free (self->detail_font);

@@ -52,6 +52,8 @@ typedef enum
   KS_GRID_CELL_EMPTY   = 1 << 0,   /* no value: a muted placeholder is drawn */
   KS_GRID_CELL_INVALID = 1 << 1,   /* holds a refused value: error style */
   KS_GRID_CELL_MARKED  = 1 << 2,   /* has a note (an explanation): corner mark */
+  KS_GRID_CELL_WARNING = 1 << 3,   /* needs attention (unmapped, fading): warning tint */
+  KS_GRID_CELL_CHOICE  = 1 << 4,   /* edited by picking from a list: a chevron at the end */
 } KsGridCellFlags;
 
 /* What a cell shows. Header cells (row KS_GRID_HEADER) may have a @detail

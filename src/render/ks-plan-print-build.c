@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -151,7 +153,7 @@ value_text (const KsPlanPrintData *data,
       break;
     }
   /* A reference to something that is gone: say so rather than print nothing. */
-  return g_strdup_printf (_("(unknown, #%" G_GINT64_FORMAT ")"), value->id);
+  return g_strdup_printf (_("(unknown, #%" PRId64 ")"), value->id);
 }
 
 /* The escaped text of a scalar field, NULL when empty. */
