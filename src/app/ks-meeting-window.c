@@ -249,8 +249,9 @@ reload_cb (gpointer data)
   self->reload_id = 0;
   if (!ks_meeting_deck_reload (self->deck, self->workspace, &error))
     {
-      /* the meeting itself is gone (undone or deleted elsewhere) */
-      g_warning ("The meeting could not be read again: %s", error->message);
+      /* the meeting itself is gone (its creation undone in the main
+       * window, or deleted elsewhere): nothing is left to show */
+      g_info ("The meeting could not be read again, leaving it: %s", error->message);
       gtk_window_close (GTK_WINDOW (self));
       return G_SOURCE_REMOVE;
     }
