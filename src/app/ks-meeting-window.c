@@ -222,8 +222,17 @@ export_minutes_file (GtkWidget   *page,
                      GError     **error)
 {
   KsMeetingWindow *self = KS_MEETING_WINDOW (page);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
-  return ks_meeting_minutes_write (self->deck, path, NULL, error);
+  if (!ks_meeting_minutes_write (self->deck, path, NULL, error))
+    return FALSE;
+  /* the export dialog's own toast goes to the main window only */
+  name = g_filename_display_basename (path);
+  /* Translators: a toast in the meeting after the minutes were written; %s is the file's name */
+  title = g_strdup_printf (_("Saved the minutes as %s"), name);
+  add_toast (self, title, FALSE);
+  return TRUE;
 }
 
 static void
