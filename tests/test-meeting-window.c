@@ -538,25 +538,28 @@ test_dialog (void)
   g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
 }
 
-/* The presenter's screen (shown here as a window of its own: Xvfb has one
- * monitor, so the meeting never opens it by itself): it follows the
- * slides, previews the next one, lists the decisions, and its keys drive
- * the meeting. */
+/* The presenter's view, opened as a second monitor would open it (Xvfb
+ * has one, so the meeting never opens it by itself): a meeting opened
+ * without a main window gives it a window of its own; it follows the
+ * slides, lists the decisions, its keys drive the meeting, and it goes
+ * with the meeting. */
 static void
 test_presenter (void)
 {
   KsMeetingWindow *window = open_meeting ();
   GtkWidget *presenter;
+  GtkWidget *presenter_window;
   GPtrArray *lines;
-  GtkWidget *weak;
 
   /* one monitor: the slide alone */
   g_assert_null (ks_meeting_window_get_presenter (window));
-  presenter = ks_meeting_presenter_new (window);
-  weak = presenter;
-  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &weak);
-  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
-  gtk_window_present (GTK_WINDOW (presenter));
+  ks_meeting_window_open_presenter (window, NULL);
+  presenter = ks_meeting_window_get_presenter (window);
+  g_assert_nonnull (presenter);
+  presenter_window = GTK_WIDGET (gtk_widget_get_root (presenter));
+  g_assert_true (GTK_IS_WINDOW (presenter_window));
+  g_assert_true (presenter_window != GTK_WIDGET (window));
+  g_object_add_weak_pointer (G_OBJECT (presenter_window), (gpointer *) &presenter_window);
   ks_test_wait_for_paint (presenter);
   /* the two decisions of keyboard-walk, in the order taken */
   lines = ks_meeting_presenter_get_lines (KS_MEETING_PRESENTER (presenter));
@@ -565,14 +568,16 @@ test_presenter (void)
                    "Hallberg Group: Pilot the energy-monitoring bundle — Lena Schröder, due 2026-12-18");
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==,
                    "Brandvik Pharma AB: Book a site visit with the new CFO — Jonas Müller, due 2027-01-15");
-  /* a key pressed on the presenter's screen moves the meeting */
+  /* a key pressed on the presenter's view moves the meeting */
   g_assert_true (press (presenter, GDK_KEY_3, 0));
   g_assert_cmpuint (ks_meeting_window_get_slide (window), ==, 10);
-  ks_meeting_presenter_set_slide (KS_MEETING_PRESENTER (presenter), 10);
+  g_assert_true (press (presenter, GDK_KEY_Left, 0));
+  g_assert_cmpuint (ks_meeting_window_get_slide (window), ==, 9);
   ks_test_wait_for_paint (presenter);
-  gtk_window_destroy (GTK_WINDOW (presenter));
-  g_assert_null (weak);
+  /* leaving the meeting takes the presenter's window along */
   close_meeting (window);
+  while (presenter_window)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* The main window: F5's action from the portfolio view starts the agenda
@@ -585,6 +590,7 @@ test_start_from_portfolio (void)
   KsMeetingDialog *dialog = NULL;
   KsMeetingWindow *meeting = NULL;
   GArray *agenda;
+  GtkWidget *presenter;
   guint n_agenda;
   g_autoptr(GError) error = NULL;
 
@@ -621,7 +627,20 @@ test_start_from_portfolio (void)
   g_assert_cmpuint (ks_meeting_deck_get_n_slides (ks_meeting_window_get_deck (meeting)), ==,
                     1 + 1 + 4 * n_agenda + 1);
   ks_test_wait_for_paint (GTK_WIDGET (meeting));
+  /* with a second monitor, the main window shows the presenter's view in
+   * place of its pages, until the meeting ends */
+  ks_meeting_window_open_presenter (meeting, NULL);
+  presenter = ks_meeting_window_get_presenter (meeting);
+  g_assert_true (gtk_widget_get_root (presenter) == GTK_ROOT (main_window));
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
+  ks_test_wait_for_paint (presenter);
+  g_assert_true (gtk_widget_has_focus (presenter));
+  g_assert_true (press (presenter, GDK_KEY_End, 0));
+  g_assert_cmpuint (ks_meeting_window_get_slide (meeting), ==, 1 + 1 + 4 * n_agenda);
   close_meeting (meeting);
+  g_assert_null (presenter);
+  g_assert_cmpstr (ks_window_get_page (main_window), ==, "portfolio");
+  ks_test_wait_for_paint (ks_window_get_portfolio_page (main_window));
   gtk_window_destroy (GTK_WINDOW (main_window));
 }
 

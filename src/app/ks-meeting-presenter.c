@@ -3,11 +3,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opened by the meeting window when a second monitor shows the slides;
- * full screen on the main window's monitor. The two slides are
+ * Made by the meeting window when a second monitor shows the slides, and
+ * shown in the main window (or, for a meeting opened without one, in a
+ * window of its own, full screen on the other monitor). The two slides are
  * KsSlideCanvas widgets over the meeting's own deck (the deck keeps a
  * layout per size, so the preview and the projector do not evict each
- * other). Every key goes to ks_meeting_window_handle_key.
+ * other). Every key pressed while the focus is in it goes to
+ * ks_meeting_window_handle_key; it takes the focus when mapped.
  */
 #define G_LOG_DOMAIN "ks-meeting-window"
 
@@ -21,7 +23,7 @@
 
 struct _KsMeetingPresenter
 {
-  GtkWindow        parent_instance;
+  GtkWidget        parent_instance;
 
   KsMeetingWindow *meeting;    /* weak */
   guint            slide;
@@ -29,6 +31,7 @@ struct _KsMeetingPresenter
   guint            clock_id;
   GPtrArray       *lines;      /* char *, the decisions as listed */
 
+  GtkWidget       *grid;
   GtkWidget       *current;
   GtkWidget       *next;
   GtkWidget       *current_label;
@@ -37,7 +40,7 @@ struct _KsMeetingPresenter
   GtkWidget       *clock;
 };
 
-G_DEFINE_FINAL_TYPE (KsMeetingPresenter, ks_meeting_presenter, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (KsMeetingPresenter, ks_meeting_presenter, GTK_TYPE_WIDGET)
 
 /* Helpers */
 
@@ -72,6 +75,10 @@ fill_decisions (KsMeetingPresenter *self)
       label = gtk_label_new (line->str);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (GTK_LIST_BOX (self->decisions), label);
       g_ptr_array_add (self->lines, g_string_free (g_steal_pointer (&line), FALSE));
     }
@@ -80,6 +87,8 @@ fill_decisions (KsMeetingPresenter *self)
       GtkWidget *label = gtk_label_new (_("No decisions yet: press D to note one"));
 
       gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
       gtk_list_box_append (GTK_LIST_BOX (self->decisions), label);
     }
 }
@@ -110,6 +119,12 @@ on_key (GtkEventControllerKey *controller,
   return self->meeting && ks_meeting_window_handle_key (self->meeting, keyval, state);
 }
 
+static void
+on_map (KsMeetingPresenter *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 /* Vfuncs */
 
 static void
@@ -119,13 +134,9 @@ ks_meeting_presenter_dispose (GObject *object)
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   if (self->current)
-    {
-      ks_slide_canvas_set_deck (KS_SLIDE_CANVAS (self->current), NULL);
-      ks_slide_canvas_set_deck (KS_SLIDE_CANVAS (self->next), NULL);
-    }
-  if (self->meeting)
-    g_object_remove_weak_pointer (G_OBJECT (self->meeting), (gpointer *) &self->meeting);
-  self->meeting = NULL;
+    ks_meeting_presenter_detach (self);
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  self->current = self->next = NULL;
   G_OBJECT_CLASS (ks_meeting_presenter_parent_class)->dispose (object);
 }
 
@@ -145,6 +156,9 @@ ks_meeting_presenter_class_init (KsMeetingPresenterClass *klass)
 
   object_class->dispose = ks_meeting_presenter_dispose;
   object_class->finalize = ks_meeting_presenter_finalize;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "presenter");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static GtkWidget *
@@ -160,16 +174,17 @@ framed (GtkWidget *canvas)
 static void
 ks_meeting_presenter_init (KsMeetingPresenter *self)
 {
-  GtkWidget *grid, *side, *heading, *scroller;
+  GtkWidget *grid, *main, *side, *heading, *scroller;
   GtkEventController *key;
 
   self->lines = g_ptr_array_new_with_free_func (g_free);
   self->started = g_get_monotonic_time ();
-  gtk_window_set_title (GTK_WINDOW (self), _("Presenter"));
   gtk_widget_add_css_class (GTK_WIDGET (self), "meeting-presenter");
-  gtk_window_set_decorated (GTK_WINDOW (self), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Presenter's view of the meeting"), -1);
 
-  grid = gtk_grid_new ();
+  self->grid = grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   gtk_widget_set_margin_start (grid, 24);
@@ -181,13 +196,17 @@ ks_meeting_presenter_init (KsMeetingPresenter *self)
   gtk_label_set_xalign (GTK_LABEL (self->current_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (self->current_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (self->current_label, "title-2");
-  gtk_grid_attach (GTK_GRID (grid), self->current_label, 0, 0, 1, 1);
+  main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (main), self->current_label);
   self->current = ks_slide_canvas_new ();
-  gtk_grid_attach (GTK_GRID (grid), framed (self->current), 0, 1, 1, 2);
+  gtk_box_append (GTK_BOX (main), framed (self->current));
   gtk_widget_set_hexpand (gtk_widget_get_parent (self->current), TRUE);
+  gtk_widget_set_vexpand (gtk_widget_get_parent (self->current), TRUE);
+  gtk_grid_attach (GTK_GRID (grid), main, 0, 0, 1, 1);
 
   side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_size_request (side, 420, -1);
+  gtk_widget_set_hexpand (side, FALSE);
   self->clock = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->clock), 0);
   gtk_widget_add_css_class (self->clock, "title-1");
@@ -201,6 +220,7 @@ ks_meeting_presenter_init (KsMeetingPresenter *self)
   self->next = ks_slide_canvas_new ();
   gtk_widget_set_vexpand (self->next, FALSE);
   gtk_widget_set_size_request (self->next, 400, 225);
+  gtk_widget_set_hexpand (self->next, FALSE);
   gtk_box_append (GTK_BOX (side), framed (self->next));
   heading = gtk_label_new (_("Decisions"));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -214,9 +234,10 @@ ks_meeting_presenter_init (KsMeetingPresenter *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->decisions);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (side), scroller);
-  gtk_grid_attach (GTK_GRID (grid), side, 1, 0, 1, 3);
+  gtk_grid_attach (GTK_GRID (grid), side, 1, 0, 1, 1);
 
-  gtk_window_set_child (GTK_WINDOW (self), grid);
+  gtk_widget_set_parent (grid, GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
@@ -271,6 +292,18 @@ ks_meeting_presenter_set_slide (KsMeetingPresenter *self,
     : g_strdup (_("Next: the end (Esc leaves)"));
   gtk_label_set_text (GTK_LABEL (self->current_label), current);
   gtk_label_set_text (GTK_LABEL (self->next_label), next);
+}
+
+void
+ks_meeting_presenter_detach (KsMeetingPresenter *self)
+{
+  g_return_if_fail (KS_IS_MEETING_PRESENTER (self));
+
+  ks_slide_canvas_set_deck (KS_SLIDE_CANVAS (self->current), NULL);
+  ks_slide_canvas_set_deck (KS_SLIDE_CANVAS (self->next), NULL);
+  if (self->meeting)
+    g_object_remove_weak_pointer (G_OBJECT (self->meeting), (gpointer *) &self->meeting);
+  self->meeting = NULL;
 }
 
 void

@@ -13,9 +13,10 @@
  * or the decision bar is open they go to its fields instead.
  *
  * With two monitors or more the slides go to the projector
- * (ks_meeting_pick_projector) and a presenter's window opens on the main
- * window's monitor: the slide shown, the next one, the decisions so far,
- * the clock. Its keys drive this window.
+ * (ks_meeting_pick_projector) and the presenter's view (the slide shown,
+ * the next one, the decisions so far, the clock) goes to the main
+ * window's monitor: "show-presenter" offers it to the main window, which
+ * shows it in place of its pages; its keys drive this window.
  */
 #define G_LOG_DOMAIN "ks-meeting-window"
 
@@ -47,7 +48,8 @@ struct _KsMeetingWindow
   guint            reload_id;
   guint            footer_id;
   char            *footer;
-  GtkWindow       *presenter;      /* weak; NULL with one monitor */
+  GtkWidget       *presenter;      /* KsMeetingPresenter (ours); NULL with one monitor */
+  GtkWindow       *presenter_window; /* its own window when nobody showed it; weak */
 
   GtkWidget       *toasts;
   GtkWidget       *canvas;
@@ -59,6 +61,14 @@ struct _KsMeetingWindow
   GtkWidget       *decision_revealer;
   GtkWidget       *decision_bar;
 };
+
+enum
+{
+  SHOW_PRESENTER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (KsMeetingWindow, ks_meeting_window, GTK_TYPE_WINDOW)
 
@@ -363,14 +373,30 @@ export_action (GtkWidget  *widget,
 
 /* Vfuncs */
 
+static void
+drop_presenter (KsMeetingWindow *self)
+{
+  if (!self->presenter)
+    return;
+  ks_meeting_presenter_detach (KS_MEETING_PRESENTER (self->presenter));
+  if (self->presenter_window)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->presenter_window), (gpointer *) &self->presenter_window);
+      gtk_window_destroy (self->presenter_window);
+      self->presenter_window = NULL;
+    }
+  g_clear_object (&self->presenter);
+}
+
 static gboolean
 ks_meeting_window_close_request (GtkWindow *window)
 {
   KsMeetingWindow *self = KS_MEETING_WINDOW (window);
+  gboolean stop = GTK_WINDOW_CLASS (ks_meeting_window_parent_class)->close_request (window);
 
-  if (self->presenter)
-    gtk_window_destroy (self->presenter);
-  return GTK_WINDOW_CLASS (ks_meeting_window_parent_class)->close_request (window);
+  if (!stop)
+    drop_presenter (self);
+  return stop;
 }
 
 static void
@@ -380,12 +406,7 @@ ks_meeting_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->footer_id, g_source_remove);
-  if (self->presenter)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->presenter), (gpointer *) &self->presenter);
-      gtk_window_destroy (self->presenter);
-      self->presenter = NULL;
-    }
+  drop_presenter (self);
   if (self->canvas)
     ks_slide_canvas_set_deck (KS_SLIDE_CANVAS (self->canvas), NULL);
   if (self->workspace)
@@ -415,6 +436,20 @@ ks_meeting_window_class_init (KsMeetingWindowClass *klass)
   object_class->dispose = ks_meeting_window_dispose;
   object_class->finalize = ks_meeting_window_finalize;
   window_class->close_request = ks_meeting_window_close_request;
+
+  /**
+   * KsMeetingWindow::show-presenter:
+   * @presenter: the KsMeetingPresenter to show
+   *
+   * Emitted when a second monitor shows the slides: a handler that shows
+   * @presenter (the main window, in place of its pages) returns TRUE;
+   * otherwise it gets a window of its own. Either way the meeting window
+   * detaches it when it closes; whoever shows it takes it away again on
+   * the meeting window's "destroy".
+   */
+  signals[SHOW_PRESENTER] = g_signal_new ("show-presenter", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, g_signal_accumulator_true_handled, NULL, NULL,
+                                          G_TYPE_BOOLEAN, 1, GTK_TYPE_WIDGET);
 
   gtk_widget_class_install_action (widget_class, "meeting.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "meeting.redo", NULL, undo_action);
@@ -589,13 +624,7 @@ ks_meeting_window_present (KsMeetingWindow *self,
       g_autoptr(GdkMonitor) main_monitor = g_list_model_get_item (monitors, main_index >= 0 ? (guint) main_index : 0);
 
       target = g_list_model_get_item (monitors, (guint) projector);
-      self->presenter = GTK_WINDOW (ks_meeting_presenter_new (self));
-      g_object_add_weak_pointer (G_OBJECT (self->presenter), (gpointer *) &self->presenter);
-      if (main_window)
-        gtk_window_set_transient_for (self->presenter, main_window);
-      gtk_window_fullscreen_on_monitor (self->presenter, main_monitor);
-      gtk_window_present (self->presenter);
-      ks_meeting_presenter_set_slide (KS_MEETING_PRESENTER (self->presenter), self->slide);
+      ks_meeting_window_open_presenter (self, main_monitor);
     }
   else if (main_index >= 0)
     target = g_list_model_get_item (monitors, (guint) main_index);
@@ -734,7 +763,41 @@ ks_meeting_window_handle_key (KsMeetingWindow *self,
   return FALSE;
 }
 
-GtkWindow *
+void
+ks_meeting_window_open_presenter (KsMeetingWindow *self,
+                                  GdkMonitor      *monitor)
+{
+  gboolean shown = FALSE;
+
+  g_return_if_fail (KS_IS_MEETING_WINDOW (self));
+  g_return_if_fail (monitor == NULL || GDK_IS_MONITOR (monitor));
+
+  if (self->presenter)
+    return;
+  self->presenter = g_object_ref_sink (ks_meeting_presenter_new (self));
+  g_signal_emit (self, signals[SHOW_PRESENTER], 0, self->presenter, &shown);
+  if (!shown)
+    {
+      self->presenter_window = GTK_WINDOW (gtk_window_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->presenter_window), (gpointer *) &self->presenter_window);
+      gtk_window_set_title (self->presenter_window, _("Presenter"));
+      gtk_window_set_decorated (self->presenter_window, FALSE);
+      gtk_window_set_child (self->presenter_window, self->presenter);
+      if (monitor)
+        {
+          GdkRectangle geometry;
+
+          /* without a window manager full screen does not resize */
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (self->presenter_window, geometry.width, geometry.height);
+          gtk_window_fullscreen_on_monitor (self->presenter_window, monitor);
+        }
+      gtk_window_present (self->presenter_window);
+    }
+  ks_meeting_presenter_set_slide (KS_MEETING_PRESENTER (self->presenter), self->slide);
+}
+
+GtkWidget *
 ks_meeting_window_get_presenter (KsMeetingWindow *self)
 {
   g_return_val_if_fail (KS_IS_MEETING_WINDOW (self), NULL);

@@ -28,8 +28,8 @@ KsMeetingWindow *ks_meeting_window_new          (KsWorkspace     *workspace,
                                                  GError         **error);
 /* Shows it full screen: on another monitor than @main_window's when there
  * are two or more (ks_meeting_pick_projector), with the presenter's view
- * (current and next slide, decisions, clock) full screen on
- * @main_window's; with one monitor, the slides alone. */
+ * (current and next slide, decisions, clock) on @main_window's
+ * (ks_meeting_window_open_presenter); with one monitor, the slides alone. */
 void             ks_meeting_window_present      (KsMeetingWindow *self,
                                                  GtkWindow       *main_window);
 
@@ -45,8 +45,15 @@ void             ks_meeting_window_set_slide    (KsMeetingWindow *self,
 gboolean         ks_meeting_window_handle_key   (KsMeetingWindow *self,
                                                  guint            keyval,
                                                  GdkModifierType  state);
-/* The presenter's window while there is one (two monitors), else NULL. */
-GtkWindow       *ks_meeting_window_get_presenter (KsMeetingWindow *self);
+/* Makes the presenter's view (KsMeetingPresenter: the slide, the next one,
+ * the decisions, the clock) and offers it through "show-presenter"; when
+ * no handler shows it, it gets a window of its own, full screen on
+ * @monitor (NULL: wherever it opens). What ks_meeting_window_present does
+ * with two monitors; callable directly (tests: Xvfb has one). */
+void             ks_meeting_window_open_presenter (KsMeetingWindow *self,
+                                                   GdkMonitor      *monitor);
+/* The presenter's view while there is one, else NULL. */
+GtkWidget       *ks_meeting_window_get_presenter (KsMeetingWindow *self);
 
 /* Renders the window as it was last painted into a PNG (GSK), for
  * build-aux/screenshots. */

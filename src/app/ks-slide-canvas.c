@@ -131,9 +131,9 @@ ks_slide_canvas_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  /* 16:9, as the slides are designed */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 90;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 360;
+  /* 16:9, as the slides are designed; any larger size comes from
+   * expanding or from a size request (the presenter's preview) */
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 90;
 }
 
 static void

@@ -8,7 +8,9 @@
  * shown: the matrix's selected account on the agenda, its shown accounts
  * one click away, and when every account it shows has the same owner (its
  * owner filter), that owner's A accounts. win.present-meeting (x) opens
- * the presentation (KsMeetingWindow); when it is left, a toast offers
+ * the presentation (KsMeetingWindow); with a second monitor the main
+ * window shows the presenter's view in place of its pages (full screen
+ * on its monitor) until the meeting ends; when it is left, a toast offers
  * win.export-minutes (x).
  */
 #define G_LOG_DOMAIN "ks-window"
@@ -89,6 +91,42 @@ on_meeting_closed (KsWindow        *self,
   return FALSE;   /* "close-request": let it close */
 }
 
+static gboolean
+on_show_presenter (KsMeetingWindow *meeting,
+                   GtkWidget       *presenter,
+                   KsWindow        *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+
+  g_object_set_data_full (G_OBJECT (self), "ks-page-before-meeting", g_strdup (shown), g_free);
+  g_object_set_data (G_OBJECT (self), "ks-fullscreen-before-meeting",
+                     GINT_TO_POINTER (gtk_window_is_fullscreen (GTK_WINDOW (self))));
+  gtk_stack_add_named (self->main_stack, presenter, "presenter");
+  gtk_stack_set_visible_child_name (self->main_stack, "presenter");
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (presenter);
+  return TRUE;
+}
+
+static void
+on_meeting_destroyed (KsWindow *self)
+{
+  GtkWidget *presenter = gtk_stack_get_child_by_name (self->main_stack, "presenter");
+  const char *before = g_object_get_data (G_OBJECT (self), "ks-page-before-meeting");
+
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!presenter)
+    return;
+  /* GTK 4.8 keeps a removed focus widget alive until the focus moves */
+  if (focus && (focus == presenter || gtk_widget_is_ancestor (focus, presenter)))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, before ? before : "workspace");
+  gtk_stack_remove (self->main_stack, presenter);
+  if (!g_object_get_data (G_OBJECT (self), "ks-fullscreen-before-meeting"))
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
 static void
 on_dialog_present (KsMeetingDialog *dialog,
                    gint64           meeting_id,
@@ -166,6 +204,8 @@ present_meeting_action (GtkWidget  *widget,
     }
   gtk_window_set_application (GTK_WINDOW (meeting), gtk_window_get_application (GTK_WINDOW (self)));
   g_signal_connect_object (meeting, "close-request", G_CALLBACK (on_meeting_closed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (meeting, "show-presenter", G_CALLBACK (on_show_presenter), self, 0);
+  g_signal_connect_object (meeting, "destroy", G_CALLBACK (on_meeting_destroyed), self, G_CONNECT_SWAPPED);
   ks_meeting_window_present (meeting, GTK_WINDOW (self));
 }
 
