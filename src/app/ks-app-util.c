@@ -147,28 +147,54 @@ ks_format_folder (const char *path)
   return g_steal_pointer (&dir);
 }
 
-/* Removes spaces and comma thousands separators ("1,250,000" but not "1,5"). */
+/* Is @p a group of exactly three digits (not followed by a fourth)? */
+static gboolean
+three_digits (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && !g_ascii_isdigit (p[3]);
+}
+
+/* The number as the C locale writes it ("1250000.5"), from what a person
+ * types in the current locale: spaces (also no-break ones) and thousands
+ * separators before a group of three digits dropped, the locale's decimal
+ * point read as one. "1,250,000" and "1,250.5" in English; "1.250.000",
+ * "1.250,5" and "7,5" in German; "1 250,5" in Finnish. Where the decimal
+ * point is a comma, a point not before three digits is a decimal point too
+ * ("7.5"), as an English habit; a comma not before three digits where the
+ * decimal point is a point is refused (*ok FALSE): "1,5" is ambiguous. */
 static char *
 normalise_number_text (const char *text,
                        gboolean   *ok)
 {
+  struct lconv *lc = localeconv ();
+  const char *group = lc->thousands_sep && *lc->thousands_sep ? lc->thousands_sep : ",";
+  gboolean comma_point = lc->decimal_point && g_str_equal (lc->decimal_point, ",");
+  gsize group_len = strlen (group);
   GString *out = g_string_new (NULL);
-  const char *p;
+  const char *p = text;
 
   *ok = TRUE;
-  for (p = text; *p; p++)
+  while (*p)
     {
-      if (*p == ' ' || *p == '\t' || *p == '_')
-        continue;
-      if (*p == ',')
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *next = c == (gunichar) -1 || c == (gunichar) -2 ? p + 1 : g_utf8_next_char (p);
+
+      if (c == ' ' || c == '\t' || c == '_' || c == 0x00A0 || c == 0x202F || c == 0x2009)
+        ;
+      else if (strncmp (p, group, group_len) == 0 && !g_ascii_isspace (*group) &&
+               (unsigned char) *group < 0x80 && three_digits (p + group_len) && out->len > 0)
+        next = p + group_len;   /* "," in English, "." in German, before three digits */
+      else if (c == ',' && comma_point)
+        g_string_append_c (out, '.');
+      else if (c == ',')
         {
           /* a group separator is followed by exactly three digits */
-          if (!(g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
-                !g_ascii_isdigit (p[4])) || out->len == 0)
+          if (!three_digits (p + 1) || out->len == 0)
             *ok = FALSE;
-          continue;
         }
-      g_string_append_c (out, *p);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
     }
   return g_string_free (out, FALSE);
 }
