@@ -12,6 +12,7 @@
 
 #include "ks-account-page.h"
 #include "ks-funnel-page.h"
+#include "ks-opportunity-list.h"
 #include "ks-json.h"
 #include "ks-people-page.h"
 #include "ks-plan-page.h"
@@ -244,6 +245,17 @@ test_opportunity (void)
   g_assert_cmpstr (ks_window_get_page (window), ==, "funnel");
   g_assert_cmpstr (ks_funnel_page_get_view (KS_FUNNEL_PAGE (ks_window_get_funnel_page (window))), ==,
                    "opportunities");
+  /* the opportunity's own row has the focus */
+  {
+    KsOpportunityList *list = ks_funnel_page_get_list (KS_FUNNEL_PAGE (ks_window_get_funnel_page (window)));
+    g_autoptr(KsOpportunity) focused = NULL;
+    guint position;
+
+    g_assert_true (ks_opportunity_list_get_focus (list, &position, NULL));
+    focused = g_list_model_get_item (G_LIST_MODEL (ks_opportunity_list_get_model (list)), position);
+    g_assert_cmpstr (ks_opportunity_get_title (focused), ==, "Weld seam profiling, line 2");
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (list)));
+  }
 }
 
 /* Nothing found says so; Esc closes the dialog. */

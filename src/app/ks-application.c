@@ -18,6 +18,7 @@
 #include "ks-portfolio-page.h"
 #include "ks-powermap-page.h"
 #include "ks-search-dialog.h"
+#include "ks-meeting-window.h"
 #include "ks-window.h"
 
 #define SCREENSHOT_SETTLE_MS 900
@@ -34,6 +35,8 @@ struct _KsApplication
   char           *view;              /* --view */
   char           *contact;           /* --contact */
   char           *search;            /* --search */
+  gint64          meeting;           /* --meeting; 0 = none */
+  int             slide;             /* --slide, 1-based; 0 = the first */
 };
 
 G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
@@ -51,6 +54,10 @@ static const GOptionEntry options[] = {
     N_("Select this contact on the account's power map"), N_("NAME") },
   { "search", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Open the search with this text"), N_("TEXT") },
+  { "meeting", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT64, NULL,
+    N_("Present the review meeting with this id (keystone-cli meeting list)"), N_("ID") },
+  { "slide", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("Start the meeting at this slide (1 is the first)"), N_("N") },
   { "style", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Use the light or dark style instead of the system's"), N_("light|dark") },
   { "screenshot", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -66,6 +73,7 @@ typedef struct
 {
   KsApplication *app;
   KsWindow      *window;
+  GtkWidget     *shown;     /* what is saved: the window, or the meeting over it */
   GdkFrameClock *clock;
   gulong         handler;
 } Screenshot;
@@ -77,6 +85,7 @@ screenshot_free (Screenshot *shot)
     g_signal_handler_disconnect (shot->clock, shot->handler);
   g_clear_object (&shot->clock);
   g_clear_object (&shot->window);
+  g_clear_object (&shot->shown);
   g_application_release (G_APPLICATION (shot->app));
   g_clear_object (&shot->app);
   g_free (shot);
@@ -130,16 +139,18 @@ screenshot_save_cb (gpointer data)
   Screenshot *shot = data;
   g_autoptr(GError) error = NULL;
   GtkWindow *dialog = shot->app->search ? ks_window_open_search (shot->window) : NULL;
-  gboolean saved = dialog ? save_with_dialog (shot->window, GTK_WIDGET (dialog),
-                                              shot->app->screenshot_path, &error)
-                          : ks_window_save_screenshot (shot->window, shot->app->screenshot_path, &error);
+  gboolean saved = KS_IS_MEETING_WINDOW (shot->shown)
+    ? ks_meeting_window_save_screenshot (KS_MEETING_WINDOW (shot->shown), shot->app->screenshot_path, &error)
+    : dialog ? save_with_dialog (shot->window, GTK_WIDGET (dialog), shot->app->screenshot_path, &error)
+             : ks_window_save_screenshot (shot->window, shot->app->screenshot_path, &error);
 
   if (saved)
     g_print ("%s: %d×%d\n", shot->app->screenshot_path,
-             gtk_widget_get_width (GTK_WIDGET (shot->window)),
-             gtk_widget_get_height (GTK_WIDGET (shot->window)));
+             gtk_widget_get_width (shot->shown), gtk_widget_get_height (shot->shown));
   else
     g_printerr ("keystone: %s\n", error->message);
+  if (shot->shown != GTK_WIDGET (shot->window))
+    gtk_window_destroy (GTK_WINDOW (shot->shown));
   gtk_window_destroy (GTK_WINDOW (shot->window));
   screenshot_free (shot);
   return G_SOURCE_REMOVE;
@@ -159,13 +170,13 @@ static gboolean
 screenshot_settled_cb (gpointer data)
 {
   Screenshot *shot = data;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (shot->window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (shot->shown);
 
   if (!clock)
     return G_SOURCE_CONTINUE;   /* not mapped yet */
   shot->clock = g_object_ref (clock);
   shot->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), shot);
-  gtk_widget_queue_draw (GTK_WIDGET (shot->window));
+  gtk_widget_queue_draw (shot->shown);
   return G_SOURCE_REMOVE;
 }
 
@@ -177,6 +188,10 @@ schedule_screenshot (KsApplication *self,
 
   shot->app = g_object_ref (self);
   shot->window = g_object_ref (window);
+  shot->shown = g_object_ref (GTK_WIDGET (window));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (KS_IS_MEETING_WINDOW (l->data))
+      g_set_object (&shot->shown, l->data);
   g_application_hold (G_APPLICATION (self));
   /* let lists fill and transitions finish before the frame we keep */
   g_timeout_add (SCREENSHOT_SETTLE_MS, screenshot_settled_cb, shot);
@@ -225,6 +240,13 @@ apply_view_options (KsApplication *self,
       gtk_editable_set_text (ks_search_dialog_get_entry (dialog), self->search);
       gtk_editable_set_position (ks_search_dialog_get_entry (dialog), -1);
       ks_search_dialog_update (dialog);
+    }
+  if (self->meeting)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.present-meeting", "x", self->meeting);
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        if (KS_IS_MEETING_WINDOW (l->data) && self->slide > 0)
+          ks_meeting_window_set_slide (l->data, (guint) self->slide - 1);
     }
 }
 
@@ -324,6 +346,8 @@ ks_application_handle_local_options (GApplication *app,
       return 2;
     }
   g_variant_dict_lookup (dict, "account", "s", &self->account);
+  g_variant_dict_lookup (dict, "meeting", "x", &self->meeting);
+  g_variant_dict_lookup (dict, "slide", "i", &self->slide);
   g_variant_dict_lookup (dict, "contact", "s", &self->contact);
   g_variant_dict_lookup (dict, "search", "s", &self->search);
   if (g_variant_dict_lookup (dict, "view", "s", &self->view) && g_strcmp0 (self->page, "portfolio") == 0)

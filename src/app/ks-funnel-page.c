@@ -845,6 +845,23 @@ ks_funnel_page_show_account (KsFunnelPage *self,
   ks_funnel_page_flush (self);
 }
 
+gboolean
+ks_funnel_page_show_opportunity (KsFunnelPage *self,
+                                 const char   *account,
+                                 gint64        id)
+{
+  g_return_val_if_fail (KS_IS_FUNNEL_PAGE (self), FALSE);
+
+  ks_funnel_filter_bar_clear (self->filter_bar);
+  if (account)
+    ks_funnel_filter_bar_set_value (self->filter_bar, KS_FUNNEL_FILTER_ACCOUNT, account);
+  if (self->stage_filter >= 0)
+    on_all_stages (self);
+  adw_view_stack_set_visible_child_name (self->views, "opportunities");
+  ks_funnel_page_flush (self);
+  return ks_opportunity_list_focus_id (self->list, id);
+}
+
 void
 ks_funnel_page_show_stage (KsFunnelPage *self,
                            int           band)

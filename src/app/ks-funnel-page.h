@@ -34,6 +34,11 @@ void               ks_funnel_page_show_account   (KsFunnelPage *self,
                                                   const char   *account);
 /* What clicking the funnel's band @band does: the list, filtered to its
  * stage; -1 drops the stage filter (Show All Stages). */
+/* The Opportunities tab filtered to @account (NULL: no filter), the row
+ * of opportunity @id focused; FALSE when it is not listed. */
+gboolean           ks_funnel_page_show_opportunity (KsFunnelPage *self,
+                                                    const char   *account,
+                                                    gint64        id);
 void               ks_funnel_page_show_stage     (KsFunnelPage *self,
                                                   int           band);
 /* The list's stage filter (-1 = any, 0 = unmapped). */

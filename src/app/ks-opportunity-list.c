@@ -905,6 +905,22 @@ ks_opportunity_list_set_focus (KsOpportunityList   *self,
 }
 
 gboolean
+ks_opportunity_list_focus_id (KsOpportunityList *self,
+                              gint64             id)
+{
+  guint position;
+
+  g_return_val_if_fail (KS_IS_OPPORTUNITY_LIST (self), FALSE);
+
+  ks_opportunity_model_finish (self->model);
+  position = ks_opportunity_model_find (self->model, id);
+  if (position == GTK_INVALID_LIST_POSITION || !ks_opportunity_list_set_focus (self, position, KS_OPPORTUNITY_COLUMN_REF))
+    return FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
+
+gboolean
 ks_opportunity_list_get_focus (KsOpportunityList   *self,
                                guint               *position,
                                KsOpportunityColumn *column)

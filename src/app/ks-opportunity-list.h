@@ -59,6 +59,10 @@ char               *ks_opportunity_list_get_cell_text (KsOpportunityList    *sel
 gboolean            ks_opportunity_list_set_focus     (KsOpportunityList    *self,
                                                        guint                 position,
                                                        KsOpportunityColumn   column);
+/* Focuses and shows the row of @id (its ref), reading the rest of the ids
+ * first; FALSE when the query does not list it. */
+gboolean            ks_opportunity_list_focus_id      (KsOpportunityList    *self,
+                                                       gint64                id);
 gboolean            ks_opportunity_list_get_focus     (KsOpportunityList    *self,
                                                        guint                *position,
                                                        KsOpportunityColumn  *column);

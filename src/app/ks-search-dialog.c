@@ -621,13 +621,10 @@ ks_search_reveal (KsWindow             *window,
       }
       break;
     case KS_SEARCH_OPPORTUNITY:
-      /* The list cannot select one opportunity through its API yet: the
-       * Opportunities tab, filtered to its account. */
-      if (r->account_id)
-        ks_window_show_funnel_for_account (window, r->account);
-      else
-        ks_window_set_page (window, "funnel");
-      ks_funnel_page_set_view (KS_FUNNEL_PAGE (ks_window_get_funnel_page (window)), "opportunities");
+      /* the Opportunities tab, filtered to its account, its row focused */
+      ks_window_set_page (window, "funnel");
+      ks_funnel_page_show_opportunity (KS_FUNNEL_PAGE (ks_window_get_funnel_page (window)),
+                                       r->account_id ? r->account : NULL, r->id);
       break;
     default:
       break;

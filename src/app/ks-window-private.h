@@ -135,4 +135,8 @@ void  _ks_window_class_add_file_actions    (GtkWidgetClass       *widget_class);
 /* win.import-crm, import-json, export-json */
 void  _ks_window_class_add_import_actions  (GtkWidgetClass       *widget_class);
 
+/* ks-window-meeting.c */
+/* win.start-meeting (F5), present-meeting, export-minutes */
+void  _ks_window_class_add_meeting_actions (GtkWidgetClass       *widget_class);
+
 G_END_DECLS

@@ -180,9 +180,11 @@ update_actions (KsWindow *self)
   gboolean writable = open && !ks_workspace_is_read_only (self->workspace);
   static const char *const need_open[] = {
     "win.save-copy", "win.export-json", "win.find", "win.search", "win.show-page", "win.show-account",
+    "win.export-minutes", "win.present-meeting",
   };
   static const char *const need_writable[] = {
     "win.import-crm", "win.import-json", "win.add", "win.add-account", "win.add-person",
+    "win.start-meeting",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_open); i++)
@@ -757,6 +759,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   _ks_window_class_add_file_actions (widget_class);
   _ks_window_class_add_import_actions (widget_class);
+  _ks_window_class_add_meeting_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
