@@ -52,7 +52,11 @@
  * columns of plain labels over the same number of rows (a GtkStringList),
  * scrolled by the same steps in the same process: how fast GTK 4.8 itself
  * scrolls a list of that shape on this machine (what the list was before
- * it became a drawn grid). Prints a Markdown table:
+ * it became a drawn grid). And the floor: a bare GtkDrawingArea of the
+ * list's size, in a window of the same size, painting a finished picture
+ * moved by the same steps (every pixel of it changes, nothing is
+ * computed): what a frame of that size costs GTK and the X server on this
+ * machine, whoever draws it. Prints a Markdown table:
  * figure, Keystone, baseline, ratio, target.
  * BENCH_VERBOSE=1 prints every run on stderr.
  */
@@ -64,6 +68,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -569,6 +574,91 @@ measure_baseline (guint   n,
   gtk_window_destroy (GTK_WINDOW (b.window));
 }
 
+/* The floor: a bare GtkDrawingArea as large as the window, painting a
+ * finished picture (an image surface of rows made once) shifted by the
+ * adjustment's value, so each step changes every pixel of it as a scroll
+ * does, with no work of its own: what a frame of that size costs GTK and
+ * the X server here, whoever draws it. */
+typedef struct
+{
+  cairo_surface_t *picture;   /* WIDTH × 2 HEIGHT of rows */
+  GtkAdjustment   *adjustment;
+  GtkWidget       *area;
+} Floor;
+
+static void
+floor_draw (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  Floor *f = data;
+  double y = fmod (gtk_adjustment_get_value (f->adjustment), HEIGHT);
+
+  cairo_set_source_surface (cr, f->picture, 0, -y);
+  cairo_paint (cr);
+}
+
+static void
+floor_moved (Floor *f)
+{
+  gtk_widget_queue_draw (f->area);
+}
+
+static void
+measure_floor (guint   n,
+               int     width,
+               int     height,
+               Scroll *scroll)
+{
+  Floor f = { 0 };
+  Bench b = { 0 };
+  cairo_t *cr;
+
+  f.picture = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, 2 * HEIGHT);
+  cr = cairo_create (f.picture);
+  for (int row = 0; row * 21 < 2 * HEIGHT; row++)
+    {
+      cairo_set_source_rgb (cr, row % 2 ? 0.96 : 1.0, row % 2 ? 0.96 : 1.0, row % 2 ? 0.97 : 1.0);
+      cairo_rectangle (cr, 0, row * 21, WIDTH, 21);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      for (int col = 0; col < 11; col++)
+        {
+          char text[32];
+
+          g_snprintf (text, sizeof text, "Row %d, %d", row, col);
+          cairo_move_to (cr, 8 + col * 170, row * 21 + 15);
+          cairo_show_text (cr, text);
+        }
+    }
+  cairo_destroy (cr);
+  f.adjustment = gtk_adjustment_new (0, 0, n * 21.0, 21, HEIGHT, HEIGHT);
+  g_signal_connect_swapped (f.adjustment, "value-changed", G_CALLBACK (floor_moved), &f);
+  f.area = gtk_drawing_area_new ();
+  /* as large as the list was in the page */
+  gtk_widget_set_size_request (f.area, width, height);
+  gtk_widget_set_halign (f.area, GTK_ALIGN_END);
+  gtk_widget_set_valign (f.area, GTK_ALIGN_END);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (f.area), floor_draw, &f, NULL);
+  b.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (b.window), WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (b.window), f.area);
+  b.vadj = f.adjustment;
+  gtk_window_present (GTK_WINDOW (b.window));
+  bench_wait_for_paint (b.window);
+  meter_install (b.window);
+  settle ();
+  measure_scroll (&b, scroll);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (b.window), on_after_paint, NULL);
+  g_main_context_set_poll_func (g_main_context_default (), meter.real_poll);
+  g_clear_pointer (&meter.frames, g_array_unref);
+  gtk_window_destroy (GTK_WINDOW (b.window));
+  g_signal_handlers_disconnect_by_data (f.adjustment, &f);
+  cairo_surface_destroy (f.picture);
+}
+
 static void
 print_stat_row (const char *what,
                 guint       scale,
@@ -610,7 +700,8 @@ run_scale (const char *data,
   Bench b = { 0 };
   Open best = { 0 }, open;
   double worst_slowest = 0, sort_ms = G_MAXDOUBLE;
-  Scroll by_id = { { 0 } }, by_value = { { 0 } }, base = { { 0 } };
+  Scroll by_id = { { 0 } }, by_value = { { 0 } }, base = { { 0 } }, floor_steps = { { 0 } };
+  int list_w, list_h;
   guint n, runs_open = runs;
 
   if (!path)
@@ -660,13 +751,18 @@ run_scale (const char *data,
   if (measuring ("scroll") && measuring ("sort"))
     measure_scroll (&b, &by_value);
 
+  list_w = gtk_widget_get_width (GTK_WIDGET (b.list));
+  list_h = gtk_widget_get_height (GTK_WIDGET (b.list));
   g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (b.window), on_after_paint, NULL);
   g_main_context_set_poll_func (g_main_context_default (), meter.real_poll);
   g_clear_pointer (&meter.frames, g_array_unref);
   gtk_window_destroy (GTK_WINDOW (b.window));
   /* the baseline, in its own window, once ours is gone */
   if (measuring ("scroll"))
-    measure_baseline (n, &base);
+    {
+      measure_baseline (n, &base);
+      measure_floor (n, list_w, list_h, &floor_steps);
+    }
 
   if (measuring ("open"))
     {
@@ -684,6 +780,10 @@ run_scale (const char *data,
                           &by_id.pages, &base.pages);
       print_compared_row ("scrolling frame, a jump far down (19 jumps to 5 %…95 %, rows loaded)", scale,
                           &by_id.jumps, &base.jumps);
+      print_compared_row ("scrolling frame, a page down, against the floor (a bare drawing area of the list's size "
+                          "repainting a finished picture)", scale, &by_id.pages, &floor_steps.pages);
+      print_compared_row ("scrolling frame, a jump far down, against the floor", scale,
+                          &by_id.jumps, &floor_steps.jumps);
     }
   if (measuring ("sort"))
     printf ("| Funnel list ×%u: sort by Value (a header click) to the first sorted frame, best of %u | %.0f ms | | | |\n",
