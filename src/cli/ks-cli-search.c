@@ -226,13 +226,18 @@ ks_cli_search (const Options *opts)
       gint64 waiting = ks_search_count_pending (ws, NULL);
 
       if (waiting > 0)
-        g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                 "keystone-cli: %" G_GINT64_FORMAT " imported opportunity is not "
-                                 "searchable until the workspace is opened for writing\n",
-                                 "keystone-cli: %" G_GINT64_FORMAT " imported opportunities are not "
-                                 "searchable until the workspace is opened for writing\n",
-                                 waiting),
-                    waiting);
+        {
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, waiting);
+
+          /* Translators: %s is a number */
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   "keystone-cli: %s imported opportunity is not searchable "
+                                   "until the workspace is opened for writing\n",
+                                   "keystone-cli: %s imported opportunities are not searchable "
+                                   "until the workspace is opened for writing\n",
+                                   (gulong) waiting),
+                      n);
+        }
     }
   return EXIT_DONE;
 }
