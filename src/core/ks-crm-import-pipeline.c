@@ -723,7 +723,7 @@ write_opportunities (ImportJob *job,
    * indexed before the next search (ks_search_catch_up), so the import
    * does not pay FTS5's work per row (×10: 0.40 s through the trigger). */
   if (fresh->len >= BULK_SEARCH_MIN_ROWS &&
-      !(bulk = ks_search_bulk_begin (job->ws, &error)))
+      !(bulk = ks_search_bulk_begin (job->ws, KS_SEARCH_BULK_OPPORTUNITIES, &error)))
     {
       _ks_crm_import_database_error (job, error);
       return;
