@@ -689,6 +689,55 @@ test_deferred_read_only (void)
   }
 }
 
+/* A dry run, and an import refused at its last row, roll back: the
+ * dropped triggers are back and nothing waits to be indexed. */
+static void
+test_import_rolled_back (void)
+{
+  g_autoptr(KsWorkspace) ws = ks_test_open_workspace (":memory:", TRUE);
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *bad = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  const char *triggers = "SELECT count (*) FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'search_*'";
+  gint64 n_triggers = count (ws, triggers);
+  gint64 acc, opp;
+
+  /* Three triggers on each of the ten indexed tables, and an account's
+   * and a product's rename and return. */
+  g_assert_cmpint (n_triggers, ==, 3 * 10 + 4);
+  write_crm (dir, 2500, "DRY");
+  g_assert_true (ks_crm_import (ws, dir, TRUE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (ws, triggers), ==, n_triggers);
+  g_assert_cmpint (count (ws, "SELECT count (*) FROM search_pending"), ==, 0);
+  g_assert_cmpint (count (ws, "SELECT count (*) FROM opportunities"), ==, 0);
+
+  /* The pipeline's last line opens a quote it never closes: the whole
+   * import is refused after people and accounts were written. */
+  bad = g_strdup_printf ("%s/sales_pipeline.csv", dir);
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *more = NULL;
+
+    g_assert_true (g_file_get_contents (bad, &text, NULL, NULL));
+    more = g_strconcat (text, "BAD00001,\"Anna Snelling,GTX Pro\n", NULL);
+    g_assert_true (g_file_set_contents (bad, more, -1, NULL));
+  }
+  g_assert_false (ks_crm_import (ws, dir, FALSE, report, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (ws, triggers), ==, n_triggers);
+  g_assert_cmpint (count (ws, "SELECT count (*) FROM search_pending"), ==, 0);
+  g_assert_cmpint (count (ws, "SELECT count (*) FROM accounts"), ==, 0);
+
+  /* And the triggers work: single rows are indexed at once. */
+  acc = ks_test_add_account (ws, "Zwickauer Präzision");
+  opp = ks_test_add_opportunity (ws, "ONE-1", "Spindle retrofit", acc, 0, 1, NAN);
+  g_assert_cmpint (count (ws, "SELECT count (*) FROM search_opportunities"), ==, 1);
+  g_assert_true (found (ws, "spindle zwick", KS_SEARCH_OPPORTUNITY, opp));
+  assert_index_exact (ws);
+}
+
 /* More than 500 opportunities match: the newest 500 are ranked, and the
  * limit holds. */
 static void
@@ -800,6 +849,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/search/deferred-undo-redo", test_deferred_undo_redo);
   g_test_add_func ("/core/search/deferred-accumulate", test_deferred_accumulate);
   g_test_add_func ("/core/search/deferred-read-only", test_deferred_read_only);
+  g_test_add_func ("/core/search/import-rolled-back", test_import_rolled_back);
   g_test_add_func ("/core/search/many-opportunities", test_many_opportunities);
   g_test_add_func ("/core/search/migration", test_migration);
   return g_test_run ();
