@@ -6,10 +6,12 @@
  * file. Mark offsets are counted by hand in characters.
  */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "ks-contact.h"
+#include "ks-crm-import.h"
 #include "ks-test-util.h"
 
 typedef struct
@@ -216,6 +218,58 @@ test_usage (void)
   g_assert_nonnull (strstr (r.err, "--limit only applies to “search”"));
 }
 
+/* A large import (2,000 rows or more) is indexed at the first search;
+ * a read-only file cannot be, and the search says how much it misses. */
+static void
+test_after_import (void)
+{
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "imported.keystone", NULL);
+  g_autoptr(GString) pipeline = g_string_new ("opportunity_id,sales_agent,product,account,deal_stage,"
+                                              "engage_date,close_date,close_value\n");
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  g_auto(Result) r = { 0 };
+
+  for (guint i = 0; i < 2100; i++)
+    g_string_append_printf (pipeline, "LOT%05u,Anna Snelling,GTX Pro,Hallberg Group,Engaging,"
+                            "2026-01-05,,\n", i);
+  a = ks_test_write_file (dir, "accounts.csv",
+                          "account,sector,year_established,revenue,employees,office_location,subsidiary_of\n"
+                          "Hallberg Group,retail,1990,12.5,300,Sweden,\n", -1);
+  b = ks_test_write_file (dir, "sales_teams.csv",
+                          "sales_agent,manager,regional_office\nAnna Snelling,Dustin Brinkmann,Central\n", -1);
+  c = ks_test_write_file (dir, "products.csv", "product,series,sales_price\nGTX Pro,GTX,4821\n", -1);
+  d = ks_test_write_file (dir, "sales_pipeline.csv", pipeline->str, -1);
+  {
+    g_autoptr(KsWorkspace) ws = ks_test_open_workspace (path, FALSE);
+    g_autoptr(KsImportReport) report = ks_import_report_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ks_crm_import (ws, dir, FALSE, report, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Read-only: the 2,100 opportunities are not found, and stderr says
+   * so; the account (imported row by row) is. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  run_cli (&r, path, "search", "lot02099", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Nothing matches “lot02099”"));
+  g_assert_nonnull (strstr (r.err, "2100 imported opportunities are not searchable until the workspace "
+                                   "is opened for writing"));
+  run_cli (&r, path, "search", "--json", "hallberg", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"kind\" : \"account\""));
+
+  /* Writable: the first search indexes them, and finds the last. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  run_cli (&r, path, "search", "--json", "lot02099", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "\"kind\" : \"opportunity\""));
+  g_assert_nonnull (strstr (r.out, "\"account\" : \"Hallberg Group\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -224,5 +278,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/search/json", test_json);
   g_test_add_func ("/cli/search/table-and-limit", test_table_and_limit);
   g_test_add_func ("/cli/search/usage", test_usage);
+  g_test_add_func ("/cli/search/after-import", test_after_import);
   return g_test_run ();
 }

@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ks-account-page.h"
+#include "ks-crm-import.h"
 #include "ks-funnel-page.h"
 #include "ks-opportunity-list.h"
 #include "ks-json.h"
@@ -275,6 +277,64 @@ test_no_results_and_escape (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 
+/* A large import is indexed at the first search; a read-only file cannot
+ * be, and the dialog says how much is not searchable. */
+static void
+test_read_only_import (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "crm-2100", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "read-only.keystone", NULL);
+  g_autoptr(GString) pipeline = g_string_new ("opportunity_id,sales_agent,product,account,deal_stage,"
+                                              "engage_date,close_date,close_value\n");
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  g_autoptr(KsWorkspace) ro = NULL;
+  g_autoptr(GError) error = NULL;
+  KsSearchDialog *dialog;
+  GtkEditable *entry;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  for (guint i = 0; i < 2100; i++)
+    g_string_append_printf (pipeline, "LOT%05u,Anna Snelling,GTX Pro,Tervola Paper Oy,Engaging,"
+                            "2026-01-05,,\n", i);
+  a = ks_test_write_file (dir, "accounts.csv",
+                          "account,sector,year_established,revenue,employees,office_location,subsidiary_of\n"
+                          "Tervola Paper Oy,paper,1990,12.5,300,Finland,\n", -1);
+  b = ks_test_write_file (dir, "sales_teams.csv",
+                          "sales_agent,manager,regional_office\nAnna Snelling,Dustin Brinkmann,Central\n", -1);
+  c = ks_test_write_file (dir, "products.csv", "product,series,sales_price\nGTX Pro,GTX,4821\n", -1);
+  d = ks_test_write_file (dir, "sales_pipeline.csv", pipeline->str, -1);
+  {
+    g_autoptr(KsWorkspace) ws = ks_test_open_workspace (path, FALSE);
+    g_autoptr(KsImportReport) report = ks_import_report_new ();
+
+    g_assert_true (ks_crm_import (ws, dir, FALSE, report, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  ro = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_is_read_only (ro));
+  ks_window_set_workspace (window, ro);
+
+  dialog = open_dialog ();
+  entry = ks_search_dialog_get_entry (dialog);
+  /* The account came in row by row and is found; the 2,100 opportunities
+   * are not, and the status line says so. */
+  gtk_editable_set_text (entry, "tervola");
+  ks_search_dialog_update (dialog);
+  g_assert_cmpuint (ks_search_dialog_get_results (dialog)->len, ==, 1);
+  g_assert_cmpstr (ks_search_dialog_get_status (dialog), ==,
+                   "1 result\n2,100 imported opportunities are not searchable until the workspace "
+                   "is opened for writing.");
+  gtk_editable_set_text (entry, "lot02099");
+  ks_search_dialog_update (dialog);
+  g_assert_cmpuint (ks_search_dialog_get_results (dialog)->len, ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  ks_window_set_workspace (window, workspace);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
 /* The action the window's shortcut for @keyval with Ctrl runs, or NULL. */
 static const char *
 ctrl_shortcut_action (guint keyval)
@@ -344,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/app/search/account-notes", test_account_notes);
   g_test_add_func ("/app/search/opportunity", test_opportunity);
   g_test_add_func ("/app/search/no-results-and-escape", test_no_results_and_escape);
+  g_test_add_func ("/app/search/read-only-import", test_read_only_import);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -22,6 +22,7 @@
 #include "ks-person.h"
 #include "ks-plan-page.h"
 #include "ks-powermap-page.h"
+#include "ks-search.h"
 #include "ks-team-member.h"
 #include "ks-test-display.h"
 #include "ks-test-util.h"
@@ -736,6 +737,13 @@ test_import_crm (void)
   /* the export's rows: wc -l minus the header, people = agents and managers */
   g_assert_true (g_str_has_prefix (body, "Imported 85 accounts, 41 people, 7 products, 8,800 opportunities."));
   gtk_window_close (dialog);
+
+  /* The 8,800 opportunities are indexed for search on idle (five slices
+   * of 2,000 ids), before anyone searches, and that is no undo step. */
+  g_assert_cmpint (ks_search_count_pending (workspace, NULL), ==, 8800);
+  for (guint i = 0; i < 100 && ks_search_count_pending (workspace, NULL) > 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ks_search_count_pending (workspace, NULL), ==, 0);
 
   g_assert_cmpuint (count_model (ks_account_list (workspace, NULL)), ==, before + 85);
   g_assert_cmpuint (ks_account_list_get_n_accounts (KS_ACCOUNT_LIST (ks_window_get_account_list (window))),

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "ks-account-page.h"
+#include "ks-app-util.h"
 #include "ks-funnel-page.h"
 #include "ks-people-page.h"
 #include "ks-plan-page.h"
@@ -222,6 +223,25 @@ set_status (KsSearchDialog *self,
   self->status = g_strdup (status);
 }
 
+/* On a read-only workspace, what a large import left unindexed cannot be
+ * caught up: a sentence saying how much is missing, or NULL. */
+static char *
+unsearchable_note (KsWorkspace *ws)
+{
+  gint64 waiting;
+  g_autofree char *number = NULL;
+
+  if (!ks_workspace_is_read_only (ws) || (waiting = ks_search_count_pending (ws, NULL)) <= 0)
+    return NULL;
+  number = ks_format_number (waiting, 0);
+  /* Translators: %s is a number */
+  return g_strdup_printf (ngettext ("%s imported opportunity is not searchable until the workspace "
+                                    "is opened for writing.",
+                                    "%s imported opportunities are not searchable until the workspace "
+                                    "is opened for writing.", (gulong) waiting),
+                          number);
+}
+
 static void
 run_search (KsSearchDialog *self)
 {
@@ -229,6 +249,7 @@ run_search (KsSearchDialog *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *note = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
@@ -254,6 +275,7 @@ run_search (KsSearchDialog *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  note = unsearchable_note (ws);
   while (found->len > 0)
     g_ptr_array_add (self->results, g_ptr_array_steal_index (found, 0));
   sort_shown (self->results);
@@ -267,7 +289,8 @@ run_search (KsSearchDialog *self)
       adw_status_page_set_title (self->empty_page,
                                  typed ? _("No Results") : _("Search Everything"));
       adw_status_page_set_description (self->empty_page,
-                                       typed ? _("Try fewer or shorter words.")
+                                       typed && note ? note
+                                       : typed ? _("Try fewer or shorter words.")
                                              : _("Accounts, contacts, people, plans and "
                                                  "opportunities. Every word counts as the "
                                                  "start of a word; accents do not matter."));
@@ -287,6 +310,12 @@ run_search (KsSearchDialog *self)
     else
       /* Translators: under the search results when there may be more; %u is their number */
       status = g_strdup_printf (_("The best %u results — type more to narrow them"), self->results->len);
+    if (note)
+      {
+        g_autofree char *line = g_steal_pointer (&status);
+
+        status = g_strconcat (line, "\n", note, NULL);
+      }
     set_status (self, status);
   }
   gtk_label_set_text (self->status_label, self->status);

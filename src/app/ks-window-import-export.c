@@ -4,7 +4,9 @@
  *
  * Import CRM Export (a folder of CSV files, with the report of what came in
  * or why nothing did), Import Workspace JSON (replacing a workspace that is
- * not empty, after asking) and Export Workspace JSON.
+ * not empty, after asking) and Export Workspace JSON. After a large CRM
+ * import (or opening a workspace keystone-cli imported into), the search
+ * index catches up on idle, a slice at a time.
  */
 #define G_LOG_DOMAIN "ks-window"
 
@@ -15,8 +17,64 @@
 #include "ks-crm-import.h"
 #include "ks-import-dialog.h"
 #include "ks-json.h"
+#include "ks-search.h"
 #include "ks-window-private.h"
 
+/* Opportunity ids indexed per idle: 11 ms on average on the development
+ * machine, 56 ms at worst when FTS5 merges its segments (bench-search at
+ * ×100: 440 slices, 4.7 s in all), so the window stays responsive. */
+#define CATCH_UP_SLICE 2000
+
+typedef struct
+{
+  GWeakRef     window;
+  KsWorkspace *workspace;
+} CatchUp;
+
+
+static void
+catch_up_free (CatchUp *c)
+{
+  g_weak_ref_clear (&c->window);
+  g_object_unref (c->workspace);
+  g_free (c);
+}
+
+static gboolean
+catch_up_step (gpointer data)
+{
+  CatchUp *c = data;
+  g_autoptr(KsWindow) self = g_weak_ref_get (&c->window);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  /* The window closed or shows another workspace: that one is caught up
+   * by its next search. */
+  if (!self || self->workspace != c->workspace)
+    return G_SOURCE_REMOVE;
+  if (!ks_search_catch_up_some (c->workspace, CATCH_UP_SLICE, &done, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not index the imported opportunities for search: %s"),
+                                                error->message);
+      ks_window_add_toast (self, title);
+      return G_SOURCE_REMOVE;
+    }
+  return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+void
+_ks_window_catch_up_search (KsWindow *self)
+{
+  CatchUp *c;
+
+  if (!self->workspace || ks_workspace_is_read_only (self->workspace))
+    return;
+  c = g_new0 (CatchUp, 1);
+  g_weak_ref_init (&c->window, self);
+  c->workspace = g_object_ref (self->workspace);
+  /* Below redraws and the pages' own idles. */
+  g_idle_add_full (G_PRIORITY_LOW, catch_up_step, c, (GDestroyNotify) catch_up_free);
+}
 
 static void
 import_crm_done (KsWindow *self,
@@ -56,6 +114,7 @@ ks_window_import_crm (KsWindow   *self,
 
       /* Translators: "Imported 85 accounts, 41 people, 7 products, 8,800 opportunities." */
       summary = g_strdup_printf (_("Imported %s, %s, %s, %s."), accounts, people, products, opportunities);
+      _ks_window_catch_up_search (self);
     }
   return ks_import_dialog_show (GTK_WIDGET (self), ok, summary, report, error);
 }

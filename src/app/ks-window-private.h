@@ -134,6 +134,9 @@ void  _ks_window_class_add_file_actions    (GtkWidgetClass       *widget_class);
 /* ks-window-import-export.c */
 /* win.import-crm, import-json, export-json */
 void  _ks_window_class_add_import_actions  (GtkWidgetClass       *widget_class);
+/* Indexes for search, a slice per idle, what a large import left for
+ * later (ks_search_catch_up_some), so the first search does not wait. */
+void  _ks_window_catch_up_search           (KsWindow             *self);
 
 /* ks-window-meeting.c */
 /* win.start-meeting (F5), present-meeting, export-minutes */

@@ -889,6 +889,7 @@ ks_window_set_workspace (KsWindow    *self,
                                G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
       if (is_file_workspace (workspace))
         _ks_window_remember_workspace (self, ks_workspace_get_path (workspace));
+      _ks_window_catch_up_search (self);
     }
 
   /* pages first: the lists then pick their first rows, which the pages show */

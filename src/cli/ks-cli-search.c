@@ -219,5 +219,25 @@ ks_cli_search (const Options *opts)
       !(results = ks_search_run (ws, query, limit, &error)))
     return refused (error);
   print_results (query, results, opts->json);
+  /* A writable workspace caught up above; a read-only one cannot index
+   * what a large import left for later, and says so. */
+  if (ks_workspace_is_read_only (ws))
+    {
+      gint64 waiting = ks_search_count_pending (ws, NULL);
+
+      if (waiting > 0)
+        {
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, waiting);
+
+          /* Translators: %s is a number */
+          g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                   "keystone-cli: %s imported opportunity is not searchable "
+                                   "until the workspace is opened for writing\n",
+                                   "keystone-cli: %s imported opportunities are not searchable "
+                                   "until the workspace is opened for writing\n",
+                                   (gulong) waiting),
+                      n);
+        }
+    }
   return EXIT_DONE;
 }

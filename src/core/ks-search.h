@@ -75,6 +75,24 @@ GPtrArray  *ks_search_run           (KsWorkspace    *workspace,
                                      const char     *text,
                                      guint           limit,
                                      GError        **error);
+/* A large CRM import leaves its opportunities out of the index (it only
+ * notes their ids) and ks_search_run () indexes them before it searches.
+ * ks_search_catch_up () does that now: one transaction that makes no undo
+ * step and changes nothing a user sees; TRUE at once when nothing waits.
+ * ks_search_catch_up_some () indexes at most @max_ids ids' worth (for an
+ * idle, a slice at a time) and sets *@done when nothing is left. On a
+ * read-only workspace with opportunities waiting both fail (it cannot be
+ * written); ks_search_run () then searches what is indexed, and
+ * ks_search_count_pending () says how many opportunities are not
+ * searchable yet (-1 on error). */
+gboolean    ks_search_catch_up      (KsWorkspace    *workspace,
+                                     GError        **error);
+gboolean    ks_search_catch_up_some (KsWorkspace    *workspace,
+                                     guint           max_ids,
+                                     gboolean       *done,
+                                     GError        **error);
+gint64      ks_search_count_pending (KsWorkspace    *workspace,
+                                     GError        **error);
 /* @text with its marks as Pango markup (<b>…</b>), everything escaped. */
 char       *ks_search_markup        (const char     *text,
                                      const GArray   *marks);
