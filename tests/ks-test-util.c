@@ -216,3 +216,51 @@ ks_test_add_opportunity (KsWorkspace *workspace,
   ks_test_set_opportunity_stage (workspace, ks_opportunity_get_id (opportunity), stage_id);
   return ks_opportunity_get_id (opportunity);
 }
+
+void
+ks_cli_result_clear (KsCliResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+void
+ks_test_run_cli (KsCliResult *result,
+                 const char  *workspace,
+                 const char  *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  ks_cli_result_clear (result);
+  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
+  g_ptr_array_add (argv, g_strdup ("--workspace"));
+  g_ptr_array_add (argv, g_strdup (workspace));
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (a));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  result->status = g_subprocess_get_exit_status (proc);
+}
+
+JsonObject *
+ks_test_parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}

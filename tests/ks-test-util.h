@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ks-powermap-types.h"
 #include "ks-workspace.h"
@@ -24,6 +25,26 @@ char     *ks_test_write_file      (const char *dir,
                                    gssize      length);
 /* Path to a built program (keystone-cli), from KEYSTONE_BUILD_ROOT. */
 char     *ks_test_build_path      (const char *relative);
+
+/* What a keystone-cli run printed, and its exit status. */
+typedef struct
+{
+  int    status;
+  char  *out;
+  char  *err;
+} KsCliResult;
+
+void      ks_cli_result_clear     (KsCliResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KsCliResult, ks_cli_result_clear)
+
+/* Runs the built keystone-cli with --workspace @workspace and a
+ * NULL-terminated argument list (asserts that it could be run). */
+void      ks_test_run_cli         (KsCliResult *result,
+                                   const char  *workspace,
+                                   const char  *first,
+                                   ...) G_GNUC_NULL_TERMINATED;
+/* @text parsed as JSON; asserts it is an object (a new reference). */
+JsonObject *ks_test_parse_object  (const char  *text);
 
 /* Fixtures: each asserts that it worked. path ":memory:" is a workspace in
  * memory; undo turns the undo log on, as the app does. */

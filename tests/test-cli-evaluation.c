@@ -16,64 +16,6 @@
 #include "ks-evaluation.h"
 #include "ks-test-util.h"
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs keystone-cli on @workspace with a NULL-terminated argument list. */
-static void
-run_cli (Result     *r,
-         const char *workspace,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  result_clear (r);
-  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
-  g_ptr_array_add (argv, g_strdup ("--workspace"));
-  g_ptr_array_add (argv, g_strdup (workspace));
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static gint64
 criterion (KsWorkspace *ws,
            KsEvalAxis   axis,
@@ -121,14 +63,14 @@ static void
 test_report (void)
 {
   g_autofree char *path = make_workspace ();
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
   g_autoptr(JsonObject) o = NULL;
   JsonObject *q, *d, *first, *second;
   JsonArray *opps;
 
-  run_cli (&r, path, "report", "evaluation", "--json", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  o = parse_object (r.out);
+  o = ks_test_parse_object (r.out);
   d = json_object_get_object_member (o, "dividers");
   g_assert_cmpfloat (json_object_get_double_member (d, "chance"), ==, 50);
   g_assert_cmpfloat (json_object_get_double_member (d, "attractiveness"), ==, 50);
@@ -157,7 +99,7 @@ test_report (void)
   g_assert_true (json_object_get_null_member (second, "quadrant"));
 
   /* the table */
-  run_cli (&r, path, "report", "evaluation", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "OPP-1"));
   g_assert_nonnull (strstr (r.out, "Don’t lose"));
@@ -170,22 +112,22 @@ static void
 test_report_filter (void)
 {
   g_autofree char *path = make_workspace ();
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
 
   /* names as CLI.md says: exact, then ignoring case */
-  run_cli (&r, path, "report", "evaluation", "--owner", "ann berg", "--json", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--owner", "ann berg", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonObject) o = parse_object (r.out);
+    g_autoptr(JsonObject) o = ks_test_parse_object (r.out);
     JsonArray *opps = json_object_get_array_member (o, "opportunities");
 
     g_assert_cmpuint (json_array_get_length (opps), ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (opps, 0), "id"), ==, "OPP-1");
   }
-  run_cli (&r, path, "report", "evaluation", "--account", "Globex", "--json", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--account", "Globex", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonObject) o = parse_object (r.out);
+    g_autoptr(JsonObject) o = ks_test_parse_object (r.out);
     JsonArray *opps = json_object_get_array_member (o, "opportunities");
 
     g_assert_cmpuint (json_array_get_length (opps), ==, 1);
@@ -193,17 +135,17 @@ test_report_filter (void)
     g_assert_cmpint (json_object_get_int_member (o, "unscored"), ==, 1);
   }
   /* Bob's Acme opportunity is won: nothing */
-  run_cli (&r, path, "report", "evaluation", "--owner", "Bob Lund", "--account", "Acme", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--owner", "Bob Lund", "--account", "Acme", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "No open opportunities match."));
 
-  run_cli (&r, path, "report", "evaluation", "--owner", "Nobody", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--owner", "Nobody", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "Nobody"));
-  run_cli (&r, path, "report", "evaluation", "--period", "2026-Q1", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--period", "2026-Q1", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--period does not apply here"));
-  run_cli (&r, path, "report", "evaluation", "extra", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "extra", NULL);
   g_assert_cmpint (r.status, ==, 2);
 }
 
@@ -211,16 +153,16 @@ static void
 test_score (void)
 {
   g_autofree char *path = make_workspace ();
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
   g_autofree char *before = NULL;
 
   /* OPP-2: matching cultures 4 → chance (4 − 1) / 4 × 100 = 75, still no
    * attractiveness: not placed */
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "matching cultures",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "matching cultures",
            "--score", "4", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonObject) o = parse_object (r.out);
+    g_autoptr(JsonObject) o = ks_test_parse_object (r.out);
 
     g_assert_cmpstr (json_object_get_string_member (o, "criterion"), ==, "Matching cultures");
     g_assert_cmpstr (json_object_get_string_member (o, "axis"), ==, "chance");
@@ -231,13 +173,13 @@ test_score (void)
   }
   /* learning value 1 → attractiveness 0: chance 75 ≥ 50, attractiveness
    * 0 < 50: Secure */
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
            "--score", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Chance to win 75.0, attractiveness 0.0: Secure"));
-  run_cli (&r, path, "report", "evaluation", "--json", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--json", NULL);
   {
-    g_autoptr(JsonObject) o = parse_object (r.out);
+    g_autoptr(JsonObject) o = ks_test_parse_object (r.out);
     JsonObject *q = json_object_get_object_member (o, "quadrants");
 
     g_assert_cmpint (json_object_get_int_member (q, "secure"), ==, 1);
@@ -246,38 +188,38 @@ test_score (void)
   before = g_strdup (r.out);
 
   /* refused: nothing written, exit 1, what and why on stderr */
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
            "--score", "6", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "The score of opportunity OPP-2 for “Learning value” is 6"));
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "NOPE", "--criterion", "Learning value",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "NOPE", "--criterion", "Learning value",
            "--score", "3", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "There is no opportunity “NOPE”"));
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Charisma",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Charisma",
            "--score", "3", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "There is no evaluation criterion “Charisma”; there are “Core competence”"));
-  run_cli (&r, path, "report", "evaluation", "--json", NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "--json", NULL);
   g_assert_cmpstr (r.out, ==, before);
 
   /* usage: exit 2 */
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
            "--score", "high", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value", NULL);
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_cli (&r, path, "evaluation", "rate", NULL);
+  ks_test_run_cli (&r, path, "evaluation", "rate", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_cli (&r, path, "info", "--score", "3", NULL);
+  ks_test_run_cli (&r, path, "info", "--score", "3", NULL);
   g_assert_cmpint (r.status, ==, 2);
 
   /* 0 clears: OPP-2's attractiveness is unknown again */
-  run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
+  ks_test_run_cli (&r, path, "evaluation", "score", "--opportunity", "OPP-2", "--criterion", "Learning value",
            "--score", "0", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonObject) o = parse_object (r.out);
+    g_autoptr(JsonObject) o = ks_test_parse_object (r.out);
     g_assert_true (json_object_get_null_member (o, "score"));
     g_assert_true (json_object_get_null_member (o, "quadrant"));
   }
@@ -291,12 +233,12 @@ test_render (void)
   g_autofree char *png = g_build_filename (dir, "m.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "m.svg", NULL);
   g_autofree char *txt = g_build_filename (dir, "m.txt", NULL);
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
 
-  run_cli (&r, path, "render", "evaluation", "--width", "800", "--height", "600", "-o", png, "--json", NULL);
+  ks_test_run_cli (&r, path, "render", "evaluation", "--width", "800", "--height", "600", "-o", png, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
-    g_autoptr(JsonObject) o = parse_object (r.out);
+    g_autoptr(JsonObject) o = ks_test_parse_object (r.out);
     g_autoptr(GBytes) bytes = ks_test_read_bytes (png);
     const guint8 *data = g_bytes_get_data (bytes, NULL);
 
@@ -306,17 +248,17 @@ test_render (void)
     g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 16)), ==, 800);
     g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (data + 20)), ==, 600);
   }
-  run_cli (&r, path, "render", "evaluation", "--owner", "Ann Berg", "-o", svg, NULL);
+  ks_test_run_cli (&r, path, "render", "evaluation", "--owner", "Ann Berg", "-o", svg, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "1 open opportunities (1 scored)"));
   g_assert_true (g_file_test (svg, G_FILE_TEST_EXISTS));
 
-  run_cli (&r, path, "render", "evaluation", "-o", txt, NULL);
+  ks_test_run_cli (&r, path, "render", "evaluation", "-o", txt, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
-  run_cli (&r, path, "render", "evaluation", NULL);
+  ks_test_run_cli (&r, path, "render", "evaluation", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_cli (&r, path, "report", "evaluation", "-o", svg, NULL);
+  ks_test_run_cli (&r, path, "report", "evaluation", "-o", svg, NULL);
   g_assert_cmpint (r.status, ==, 2);
 }
 

@@ -15,72 +15,14 @@
 
 #include "ks-test-util.h"
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs keystone-cli on @workspace with a NULL-terminated argument list. */
-static void
-run_cli (Result     *r,
-         const char *workspace,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  result_clear (r);
-  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
-  g_ptr_array_add (argv, g_strdup ("--workspace"));
-  g_ptr_array_add (argv, g_strdup (workspace));
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static char *
 demo_workspace (void)
 {
   g_autofree char *dir = ks_test_tmpdir ();
   char *path = g_build_filename (dir, "demo.keystone", NULL);
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
 
-  run_cli (&r, path, "init", "--demo", NULL);
+  ks_test_run_cli (&r, path, "init", "--demo", NULL);
   g_assert_cmpint (r.status, ==, 0);
   return path;
 }
@@ -106,7 +48,7 @@ test_meeting_end_to_end (void)
   g_autofree char *dir = g_path_get_dirname (ws);
   g_autofree char *pdf = g_build_filename (dir, "minutes.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "slide.png", NULL);
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
   g_autoptr(JsonObject) created = NULL;
   g_autoptr(JsonObject) report = NULL;
   g_autoptr(JsonObject) decided = NULL;
@@ -117,13 +59,13 @@ test_meeting_end_to_end (void)
   /* An agenda of one account by hand, then Jonas Müller's A accounts (Zürcher
    * and Kessler Automotive Czech, in ABC order); the hand-picked one is not
    * repeated. */
-  run_cli (&r, ws, "meeting", "create", "Q4 key account review", "--date", "2026-12-10",
+  ks_test_run_cli (&r, ws, "meeting", "create", "Q4 key account review", "--date", "2026-12-10",
            "--attendee", "Jonas Müller", "--attendee", "Åsa Lindqvist",
            "--account", "Hallberg Energi AS", "--account", "Zürcher Präzisionsantriebe AG",
            "--a-accounts-of", "Jonas Müller", "--json", NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
-  created = parse_object (r.out);
+  created = ks_test_parse_object (r.out);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (created, "id"));
   agenda = json_object_get_array_member (created, "agenda");
   g_assert_cmpuint (json_array_get_length (agenda), ==, 3);
@@ -134,38 +76,38 @@ test_meeting_end_to_end (void)
 
   /* Two decisions. Thursday 2026-12-10: "next Friday" is the Friday of the
    * week starting Monday 14th, the 18th; "in 2 weeks" is 10 + 14 = the 24th. */
-  run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "Zürcher Präzisionsantriebe AG",
+  ks_test_run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "Zürcher Präzisionsantriebe AG",
            "--owner", "Åsa Lindqvist", "--due", "next Friday", "--today", "2026-12-10",
            "Invite the new head of purchasing to the plant tour", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "due 2026-12-18"));
-  run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "hallberg energi as",
+  ks_test_run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "hallberg energi as",
            "--owner", "Jonas Müller", "--due", "in 2 weeks", "--today", "2026-12-10", "--json",
            "Prepare a price proposal for the 2027 frame contract", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  decided = parse_object (r.out);
+  decided = ks_test_parse_object (r.out);
   d = json_object_get_object_member (decided, "decision");
   g_assert_cmpstr (json_object_get_string_member (d, "account"), ==, "Hallberg Energi AS");
   g_assert_cmpstr (json_object_get_string_member (d, "due"), ==, "2026-12-24");
 
   /* Refusals: exit 1 with what and why, nothing written; 2 for usage. */
-  run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "Hallberg Energi AS",
+  ks_test_run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "Hallberg Energi AS",
            "--due", "next Fridy", "Call", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "“next Fridy” is not a due date"));
-  run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "No Such Company", "Call", NULL);
+  ks_test_run_cli (&r, ws, "meeting", "decide", "--meeting", id, "--account", "No Such Company", "Call", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "No Such Company"));
-  run_cli (&r, ws, "meeting", "decide", "--meeting", "x", "--account", "Hallberg Energi AS", "Call", NULL);
+  ks_test_run_cli (&r, ws, "meeting", "decide", "--meeting", "x", "--account", "Hallberg Energi AS", "Call", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_cli (&r, ws, "meeting", "list", "--due", "today", NULL);
+  ks_test_run_cli (&r, ws, "meeting", "list", "--due", "today", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--due does not apply here"));
 
   /* The report lists exactly the two, in the order taken. */
-  run_cli (&r, ws, "report", "meeting", "--meeting", id, "--json", NULL);
+  ks_test_run_cli (&r, ws, "report", "meeting", "--meeting", id, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  report = parse_object (r.out);
+  report = ks_test_parse_object (r.out);
   decisions = json_object_get_array_member (report, "decisions");
   g_assert_cmpuint (json_array_get_length (decisions), ==, 2);
   d = json_array_get_object_element (decisions, 0);
@@ -177,12 +119,12 @@ test_meeting_end_to_end (void)
   d = json_array_get_object_element (decisions, 1);
   g_assert_cmpstr (json_object_get_string_member (d, "owner"), ==, "Jonas Müller");
 
-  run_cli (&r, ws, "meeting", "list", NULL);
+  ks_test_run_cli (&r, ws, "meeting", "list", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Q4 key account review"));
 
   /* The minutes: 1 + 1 + 3 × 4 + 1 = 15 pages (two decisions fit one). */
-  run_cli (&r, ws, "render", "meeting", "--meeting", id, "--today", "2026-12-10", "-o", pdf, NULL);
+  ks_test_run_cli (&r, ws, "render", "meeting", "--meeting", id, "--today", "2026-12-10", "-o", pdf, NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   if (g_find_program_in_path ("pdftotext"))
@@ -212,14 +154,14 @@ test_meeting_end_to_end (void)
     g_test_message ("pdftotext is missing: the minutes' text is not checked");
 
   /* One slide as a PNG; slide 16 does not exist; the minutes are a PDF. */
-  run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "3", "--width", "960", "--height", "540",
+  ks_test_run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "3", "--width", "960", "--height", "540",
            "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
-  run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "16", "-o", png, NULL);
+  ks_test_run_cli (&r, ws, "render", "meeting", "--meeting", id, "--slide", "16", "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "has 15 slides"));
-  run_cli (&r, ws, "render", "meeting", "--meeting", id, "-o", png, NULL);
+  ks_test_run_cli (&r, ws, "render", "meeting", "--meeting", id, "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 2);
 }
 

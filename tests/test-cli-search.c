@@ -14,64 +14,6 @@
 #include "ks-crm-import.h"
 #include "ks-test-util.h"
 
-typedef struct
-{
-  int    status;
-  char  *out;
-  char  *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs keystone-cli on @workspace with a NULL-terminated argument list. */
-static void
-run_cli (Result     *r,
-         const char *workspace,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  result_clear (r);
-  g_ptr_array_add (argv, ks_test_build_path ("src/cli/keystone-cli"));
-  g_ptr_array_add (argv, g_strdup ("--workspace"));
-  g_ptr_array_add (argv, g_strdup (workspace));
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (proc);
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 /* A workspace file: two accounts, a contact with notes, a person. */
 static char *
 make_workspace (void)
@@ -124,7 +66,7 @@ static void
 test_json (void)
 {
   g_autofree char *path = make_workspace ();
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonArray *results;
   JsonObject *first;
@@ -132,9 +74,9 @@ test_json (void)
   g_autofree char *snippet_marks = NULL;
 
   /* Accents folded: "muller" finds "Müller"; "Müller" is characters 0-6. */
-  run_cli (&r, path, "search", "--json", "muller", NULL);
+  ks_test_run_cli (&r, path, "search", "--json", "muller", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_object (r.out);
+  root = ks_test_parse_object (r.out);
   g_assert_cmpstr (json_object_get_string_member (root, "query"), ==, "muller");
   results = results_of (root);
   g_assert_cmpuint (json_array_get_length (results), ==, 1);
@@ -148,9 +90,9 @@ test_json (void)
   g_clear_pointer (&title_marks, g_free);
 
   /* Two prefixes, both in the contact's notes: "Hamburg" 0-7, "plant" 8-13. */
-  run_cli (&r, path, "search", "--json", "ham", "pla", NULL);
+  ks_test_run_cli (&r, path, "search", "--json", "ham", "pla", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  root = parse_object (r.out);
+  root = ks_test_parse_object (r.out);
   results = results_of (root);
   g_assert_cmpuint (json_array_get_length (results), ==, 1);
   first = json_array_get_object_element (results, 0);
@@ -165,8 +107,8 @@ test_json (void)
   g_clear_pointer (&root, json_object_unref);
 
   /* A person belongs to no account: null. */
-  run_cli (&r, path, "search", "--json", "delv", NULL);
-  root = parse_object (r.out);
+  ks_test_run_cli (&r, path, "search", "--json", "delv", NULL);
+  root = ks_test_parse_object (r.out);
   first = json_array_get_object_element (results_of (root), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "person");
   g_assert_true (json_object_get_null_member (first, "account"));
@@ -176,26 +118,26 @@ static void
 test_table_and_limit (void)
 {
   g_autofree char *path = make_workspace ();
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
   g_autoptr(JsonObject) root = NULL;
 
-  run_cli (&r, path, "search", "muller", NULL);
+  ks_test_run_cli (&r, path, "search", "muller", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "[Müller] Maschinenbau GmbH"));
   g_assert_nonnull (strstr (r.out, "account"));
 
-  run_cli (&r, path, "search", "zzz", NULL);
+  ks_test_run_cli (&r, path, "search", "zzz", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Nothing matches “zzz”"));
 
   /* "d" starts "delivery" (the contact's notes) and "Delvaux" (the
    * person), nothing else: two results, and --limit 1 keeps one. */
-  run_cli (&r, path, "search", "--json", "d", NULL);
-  root = parse_object (r.out);
+  ks_test_run_cli (&r, path, "search", "--json", "d", NULL);
+  root = ks_test_parse_object (r.out);
   g_assert_cmpuint (json_array_get_length (results_of (root)), ==, 2);
   g_clear_pointer (&root, json_object_unref);
-  run_cli (&r, path, "search", "--json", "--limit", "1", "d", NULL);
-  root = parse_object (r.out);
+  ks_test_run_cli (&r, path, "search", "--json", "--limit", "1", "d", NULL);
+  root = ks_test_parse_object (r.out);
   g_assert_cmpuint (json_array_get_length (results_of (root)), ==, 1);
 }
 
@@ -203,17 +145,17 @@ static void
 test_usage (void)
 {
   g_autofree char *path = make_workspace ();
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
 
-  run_cli (&r, path, "search", NULL);
+  ks_test_run_cli (&r, path, "search", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "search what?"));
-  run_cli (&r, path, "search", "--limit", "0", "x", NULL);
+  ks_test_run_cli (&r, path, "search", "--limit", "0", "x", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--limit"));
-  run_cli (&r, path, "search", "--owner", "X", "x", NULL);
+  ks_test_run_cli (&r, path, "search", "--owner", "X", "x", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_cli (&r, path, "accounts", "--limit", "3", NULL);
+  ks_test_run_cli (&r, path, "accounts", "--limit", "3", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--limit only applies to “search”"));
 }
@@ -228,7 +170,7 @@ test_after_import (void)
   g_autoptr(GString) pipeline = g_string_new ("opportunity_id,sales_agent,product,account,deal_stage,"
                                               "engage_date,close_date,close_value\n");
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
-  g_auto(Result) r = { 0 };
+  g_auto(KsCliResult) r = { 0 };
 
   for (guint i = 0; i < 2100; i++)
     g_string_append_printf (pipeline, "LOT%05u,Anna Snelling,GTX Pro,Hallberg Group,Engaging,"
@@ -252,18 +194,18 @@ test_after_import (void)
   /* Read-only: the 2,100 opportunities are not found, and stderr says
    * so; the account (imported row by row) is. */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  run_cli (&r, path, "search", "lot02099", NULL);
+  ks_test_run_cli (&r, path, "search", "lot02099", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Nothing matches “lot02099”"));
   g_assert_nonnull (strstr (r.err, "2100 imported opportunities are not searchable until the workspace "
                                    "is opened for writing"));
-  run_cli (&r, path, "search", "--json", "hallberg", NULL);
+  ks_test_run_cli (&r, path, "search", "--json", "hallberg", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"kind\" : \"account\""));
 
   /* Writable: the first search indexes them, and finds the last. */
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
-  run_cli (&r, path, "search", "--json", "lot02099", NULL);
+  ks_test_run_cli (&r, path, "search", "--json", "lot02099", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_nonnull (strstr (r.out, "\"kind\" : \"opportunity\""));
