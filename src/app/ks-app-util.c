@@ -524,6 +524,51 @@ ks_entry_row_settle (AdwEntryRow *row)
     gtk_widget_activate (button);
 }
 
+gboolean
+ks_widget_save_png (GtkWidget   *widget,
+                    GtkWidget   *over,
+                    const char  *path,
+                    GError     **error)
+{
+  GtkWidget *widgets[2] = { widget, over };
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* a paintable of a widget gives the node of its last frame */
+  for (guint i = 0; i < G_N_ELEMENTS (widgets) && widgets[i]; i++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widgets[i]);
+      int w = gtk_widget_get_width (widgets[i]), h = gtk_widget_get_height (widgets[i]);
+
+      gtk_snapshot_save (snapshot);
+      if (i > 0)
+        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2, (height - h) / 2));
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      gtk_snapshot_restore (snapshot);
+    }
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (!node || !renderer || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The window has not been drawn yet, so there is nothing to save"));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the picture to “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 shrink_labels (GtkWidget *widget,
                GtkWidget *button)

@@ -95,6 +95,14 @@ gboolean    ks_editable_is_dirty         (GtkEditable *editable);
 guint       ks_string_list_find          (GtkStringList *list,
                                           const char    *text);
 
+/* Saves what @widget (a window) showed in its last frame as a PNG of its
+ * size, with @over (a dialog over it; NULL = none) drawn centred on top:
+ * for screenshots. Call after the frame's "after-paint". */
+gboolean    ks_widget_save_png           (GtkWidget   *widget,
+                                          GtkWidget   *over,
+                                          const char  *path,
+                                          GError     **error);
+
 /* Lets the one-line labels in @root (a toolbar: its buttons' and menu
  * buttons' labels, AdwButtonContent's) shorten with an ellipsis when the
  * window is too narrow for them, so a translation twice as long as the

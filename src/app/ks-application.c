@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ks-app-util.h"
 #include "ks-funnel-page.h"
 #include "ks-portfolio-page.h"
 #include "ks-powermap-page.h"
@@ -93,47 +94,6 @@ screenshot_free (Screenshot *shot)
 
 /* The window's last frame with @dialog's centred over it, as a PNG. */
 static gboolean
-save_with_dialog (KsWindow    *window,
-                  GtkWidget   *dialog,
-                  const char  *path,
-                  GError     **error)
-{
-  GtkWidget *widgets[2] = { GTK_WIDGET (window), dialog };
-  int width = gtk_widget_get_width (widgets[0]), height = gtk_widget_get_height (widgets[0]);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-
-  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widgets[i]);
-      int w = gtk_widget_get_width (widgets[i]), h = gtk_widget_get_height (widgets[i]);
-
-      gtk_snapshot_save (snapshot);
-      if (i > 0)
-        gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - w) / 2, (height - h) / 2));
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-      gtk_snapshot_restore (snapshot);
-    }
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (!node || !renderer || width <= 0 || height <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The window has not been drawn yet, so there is nothing to save"));
-      return FALSE;
-    }
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the picture to “%s”"), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 screenshot_save_cb (gpointer data)
 {
   Screenshot *shot = data;
@@ -141,7 +101,7 @@ screenshot_save_cb (gpointer data)
   GtkWindow *dialog = shot->app->search ? ks_window_open_search (shot->window) : NULL;
   gboolean saved = KS_IS_MEETING_WINDOW (shot->shown)
     ? ks_meeting_window_save_screenshot (KS_MEETING_WINDOW (shot->shown), shot->app->screenshot_path, &error)
-    : dialog ? save_with_dialog (shot->window, GTK_WIDGET (dialog), shot->app->screenshot_path, &error)
+    : dialog ? ks_widget_save_png (GTK_WIDGET (shot->window), GTK_WIDGET (dialog), shot->app->screenshot_path, &error)
              : ks_window_save_screenshot (shot->window, shot->app->screenshot_path, &error);
 
   if (saved)

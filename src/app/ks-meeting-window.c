@@ -809,38 +809,9 @@ ks_meeting_window_save_screenshot (KsMeetingWindow *self,
                                    const char      *path,
                                    GError         **error)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-
   g_return_val_if_fail (KS_IS_MEETING_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
-  /* the last frame's node, as a paintable of the window hands it over */
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
-  if (!node || !renderer || width <= 0 || height <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The meeting has not been drawn yet, so there is nothing to save"));
-      return FALSE;
-    }
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the picture to “%s”"), path);
-      return FALSE;
-    }
-  return TRUE;
+  return ks_widget_save_png (GTK_WIDGET (self), NULL, path, error);
 }
 
 GtkWidget *
