@@ -44,6 +44,7 @@ squeeze (const char *text)
 static void
 test_meeting_end_to_end (void)
 {
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *ws = demo_workspace ();
   g_autofree char *dir = g_path_get_dirname (ws);
   g_autofree char *pdf = g_build_filename (dir, "minutes.pdf", NULL);
@@ -127,7 +128,7 @@ test_meeting_end_to_end (void)
   ks_test_run_cli (&r, ws, "render", "meeting", "--meeting", id, "--today", "2026-12-10", "-o", pdf, NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
-  if (g_find_program_in_path ("pdftotext"))
+  if (pdftotext)
     {
       g_autofree char *raw = NULL;
       g_autofree char *text = NULL;

@@ -341,9 +341,10 @@ test_minutes (void)
   g_autofree char *out = NULL;
   g_autofree char *text = NULL;
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   int status;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (!pdftotext)
     {
       g_test_skip ("pdftotext is not installed (poppler-utils)");
       return;

@@ -1452,16 +1452,16 @@ main (int   argc,
   g_option_context_set_summary (context, _("Keystone, the key account planner, without a display."));
   g_option_context_set_description (context, _(usage_text));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* every way out frees the options (a refused option leaked them) */
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
-
-  if (opts.version)
+    status = usage_error ("%s", error->message);
+  else if (opts.version)
     {
       g_print ("keystone-cli %s\n", PACKAGE_VERSION);
-      return EXIT_DONE;
+      status = EXIT_DONE;
     }
-
-  status = run (&opts);
+  else
+    status = run (&opts);
 
   g_free (opts.workspace);
   g_free (opts.output);
