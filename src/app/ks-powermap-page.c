@@ -1014,7 +1014,7 @@ static void
 ks_powermap_page_init (KsPowermapPage *self)
 {
   const char *labels[8];
-  g_autofree char *power[4] = { NULL };
+  char *power[4] = { NULL };   /* g_autofree on an array frees its first string only */
   GtkWidget *combos[] = { NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   guint n_combos = 0;
 
@@ -1034,6 +1034,8 @@ ks_powermap_page_init (KsPowermapPage *self)
       labels[i] = power[i];
     }
   fill_combo (self->power_row, labels, KS_POWER_LOW + 1);
+  for (guint i = 0; i <= KS_POWER_LOW; i++)
+    g_free (power[i]);
   for (guint i = 0; i <= KS_RELATIONSHIP_POOR; i++)
     labels[i] = ks_relationship_label (i);
   fill_combo (self->relationship_row, labels, KS_RELATIONSHIP_POOR + 1);
