@@ -74,7 +74,6 @@
 #include <string.h>
 
 #include "bench-display.h"
-#include "ks-app-util.h"
 #include "ks-crm-import.h"
 #include "ks-funnel-page.h"
 #include "ks-opportunity-list.h"
@@ -829,7 +828,6 @@ main (int   argc,
         }
     }
 
-  ks_app_tune_memory ();   /* as the app's main does */
   if (!gtk_init_check ())
     {
       g_printerr ("bench-funnel: no display (run it under xvfb-run)\n");

@@ -39,7 +39,6 @@
 #include <string.h>
 
 #include "bench-display.h"
-#include "ks-app-util.h"
 #include "ks-json.h"
 #include "ks-meeting-window.h"
 #include "ks-person.h"
@@ -234,7 +233,6 @@ main (int   argc,
                   "(usage: bench-meeting-window [--runs N] [--accounts N])\n", argv[i]);
       return 2;
     }
-  ks_app_tune_memory ();   /* as the app's main does */
   if (!gtk_init_check ())
     {
       g_printerr ("bench-meeting-window: no display (run it under xvfb-run)\n");

@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "bench-display.h"
-#include "ks-app-util.h"
 #include "ks-account.h"
 #include "ks-plan.h"
 #include "ks-plan-page.h"
@@ -112,7 +111,6 @@ main (int   argc,
       runs = (guint) n;
     }
 
-  ks_app_tune_memory ();   /* as the app's main does */
   if (!gtk_init_check ())
     {
       g_printerr ("bench-plan-page: no display (run it under xvfb-run)\n");

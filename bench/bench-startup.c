@@ -34,7 +34,6 @@
 #include <string.h>
 
 #include "bench-display.h"
-#include "ks-app-util.h"
 #include "ks-account.h"
 #include "ks-account-list.h"
 #include "ks-application.h"
@@ -396,7 +395,6 @@ main (int   argc,
         }
     }
 
-  ks_app_tune_memory ();   /* as the app's main does */
   if (!gtk_init_check ())
     {
       g_printerr ("bench-startup: no display (run it under xvfb-run)\n");

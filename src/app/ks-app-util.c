@@ -10,9 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -525,16 +522,6 @@ ks_entry_row_settle (AdwEntryRow *row)
   button = find_apply_button (GTK_WIDGET (row));
   if (button && gtk_widget_get_visible (button))
     gtk_widget_activate (button);
-}
-
-void
-ks_app_tune_memory (void)
-{
-#ifdef __GLIBC__
-  /* above 32 MB still mapped; up to 64 MB freed at the top kept */
-  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
-#endif
 }
 
 gboolean

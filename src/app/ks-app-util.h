@@ -95,13 +95,6 @@ gboolean    ks_editable_is_dirty         (GtkEditable *editable);
 guint       ks_string_list_find          (GtkStringList *list,
                                           const char    *text);
 
-/* Keeps large allocations (a frame of 1920 × 1080 pixels is 8 MB) in the
- * heap, reused from frame to frame: by default glibc maps each one afresh
- * and the kernel zeroes its pages every time, which was most of a frame's
- * cost under X11 with GTK's cairo renderer. Call once, first thing (the
- * app's main and the display benchmarks do). */
-void        ks_app_tune_memory           (void);
-
 /* Saves what @widget (a window) showed in its last frame as a PNG of its
  * size, with @over (a dialog over it; NULL = none) drawn centred on top:
  * for screenshots. Call after the frame's "after-paint". */

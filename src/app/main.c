@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "ks-app-util.h"
 #include "ks-application.h"
 
 int
@@ -18,7 +17,6 @@ main (int   argc,
 {
   g_autoptr(KsApplication) app = NULL;
 
-  ks_app_tune_memory ();
   setlocale (LC_ALL, "");
   /* KEYSTONE_LOCALEDIR: the catalogues of a build tree (build-aux/run) */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEYSTONE_LOCALEDIR") ? g_getenv ("KEYSTONE_LOCALEDIR") : LOCALEDIR);
