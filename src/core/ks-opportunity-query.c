@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -202,7 +201,7 @@ ks_opportunity_query_ids_sorted (KsWorkspace              *workspace,
 
 typedef struct
 {
-  char              *path;
+  sqlite3           *db;         /* ks_workspace_open_reader (), closed with the job */
   KsFunnelFilter     filter;     /* strings owned */
   gint64             stage_id;
   KsOpportunitySort  sort;
@@ -215,7 +214,7 @@ sort_job_free (gpointer data)
 {
   SortJob *job = data;
 
-  g_free (job->path);
+  sqlite3_close (job->db);
   ks_funnel_filter_clear (&job->filter);
   g_free (job->cutoff);
   g_free (job);
@@ -229,17 +228,12 @@ sort_thread (GTask        *task,
 {
   SortJob *job = data;
   KsOpportunityQuery query = { &job->filter, job->stage_id };
-  sqlite3 *db = NULL;
+  sqlite3 *db = job->db;
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, 5000);
-      rc = sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &stmt, NULL);
-    }
+  rc = sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       bind_query (stmt, &query);
@@ -259,8 +253,7 @@ sort_thread (GTask        *task,
   else if (rc != SQLITE_DONE)
     /* Translators: %s is SQLite's reason */
     g_task_return_new_error (task, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
-                             _("Could not sort the opportunities: %s"),
-                             db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+                             _("Could not sort the opportunities: %s"), sqlite3_errmsg (db));
   else
     {
       if (job->descending)
@@ -268,7 +261,6 @@ sort_thread (GTask        *task,
       g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
     }
   sqlite3_finalize (stmt);
-  sqlite3_close (db);
 }
 
 void
@@ -283,6 +275,7 @@ ks_opportunity_query_ids_sorted_async (KsWorkspace              *workspace,
 {
   g_autoptr(GTask) task = NULL;
   const KsFunnelFilter *f = query ? query->filter : NULL;
+  sqlite3 *reader;
   SortJob *job;
 
   g_return_if_fail (KS_IS_WORKSPACE (workspace));
@@ -290,7 +283,7 @@ ks_opportunity_query_ids_sorted_async (KsWorkspace              *workspace,
 
   task = g_task_new (workspace, cancellable, callback, user_data);
   g_task_set_source_tag (task, ks_opportunity_query_ids_sorted_async);
-  if (!ks_opportunity_query_can_sort_async (workspace))
+  if (!(reader = ks_workspace_open_reader (workspace)))
     {
       /* nothing another connection could read: here and now */
       g_autoptr(GError) error = NULL;
@@ -303,7 +296,7 @@ ks_opportunity_query_ids_sorted_async (KsWorkspace              *workspace,
       return;
     }
   job = g_new0 (SortJob, 1);
-  job->path = g_strdup (ks_workspace_get_path (workspace));
+  job->db = reader;
   ks_funnel_filter_copy (&job->filter, f);
   job->stage_id = query ? query->stage_id : -1;
   job->sort = sort;
@@ -322,16 +315,6 @@ ks_opportunity_query_ids_sorted_finish (KsWorkspace   *workspace,
   g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-gboolean
-ks_opportunity_query_can_sort_async (KsWorkspace *workspace)
-{
-  g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
-
-  /* another connection sees what is committed in a file */
-  return g_strcmp0 (ks_workspace_get_path (workspace), ":memory:") != 0 &&
-         !ks_workspace_in_transaction (workspace);
 }
 
 GPtrArray *

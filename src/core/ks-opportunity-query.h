@@ -70,8 +70,6 @@ void        ks_opportunity_query_ids_sorted_async  (KsWorkspace              *wo
 GArray     *ks_opportunity_query_ids_sorted_finish (KsWorkspace              *workspace,
                                                     GAsyncResult             *result,
                                                     GError                  **error);
-/* Whether the sort above runs in a thread (a file, no open transaction). */
-gboolean    ks_opportunity_query_can_sort_async    (KsWorkspace              *workspace);
 /* The opportunities with @ids (KsOpportunity*, in the order of @ids; an id
  * that is gone leaves a NULL). */
 GPtrArray  *ks_opportunity_query_load      (KsWorkspace              *workspace,

@@ -16,6 +16,11 @@ sqlite3_stmt *ks_workspace_prepare     (KsWorkspace  *self,
                                         const char   *sql,
                                         GError      **error);
 sqlite3      *ks_workspace_get_db      (KsWorkspace  *self);
+/* A second, read-only connection to the workspace's file, for a long query
+ * in another thread (hand it over; the caller closes it with
+ * sqlite3_close ()). It sees what is committed: NULL for a workspace in
+ * memory, inside an open transaction, or when the file cannot be opened. */
+sqlite3      *ks_workspace_open_reader (KsWorkspace  *self);
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,
                                         const char   *sql,

@@ -639,6 +639,25 @@ ks_workspace_get_db (KsWorkspace *self)
   return self->db;
 }
 
+sqlite3 *
+ks_workspace_open_reader (KsWorkspace *self)
+{
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+
+  if (g_strcmp0 (self->path, ":memory:") == 0 || ks_workspace_in_transaction (self))
+    return NULL;
+  if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
 sqlite3_stmt *
 ks_workspace_prepare (KsWorkspace  *self,
                       const char   *sql,
