@@ -7,6 +7,7 @@
 
 #include "ks-test-display.h"
 #include "ks-test-util.h"
+#include "ks-json.h"
 
 gboolean
 ks_test_display_init (int    *argc,
@@ -129,4 +130,25 @@ ks_test_press_key (GtkWidget       *widget,
       handled = TRUE;
     }
   return handled;
+}
+
+KsWindow *
+ks_test_demo_window (const char   *tmpdir,
+                     KsWorkspace **workspace)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "demo.keystone", NULL);
+  g_autoptr(GError) error = NULL;
+  KsWindow *window;
+
+  *workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  ks_json_load_demo (*workspace, &error);
+  g_assert_no_error (error);
+
+  window = ks_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  ks_window_set_workspace (window, *workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  return window;
 }

@@ -6,6 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "ks-window.h"
+#include "ks-workspace.h"
+
 G_BEGIN_DECLS
 
 /* Points XDG_DATA_HOME into a fresh temporary directory (returned; the
@@ -33,5 +36,10 @@ gboolean  ks_test_press_key      (GtkWidget       *widget,
                                   gboolean         editing,
                                   guint            keyval,
                                   GdkModifierType  state);
+
+/* The demo workspace (a new file in @tmpdir; *@workspace, the caller's)
+ * in a main window of the default 1280 × 800, shown and painted. */
+KsWindow  *ks_test_demo_window    (const char       *tmpdir,
+                                   KsWorkspace     **workspace);
 
 G_END_DECLS

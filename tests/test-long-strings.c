@@ -200,7 +200,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL, *mo = NULL, *dir = NULL, *messages = NULL, *contents = NULL;
+  g_autofree char *mo = NULL, *dir = NULL, *messages = NULL, *contents = NULL;
   gsize length;
   int status;
 
@@ -233,17 +233,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  path = g_build_filename (tmpdir, "demo.keystone", NULL);
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  ks_json_load_demo (workspace, &error);
-  g_assert_no_error (error);
-
-  window = ks_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
-  ks_window_set_workspace (window, workspace);
-  gtk_window_present (GTK_WINDOW (window));
-  ks_test_wait_for_paint (GTK_WIDGET (window));
+  window = ks_test_demo_window (tmpdir, &workspace);
 
   g_test_add_func ("/app/long-strings/catalogue-active", test_catalogue_active);
   g_test_add_func ("/app/long-strings/account-views", test_account_views);

@@ -375,8 +375,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   if (!ks_test_display_init (&argc, &argv, &tmpdir))
@@ -385,17 +383,7 @@ main (int   argc,
       return 0;
     }
 
-  path = g_build_filename (tmpdir, "demo.keystone", NULL);
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  ks_json_load_demo (workspace, &error);
-  g_assert_no_error (error);
-
-  window = ks_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  ks_window_set_workspace (window, workspace);
-  gtk_window_present (GTK_WINDOW (window));
-  ks_test_wait_for_paint (GTK_WIDGET (window));
+  window = ks_test_demo_window (tmpdir, &workspace);
 
   g_test_add_func ("/app/search/shortcuts", test_shortcuts);
   g_test_add_func ("/app/search/contact-on-map", test_contact_on_map);

@@ -873,8 +873,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* before GTK or GLib read it: the default workspace goes into the temp dir */
@@ -884,18 +882,8 @@ main (int   argc,
       return 0;
     }
 
-  path = g_build_filename (tmpdir, "demo.keystone", NULL);
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  ks_json_load_demo (workspace, &error);
-  g_assert_no_error (error);
-
-  window = ks_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  ks_window_set_workspace (window, workspace);
+  window = ks_test_demo_window (tmpdir, &workspace);
   g_assert_true (ks_workspace_get_undo_enabled (workspace));
-  gtk_window_present (GTK_WINDOW (window));
-  ks_test_wait_for_paint (GTK_WIDGET (window));
 
   g_test_add_func ("/app/window/accounts-listed", test_accounts_listed);
   g_test_add_func ("/app/window/search", test_search);
