@@ -7,6 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "ks-chart.h"
 #include "ks-grid-draw.h"
 #include "ks-grid-layout.h"
 #include "ks-palette.h"
@@ -336,6 +340,140 @@ test_draw_visible_only (void)
   ks_grid_layout_free (layout);
 }
 
+/* Draws @view once into a small image (the pixels are not looked at). */
+static void
+draw_view (KsGridLayout     *layout,
+           const KsGridView *view,
+           Data             *data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view->width, (int) view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  ks_grid_draw (cr, layout, view, palette, NULL, cell_func, data);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* What the list does while idle after a frame: the next page's texts are
+ * shaped ahead, so the frame after a page down shapes nothing; a page not
+ * prepared does. */
+static void
+test_prepare_ahead (void)
+{
+  Data data = { 0 };
+  KsGridLayout *layout = make_layout (&data, 8500);
+  double rh = ks_grid_layout_get_row_height (layout);
+  double hh = ks_grid_layout_get_header_height (layout);
+  KsGridView view = { 800, hh + 20 * rh, 0, 4000 * rh };
+  guint first, n, before;
+
+  draw_view (layout, &view, &data);
+  ks_grid_layout_get_visible_rows (layout, &view, &first, &n);
+  g_assert_cmpuint (first, ==, 4000);
+  g_assert_cmpuint (n, ==, 20);
+  before = ks_grid_draw_count_shaped (layout);
+  g_assert_cmpuint (before, >, 0);
+
+  /* the page below: shaped by prepare (rows 4020–4039 show numbers the
+   * page above did not: 4020 % 101 = 81 … 4039 % 101 = 100, against 61–80) */
+  ks_grid_draw_prepare (layout, &view, first + n, n, cell_func, &data);
+  g_assert_cmpuint (ks_grid_draw_count_shaped (layout), >, before);
+  before = ks_grid_draw_count_shaped (layout);
+  view.scroll_y += n * rh;
+  draw_view (layout, &view, &data);
+  g_assert_cmpuint (ks_grid_draw_count_shaped (layout), ==, before);
+
+  /* a far page nobody prepared is shaped in its frame: 5000 % 101 = 51,
+   * numbers the two pages before did not show */
+  view.scroll_y = 5000 * rh;
+  draw_view (layout, &view, &data);
+  g_assert_cmpuint (ks_grid_draw_count_shaped (layout), >, before);
+
+  /* past the last row: nothing to prepare, and no crash */
+  ks_grid_draw_prepare (layout, &view, 8500, 20, cell_func, &data);
+  ks_grid_draw_prepare (layout, &view, 8490, 20, cell_func, &data);
+  ks_grid_layout_free (layout);
+}
+
+static void
+distinct_cell_func (guint       row,
+                    guint       column,
+                    KsGridCell *cell,
+                    gpointer    user_data)
+{
+  static char buf[64];
+
+  if (row == KS_GRID_HEADER)
+    {
+      cell->text = headers[column];
+      return;
+    }
+  g_snprintf (buf, sizeof buf, "%u/%u", row, column);
+  cell->text = buf;
+}
+
+/* Scrolling through thousands of distinct texts: the kept ones stay
+ * bounded (two generations of 2,048), and what the view shows survives
+ * the turn-over, so drawing it again shapes nothing. */
+static void
+test_shaped_bounded (void)
+{
+  Data data = { 0 };
+  KsGridLayout *layout = make_layout (&data, 8500);
+  double rh = ks_grid_layout_get_row_height (layout);
+  double hh = ks_grid_layout_get_header_height (layout);
+  KsGridView view = { 800, hh + 20 * rh, 0, 0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, (int) view.height);
+  cairo_t *cr = cairo_create (surface);
+  guint n;
+
+  /* 4 columns × 20 rows × 100 pages = 8,000 distinct texts */
+  for (guint page = 0; page < 100; page++)
+    {
+      view.scroll_y = page * 20 * rh;
+      ks_grid_draw (cr, layout, &view, palette, NULL, distinct_cell_func, &data);
+      g_assert_cmpuint (ks_grid_draw_count_shaped (layout), <=, 2 * 2048);
+    }
+  n = ks_grid_draw_count_shaped (layout);
+  g_assert_cmpuint (n, >=, 2048);
+  ks_grid_draw (cr, layout, &view, palette, NULL, distinct_cell_func, &data);
+  g_assert_cmpuint (ks_grid_draw_count_shaped (layout), ==, n);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  ks_grid_layout_free (layout);
+}
+
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *bytes,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF keeps the text behind the glyphs (an export stays searchable); the
+ * screen, images and the app's snapshots get glyphs only, as does SVG
+ * (cairo writes its glyphs as shapes whatever it is given). */
+static void
+test_target_keeps_text (void)
+{
+  struct { cairo_surface_t *surface; gboolean keeps; } cases[] = {
+    { cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10), FALSE },
+    { cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL), FALSE },
+    { cairo_pdf_surface_create_for_stream (discard, NULL, 100, 100), TRUE },
+    { cairo_svg_surface_create_for_stream (discard, NULL, 100, 100), FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_t *cr = cairo_create (cases[i].surface);
+
+      g_assert_cmpint (ks_chart_target_keeps_text (cr), ==, cases[i].keeps);
+      cairo_destroy (cr);
+      cairo_surface_destroy (cases[i].surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +488,9 @@ main (int   argc,
   g_test_add_func ("/render/grid/hit-test", test_hit_test);
   g_test_add_func ("/render/grid/visible-rows", test_visible_rows);
   g_test_add_func ("/render/grid/draw-visible-only", test_draw_visible_only);
+  g_test_add_func ("/render/grid/prepare-ahead", test_prepare_ahead);
+  g_test_add_func ("/render/grid/shaped-bounded", test_shaped_bounded);
+  g_test_add_func ("/render/grid/target-keeps-text", test_target_keeps_text);
 
   status = g_test_run ();
   ks_palette_free (palette);

@@ -44,6 +44,9 @@ struct _KsOpportunityList
 
   guint               shown_first;   /* rows in the last frame drawn */
   guint               shown_n;
+  guint               prepare_id;    /* the idle shaping the rows around them */
+  guint               prepared_first; /* the shown_first those rows are around */
+  guint               prepared;      /* how many of them are done */
   GString            *scratch[KS_OPPORTUNITY_LIST_N_SCRATCH];
   guint               scratch_next;
 };

@@ -458,7 +458,23 @@ on_items_changed (KsOpportunityList *self,
   if (self->editing && ks_opportunity_model_get_id (self->model, self->focus_row) != self->focus_id)
     _ks_opportunity_list_cancel_edit (self);
   _ks_opportunity_list_update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* more ids read in (opening a long list): the rows only set the scroll
+   * range, so the range is set here and the list drawn again, rather than
+   * measuring the whole window again for each slice (its scrolled window
+   * does not take the list's natural height) */
+  if (removed == 0 && position > 0 && position + added == n && self->layout &&
+      gtk_widget_get_width (GTK_WIDGET (self)) > 0 && gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    {
+      double w, h;
+
+      ks_grid_layout_get_size (self->layout, &w, &h);
+      ks_grid_scroll_configure (&self->scroll, gtk_widget_get_width (GTK_WIDGET (self)),
+                                gtk_widget_get_height (GTK_WIDGET (self)), w, h,
+                                ks_grid_layout_get_row_height (self->layout));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -591,6 +607,57 @@ ks_opportunity_list_size_allocate (GtkWidget *widget,
   _ks_opportunity_list_allocate_popovers (self);
 }
 
+/* Rows shaped per idle call: few enough that a key press waits little. */
+#define PREPARE_CHUNK 8
+
+/* After a frame, the rows a page below and a page above the view are read
+ * and their texts shaped while the list is idle, a few at a time: a page
+ * down or up then only replays glyphs (a far jump still shapes its rows in
+ * its frame). */
+static gboolean
+prepare_rows (gpointer user_data)
+{
+  KsOpportunityList *self = user_data;
+  KsGridView view = _ks_opportunity_list_get_view (self);
+  guint page = self->shown_n, below = self->shown_first + page;
+  guint above = self->shown_first >= page ? self->shown_first - page : 0;
+  guint n_above = self->shown_first - above;
+  guint from, n;
+
+  if (!self->layout || !self->model || page == 0 || self->prepared >= page + n_above)
+    {
+      self->prepare_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->prepared < page)
+    {
+      from = below + self->prepared;
+      n = MIN (PREPARE_CHUNK, page - self->prepared);
+    }
+  else
+    {
+      /* upwards from the view, the nearest first */
+      guint done = self->prepared - page;
+
+      n = MIN (PREPARE_CHUNK, n_above - done);
+      from = self->shown_first - done - n;
+    }
+  ks_grid_draw_prepare (self->layout, &view, from, n, cell_func, self);
+  self->prepared += n;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_prepare (KsOpportunityList *self)
+{
+  if (self->prepared_first == self->shown_first && (self->prepare_id || self->prepared > 0))
+    return;
+  self->prepared_first = self->shown_first;
+  self->prepared = 0;
+  if (!self->prepare_id)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_rows, self, NULL);
+}
+
 static void
 ks_opportunity_list_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -617,6 +684,7 @@ ks_opportunity_list_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   ks_grid_draw (cr, self->layout, &view, self->palette, &state, cell_func, self);
   ks_grid_layout_get_visible_rows (self->layout, &view, &self->shown_first, &self->shown_n);
+  schedule_prepare (self);
   if (n == 0 && self->workspace && !ks_opportunity_model_get_loading (self->model))
     ks_grid_draw_note (cr, widget, &self->palette->muted, ks_grid_layout_get_header_height (self->layout) + 12,
                        _("No opportunities match the filter"));
@@ -691,6 +759,7 @@ ks_opportunity_list_dispose (GObject *object)
 {
   KsOpportunityList *self = KS_OPPORTUNITY_LIST (object);
 
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   /* what was typed is kept, as when the focus leaves */
   if (self->editing && self->workspace)
     _ks_opportunity_list_commit_edit (self);

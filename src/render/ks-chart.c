@@ -238,6 +238,25 @@ ks_chart_text_clear (KsChartText *text)
   g_clear_object (&text->layout);
 }
 
+gboolean
+ks_chart_target_keeps_text (cairo_t *cr)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_IMAGE:
+    case CAIRO_SURFACE_TYPE_XLIB:
+    case CAIRO_SURFACE_TYPE_XCB:
+      return FALSE;
+    case CAIRO_SURFACE_TYPE_RECORDING:
+      /* a snapshot of the app's, bound for the screen (export and print
+       * draw straight onto their surfaces): replaying pango's text and
+       * clusters from it costs a frame twice what the glyphs cost */
+      return FALSE;
+    default:
+      return cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
+    }
+}
+
 void
 ks_chart_text_show (cairo_t           *cr,
                     const KsChartText *text,
@@ -246,9 +265,7 @@ ks_chart_text_show (cairo_t           *cr,
 {
   if (!text->layout)
     return;
-  /* PDF and SVG keep the text behind the glyphs (search, copy): pango gives
-   * it; image surfaces need only the glyphs. */
-  if (text->fallback || cairo_surface_has_show_text_glyphs (cairo_get_target (cr)))
+  if (text->fallback || ks_chart_target_keeps_text (cr))
     {
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, text->layout);

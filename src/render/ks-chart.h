@@ -91,6 +91,11 @@ void     ks_chart_text_clear    (KsChartText                *text);
 /* Measures @text->layout again and caches its glyphs, after the caller set
  * the layout's width, wrapping or text itself. */
 void     ks_chart_text_measure  (KsChartText                *text);
+/* TRUE when @cr draws into a file that keeps the text behind its glyphs
+ * (PDF, PostScript, SVG: searchable, copyable): ks_chart_text_show() then
+ * draws through pango. Screens, images and the app's snapshots (recording
+ * surfaces) get the glyphs alone. */
+gboolean ks_chart_target_keeps_text (cairo_t                    *cr);
 /* Draws @text with its top-left corner at (@x, @y) in the current source. */
 void     ks_chart_text_show     (cairo_t                    *cr,
                                  const KsChartText          *text,

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ks-chart.h"
 #include "ks-grid-draw.h"
 #include "ks-grid-layout-private.h"
 
@@ -46,41 +47,63 @@ clip_rect (cairo_t *cr,
   cairo_clip (cr);
 }
 
-/* Above this many, the shaped cell texts are dropped and shaped again. */
-#define MAX_SHAPED 4096
+/* The shaped cell texts are kept in two generations of up to this many:
+ * a full generation becomes the old one, and the old one is dropped. A text
+ * found in the old generation moves to the new one, so what the view shows
+ * and what was prepared around it survive a turn-over. */
+#define MAX_SHAPED 2048
 
-/* The cell's text shaped for @inner width and @align: kept, so a frame
- * that shows a text again (a scroll, a focus move, the same owner or stage
- * on many rows) only replays its glyphs. */
-static PangoLayout *
-shaped_text (Ctx         *ctx,
-             const char  *text,
-             double       inner,
-             KsGridAlign  align)
+static PangoAlignment
+pango_alignment (KsGridAlign align)
 {
-  KsGridLayout *l = ctx->layout;
-  g_autofree char *key = g_strdup_printf ("%d:%d:%s", (int) (inner * 4), (int) align, text);
-  PangoLayout *layout = g_hash_table_lookup (l->shaped, key);
+  return align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
+         : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+         : PANGO_ALIGN_LEFT;
+}
 
-  if (layout)
-    return layout;
+/* The cell's text shaped for @inner width and @align, with its glyphs:
+ * kept, so a frame that shows a text again (a scroll, a focus move, the
+ * same owner or stage on many rows, rows prepared ahead) only replays its
+ * glyphs. */
+static const KsChartText *
+shaped_text (KsGridLayout *l,
+             const char   *text,
+             double        inner,
+             KsGridAlign   align)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%d:%s", (int) (inner * 4), (int) align, text);
+  KsChartText *shaped = g_hash_table_lookup (l->shaped, key);
+  gpointer old_key;
+
+  if (shaped)
+    return shaped;
   if (g_hash_table_size (l->shaped) >= MAX_SHAPED)
-    g_hash_table_remove_all (l->shaped);
-  layout = pango_layout_new (l->context);
-  pango_layout_set_font_description (layout, l->font);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
-                                      : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                      : PANGO_ALIGN_LEFT);
-  g_hash_table_insert (l->shaped, g_steal_pointer (&key), layout);
-  return layout;
+    {
+      GHashTable *full = l->shaped;
+
+      l->shaped = l->shaped_old;
+      l->shaped_old = full;
+      g_hash_table_remove_all (l->shaped);
+    }
+  if (g_hash_table_steal_extended (l->shaped_old, key, &old_key, (gpointer *) &shaped))
+    {
+      g_hash_table_insert (l->shaped, old_key, shaped);
+      return shaped;
+    }
+  shaped = g_new (KsChartText, 1);
+  ks_chart_text_init (shaped, l->context, l->font, text, inner, FALSE, 1);
+  if (align != KS_GRID_ALIGN_START)
+    {
+      pango_layout_set_alignment (shaped->layout, pango_alignment (align));
+      ks_chart_text_measure (shaped);
+    }
+  g_hash_table_insert (l->shaped, g_steal_pointer (&key), shaped);
+  return shaped;
 }
 
 /* One line of text in the box (@x, @y, @width, @height), padded, ellipsized,
- * centred vertically. */
+ * centred vertically: a cell's text (shaped once and kept) or, in @layout,
+ * a header's detail. */
 static void
 show_text (Ctx           *ctx,
            PangoLayout   *layout,
@@ -97,19 +120,19 @@ show_text (Ctx           *ctx,
 
   if (!text || !*text || inner <= 1)
     return;
-  if (layout == ctx->layout->text)
-    layout = shaped_text (ctx, text, inner, align);
-  else
-    {
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
-                                          : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                          : PANGO_ALIGN_LEFT);
-    }
-  pango_layout_get_extents (layout, NULL, &logical);
   ks_color_set_source (ctx->cr, color);
+  if (!layout)
+    {
+      const KsChartText *shaped = shaped_text (ctx->layout, text, inner, align);
+
+      ks_chart_text_show (ctx->cr, shaped, x + ctx->layout->pad_x, round (y + (height - shaped->height) / 2));
+      return;
+    }
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (inner * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, pango_alignment (align));
+  pango_layout_get_extents (layout, NULL, &logical);
   cairo_move_to (ctx->cr, x + ctx->layout->pad_x,
                  round (y + (height - (double) logical.height / PANGO_SCALE) / 2));
   pango_cairo_show_layout (ctx->cr, layout);
@@ -137,10 +160,44 @@ is_focus (Ctx   *ctx,
   return ctx->state && ctx->state->focus_row == row && ctx->state->focus_column == column;
 }
 
+/* The half-width of a choice cell's arrow. */
+static double
+choice_size (const KsGridLayout *l)
+{
+  return round (l->font_px * 0.3);
+}
+
+/* Where @cell's text goes in its rectangle @r (after the choice arrow and
+ * the bar), and the text shown there: a dash in an empty cell. */
+static const char *
+cell_text_box (const KsGridLayout *l,
+               const KsGridColumn *col,
+               const KsGridCell   *cell,
+               const KsGridRect   *r,
+               double             *text_x,
+               double             *text_w)
+{
+  *text_x = r->x;
+  *text_w = r->width;
+  if (cell->flags & KS_GRID_CELL_CHOICE)
+    *text_w -= 2 * choice_size (l) + l->pad_x / 2;
+  if ((col->flags & KS_GRID_COLUMN_BAR) && cell->bar_color)
+    {
+      *text_x += l->bar_w + l->pad_x;
+      *text_w -= l->bar_w + l->pad_x;
+    }
+  if ((cell->flags & KS_GRID_CELL_EMPTY) && (!cell->text || !*cell->text))
+    return "–";
+  return cell->text;
+}
+
+/* @on_surface: what lies under the cell is the surface colour already (the
+ * scrolled cells, drawn first), so a plain cell needs no fill. */
 static void
-draw_cell (Ctx   *ctx,
-           guint  row,
-           guint  column)
+draw_cell (Ctx      *ctx,
+           guint     row,
+           guint     column,
+           gboolean  on_surface)
 {
   KsGridLayout *l = ctx->layout;
   const KsGridColumn *col = &l->columns[column];
@@ -149,7 +206,7 @@ draw_cell (Ctx   *ctx,
   KsGridCell cell = { 0 };
   const KsColor *fg = &p->foreground;
   KsColor bg = p->surface;
-  double text_x = r.x, text_w = r.width;
+  double text_x, text_w;
   const char *text;
 
   ctx->func (row, column, &cell, ctx->user_data);
@@ -167,10 +224,14 @@ draw_cell (Ctx   *ctx,
       bg = ks_color_mix (&p->surface, &p->negative, 0.18);
       fg = &p->negative;
     }
-  fill_rect (ctx->cr, &r, &bg);
+  /* half the cells of a long list are plain: filling them again would
+   * cost a frame as much as all its text */
+  if (!on_surface || memcmp (&bg, &p->surface, sizeof bg) != 0)
+    fill_rect (ctx->cr, &r, &bg);
+  text = cell_text_box (l, col, &cell, &r, &text_x, &text_w);
   if (cell.flags & KS_GRID_CELL_CHOICE)
     {
-      double s = round (l->font_px * 0.3), cx = r.x + r.width - l->pad_x - s, cy = r.y + r.height / 2;
+      double s = choice_size (l), cx = r.x + r.width - l->pad_x - s, cy = r.y + r.height / 2;
 
       ks_color_set_source (ctx->cr, &p->muted);
       cairo_set_line_width (ctx->cr, 1.5);
@@ -178,7 +239,6 @@ draw_cell (Ctx   *ctx,
       cairo_line_to (ctx->cr, cx, cy + s / 2);
       cairo_line_to (ctx->cr, cx + s, cy - s / 2);
       cairo_stroke (ctx->cr);
-      text_w -= 2 * s + l->pad_x / 2;
     }
 
   if ((col->flags & KS_GRID_COLUMN_BAR) && cell.bar_color)
@@ -192,19 +252,12 @@ draw_cell (Ctx   *ctx,
       ks_color_set_source (ctx->cr, cell.bar_color);
       cairo_rectangle (ctx->cr, bx, by, round (l->bar_w * f), l->bar_h);
       cairo_fill (ctx->cr);
-      text_x += l->bar_w + l->pad_x;
-      text_w -= l->bar_w + l->pad_x;
     }
 
-  text = cell.text;
   if (cell.flags & KS_GRID_CELL_EMPTY)
-    {
-      fg = &p->muted;
-      if (!text || !*text)
-        text = "–";
-    }
+    fg = &p->muted;
   if (!(ctx->state && ctx->state->editing && is_focus (ctx, row, column)))
-    show_text (ctx, l->text, text, text_x, text_w, r.y, r.height, col->align, fg);
+    show_text (ctx, NULL, text, text_x, text_w, r.y, r.height, col->align, fg);
 
   if (cell.flags & KS_GRID_CELL_MARKED)
     draw_mark (ctx, &r);
@@ -252,9 +305,7 @@ show_header_text (Ctx              *ctx,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (layout, -(int) l->header_lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, align == KS_GRID_ALIGN_END ? PANGO_ALIGN_RIGHT
-                                      : align == KS_GRID_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-                                      : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, pango_alignment (align));
   pango_layout_get_extents (layout, NULL, &logical);
   lines = MIN (pango_layout_get_line_count (layout), (int) l->header_lines);
   ks_color_set_source (ctx->cr, &ctx->palette->foreground);
@@ -399,8 +450,8 @@ ks_grid_draw (cairo_t               *cr,
   cairo_save (cr);
   clip_rect (cr, body.x, body.y, body.width, body.height);
   for (guint r = first_row; r < first_row + n_rows; r++)
-    for (guint c = first_col; c < first_col + n_cols; c++)
-      draw_cell (&ctx, r, c);
+    for (guint c = MAX (first_col, 1); c < first_col + n_cols; c++)   /* the first column is drawn sticky */
+      draw_cell (&ctx, r, c, TRUE);
   for (guint c = first_col; c < first_col + n_cols; c++)
     draw_vertical_line (&ctx, layout->col_x[c + 1] - view->scroll_x, body.y, bottom, &palette->grid);
   cairo_restore (cr);
@@ -409,7 +460,7 @@ ks_grid_draw (cairo_t               *cr,
   cairo_save (cr);
   clip_rect (cr, 0, body.y, first_w, body.height);
   for (guint r = first_row; r < first_row + n_rows; r++)
-    draw_cell (&ctx, r, 0);
+    draw_cell (&ctx, r, 0, FALSE);
   cairo_restore (cr);
 
   /* sticky header row */
@@ -449,4 +500,48 @@ ks_grid_draw (cairo_t               *cr,
       draw_message (&ctx);
     }
   cairo_restore (cr);
+}
+
+void
+ks_grid_draw_prepare (KsGridLayout     *layout,
+                      const KsGridView *view,
+                      guint             first_row,
+                      guint             n_rows,
+                      KsGridCellFunc    func,
+                      gpointer          user_data)
+{
+  guint first_col, n_cols;
+
+  g_return_if_fail (layout != NULL && view != NULL && func != NULL);
+
+  if (first_row >= layout->n_rows || layout->n_columns == 0)
+    return;
+  n_rows = MIN (n_rows, layout->n_rows - first_row);
+  ks_grid_layout_get_visible_columns (layout, view, &first_col, &n_cols);
+  for (guint r = first_row; r < first_row + n_rows; r++)
+    for (guint i = 0; i <= n_cols; i++)
+      {
+        /* the sticky first column, then the scrolled ones in view */
+        guint c = i == 0 ? 0 : first_col + i - 1;
+        KsGridCell cell = { 0 };
+        KsGridRect rect;
+        double text_x, text_w, inner;
+        const char *text;
+
+        if (i > 0 && c == 0)
+          continue;
+        func (r, c, &cell, user_data);
+        rect = ks_grid_layout_get_cell_rect (layout, view, r, c);
+        text = cell_text_box (layout, &layout->columns[c], &cell, &rect, &text_x, &text_w);
+        inner = text_w - 2 * layout->pad_x;
+        if (text && *text && inner > 1)
+          shaped_text (layout, text, inner, layout->columns[c].align);
+      }
+}
+
+guint
+ks_grid_draw_count_shaped (const KsGridLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+  return g_hash_table_size (layout->shaped) + g_hash_table_size (layout->shaped_old);
 }

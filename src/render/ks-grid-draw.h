@@ -34,6 +34,21 @@ void  ks_grid_draw  (cairo_t               *cr,
                      KsGridCellFunc         func,
                      gpointer               user_data);
 
+/* Shapes the texts of rows @first_row … @first_row + @n_rows - 1 in the
+ * columns @view shows, as ks_grid_draw() would, and keeps them: a later
+ * frame showing those rows only replays their glyphs. For an idle after a
+ * frame: the rows a page above and below the view. */
+void  ks_grid_draw_prepare (KsGridLayout     *layout,
+                            const KsGridView *view,
+                            guint             first_row,
+                            guint             n_rows,
+                            KsGridCellFunc    func,
+                            gpointer          user_data);
+
+/* How many cell texts @layout keeps shaped, for tests and benchmarks: at
+ * most twice 2,048 (two generations; see ks-grid-draw.c). */
+guint ks_grid_draw_count_shaped (const KsGridLayout *layout);
+
 /* The outline of the focused @cell (accent when @focused, else muted),
  * clipped to the view right of @clip_x and below @clip_y so that under the
  * sticky parts it hides with the cell. Also the RACI grid's. */

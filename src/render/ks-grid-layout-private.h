@@ -19,7 +19,10 @@ struct _KsGridLayout
   PangoLayout          *text;          /* scratch layouts, one per font */
   PangoLayout          *header_text;
   PangoLayout          *detail_text;
-  GHashTable           *shaped;        /* "width:align:text" → a cell's PangoLayout, laid out */
+  /* "width:align:text" → a cell's KsChartText, laid out: the texts shaped
+   * lately, and the generation before them (ks-grid-draw.c) */
+  GHashTable           *shaped;
+  GHashTable           *shaped_old;
 
   double      font_px;
   double      pad_x, pad_y;

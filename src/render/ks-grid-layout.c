@@ -19,6 +19,14 @@
 #define MEASURE_ALL_ROWS  256
 #define MEASURE_WIDEST     32
 
+/* A value of the shaped-text caches (ks-grid-draw.c): a KsChartText. */
+static void
+shaped_text_free (gpointer data)
+{
+  ks_chart_text_clear (data);
+  g_free (data);
+}
+
 static PangoContext *
 make_context (void)
 {
@@ -197,7 +205,8 @@ ks_grid_layout_new (const KsPalette *palette,
   self->text = make_layout (self->context, self->font);
   self->header_text = make_layout (self->context, self->header_font);
   self->detail_text = make_layout (self->context, self->detail_font);
-  self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_text_free);
+  self->shaped_old = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_text_free);
 
   self->font_px = ks_chart_context_font_px (palette, self->context);
   self->pad_x = round (self->font_px * 0.6);
@@ -223,6 +232,7 @@ ks_grid_layout_free (KsGridLayout *self)
   g_object_unref (self->header_text);
   g_object_unref (self->detail_text);
   g_hash_table_unref (self->shaped);
+  g_hash_table_unref (self->shaped_old);
   pango_font_description_free (self->font);
   pango_font_description_free (self->header_font);
   pango_font_description_free (self->detail_font);

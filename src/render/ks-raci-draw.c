@@ -533,7 +533,7 @@ draw_range (Ctx *ctx)
   KsGridRect body = ks_raci_layout_get_body_rect (l, view);
   double grid_w, grid_h, right, bottom;
 
-  ctx->keeps_text = cairo_surface_has_show_text_glyphs (cairo_get_target (cr));
+  ctx->keeps_text = ks_chart_target_keeps_text (cr);
   ctx->header_bg = ks_color_mix (&p->surface, &p->foreground, 0.06);
   ctx->phase_bg = ks_color_mix (&p->surface, &p->accent, 0.12);
   ctx->error_bg = ks_color_mix (&p->surface, &p->negative, 0.10);
