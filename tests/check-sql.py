@@ -11,6 +11,10 @@ Usage: tests/check-sql.py SOURCE_ROOT
    schema or the plan template, or numbers, never text a user typed or a file
    held. Anything else is reported with file, line and the statement.
 3. Nobody uses sqlite3_mprintf/sqlite3_snprintf (quoting by hand).
+4. In src/core, only the files in SQLITE_FILES below reach SQLite itself
+   (sqlite3_*, SQLITE_*, <sqlite3.h>, ks-workspace-sqlite.h); every other
+   file runs its statements through the interface in ks-db.h, so that a
+   second database engine is new files, not a rewrite.
 
 The script checks itself first: a snippet that builds SQL from a name must be
 reported, or the check is broken.
@@ -40,6 +44,29 @@ ALLOWED = {
         "migrate", "ks_workspace_drop_indexes",
     },
 }
+
+
+# The core files that use SQLite itself, and why.
+SQLITE_FILES = {
+    "src/core/ks-db-sqlite.c": "the statement interface (ks-db.h) over SQLite",
+    "src/core/ks-workspace-sqlite.h": "what the files below share",
+    "src/core/ks-workspace.c": "opening the file, migrations, PRAGMAs, change notification (update hook)",
+    "src/core/ks-undo.c": "undo and redo by temporary triggers",
+    "src/core/ks-crm-import-pipeline.c": "the bulk load of opportunities through a virtual table",
+    "src/core/ks-opportunity-query.c": "the sort thread's own read-only connection",
+}
+SQLITE_USE = re.compile(r"\bsqlite3_|\bSQLITE_[A-Z_]+\b|#include\s*<sqlite3\.h>|ks-workspace-sqlite\.h")
+
+
+def check_engine(path, text):
+    """Rule 4: SQLite itself only in SQLITE_FILES."""
+    if path in SQLITE_FILES:
+        return []
+    m = SQLITE_USE.search(text)
+    if not m:
+        return []
+    return ["%s:%d: uses SQLite itself (%s); go through ks-db.h, or name the file in SQLITE_FILES with a reason"
+            % (path, text.count("\n", 0, m.start()) + 1, m.group(0))]
 
 
 def functions_by_line(text):
@@ -97,6 +124,9 @@ def self_test():
         sys.exit("check-sql.py is broken: it did not report SQL built from a name (%r)" % found)
     if check_file("snippet.c", snippet, {"find"}):
         sys.exit("check-sql.py is broken: an allowed function was reported")
+    engine = "static int\nstep (sqlite3_stmt *stmt)\n{\n  return sqlite3_step (stmt);\n}\n"
+    if len(check_engine("src/core/ks-snippet.c", engine)) != 1 or check_engine("src/core/ks-undo.c", engine):
+        sys.exit("check-sql.py is broken: SQLite outside the listed files was not reported, or was in them")
 
 
 def main():
@@ -119,6 +149,7 @@ def main():
                     problems.append("%s: uses SQLite or the workspace's private header outside src/core" % rel)
                 continue
             problems += check_file(rel, text, ALLOWED.get(rel, set()))
+            problems += check_engine(rel, text)
     for p in problems:
         print(p)
     print("%d files checked, %d problems" % (checked, len(problems)))

@@ -184,12 +184,12 @@ ks_test_set_opportunity_stage (KsWorkspace *workspace,
                                gint64       stage_id)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_assert_true (ks_workspace_begin (workspace, "Set Stage", &error));
   stmt = ks_workspace_prepare (workspace, "UPDATE opportunities SET stage_id = ?2 WHERE id = ?1", &error);
   g_assert_nonnull (stmt);
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_id (stmt, 2, stage_id);
   g_assert_true (ks_workspace_step_commit (workspace, stmt, "set the stage", &error));
   g_assert_no_error (error);

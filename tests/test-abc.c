@@ -198,7 +198,7 @@ add_opportunity (KsWorkspace *ws,
                  double       value,
                  const char  *close_date)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "INSERT INTO opportunities (ref, account_id, stage, value, close_date)"
                                              " VALUES (?1, ?2, ?3, ?4, ?5)", NULL);
 
@@ -234,9 +234,9 @@ test_workspace_revenue (void)
   add_opportunity (ws, "o7", globex, "Won", NAN, "2026-03-01");
   add_opportunity (ws, "o8", 0, "Won", 9999, "2026-03-01");
   {
-    sqlite3_stmt *stmt = ks_workspace_prepare (ws, "UPDATE accounts SET revenue = ?2, segment = 'key' WHERE id = ?1", NULL);
-    sqlite3_bind_int64 (stmt, 1, idle);
-    sqlite3_bind_double (stmt, 2, 5000);
+    KsStmt *stmt = ks_workspace_prepare (ws, "UPDATE accounts SET revenue = ?2, segment = 'key' WHERE id = ?1", NULL);
+    ks_stmt_bind_int64 (stmt, 1, idle);
+    ks_stmt_bind_double (stmt, 2, 5000);
     g_assert_true (ks_workspace_step_done (ws, stmt, "update", NULL));
   }
 

@@ -12,7 +12,7 @@
 
 #include "ks-crm-import.h"
 #include "ks-test-util.h"
-#include "ks-workspace-private.h"
+#include "ks-workspace-sqlite.h"
 
 static KsWorkspace *
 new_workspace (void)
@@ -62,7 +62,8 @@ dump (KsWorkspace *ws)
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       g_autoptr(GError) error = NULL;
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws, queries[q], &error);
+      /* the file's own types: SQLite's */
+      sqlite3_stmt *stmt = ks_stmt_get_sqlite (ks_workspace_prepare (ws, queries[q], &error));
 
       g_assert_no_error (error);
       g_string_append_printf (out, "## %s\n", queries[q]);
@@ -100,15 +101,15 @@ query_text (KsWorkspace *ws,
             const char  *param)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, &error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, &error);
   char *result = NULL;
 
   g_assert_no_error (error);
   if (param)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    ks_stmt_bind_text (stmt, 1, param);
+  if (ks_stmt_step (stmt) == KS_STEP_ROW && !ks_stmt_column_is_null (stmt, 0))
+    result = g_strdup (ks_stmt_column_text (stmt, 0));
+  ks_stmt_reset (stmt);
   return result;
 }
 
@@ -118,15 +119,15 @@ query_double (KsWorkspace *ws,
               const char  *param)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, &error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, &error);
   double result = NAN;
 
   g_assert_no_error (error);
   if (param)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = sqlite3_column_double (stmt, 0);
-  sqlite3_reset (stmt);
+    ks_stmt_bind_text (stmt, 1, param);
+  if (ks_stmt_step (stmt) == KS_STEP_ROW && !ks_stmt_column_is_null (stmt, 0))
+    result = ks_stmt_column_double (stmt, 0);
+  ks_stmt_reset (stmt);
   return result;
 }
 
@@ -315,9 +316,9 @@ test_real_export (void)
 
   /* Re-importing the same files changes nothing: no row written, same rows, same report. */
   first_dump = dump (ws);
-  changes = sqlite3_total_changes (ks_workspace_get_db (ws));
+  changes = ks_workspace_total_changes (ws);
   again = import_ok (ws, dir, FALSE);
-  g_assert_cmpint (sqlite3_total_changes (ks_workspace_get_db (ws)), ==, changes);
+  g_assert_cmpint (ks_workspace_total_changes (ws), ==, changes);
   second_dump = dump (ws);
   g_assert_cmpstr (first_dump, ==, second_dump);
   g_assert_cmpuint (again->accounts, ==, 85);
@@ -349,7 +350,7 @@ test_dry_run (void)
 
   ws = new_workspace ();
   before = dump (ws);
-  changes = sqlite3_total_changes (ks_workspace_get_db (ws));
+  changes = ks_workspace_total_changes (ws);
   dry = import_ok (ws, dir, TRUE);
   after = dump (ws);
   g_assert_cmpstr (before, ==, after);
@@ -371,7 +372,7 @@ test_dry_run (void)
       g_assert_cmpstr (a->message, ==, b->message);
       g_assert_cmpuint (a->line, ==, b->line);
     }
-  g_assert_cmpint (sqlite3_total_changes (ks_workspace_get_db (ws)), >, changes);
+  g_assert_cmpint (ks_workspace_total_changes (ws), >, changes);
 }
 
 /* One undo step takes the whole import back. */

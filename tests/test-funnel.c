@@ -13,7 +13,7 @@
 #include "ks-opportunity.h"
 #include "ks-schema-private.h"
 #include "ks-test-util.h"
-#include "ks-workspace-private.h"
+#include "ks-workspace-sqlite.h"
 
 static const KsFunnelStageRow *
 stage_row (const KsFunnelReport *report,
@@ -48,7 +48,7 @@ static char *
 summary_text (KsWorkspace *ws)
 {
   GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT stage_id, owner_id, product_id, lost_from, n,"
                                              " round (value, 2), unvalued, days, dated"
                                              " FROM funnel_summary WHERE n <> 0"
@@ -56,13 +56,13 @@ summary_text (KsWorkspace *ws)
                                              NULL);
 
   g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (ks_stmt_step (stmt) == KS_STEP_ROW)
     {
       for (int c = 0; c < 9; c++)
-        g_string_append_printf (out, "%s%s", c ? "|" : "", (const char *) sqlite3_column_text (stmt, c));
+        g_string_append_printf (out, "%s%s", c ? "|" : "", ks_stmt_column_text (stmt, c));
       g_string_append_c (out, '\n');
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return g_string_free (out, FALSE);
 }
 
@@ -180,10 +180,10 @@ set_price (KsWorkspace *ws,
            gint64       product,
            double       price)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "UPDATE products SET price = ?2 WHERE id = ?1", NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, "UPDATE products SET price = ?2 WHERE id = ?1", NULL);
 
-  sqlite3_bind_int64 (stmt, 1, product);
-  sqlite3_bind_double (stmt, 2, price);
+  ks_stmt_bind_int64 (stmt, 1, product);
+  ks_stmt_bind_double (stmt, 2, price);
   g_assert_true (ks_workspace_step_done (ws, stmt, "set a price", NULL));
 }
 
@@ -613,9 +613,9 @@ test_renamed_won_stage (void)
   gint64 won = stage_id (ws, "Order received");
   gint64 account = ks_test_add_account (ws, "Acme");
   gint64 o1 = ks_workspace_query_int (ws, "SELECT id FROM opportunities WHERE ref = 'O1'", 0, 0, "", NULL);
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "UPDATE opportunities SET account_id = ?1", NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, "UPDATE opportunities SET account_id = ?1", NULL);
 
-  sqlite3_bind_int64 (stmt, 1, account);
+  ks_stmt_bind_int64 (stmt, 1, account);
   g_assert_true (ks_workspace_step_done (ws, stmt, "", NULL));
   g_assert_true (ks_stage_update (ws, won, "Closed – won", 100, KS_OUTCOME_WON, "", &error));
   g_assert_no_error (error);

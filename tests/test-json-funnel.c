@@ -105,14 +105,14 @@ opportunity (KsWorkspace *ws,
 {
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT id FROM opportunities WHERE ref = ?1", NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT id FROM opportunities WHERE ref = ?1", NULL);
   KsOpportunity *o;
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  ks_stmt_bind_text (stmt, 1, ref);
+  if (ks_stmt_step (stmt) == KS_STEP_ROW)
+    id = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
   g_assert_cmpint (id, >, 0);
   o = ks_opportunity_load (ws, id, &error);
   g_assert_no_error (error);
@@ -125,18 +125,18 @@ rows_text (KsWorkspace *ws,
            const char  *sql)
 {
   GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, NULL);
 
   g_assert_nonnull (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (ks_stmt_step (stmt) == KS_STEP_ROW)
     {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      for (int c = 0; c < ks_stmt_column_count (stmt); c++)
         g_string_append_printf (out, "%s%s", c ? "|" : "",
-                                sqlite3_column_type (stmt, c) == SQLITE_NULL ? "NULL"
-                                : (const char *) sqlite3_column_text (stmt, c));
+                                ks_stmt_column_is_null (stmt, c) ? "NULL"
+                                : ks_stmt_column_text (stmt, c));
       g_string_append_c (out, '\n');
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return g_string_free (out, FALSE);
 }
 

@@ -62,13 +62,13 @@ static gint64
 count_rows (KsWorkspace *ws,
             const char  *sql)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  n = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
   return n;
 }
 
@@ -82,19 +82,19 @@ column_info (KsWorkspace *ws,
              char       **type,
              gboolean    *not_null)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT name, type, \"notnull\" FROM pragma_table_info (?1)", NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT name, type, \"notnull\" FROM pragma_table_info (?1)", NULL);
   gboolean found = FALSE;
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), column) == 0)
+  ks_stmt_bind_text (stmt, 1, table);
+  while (ks_stmt_step (stmt) == KS_STEP_ROW)
+    if (g_strcmp0 (ks_stmt_column_text (stmt, 0), column) == 0)
       {
-        *type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-        *not_null = sqlite3_column_int (stmt, 2) != 0;
+        *type = g_strdup (ks_stmt_column_text (stmt, 1));
+        *not_null = ks_stmt_column_int (stmt, 2) != 0;
         found = TRUE;
       }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return found;
 }
 
@@ -102,13 +102,13 @@ static guint
 n_columns (KsWorkspace *ws,
            const char  *table)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT count (*) FROM pragma_table_info (?1)", NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT count (*) FROM pragma_table_info (?1)", NULL);
   guint n;
 
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  ks_stmt_bind_text (stmt, 1, table);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  n = ks_stmt_column_int (stmt, 0);
+  ks_stmt_reset (stmt);
   return n;
 }
 
@@ -478,7 +478,7 @@ test_list_order (void)
       g_assert_cmpint (ks_plan_add_item (ws, acc, KS_PLAN_NOTES, NULL, &error), >, 0);
       v = text_value (dates[i]);
       g_assert_true (ks_plan_set_item_field (ws, KS_PLAN_NOTES,
-                                             sqlite3_last_insert_rowid (ks_workspace_get_db (ws)),
+                                             ks_workspace_last_insert_id (ws),
                                              "date", &v, &error));
       ks_plan_value_clear (&v);
     }

@@ -23,7 +23,7 @@
 #include "ks-powermap-types.h"
 #include "ks-schema-private.h"
 #include "ks-test-util.h"
-#include "ks-workspace-private.h"
+#include "ks-workspace-sqlite.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -228,7 +228,7 @@ test_migrate_v1 (void)
   g_autoptr(KsWorkspace) ws = NULL;
   g_autoptr(KsContact) c = NULL;
   g_autoptr(GListModel) contacts = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   /* Version 1 goes through every later migration (2: power map, 3: plan,
    * 4: the key account review, 5: two unused opportunity indexes dropped,
@@ -270,21 +270,21 @@ test_migrate_v1 (void)
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   stmt = ks_workspace_prepare (ws, "PRAGMA user_version", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, ks_workspace_latest_schema_version ());
-  sqlite3_reset (stmt);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  g_assert_cmpint (ks_stmt_column_int (stmt, 0), ==, ks_workspace_latest_schema_version ());
+  ks_stmt_reset (stmt);
   stmt = ks_workspace_prepare (ws, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_master "
                                    "WHERE type = 'index' AND tbl_name = 'opportunities' ORDER BY name)", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==,
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  g_assert_cmpstr (ks_stmt_column_text (stmt, 0), ==,
                    "opportunities_account,opportunities_stage,sqlite_autoindex_opportunities_1");
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   /* Migration 4 gave the old workspace the six default criteria. */
   stmt = ks_workspace_prepare (ws, "SELECT count (*), sum (weight) FROM score_criteria", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
-  g_assert_cmpfloat (sqlite3_column_double (stmt, 1), ==, 100);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  g_assert_cmpint (ks_stmt_column_int (stmt, 0), ==, 6);
+  g_assert_cmpfloat (ks_stmt_column_double (stmt, 1), ==, 100);
+  ks_stmt_reset (stmt);
 }
 
 /* The database itself refuses what the API refuses, whoever writes. */

@@ -105,11 +105,11 @@ dump (KsWorkspace *ws)
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws, queries[q], NULL);
+      KsStmt *stmt = ks_workspace_prepare (ws, queries[q], NULL);
       g_assert_nonnull (stmt);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append_printf (out, "%s\n", (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      while (ks_stmt_step (stmt) == KS_STEP_ROW)
+        g_string_append_printf (out, "%s\n", ks_stmt_column_text (stmt, 0));
+      ks_stmt_reset (stmt);
       g_string_append (out, "--\n");
     }
   return g_string_free (out, FALSE);

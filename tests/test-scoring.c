@@ -25,13 +25,13 @@ static gint64
 count_rows (KsWorkspace *ws,
             const char  *sql)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  n = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
   return n;
 }
 

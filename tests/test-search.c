@@ -20,7 +20,7 @@
 #include "ks-search.h"
 #include "ks-search-schema.h"
 #include "ks-test-util.h"
-#include "ks-workspace-private.h"
+#include "ks-workspace-sqlite.h"
 
 /* FTS5's own check: each index holds exactly what its stored text says. */
 static void

@@ -173,17 +173,17 @@ load_won (KsWorkspace  *workspace,
   g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   /* The stage names are few; which mean won is decided in C. */
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT DISTINCT stage FROM opportunities", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     if (ks_funnel_text_outcome (workspace, ks_column_text (stmt, 0)) == KS_OUTCOME_WON)
       g_ptr_array_add (stages, g_strdup (ks_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
       return NULL;
@@ -217,10 +217,10 @@ load_won (KsWorkspace  *workspace,
           ks_bind_text (stmt, 2, from);
           ks_bind_text (stmt, 3, to);
         }
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          double value = sqlite3_column_double (stmt, 1);
+          gint64 id = ks_stmt_column_int64 (stmt, 0);
+          double value = ks_stmt_column_double (stmt, 1);
           double *sum = g_hash_table_lookup (won, &id);
 
           if (sum)
@@ -228,8 +228,8 @@ load_won (KsWorkspace  *workspace,
           else
             g_hash_table_insert (won, g_memdup2 (&id, sizeof id), g_memdup2 (&value, sizeof value));
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      ks_stmt_reset (stmt);
+      if (rc != KS_STEP_DONE)
         {
           ks_workspace_set_sql_error (workspace, error, _("read the won opportunities"));
           return NULL;
@@ -247,7 +247,7 @@ ks_abc_load_inputs (KsWorkspace      *workspace,
                     GError          **error)
 {
   g_autoptr(GHashTable) won = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -258,11 +258,11 @@ ks_abc_load_inputs (KsWorkspace      *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT id, name, segment, revenue FROM accounts ORDER BY id", error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsAbcInput in = { 0 };
 
-      in.id = sqlite3_column_int64 (stmt, 0);
+      in.id = ks_stmt_column_int64 (stmt, 0);
       in.name = g_string_chunk_insert (strings, ks_column_text (stmt, 1));
       in.key = g_strcmp0 (ks_column_text (stmt, 2), "key") == 0;
       if (won)
@@ -274,8 +274,8 @@ ks_abc_load_inputs (KsWorkspace      *workspace,
         in.revenue = ks_column_double_or_nan (stmt, 3);
       g_array_append_val (inputs, in);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
       return FALSE;

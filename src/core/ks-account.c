@@ -81,21 +81,21 @@ set_string (char       **field,
 }
 
 static KsAccount *
-account_from_row (sqlite3_stmt *stmt)
+account_from_row (KsStmt *stmt)
 {
   KsAccount *self = g_object_new (KS_TYPE_ACCOUNT, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = ks_stmt_column_int64 (stmt, 0);
   set_string (&self->name, ks_column_text (stmt, 1));
-  self->parent_id = sqlite3_column_int64 (stmt, 2);
+  self->parent_id = ks_stmt_column_int64 (stmt, 2);
   set_string (&self->parent_name, ks_column_text (stmt, 3));
   set_string (&self->sector, ks_column_text (stmt, 4));
   set_string (&self->country, ks_column_text (stmt, 5));
   set_string (&self->time_zone, ks_column_text (stmt, 6));
-  self->year_established = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 7);
+  self->year_established = ks_stmt_column_is_null (stmt, 7) ? -1 : ks_stmt_column_int (stmt, 7);
   self->revenue = ks_column_double_or_nan (stmt, 8);
-  self->employees = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
-  self->owner_id = sqlite3_column_int64 (stmt, 10);
+  self->employees = ks_stmt_column_is_null (stmt, 9) ? -1 : ks_stmt_column_int64 (stmt, 9);
+  self->owner_id = ks_stmt_column_int64 (stmt, 10);
   set_string (&self->owner_name, ks_column_text (stmt, 11));
   set_string (&self->segment, ks_column_text (stmt, 12));
   set_string (&self->lifecycle, ks_column_text (stmt, 13));
@@ -109,7 +109,7 @@ check_parent (KsAccount    *self,
               KsWorkspace  *workspace,
               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean cycle = FALSE;
   int rc;
 
@@ -124,13 +124,13 @@ check_parent (KsAccount    *self,
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->parent_id);
-  sqlite3_bind_int64 (stmt, 2, self->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    cycle = sqlite3_column_int (stmt, 0) > 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, self->parent_id);
+  ks_stmt_bind_int64 (stmt, 2, self->id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    cycle = ks_stmt_column_int (stmt, 0) > 0;
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("check the parent account"));
       return FALSE;
@@ -449,7 +449,7 @@ ks_account_list (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_ACCOUNT);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -457,10 +457,10 @@ ks_account_list (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, SELECT_ACCOUNT "ORDER BY a.name COLLATE NOCASE, a.name", error);
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, account_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
       return NULL;
@@ -474,7 +474,7 @@ ks_account_load (KsWorkspace  *workspace,
                  gint64        id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsAccount *self = NULL;
   int rc;
 
@@ -482,15 +482,15 @@ ks_account_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_ACCOUNT "WHERE a.id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = account_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no account with id %lld"), (long long) id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read an account"));
   return self;
 }
@@ -515,7 +515,7 @@ ks_account_find (KsWorkspace  *workspace,
                  const char   *name,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) similar = g_string_new (NULL);
   int rc;
@@ -525,15 +525,15 @@ ks_account_find (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_ACCOUNT "WHERE a.name = ?1", error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_text (stmt, 1, name);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
       KsAccount *self = account_from_row (stmt);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return self;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
 
   /* Case-insensitively (SQLite folds ASCII only). */
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_ACCOUNT "ORDER BY a.name", error)) ||
@@ -617,7 +617,7 @@ ks_account_save (KsAccount    *self,
                  KsWorkspace  *workspace,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   g_autoptr(KsAccount) stored = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -659,29 +659,29 @@ ks_account_save (KsAccount    *self,
   ks_bind_text (stmt, 4, self->country);
   ks_bind_text (stmt, 5, self->time_zone);
   if (self->year_established >= 0)
-    sqlite3_bind_int (stmt, 6, self->year_established);
+    ks_stmt_bind_int (stmt, 6, self->year_established);
   else
-    sqlite3_bind_null (stmt, 6);
+    ks_stmt_bind_null (stmt, 6);
   ks_bind_double_or_null (stmt, 7, self->revenue);
   if (self->employees >= 0)
-    sqlite3_bind_int64 (stmt, 8, self->employees);
+    ks_stmt_bind_int64 (stmt, 8, self->employees);
   else
-    sqlite3_bind_null (stmt, 8);
+    ks_stmt_bind_null (stmt, 8);
   ks_bind_id (stmt, 9, self->owner_id);
   ks_bind_text (stmt, 10, self->segment);
   ks_bind_text (stmt, 11, self->lifecycle);
   ks_bind_text (stmt, 12, self->notes);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 13, self->id);
+    ks_stmt_bind_int64 (stmt, 13, self->id);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the account"), &local_error))
     {
-      int rc = sqlite3_extended_errcode (ks_workspace_get_db (workspace));
+      int rc = ks_workspace_last_error (workspace);
 
-      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+      if (rc == KS_DB_ERROR_UNIQUE)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("There is already an account named “%s”"), self->name);
-      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (rc == KS_DB_ERROR_FOREIGN_KEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("The parent account or the owner of “%s” no longer exists"), self->name);
       else
@@ -689,8 +689,8 @@ ks_account_save (KsAccount    *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       /* Deleted since it was loaded (another window, an undo). */
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -725,7 +725,7 @@ ks_account_delete (KsWorkspace  *workspace,
                    gint64        id,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -733,7 +733,7 @@ ks_account_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM accounts WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the account"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

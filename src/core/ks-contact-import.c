@@ -81,9 +81,9 @@ typedef struct
   gboolean        db_failed;
   GError         *db_error;
 
-  sqlite3_stmt   *insert_contact;
-  sqlite3_stmt   *update_contact;
-  sqlite3_stmt   *insert_person;
+  KsStmt   *insert_contact;
+  KsStmt   *update_contact;
+  KsStmt   *insert_person;
 } Job;
 
 #define SQL_INSERT_CONTACT \
@@ -182,18 +182,18 @@ db_failed (Job        *job,
 
 static gboolean
 step (Job          *job,
-      sqlite3_stmt *stmt,
+      KsStmt *stmt,
       const char   *action)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = ks_stmt_step (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != KS_STEP_DONE && rc != KS_STEP_ROW)
     {
       db_failed (job, action);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -202,16 +202,16 @@ static gboolean
 job_load (Job     *job,
           GError **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (job->ws, "SELECT name FROM accounts WHERE id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->account_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, job->account_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     job->account = g_strdup (ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (!job->account)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -223,16 +223,16 @@ job_load (Job     *job,
                                      "SELECT id, name, kind FROM contacts WHERE account_id = ?1 ORDER BY id",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job->account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, job->account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsNodeKind kind = KS_NODE_CONTACT;
 
       ks_node_kind_from_string (ks_column_text (stmt, 2), &kind);
-      node_add (job, ks_column_text (stmt, 1), sqlite3_column_int64 (stmt, 0), kind);
+      node_add (job, ks_column_text (stmt, 1), ks_stmt_column_int64 (stmt, 0), kind);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, error, _("read the contacts"));
       return FALSE;
@@ -240,18 +240,18 @@ job_load (Job     *job,
 
   if (!(stmt = ks_workspace_prepare (job->ws, "SELECT id, name FROM people ORDER BY id", error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       gint64 *id = g_new (gint64, 1);
       g_autofree char *key = ks_import_match_key (ks_column_text (stmt, 1));
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = ks_stmt_column_int64 (stmt, 0);
       g_hash_table_insert (job->people, g_strdup (ks_column_text (stmt, 1)), id);
       if (*key && !g_hash_table_contains (job->people_keys, key))
         g_hash_table_insert (job->people_keys, g_steal_pointer (&key), g_memdup2 (id, sizeof *id));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, error, _("read the people"));
       return FALSE;
@@ -395,10 +395,10 @@ read_owner (Job *job)
       g_autofree char *shown = ks_csv_shorten (name);
       gint64 fresh;
 
-      sqlite3_bind_text (job->insert_person, 1, name, -1, SQLITE_TRANSIENT);
+      ks_stmt_bind_text (job->insert_person, 1, name);
       if (!step (job, job->insert_person, _("add a person")))
         return -1;
-      fresh = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+      fresh = ks_workspace_last_insert_id (job->ws);
       g_hash_table_insert (job->people, g_strdup (name), g_memdup2 (&fresh, sizeof fresh));
       if (*key)
         g_hash_table_insert (job->people_keys, g_strdup (key), g_memdup2 (&fresh, sizeof fresh));
@@ -411,14 +411,14 @@ read_owner (Job *job)
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
+bind_text_or_null (KsStmt *stmt,
                    int           index,
                    const char   *text)
 {
   if (text)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    ks_stmt_bind_text (stmt, index, text);
   else
-    sqlite3_bind_null (stmt, index);
+    ks_stmt_bind_null (stmt, index);
 }
 
 /* ---- contacts ------------------------------------------------------------------ */
@@ -433,7 +433,7 @@ read_contact (KsCsvReader *r,
   const char *last = NULL, *reports_to;
   int power, relationship, attitude, kind, level;
   gint64 roles, owner;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean by_key;
   Node *n;
 
@@ -481,36 +481,36 @@ read_contact (KsCsvReader *r,
 
   stmt = n ? job->update_contact : job->insert_contact;
   if (n)
-    sqlite3_bind_int64 (stmt, 1, n->id);
+    ks_stmt_bind_int64 (stmt, 1, n->id);
   else
-    sqlite3_bind_int64 (stmt, 1, job->account_id);
+    ks_stmt_bind_int64 (stmt, 1, job->account_id);
   if (n)
-    sqlite3_bind_int64 (stmt, 2, job->account_id);
+    ks_stmt_bind_int64 (stmt, 2, job->account_id);
   else
-    sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+    ks_stmt_bind_text (stmt, 2, name);
   bind_text_or_null (stmt, 3, ks_csv_reader_value (r, C_TITLE, NULL));
   bind_text_or_null (stmt, 4, ks_csv_reader_value (r, C_DEPARTMENT, NULL));
   bind_text_or_null (stmt, 5, ks_csv_reader_value (r, C_PHONE, NULL));
   bind_text_or_null (stmt, 6, ks_csv_reader_value (r, C_EMAIL, NULL));
   bind_text_or_null (stmt, 7, kind >= 0 ? ks_node_kind_to_string (kind) : NULL);
   if (power >= 0)
-    sqlite3_bind_int (stmt, 8, power_values[power]);
+    ks_stmt_bind_int (stmt, 8, power_values[power]);
   else
-    sqlite3_bind_null (stmt, 8);
+    ks_stmt_bind_null (stmt, 8);
   bind_text_or_null (stmt, 9, relationship >= 0 ? ks_relationship_to_string (relationship) : NULL);
   bind_text_or_null (stmt, 10, attitude >= 0 ? ks_attitude_to_string (attitude) : NULL);
   bind_text_or_null (stmt, 11, level >= 0 ? ks_level_to_string (level) : NULL);
   if (roles >= 0)
-    sqlite3_bind_int64 (stmt, 12, roles);
+    ks_stmt_bind_int64 (stmt, 12, roles);
   else
-    sqlite3_bind_null (stmt, 12);
+    ks_stmt_bind_null (stmt, 12);
   ks_bind_id (stmt, 13, owner);
   bind_text_or_null (stmt, 14, last);
   if (!step (job, stmt, _("save a contact")))
     return;
 
   if (!n)
-    n = node_add (job, name, sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws)),
+    n = node_add (job, name, ks_workspace_last_insert_id (job->ws),
                   kind >= 0 ? (KsNodeKind) kind : KS_NODE_CONTACT);
   else if (kind >= 0)
     n->kind = kind;
@@ -538,7 +538,7 @@ write_links (Job *job)
   KsCsvReader *r = job->reader;
   g_autoptr(GHashTable) managers = g_hash_table_new (NULL, NULL);   /* Node → Node it reports to */
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt, *drop, *upsert;
+  KsStmt *stmt, *drop, *upsert;
   int rc;
 
   for (guint i = 0; i < job->nodes->len; i++)
@@ -557,17 +557,17 @@ write_links (Job *job)
       db_failed (job, _("read the lines of the power map"));
       return;
     }
-  sqlite3_bind_int64 (stmt, 1, job->account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, job->account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 from = sqlite3_column_int64 (stmt, 0), to = sqlite3_column_int64 (stmt, 1);
+      gint64 from = ks_stmt_column_int64 (stmt, 0), to = ks_stmt_column_int64 (stmt, 1);
       Node *a = g_hash_table_lookup (by_id, &from), *b = g_hash_table_lookup (by_id, &to);
 
       if (a && b)
         g_hash_table_insert (managers, a, b);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       db_failed (job, _("read the lines of the power map"));
       return;
@@ -635,29 +635,28 @@ write_links (Job *job)
   for (guint i = 0; i < job->links->len; i++)
     {
       Link *l = &g_array_index (job->links, Link, i);
-      sqlite3 *db = ks_workspace_get_db (job->ws);
       gboolean changed = FALSE;
 
       ks_csv_reader_set_row_line (r, l->line);
       if (l->kind == KS_LINE_REPORTS_TO)
         {
-          sqlite3_bind_int64 (drop, 1, l->from->id);
-          sqlite3_bind_int64 (drop, 2, l->to->id);
+          ks_stmt_bind_int64 (drop, 1, l->from->id);
+          ks_stmt_bind_int64 (drop, 2, l->to->id);
           if (!step (job, drop, _("save a line")))
             return;
-          changed = sqlite3_changes (db) > 0;
+          changed = ks_workspace_changes (job->ws) > 0;
         }
-      sqlite3_bind_int64 (upsert, 1, job->account_id);
-      sqlite3_bind_int64 (upsert, 2, l->from->id);
-      sqlite3_bind_int64 (upsert, 3, l->to->id);
-      sqlite3_bind_text (upsert, 4, ks_line_kind_to_string (l->kind), -1, SQLITE_STATIC);
+      ks_stmt_bind_int64 (upsert, 1, job->account_id);
+      ks_stmt_bind_int64 (upsert, 2, l->from->id);
+      ks_stmt_bind_int64 (upsert, 3, l->to->id);
+      ks_stmt_bind_text_static (upsert, 4, ks_line_kind_to_string (l->kind), -1);
       if (l->strength > 0)
-        sqlite3_bind_int (upsert, 5, l->strength);
+        ks_stmt_bind_int (upsert, 5, l->strength);
       else
-        sqlite3_bind_null (upsert, 5);
+        ks_stmt_bind_null (upsert, 5);
       if (!step (job, upsert, _("save a line")))
         return;
-      if (changed || sqlite3_changes (db) > 0)
+      if (changed || ks_workspace_changes (job->ws) > 0)
         job->n_lines++;
     }
 }

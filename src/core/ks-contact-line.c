@@ -60,17 +60,17 @@ end_clear (End *end)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (End, end_clear)
 
 static KsContactLine *
-line_from_row (sqlite3_stmt *stmt)
+line_from_row (KsStmt *stmt)
 {
   KsContactLine *self = g_object_new (KS_TYPE_CONTACT_LINE, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->account_id = sqlite3_column_int64 (stmt, 1);
-  self->from_id = sqlite3_column_int64 (stmt, 2);
-  self->to_id = sqlite3_column_int64 (stmt, 3);
+  self->id = ks_stmt_column_int64 (stmt, 0);
+  self->account_id = ks_stmt_column_int64 (stmt, 1);
+  self->from_id = ks_stmt_column_int64 (stmt, 2);
+  self->to_id = ks_stmt_column_int64 (stmt, 3);
   if (!ks_line_kind_from_string (ks_column_text (stmt, 4), &self->kind))
     self->kind = KS_LINE_INFLUENCE;
-  self->strength = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? 0 : sqlite3_column_int (stmt, 5);
+  self->strength = ks_stmt_column_is_null (stmt, 5) ? 0 : ks_stmt_column_int (stmt, 5);
   return self;
 }
 
@@ -80,30 +80,30 @@ load_end (KsWorkspace  *workspace,
           End          *end,
           GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace,
+  KsStmt *stmt = ks_workspace_prepare (workspace,
                                              "SELECT account_id, kind, name FROM contacts WHERE id = ?1",
                                              error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
-      end->account_id = sqlite3_column_int64 (stmt, 0);
+      end->account_id = ks_stmt_column_int64 (stmt, 0);
       if (!ks_node_kind_from_string (ks_column_text (stmt, 1), &end->kind))
         end->kind = KS_NODE_CONTACT;
       end->name = g_strdup (ks_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                    _("There is no contact with id %" PRId64), id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("read a contact"));
       return FALSE;
@@ -120,7 +120,7 @@ current_manager (KsWorkspace  *workspace,
                  char        **name,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace,
+  KsStmt *stmt = ks_workspace_prepare (workspace,
                                              "SELECT c.name FROM contact_lines l"
                                              "  JOIN contacts c ON c.id = l.to_id"
                                              " WHERE l.from_id = ?1 AND l.kind = 'reports-to'"
@@ -132,13 +132,13 @@ current_manager (KsWorkspace  *workspace,
   *name = NULL;
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
+  ks_stmt_bind_int64 (stmt, 1, contact_id);
   ks_bind_id (stmt, 2, except);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     *name = g_strdup (ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("check the reporting lines"));
       return FALSE;
@@ -156,7 +156,7 @@ closes_loop (KsWorkspace  *workspace,
              gboolean     *loop,
              GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace,
+  KsStmt *stmt = ks_workspace_prepare (workspace,
                                              "WITH RECURSIVE up (id) AS ("
                                              "  SELECT ?1"
                                              "  UNION SELECT l.to_id FROM contact_lines l JOIN up ON l.from_id = up.id"
@@ -167,14 +167,14 @@ closes_loop (KsWorkspace  *workspace,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, to_id);
-  sqlite3_bind_int64 (stmt, 2, from_id);
+  ks_stmt_bind_int64 (stmt, 1, to_id);
+  ks_stmt_bind_int64 (stmt, 2, from_id);
   ks_bind_id (stmt, 3, except);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *loop = sqlite3_column_int (stmt, 0) > 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    *loop = ks_stmt_column_int (stmt, 0) > 0;
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("check the reporting lines"));
       return FALSE;
@@ -373,7 +373,7 @@ ks_contact_line_list_for_account (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_CONTACT_LINE);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -381,11 +381,11 @@ ks_contact_line_list_for_account (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, SELECT_LINE "WHERE account_id = ?1 ORDER BY id", error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, line_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the lines of the power map"));
       return NULL;
@@ -399,7 +399,7 @@ ks_contact_line_load (KsWorkspace  *workspace,
                       gint64        id,
                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsContactLine *self = NULL;
   int rc;
 
@@ -407,15 +407,15 @@ ks_contact_line_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_LINE "WHERE id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = line_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no line with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a line of the power map"));
   return self;
 }
@@ -464,7 +464,7 @@ ks_contact_line_save (KsContactLine  *self,
                       KsWorkspace    *workspace,
                       GError        **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   gint64 account_before;
   g_autoptr(GError) local_error = NULL;
@@ -494,20 +494,20 @@ ks_contact_line_save (KsContactLine  *self,
                                  error);
   if (!stmt)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, self->from_id);
-  sqlite3_bind_int64 (stmt, 3, self->to_id);
+  ks_stmt_bind_int64 (stmt, 1, self->account_id);
+  ks_stmt_bind_int64 (stmt, 2, self->from_id);
+  ks_stmt_bind_int64 (stmt, 3, self->to_id);
   ks_bind_text (stmt, 4, ks_line_kind_to_string (self->kind));
   if (self->strength > 0)
-    sqlite3_bind_int (stmt, 5, self->strength);
+    ks_stmt_bind_int (stmt, 5, self->strength);
   else
-    sqlite3_bind_null (stmt, 5);
+    ks_stmt_bind_null (stmt, 5);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 6, self->id);
+    ks_stmt_bind_int64 (stmt, 6, self->id);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the line"), &local_error))
     {
-      if (sqlite3_extended_errcode (ks_workspace_get_db (workspace)) == SQLITE_CONSTRAINT_UNIQUE)
+      if (ks_workspace_last_error (workspace) == KS_DB_ERROR_UNIQUE)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("These two contacts are already joined by a line of this kind"));
       else
@@ -515,8 +515,8 @@ ks_contact_line_save (KsContactLine  *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                    _("The line is no longer in the workspace"));
@@ -548,7 +548,7 @@ ks_contact_line_delete (KsWorkspace  *workspace,
                         gint64        id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -556,7 +556,7 @@ ks_contact_line_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM contact_lines WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the line"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

@@ -92,12 +92,12 @@ set_string (char       **field,
 }
 
 static KsContact *
-contact_from_row (sqlite3_stmt *stmt)
+contact_from_row (KsStmt *stmt)
 {
   KsContact *self = g_object_new (KS_TYPE_CONTACT, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->account_id = sqlite3_column_int64 (stmt, 1);
+  self->id = ks_stmt_column_int64 (stmt, 0);
+  self->account_id = ks_stmt_column_int64 (stmt, 1);
   set_string (&self->name, ks_column_text (stmt, 2));
   set_string (&self->title, ks_column_text (stmt, 3));
   set_string (&self->department, ks_column_text (stmt, 4));
@@ -109,20 +109,20 @@ contact_from_row (sqlite3_stmt *stmt)
   /* The schema's CHECKs keep these to known strings; anything else reads as the default. */
   if (!ks_node_kind_from_string (ks_column_text (stmt, 10), &self->kind))
     self->kind = KS_NODE_CONTACT;
-  self->power = CLAMP (sqlite3_column_int (stmt, 11), KS_POWER_UNKNOWN, KS_POWER_LOW);
+  self->power = CLAMP (ks_stmt_column_int (stmt, 11), KS_POWER_UNKNOWN, KS_POWER_LOW);
   if (!ks_relationship_from_string (ks_column_text (stmt, 12), &self->relationship))
     self->relationship = KS_RELATIONSHIP_UNKNOWN;
   if (!ks_attitude_from_string (ks_column_text (stmt, 13), &self->attitude))
     self->attitude = KS_ATTITUDE_UNKNOWN;
   if (!ks_level_from_string (ks_column_text (stmt, 14), &self->level))
     self->level = KS_LEVEL_UNKNOWN;
-  self->roles = sqlite3_column_int (stmt, 15) & KS_BUYING_ROLES_ALL;
-  self->owner_id = sqlite3_column_int64 (stmt, 16);
+  self->roles = ks_stmt_column_int (stmt, 15) & KS_BUYING_ROLES_ALL;
+  self->owner_id = ks_stmt_column_int64 (stmt, 16);
   set_string (&self->owner_name, ks_column_text (stmt, 17));
   set_string (&self->last_contact, ks_column_text (stmt, 18));
   self->x = ks_column_double_or_nan (stmt, 19);
   self->y = ks_column_double_or_nan (stmt, 20);
-  self->pinned = sqlite3_column_int (stmt, 21) != 0;
+  self->pinned = ks_stmt_column_int (stmt, 21) != 0;
   return self;
 }
 
@@ -131,15 +131,15 @@ static char *
 account_name (KsWorkspace *workspace,
               gint64       account_id)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, "SELECT name FROM accounts WHERE id = ?1", NULL);
+  KsStmt *stmt = ks_workspace_prepare (workspace, "SELECT name FROM accounts WHERE id = ?1", NULL);
   char *name = NULL;
 
   if (stmt)
     {
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      ks_stmt_bind_int64 (stmt, 1, account_id);
+      if (ks_stmt_step (stmt) == KS_STEP_ROW)
         name = g_strdup (ks_column_text (stmt, 0));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
   return name ? name : g_strdup ("");
 }
@@ -464,7 +464,7 @@ ks_contact_list_for_account (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_CONTACT);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -474,11 +474,11 @@ ks_contact_list_for_account (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, contact_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the contacts"));
       return NULL;
@@ -492,7 +492,7 @@ ks_contact_load (KsWorkspace  *workspace,
                  gint64        id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsContact *self = NULL;
   int rc;
 
@@ -500,15 +500,15 @@ ks_contact_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_CONTACT "WHERE c.id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = contact_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no contact with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a contact"));
   return self;
 }
@@ -599,7 +599,7 @@ ks_contact_save (KsContact    *self,
                  KsWorkspace  *workspace,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -624,8 +624,8 @@ ks_contact_save (KsContact    *self,
                                    error);
       if (!stmt)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, self->id);
-      sqlite3_bind_int64 (stmt, 2, self->account_id);
+      ks_stmt_bind_int64 (stmt, 1, self->id);
+      ks_stmt_bind_int64 (stmt, 2, self->account_id);
       if (!ks_workspace_step_done (workspace, stmt, _("save the contact"), error))
         goto fail;
     }
@@ -651,7 +651,7 @@ ks_contact_save (KsContact    *self,
     goto fail;
 
   name = g_strstrip (g_strdup (self->name));
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
+  ks_stmt_bind_int64 (stmt, 1, self->account_id);
   ks_bind_text (stmt, 2, name);
   ks_bind_text (stmt, 3, self->title);
   ks_bind_text (stmt, 4, self->department);
@@ -661,30 +661,30 @@ ks_contact_save (KsContact    *self,
   ks_bind_text (stmt, 8, self->time_zone);
   ks_bind_text (stmt, 9, self->notes);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 10, self->id);
+    ks_stmt_bind_int64 (stmt, 10, self->id);
   ks_bind_text (stmt, 11, ks_node_kind_to_string (self->kind));
-  sqlite3_bind_int (stmt, 12, self->power);
+  ks_stmt_bind_int (stmt, 12, self->power);
   ks_bind_text (stmt, 13, ks_relationship_to_string (self->relationship));
   ks_bind_text (stmt, 14, ks_attitude_to_string (self->attitude));
   ks_bind_text (stmt, 15, ks_level_to_string (self->level));
-  sqlite3_bind_int (stmt, 16, self->roles);
+  ks_stmt_bind_int (stmt, 16, self->roles);
   ks_bind_id (stmt, 17, self->owner_id);
   ks_bind_text_or_null (stmt, 18, self->last_contact);
   ks_bind_double_or_null (stmt, 19, self->x);
   ks_bind_double_or_null (stmt, 20, self->y);
-  sqlite3_bind_int (stmt, 21, self->pinned ? 1 : 0);
+  ks_stmt_bind_int (stmt, 21, self->pinned ? 1 : 0);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the contact"), &local_error))
     {
-      int rc = sqlite3_extended_errcode (ks_workspace_get_db (workspace));
+      int rc = ks_workspace_last_error (workspace);
 
-      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+      if (rc == KS_DB_ERROR_UNIQUE)
         {
           g_autofree char *account = account_name (workspace, self->account_id);
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                        _("“%s” already has a contact named “%s”"), account, name);
         }
-      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (rc == KS_DB_ERROR_FOREIGN_KEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("The account or the owner of contact “%s” is not in the workspace"), name);
       else
@@ -692,8 +692,8 @@ ks_contact_save (KsContact    *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       /* Deleted since it was loaded (another window, an undo). */
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -730,7 +730,7 @@ ks_contact_delete (KsWorkspace  *workspace,
                    gint64        id,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -738,7 +738,7 @@ ks_contact_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM contacts WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the contact"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);
@@ -763,7 +763,7 @@ ks_contact_find (KsWorkspace  *workspace,
                  GError      **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -773,22 +773,22 @@ ks_contact_find (KsWorkspace  *workspace,
                                      SELECT_CONTACT "WHERE c.account_id = ?1 AND c.name = ?2",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_text (stmt, 2, name);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
       KsContact *self = contact_from_row (stmt);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return self;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
 
   if (!(stmt = ks_workspace_prepare (workspace,
                                      SELECT_CONTACT "WHERE c.account_id = ?1 ORDER BY c.name",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   if (!ks_workspace_match_name (workspace, stmt, 2, name, (KsRowFunc) contact_from_row,
                                 found, NULL, error))
     return NULL;
@@ -816,7 +816,7 @@ store_positions (KsWorkspace   *workspace,
                  const char    *label,
                  GError       **error)
 {
-  sqlite3_stmt *exists, *update;
+  KsStmt *exists, *update;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (n == 0 || (ids && xs && ys), FALSE);
@@ -843,24 +843,24 @@ store_positions (KsWorkspace   *workspace,
       int rc;
       gboolean pinned;
 
-      sqlite3_bind_int64 (exists, 1, ids[i]);
-      rc = sqlite3_step (exists);
-      pinned = rc == SQLITE_ROW && sqlite3_column_int (exists, 0) != 0;
-      sqlite3_reset (exists);
-      if (rc == SQLITE_DONE)
+      ks_stmt_bind_int64 (exists, 1, ids[i]);
+      rc = ks_stmt_step (exists);
+      pinned = rc == KS_STEP_ROW && ks_stmt_column_int (exists, 0) != 0;
+      ks_stmt_reset (exists);
+      if (rc == KS_STEP_DONE)
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                        _("There is no contact with id %" PRId64), ids[i]);
           goto fail;
         }
-      if (rc != SQLITE_ROW)
+      if (rc != KS_STEP_ROW)
         {
           ks_workspace_set_sql_error (workspace, error, _("move a contact"));
           goto fail;
         }
       if (keep_pinned && pinned)
         continue;
-      sqlite3_bind_int64 (update, 1, ids[i]);
+      ks_stmt_bind_int64 (update, 1, ids[i]);
       ks_bind_double_or_null (update, 2, xs[i]);
       ks_bind_double_or_null (update, 3, ys[i]);
       if (!ks_workspace_step_done (workspace, update, _("move a contact"), error))

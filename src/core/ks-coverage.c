@@ -285,7 +285,7 @@ ks_coverage_check_account (KsWorkspace  *workspace,
 {
   g_auto(Loaded) l = { 0 };
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -314,28 +314,28 @@ ks_coverage_check_account (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      KsCoverageNode n = { sqlite3_column_int64 (stmt, 0) };
+      KsCoverageNode n = { ks_stmt_column_int64 (stmt, 0) };
 
       n.name = g_string_chunk_insert (l.strings, ks_column_text (stmt, 1));
       if (!ks_node_kind_from_string (ks_column_text (stmt, 2), &n.kind))
         n.kind = KS_NODE_CONTACT;
-      n.power = CLAMP (sqlite3_column_int (stmt, 3), KS_POWER_UNKNOWN, KS_POWER_LOW);
+      n.power = CLAMP (ks_stmt_column_int (stmt, 3), KS_POWER_UNKNOWN, KS_POWER_LOW);
       if (!ks_relationship_from_string (ks_column_text (stmt, 4), &n.relationship))
         n.relationship = KS_RELATIONSHIP_UNKNOWN;
       if (!ks_attitude_from_string (ks_column_text (stmt, 5), &n.attitude))
         n.attitude = KS_ATTITUDE_UNKNOWN;
-      n.owner_id = sqlite3_column_int64 (stmt, 6);
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+      n.owner_id = ks_stmt_column_int64 (stmt, 6);
+      if (!ks_stmt_column_is_null (stmt, 7))
         n.owner_name = g_string_chunk_insert (l.strings, ks_column_text (stmt, 7));
-      if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+      if (!ks_stmt_column_is_null (stmt, 8))
         n.last_contact = g_string_chunk_insert (l.strings, ks_column_text (stmt, 8));
       g_array_append_val (l.nodes, n);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the power map"));
       return NULL;
@@ -346,17 +346,17 @@ ks_coverage_check_account (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      KsCoverageLine line = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      KsCoverageLine line = { ks_stmt_column_int64 (stmt, 0), ks_stmt_column_int64 (stmt, 1) };
 
       if (!ks_line_kind_from_string (ks_column_text (stmt, 2), &line.kind))
         line.kind = KS_LINE_INFLUENCE;
       g_array_append_val (l.lines, line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the power map"));
       return NULL;

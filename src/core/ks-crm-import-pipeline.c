@@ -20,6 +20,7 @@
 #include "ks-crm-import-private.h"
 #include "ks-funnel-private.h"
 #include "ks-search-private.h"
+#include "ks-workspace-sqlite.h"
 
 const char *const _ks_crm_import_pipeline_columns[OPP_N_COLUMNS] = {
   "opportunity_id", "sales_agent", "product", "account", "deal_stage", "engage_date",
@@ -92,20 +93,20 @@ gboolean
 _ks_crm_import_load_opportunities (ImportJob  *job,
                                    GError    **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, "SELECT id, ref FROM opportunities", error);
+  KsStmt *stmt = ks_workspace_prepare (job->ws, "SELECT id, ref FROM opportunities", error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
+      const char *ref = ks_stmt_column_text (stmt, 1);
 
       if (ref)
-        opportunity_add (job, ref, sqlite3_column_bytes (stmt, 1), sqlite3_column_int64 (stmt, 0));
+        opportunity_add (job, ref, strlen (ref), ks_stmt_column_int64 (stmt, 0));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, error, _("read the workspace"));
       return FALSE;
@@ -201,14 +202,14 @@ _ks_crm_import_read_pipeline (ImportJob   *job,
 }
 
 static void
-bind_id_or_null (sqlite3_stmt *stmt,
+bind_id_or_null (KsStmt *stmt,
                  int           index,
                  gint64        id)
 {
   if (id)
-    sqlite3_bind_int64 (stmt, index, id);
+    ks_stmt_bind_int64 (stmt, index, id);
   else
-    sqlite3_bind_null (stmt, index);
+    ks_stmt_bind_null (stmt, index);
 }
 
 /* YYYY-MM-DD by hand: g_snprintf per date was 6 % of a large import. */
@@ -228,17 +229,17 @@ format_date (guint32 date,
 }
 
 static void
-bind_date (sqlite3_stmt *stmt,
+bind_date (KsStmt *stmt,
            int           index,
            guint32       date,
            char          buffer[static 16])
 {
   if (!date)
     {
-      sqlite3_bind_null (stmt, index);
+      ks_stmt_bind_null (stmt, index);
       return;
     }
-  sqlite3_bind_text (stmt, index, format_date (date, buffer), 10, SQLITE_STATIC);
+  ks_stmt_bind_text_static (stmt, index, format_date (date, buffer), 10);
 }
 
 static gboolean
@@ -246,7 +247,7 @@ opportunity_write (ImportJob   *job,
                    KsCsvReader   *r,
                    Opportunity *o)
 {
-  sqlite3_stmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
+  KsStmt *stmt = o->id ? job->update_opportunity : job->insert_opportunity;
   char engage[16], close[16], changed[16];
   gint64 stage_id = o->stage ? o->stage->stage_id : 0;
   const char *change_date = o->close ? format_date (o->close, changed) : job->today;
@@ -254,32 +255,32 @@ opportunity_write (ImportJob   *job,
   /* A known one that changes stage: the change goes into the history first. */
   if (o->id && o->stage)
     {
-      sqlite3_bind_int64 (job->record_stage, 1, o->id);
+      ks_stmt_bind_int64 (job->record_stage, 1, o->id);
       bind_id_or_null (job->record_stage, 2, stage_id);
-      sqlite3_bind_text (job->record_stage, 3, change_date, -1, SQLITE_STATIC);
-      sqlite3_bind_text (job->record_stage, 4, o->stage->name, -1, SQLITE_STATIC);
+      ks_stmt_bind_text_static (job->record_stage, 3, change_date, -1);
+      ks_stmt_bind_text_static (job->record_stage, 4, o->stage->name, -1);
       ks_csv_reader_set_row_line (r, o->line);
       if (!_ks_crm_import_step (job, r, job->record_stage, N_("record a stage change")))
         return FALSE;
     }
 
   if (o->id)
-    sqlite3_bind_int64 (stmt, 1, o->id);
+    ks_stmt_bind_int64 (stmt, 1, o->id);
   else
-    sqlite3_bind_text (stmt, 1, o->ref, o->ref_length, SQLITE_STATIC);
+    ks_stmt_bind_text_static (stmt, 1, o->ref, o->ref_length);
   bind_id_or_null (stmt, 2, o->account);
   bind_id_or_null (stmt, 3, o->product);
   bind_id_or_null (stmt, 4, o->owner);
   if (o->stage)
-    sqlite3_bind_text (stmt, 5, o->stage->name, -1, SQLITE_STATIC);
+    ks_stmt_bind_text_static (stmt, 5, o->stage->name, -1);
   else
-    sqlite3_bind_null (stmt, 5);
+    ks_stmt_bind_null (stmt, 5);
   bind_number (stmt, 6, o->have_value, o->value);
   bind_date (stmt, 7, o->engage, engage);
   bind_date (stmt, 8, o->close, close);
   bind_id_or_null (stmt, 9, stage_id);
   if (o->id)
-    sqlite3_bind_text (stmt, 10, change_date, -1, SQLITE_STATIC);
+    ks_stmt_bind_text_static (stmt, 10, change_date, -1);
   ks_csv_reader_set_row_line (r, o->line);  /* where a database error is reported */
   return _ks_crm_import_step (job, r, stmt, N_("save an opportunity"));
 }
@@ -785,7 +786,7 @@ resolve_stages (ImportJob   *job,
         }
       if (!known)
         {
-          sqlite3_stmt *stmt = ks_workspace_prepare (job->ws,
+          KsStmt *stmt = ks_workspace_prepare (job->ws,
                                                      "INSERT INTO stage_map (source, stage_id) VALUES (?1, NULL)",
                                                      &error);
 
@@ -860,12 +861,12 @@ _ks_crm_import_finish_pipeline (ImportJob   *job,
                           job->no_account);
   if (!resolve_stages (job, r))
     return;
-  before = sqlite3_total_changes (ks_workspace_get_db (job->ws));
+  before = ks_workspace_total_changes (job->ws);
   write_opportunities (job, r);
   /* A re-import that changed no opportunity leaves the summary alone (and
    * so changes nothing at all). */
   if (!ks_csv_reader_stopped (r) && !job->summary_done &&
-      sqlite3_total_changes (ks_workspace_get_db (job->ws)) != before &&
+      ks_workspace_total_changes (job->ws) != before &&
       !ks_funnel_summary_fill (job->ws, &error))
     _ks_crm_import_database_error (job, error);
 }

@@ -32,7 +32,7 @@ typedef struct
   GHashTable   *by_key;      /* match key → Entity*, the first name with that key */
   guint         n_entities;
   guint         imported;    /* distinct entities the files name */
-  sqlite3_stmt *create;      /* INSERT of a bare row named ?1 */
+  KsStmt *create;      /* INSERT of a bare row named ?1 */
 } EntityTable;
 
 typedef enum
@@ -133,15 +133,15 @@ struct _ImportJob
   guint           no_product_line;
   guint           no_agent_line;
 
-  sqlite3_stmt   *upsert_product;
-  sqlite3_stmt   *upsert_person;
-  sqlite3_stmt   *upsert_account;
-  sqlite3_stmt   *insert_opportunity;
-  sqlite3_stmt   *update_opportunity;
-  sqlite3_stmt   *record_stage;
-  sqlite3_stmt   *set_manager;
-  sqlite3_stmt   *fill_manager;
-  sqlite3_stmt   *set_parent;
+  KsStmt   *upsert_product;
+  KsStmt   *upsert_person;
+  KsStmt   *upsert_account;
+  KsStmt   *insert_opportunity;
+  KsStmt   *update_opportunity;
+  KsStmt   *record_stage;
+  KsStmt   *set_manager;
+  KsStmt   *fill_manager;
+  KsStmt   *set_parent;
 };
 
 /* A value that cannot be kept: the format takes the value and the column name. */
@@ -152,15 +152,15 @@ struct _ImportJob
   } G_STMT_END
 
 static inline void
-bind_number (sqlite3_stmt *stmt,
+bind_number (KsStmt *stmt,
              int           index,
              gboolean      have,
              double        value)
 {
   if (have)
-    sqlite3_bind_double (stmt, index, value);
+    ks_stmt_bind_double (stmt, index, value);
   else
-    sqlite3_bind_null (stmt, index);
+    ks_stmt_bind_null (stmt, index);
 }
 
 /* ks-crm-import.c */
@@ -169,7 +169,7 @@ void      _ks_crm_import_db_failed       (ImportJob    *job,
                                           const char   *action);
 gboolean  _ks_crm_import_step            (ImportJob    *job,
                                           KsCsvReader  *r,
-                                          sqlite3_stmt *stmt,
+                                          KsStmt *stmt,
                                           const char   *action);
 void      _ks_crm_import_database_error  (ImportJob    *job,
                                           GError       *error);

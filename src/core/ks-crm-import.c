@@ -219,18 +219,18 @@ _ks_crm_import_db_failed (ImportJob   *job,
 gboolean
 _ks_crm_import_step (ImportJob    *job,
                      KsCsvReader  *r,
-                     sqlite3_stmt *stmt,
+                     KsStmt *stmt,
                      const char   *action)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = ks_stmt_step (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (rc != KS_STEP_DONE && rc != KS_STEP_ROW)
     {
       _ks_crm_import_db_failed (job, r, action);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -302,30 +302,30 @@ entity_table_load (ImportJob   *job,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) children = g_ptr_array_new ();
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (job->ws, sql, error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      Entity *e = entity_table_add (t, ks_column_text (stmt, 1), sqlite3_column_int64 (stmt, 0));
+      Entity *e = entity_table_add (t, ks_column_text (stmt, 1), ks_stmt_column_int64 (stmt, 0));
 
       g_hash_table_insert (by_id, &e->id, e);
-      if (sqlite3_column_count (stmt) > 2 && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+      if (ks_stmt_column_count (stmt) > 2 && !ks_stmt_column_is_null (stmt, 2))
         {
-          gint64 parent = sqlite3_column_int64 (stmt, 2);
+          gint64 parent = ks_stmt_column_int64 (stmt, 2);
           g_ptr_array_add (children, e);
           g_array_append_val (parents, parent);
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, error, _("read the workspace"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   for (guint i = 0; i < children->len; i++)
     {
       Entity *child = g_ptr_array_index (children, i);
@@ -342,16 +342,16 @@ entity_create (ImportJob   *job,
                const char  *name,
                const char  *title)
 {
-  sqlite3_reset (t->create);
-  sqlite3_bind_text (t->create, 1, name, -1, SQLITE_STATIC);
+  ks_stmt_reset (t->create);
+  ks_stmt_bind_text_static (t->create, 1, name, -1);
   if (title)
     {
-      sqlite3_bind_text (t->create, 2, title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (t->create, 3, "", 0, SQLITE_STATIC);
+      ks_stmt_bind_text_static (t->create, 2, title, -1);
+      ks_stmt_bind_text_static (t->create, 3, "", 0);
     }
   if (!_ks_crm_import_step (job, r, t->create, N_("add a row")))
     return NULL;
-  return entity_table_add (t, name, sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws)));
+  return entity_table_add (t, name, ks_workspace_last_insert_id (job->ws));
 }
 
 /* Defines (or redefines) an entity from the key column of its own file. */
@@ -553,15 +553,15 @@ makes_cycle (EntityTable *t,
 }
 
 static void
-bind_value (sqlite3_stmt *stmt,
+bind_value (KsStmt *stmt,
             int           index,
             const char   *text,
             gsize         length)
 {
   if (text)
-    sqlite3_bind_text (stmt, index, text, length, SQLITE_STATIC);
+    ks_stmt_bind_text_static (stmt, index, text, length);
   else
-    sqlite3_bind_null (stmt, index);
+    ks_stmt_bind_null (stmt, index);
 }
 
 /* ---- products.csv ----------------------------------------------------------- */
@@ -570,7 +570,7 @@ static void
 read_products (ImportJob *job,
                KsCsvReader *r)
 {
-  sqlite3_stmt *stmt = job->upsert_product;
+  KsStmt *stmt = job->upsert_product;
   const char *name = ks_csv_reader_required (r, 0);
   const char *series, *price;
   gsize series_len = 0;
@@ -592,11 +592,11 @@ read_products (ImportJob *job,
     }
 
   e = entity_define (job, r, &job->products, name, ks_csv_reader_column_name (r, 0));
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  ks_stmt_bind_text_static (stmt, 1, name, -1);
   bind_value (stmt, 2, series, series_len);
   bind_number (stmt, 3, have_price, value);
   if (_ks_crm_import_step (job, r, stmt, N_("save a product")) && e->id == 0)
-    e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+    e->id = ks_workspace_last_insert_id (job->ws);
 }
 
 /* ---- sales_teams.csv -------------------------------------------------------- */
@@ -605,7 +605,7 @@ static void
 read_team (ImportJob *job,
            KsCsvReader *r)
 {
-  sqlite3_stmt *stmt = job->upsert_person;
+  KsStmt *stmt = job->upsert_person;
   const char *name = ks_csv_reader_required (r, 0);
   const char *manager, *office;
   gsize office_len = 0;
@@ -617,13 +617,13 @@ read_team (ImportJob *job,
   manager = ks_csv_reader_value (r, TEAM_MANAGER, NULL);
 
   e = entity_define (job, r, &job->people, name, ks_csv_reader_column_name (r, 0));
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, _("Sales agent"), -1, SQLITE_STATIC);
+  ks_stmt_bind_text_static (stmt, 1, name, -1);
+  ks_stmt_bind_text_static (stmt, 2, _("Sales agent"), -1);
   bind_value (stmt, 3, office, office_len);
   if (!_ks_crm_import_step (job, r, stmt, N_("save a person")))
     return;
   if (e->id == 0)
-    e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+    e->id = ks_workspace_last_insert_id (job->ws);
 
   if (!ks_csv_is_blank (manager))
     {
@@ -646,9 +646,9 @@ finish_team (ImportJob *job,
 
       if (!manager)
         break;
-      sqlite3_bind_int64 (job->fill_manager, 1, manager->id);
-      sqlite3_bind_text (job->fill_manager, 2, _("Sales manager"), -1, SQLITE_STATIC);
-      sqlite3_bind_text (job->fill_manager, 3, link->office ? link->office : "", -1, SQLITE_STATIC);
+      ks_stmt_bind_int64 (job->fill_manager, 1, manager->id);
+      ks_stmt_bind_text_static (job->fill_manager, 2, _("Sales manager"), -1);
+      ks_stmt_bind_text_static (job->fill_manager, 3, link->office ? link->office : "", -1);
       if (!_ks_crm_import_step (job, r, job->fill_manager, N_("save a person")))
         break;
 
@@ -662,8 +662,8 @@ finish_team (ImportJob *job,
           continue;
         }
       link->child->parent = manager;
-      sqlite3_bind_int64 (job->set_manager, 1, link->child->id);
-      sqlite3_bind_int64 (job->set_manager, 2, manager->id);
+      ks_stmt_bind_int64 (job->set_manager, 1, link->child->id);
+      ks_stmt_bind_int64 (job->set_manager, 2, manager->id);
       if (!_ks_crm_import_step (job, r, job->set_manager, N_("save a person")))
         break;
     }
@@ -677,7 +677,7 @@ static void
 read_account (ImportJob *job,
               KsCsvReader *r)
 {
-  sqlite3_stmt *stmt = job->upsert_account;
+  KsStmt *stmt = job->upsert_account;
   const char *name = ks_csv_reader_required (r, 0);
   const char *sector, *year, *revenue, *employees, *office, *parent;
   gsize sector_len = 0, office_len = 0;
@@ -725,22 +725,22 @@ read_account (ImportJob *job,
     }
 
   e = entity_define (job, r, &job->accounts, name, ks_csv_reader_column_name (r, 0));
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  ks_stmt_bind_text_static (stmt, 1, name, -1);
   bind_value (stmt, 2, sector, sector_len);
   if (have_year)
-    sqlite3_bind_int64 (stmt, 3, year_value);
+    ks_stmt_bind_int64 (stmt, 3, year_value);
   else
-    sqlite3_bind_null (stmt, 3);
+    ks_stmt_bind_null (stmt, 3);
   bind_number (stmt, 4, have_revenue, revenue_value);
   if (have_employees)
-    sqlite3_bind_int64 (stmt, 5, employees_value);
+    ks_stmt_bind_int64 (stmt, 5, employees_value);
   else
-    sqlite3_bind_null (stmt, 5);
+    ks_stmt_bind_null (stmt, 5);
   bind_value (stmt, 6, office, office_len);
   if (!_ks_crm_import_step (job, r, stmt, N_("save an account")))
     return;
   if (e->id == 0)
-    e->id = sqlite3_last_insert_rowid (ks_workspace_get_db (job->ws));
+    e->id = ks_workspace_last_insert_id (job->ws);
 
   if (!ks_csv_is_blank (parent))
     {
@@ -771,8 +771,8 @@ finish_accounts (ImportJob *job,
           continue;
         }
       link->child->parent = parent;
-      sqlite3_bind_int64 (job->set_parent, 1, link->child->id);
-      sqlite3_bind_int64 (job->set_parent, 2, parent->id);
+      ks_stmt_bind_int64 (job->set_parent, 1, link->child->id);
+      ks_stmt_bind_int64 (job->set_parent, 2, parent->id);
       if (!_ks_crm_import_step (job, r, job->set_parent, N_("save an account")))
         break;
     }
@@ -830,7 +830,7 @@ static gboolean
 job_prepare (ImportJob  *job,
              GError    **error)
 {
-  struct { sqlite3_stmt **stmt; const char *sql; } statements[] = {
+  struct { KsStmt **stmt; const char *sql; } statements[] = {
     { &job->upsert_product, SQL_UPSERT_PRODUCT },
     { &job->upsert_person, SQL_UPSERT_PERSON },
     { &job->upsert_account, SQL_UPSERT_ACCOUNT },
@@ -900,13 +900,13 @@ on_row (KsCsvReader *r,
 static gboolean
 import_cache_enlarge (KsWorkspace *ws)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, SQL_CACHE_SIZE, NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, SQL_CACHE_SIZE, NULL);
   gboolean is_default;
 
   if (!stmt)
     return FALSE;
-  is_default = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == CACHE_DEFAULT_KIB;
-  sqlite3_reset (stmt);
+  is_default = ks_stmt_step (stmt) == KS_STEP_ROW && ks_stmt_column_int64 (stmt, 0) == CACHE_DEFAULT_KIB;
+  ks_stmt_reset (stmt);
   return is_default && ks_workspace_exec (ws, SQL_CACHE_IMPORT, NULL);
 }
 
@@ -952,7 +952,7 @@ verify_table (ImportJob  *job,
               const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, sql, &error);
+  KsStmt *stmt = ks_workspace_prepare (job->ws, sql, &error);
   int rc;
 
   if (!stmt)
@@ -960,18 +960,18 @@ verify_table (ImportJob  *job,
       _ks_crm_import_database_error (job, error);
       return FALSE;
     }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     verify_failed (job, _("row %lld of %s refers to a row of %s that does not exist"),
-                   (long long) sqlite3_column_int64 (stmt, 1),
+                   (long long) ks_stmt_column_int64 (stmt, 1),
                    ks_column_text (stmt, 0), ks_column_text (stmt, 2));
-  else if (rc != SQLITE_DONE)
+  else if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, &error, _("check the references"));
       _ks_crm_import_database_error (job, error);
     }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  ks_stmt_reset (stmt);
+  return rc == KS_STEP_DONE;
 }
 
 /* Every entity of @t the import knows by id is a row of its table. */
@@ -981,7 +981,7 @@ verify_entities (ImportJob   *job,
                  const char  *sql)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, sql, &error);
+  KsStmt *stmt = ks_workspace_prepare (job->ws, sql, &error);
   GHashTableIter iter;
   gpointer value;
 
@@ -998,16 +998,16 @@ verify_entities (ImportJob   *job,
 
       if (e->id <= 0)
         continue;
-      sqlite3_bind_int64 (stmt, 1, e->id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      ks_stmt_bind_int64 (stmt, 1, e->id);
+      rc = ks_stmt_step (stmt);
+      ks_stmt_reset (stmt);
+      if (rc == KS_STEP_DONE)
         {
           verify_failed (job, _("“%s” was matched to row %lld, which does not exist"),
                          e->name, (long long) e->id);
           return FALSE;
         }
-      if (rc != SQLITE_ROW)
+      if (rc != KS_STEP_ROW)
         {
           ks_workspace_set_sql_error (job->ws, &error, _("check the references"));
           _ks_crm_import_database_error (job, error);

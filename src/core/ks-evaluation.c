@@ -173,15 +173,15 @@ name_key (const char *name)
 }
 
 static KsEvalCriterion *
-criterion_from_row (sqlite3_stmt *stmt)
+criterion_from_row (KsStmt *stmt)
 {
   KsEvalCriterion *c = g_new0 (KsEvalCriterion, 1);
 
-  c->id = sqlite3_column_int64 (stmt, 0);
+  c->id = ks_stmt_column_int64 (stmt, 0);
   ks_eval_axis_from_string (ks_column_text (stmt, 1), &c->axis);
-  c->position = sqlite3_column_int (stmt, 2);
+  c->position = ks_stmt_column_int (stmt, 2);
   c->name = g_strdup (ks_column_text (stmt, 3));
-  c->weight = sqlite3_column_double (stmt, 4);
+  c->weight = ks_stmt_column_double (stmt, 4);
   return c;
 }
 
@@ -190,7 +190,7 @@ ks_eval_criteria_list (KsWorkspace  *workspace,
                        GError      **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_eval_criterion_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -200,10 +200,10 @@ ks_eval_criteria_list (KsWorkspace  *workspace,
                                      " ORDER BY CASE axis WHEN 'attractiveness' THEN 0 ELSE 1 END, position, id",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (list, criterion_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the evaluation criteria"));
       return NULL;
@@ -258,7 +258,7 @@ criterion_load (KsWorkspace  *workspace,
                 gint64        id,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsEvalCriterion *c = NULL;
   int rc;
 
@@ -266,12 +266,12 @@ criterion_load (KsWorkspace  *workspace,
                                      "SELECT id, axis, position, name, weight FROM evaluation_criteria WHERE id = ?1",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     c = criterion_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read an evaluation criterion"));
       return NULL;
@@ -361,7 +361,7 @@ ks_eval_criterion_add (KsWorkspace  *workspace,
                        GError      **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
 
@@ -380,7 +380,7 @@ ks_eval_criterion_add (KsWorkspace  *workspace,
     {
       ks_bind_text (stmt, 1, ks_eval_axis_to_string (axis));
       ks_bind_text (stmt, 2, trimmed);
-      sqlite3_bind_double (stmt, 3, weight);
+      ks_stmt_bind_double (stmt, 3, weight);
     }
   return ks_workspace_insert_commit (workspace, stmt, _("add an evaluation criterion"), error);
 }
@@ -393,7 +393,7 @@ ks_eval_criterion_rename (KsWorkspace  *workspace,
 {
   g_autoptr(KsEvalCriterion) c = NULL;
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -406,7 +406,7 @@ ks_eval_criterion_rename (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, "UPDATE evaluation_criteria SET name = ?2 WHERE id = ?1", error);
   if (stmt)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 1, id);
       ks_bind_text (stmt, 2, trimmed);
     }
   return ks_workspace_step_commit (workspace, stmt, _("rename an evaluation criterion"), error);
@@ -419,7 +419,7 @@ ks_eval_criterion_set_weight (KsWorkspace  *workspace,
                               GError      **error)
 {
   g_autoptr(KsEvalCriterion) c = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -432,8 +432,8 @@ ks_eval_criterion_set_weight (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, "UPDATE evaluation_criteria SET weight = ?2 WHERE id = ?1", error);
   if (stmt)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_double (stmt, 2, weight);
+      ks_stmt_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_double (stmt, 2, weight);
     }
   return ks_workspace_step_commit (workspace, stmt, _("change the weight of an evaluation criterion"), error);
 }
@@ -444,7 +444,7 @@ ks_eval_criterion_delete (KsWorkspace  *workspace,
                           GError      **error)
 {
   g_autoptr(KsEvalCriterion) c = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -455,12 +455,12 @@ ks_eval_criterion_delete (KsWorkspace  *workspace,
   /* The scores go first and by name, so the undo log holds them. */
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM evaluation_scores WHERE criterion_id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the scores of an evaluation criterion"), error))
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM evaluation_criteria WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete an evaluation criterion"), error))
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace,
@@ -469,7 +469,7 @@ ks_eval_criterion_delete (KsWorkspace  *workspace,
                                      error)))
     goto fail;
   ks_bind_text (stmt, 1, ks_eval_axis_to_string (c->axis));
-  sqlite3_bind_int (stmt, 2, c->position);
+  ks_stmt_bind_int (stmt, 2, c->position);
   if (!ks_workspace_step_done (workspace, stmt, _("renumber the evaluation criteria"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);
@@ -487,7 +487,7 @@ ks_eval_criterion_move (KsWorkspace  *workspace,
 {
   g_autoptr(KsEvalCriterion) c = NULL;
   g_autoptr(GPtrArray) all = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int n = 0;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -514,9 +514,9 @@ ks_eval_criterion_move (KsWorkspace  *workspace,
   if (stmt)
     {
       ks_bind_text (stmt, 1, ks_eval_axis_to_string (c->axis));
-      sqlite3_bind_int64 (stmt, 2, id);
-      sqlite3_bind_int (stmt, 3, c->position);
-      sqlite3_bind_int (stmt, 4, position);
+      ks_stmt_bind_int64 (stmt, 2, id);
+      ks_stmt_bind_int (stmt, 3, c->position);
+      ks_stmt_bind_int (stmt, 4, position);
     }
   return ks_workspace_step_commit (workspace, stmt, _("move an evaluation criterion"), error);
 }
@@ -532,7 +532,7 @@ ks_eval_score_set (KsWorkspace  *workspace,
 {
   g_autofree char *ref = NULL;
   g_autofree char *criterion = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -542,18 +542,18 @@ ks_eval_score_set (KsWorkspace  *workspace,
                                      "       (SELECT name FROM evaluation_criteria WHERE id = ?2)",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, opportunity_id);
-  sqlite3_bind_int64 (stmt, 2, criterion_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, opportunity_id);
+  ks_stmt_bind_int64 (stmt, 2, criterion_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      if (!ks_stmt_column_is_null (stmt, 0))
         ref = g_strdup (ks_column_text (stmt, 0));
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+      if (!ks_stmt_column_is_null (stmt, 1))
         criterion = g_strdup (ks_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the evaluation scores"));
       return FALSE;
@@ -588,10 +588,10 @@ ks_eval_score_set (KsWorkspace  *workspace,
                                  error);
   if (stmt)
     {
-      sqlite3_bind_int64 (stmt, 1, opportunity_id);
-      sqlite3_bind_int64 (stmt, 2, criterion_id);
+      ks_stmt_bind_int64 (stmt, 1, opportunity_id);
+      ks_stmt_bind_int64 (stmt, 2, criterion_id);
       if (score)
-        sqlite3_bind_int (stmt, 3, score);
+        ks_stmt_bind_int (stmt, 3, score);
     }
   return ks_workspace_step_commit (workspace, stmt, _("save the evaluation score"), error);
 }
@@ -602,7 +602,7 @@ ks_eval_find_opportunity (KsWorkspace  *workspace,
                           GError      **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (ref ? ref : ""));
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id = 0;
   int rc;
 
@@ -611,11 +611,11 @@ ks_eval_find_opportunity (KsWorkspace  *workspace,
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT id FROM opportunities WHERE ref = ?1", error)))
     return 0;
   ks_bind_text (stmt, 1, trimmed);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    id = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("find the opportunity"));
       return 0;
@@ -634,7 +634,7 @@ ks_eval_scores_load (KsWorkspace  *workspace,
                      GError      **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -651,17 +651,17 @@ ks_eval_scores_load (KsWorkspace  *workspace,
                                      "SELECT criterion_id, score FROM evaluation_scores WHERE opportunity_id = ?1",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, opportunity_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, opportunity_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 criterion_id = sqlite3_column_int64 (stmt, 0);
+      gint64 criterion_id = ks_stmt_column_int64 (stmt, 0);
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, &criterion_id));
 
       if (index)
-        scores[index - 1] = sqlite3_column_int (stmt, 1);
+        scores[index - 1] = ks_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the evaluation scores"));
       return FALSE;
@@ -821,14 +821,14 @@ compare_stage_keys (gconstpointer a,
 }
 
 static void
-bind_filter_text (sqlite3_stmt *stmt,
+bind_filter_text (KsStmt *stmt,
                   int           idx,
                   const char   *text)
 {
   if (text)
-    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+    ks_stmt_bind_text (stmt, idx, text);
   else
-    sqlite3_bind_null (stmt, idx);
+    ks_stmt_bind_null (stmt, idx);
 }
 
 static gboolean
@@ -838,7 +838,7 @@ load_items (KsWorkspace          *workspace,
             GArray               *stage_keys,
             GError              **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (workspace,
@@ -872,15 +872,15 @@ load_items (KsWorkspace          *workspace,
       bind_filter_text (stmt, 7, filter->from);
       bind_filter_text (stmt, 8, filter->to);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsEvalItem item = {
-        .id = sqlite3_column_int64 (stmt, 0),
+        .id = ks_stmt_column_int64 (stmt, 0),
         .ref = g_strdup (ks_column_text (stmt, 1)),
         .title = g_strdup (ks_column_text (stmt, 2)),
         .account = g_strdup (ks_column_text (stmt, 3)),
         .value = ks_column_double_or_nan (stmt, 4),
-        .stage_id = sqlite3_column_int64 (stmt, 5),
+        .stage_id = ks_stmt_column_int64 (stmt, 5),
         .stage = g_strdup (ks_column_text (stmt, 6)),
         .chance = NAN,
         .attractiveness = NAN,
@@ -892,13 +892,13 @@ load_items (KsWorkspace          *workspace,
         known = g_array_index (stage_keys, StageKey, i).id == item.stage_id;
       if (!known)
         {
-          StageKey key = { item.stage_id, sqlite3_column_int (stmt, 7), item.stage };
+          StageKey key = { item.stage_id, ks_stmt_column_int (stmt, 7), item.stage };
           g_array_append_val (stage_keys, key);
         }
       g_array_append_val (evaluation->items, item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the open opportunities"));
       return FALSE;
@@ -919,7 +919,7 @@ load_scores (KsWorkspace   *workspace,
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree Sums *sums = g_new0 (Sums, evaluation->items->len + 1);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   for (guint i = 0; i < evaluation->items->len; i++)
@@ -933,13 +933,13 @@ load_scores (KsWorkspace   *workspace,
                                      " JOIN funnel_stages st ON st.id = o.stage_id AND st.outcome = 'open'",
                                      error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, &id));
       KsEvalAxis axis;
-      double weight = sqlite3_column_double (stmt, 2);
-      int score = sqlite3_column_int (stmt, 3);
+      double weight = ks_stmt_column_double (stmt, 2);
+      int score = ks_stmt_column_int (stmt, 3);
 
       if (!index || !ks_eval_axis_from_string (ks_column_text (stmt, 1), &axis) ||
           score < 1 || score > KS_EVAL_MAX_SCORE)
@@ -948,8 +948,8 @@ load_scores (KsWorkspace   *workspace,
       sums[index - 1].sum_w[axis] += weight;
       g_array_index (evaluation->items, KsEvalItem, index - 1).n_scored++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the evaluation scores"));
       return FALSE;

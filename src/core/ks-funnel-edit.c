@@ -27,7 +27,7 @@
 static gboolean
 update_in_summary (KsWorkspace  *workspace,
                    gint64        id,
-                   sqlite3_stmt *stmt,
+                   KsStmt *stmt,
                    const char   *action,
                    GError      **error)
 {
@@ -35,7 +35,7 @@ update_in_summary (KsWorkspace  *workspace,
     return FALSE;
   if (!ks_workspace_step_done (workspace, stmt, action, error))
     return FALSE;
-  if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+  if (ks_workspace_changes (workspace) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                    _("There is no opportunity with id %" PRId64), id);
@@ -68,7 +68,7 @@ ks_opportunity_move_to_stage (KsWorkspace  *workspace,
                               GError      **error)
 {
   g_autofree char *today = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 from;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -100,8 +100,8 @@ ks_opportunity_move_to_stage (KsWorkspace  *workspace,
                                      " SELECT id, stage_id, ?2, ?3 FROM opportunities WHERE id = ?1",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, stage_id);
+  ks_stmt_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 2, stage_id);
   ks_bind_text (stmt, 3, date);
   if (!ks_workspace_step_done (workspace, stmt, _("record the stage change"), error))
     goto fail;
@@ -114,8 +114,8 @@ ks_opportunity_move_to_stage (KsWorkspace  *workspace,
                                      " WHERE id = ?1",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, stage_id);
+  ks_stmt_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 2, stage_id);
   ks_bind_text (stmt, 3, date);
   if (!update_in_summary (workspace, id, stmt, _("change the stage"), error))
     goto fail;
@@ -132,7 +132,7 @@ ks_opportunity_change_value (KsWorkspace  *workspace,
                              double        value,
                              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -146,7 +146,7 @@ ks_opportunity_change_value (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "UPDATE opportunities SET value = ?2 WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_double_or_null (stmt, 2, value);
   if (!update_in_summary (workspace, id, stmt, _("change the value"), error))
     goto fail;
@@ -163,7 +163,7 @@ ks_opportunity_change_close_date (KsWorkspace  *workspace,
                                   const char   *date,
                                   GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsOutcome outcome = KS_OUTCOME_OPEN;
   gint64 stage_id;
   g_autofree char *engage = NULL;
@@ -192,12 +192,12 @@ ks_opportunity_change_close_date (KsWorkspace  *workspace,
                                        " AND (?2 IS NULL OR engage_date IS NULL OR engage_date <= ?2)",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_text_or_null (stmt, 2, date);
   if (!ks_funnel_summary_apply (workspace, id, -1, error) ||
       !ks_workspace_step_done (workspace, stmt, _("change the close date"), error))
     goto fail;
-  if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+  if (ks_workspace_changes (workspace) == 0)
     {
       if (outcome != KS_OUTCOME_OPEN &&
           ks_workspace_query_int (workspace, "SELECT count (*) FROM opportunities WHERE id = ?1", id, 0,
@@ -225,7 +225,7 @@ ks_opportunity_change_momentum (KsWorkspace  *workspace,
                                 GError      **error)
 {
   g_autofree char *today = ks_funnel_today ();
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail ((guint) momentum <= KS_MOMENTUM_FADING, FALSE);
@@ -236,12 +236,12 @@ ks_opportunity_change_momentum (KsWorkspace  *workspace,
                                      "UPDATE opportunities SET momentum = ?2, last_activity = ?3 WHERE id = ?1",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_text (stmt, 2, ks_momentum_to_string (momentum));
   ks_bind_text (stmt, 3, today);
   if (!ks_workspace_step_done (workspace, stmt, _("change the momentum"), error))
     goto fail;
-  if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+  if (ks_workspace_changes (workspace) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                    _("There is no opportunity with id %" PRId64), id);

@@ -290,7 +290,7 @@ add_to_cells (GHashTable *cells,
 }
 
 static void
-bind_filter (sqlite3_stmt         *stmt,
+bind_filter (KsStmt         *stmt,
              const KsFunnelFilter *filter,
              gint64                account_id,
              int                   cut)
@@ -307,7 +307,7 @@ bind_filter (sqlite3_stmt         *stmt,
   ks_bind_id (stmt, 6, account_id);
   ks_bind_text_or_null (stmt, 7, filter->from);
   ks_bind_text_or_null (stmt, 8, filter->to);
-  sqlite3_bind_int (stmt, 9, cut);
+  ks_stmt_bind_int (stmt, 9, cut);
 }
 
 /* The account the filter names: its id, or -1 when there is no such
@@ -317,7 +317,7 @@ filter_account (KsWorkspace          *workspace,
                 const KsFunnelFilter *filter,
                 GError              **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id = -1;
   int rc;
 
@@ -326,11 +326,11 @@ filter_account (KsWorkspace          *workspace,
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT id FROM accounts WHERE name = ?1", error)))
     return G_MININT64;
   ks_bind_text (stmt, 1, filter->account);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    id = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
       return G_MININT64;
@@ -355,7 +355,7 @@ load_cells (KsWorkspace          *workspace,
             GHashTable           *cells,
             GError              **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 account_id;
   int rc;
 
@@ -372,20 +372,20 @@ load_cells (KsWorkspace          *workspace,
       if (!(stmt = ks_workspace_prepare (workspace, people ? SUMMARY_CELLS : SUMMARY_CELLS_ALL, error)))
         return FALSE;
       bind_filter (stmt, filter, 0, cut);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
         {
           Cell *cell = g_new0 (Cell, 1);
 
-          cell->key.cut = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          cell->key.stage_id = cell->cell.stage_id = sqlite3_column_int64 (stmt, 1);
-          cell->key.lost_from = cell->cell.lost_from = sqlite3_column_int64 (stmt, 2);
+          cell->key.cut = g_strdup (ks_stmt_column_text (stmt, 0));
+          cell->key.stage_id = cell->cell.stage_id = ks_stmt_column_int64 (stmt, 1);
+          cell->key.lost_from = cell->cell.lost_from = ks_stmt_column_int64 (stmt, 2);
           cell->key.product_id = g_hash_table_size (cells) + 1;   /* one cell per row */
           cell->cell.list_price = ks_column_double_or_nan (stmt, 3);
-          cell->cell.count = sqlite3_column_int64 (stmt, 4);
-          cell->cell.value = sqlite3_column_double (stmt, 5);
-          cell->cell.unvalued = sqlite3_column_int64 (stmt, 6);
-          cell->cell.days = sqlite3_column_double (stmt, 7);
-          cell->cell.dated = sqlite3_column_int64 (stmt, 8);
+          cell->cell.count = ks_stmt_column_int64 (stmt, 4);
+          cell->cell.value = ks_stmt_column_double (stmt, 5);
+          cell->cell.unvalued = ks_stmt_column_int64 (stmt, 6);
+          cell->cell.days = ks_stmt_column_double (stmt, 7);
+          cell->cell.dated = ks_stmt_column_int64 (stmt, 8);
           g_hash_table_add (cells, cell);
         }
     }
@@ -394,19 +394,19 @@ load_cells (KsWorkspace          *workspace,
       if (!(stmt = ks_workspace_prepare (workspace, account_id > 0 ? ROWS_OF_ACCOUNT : ROWS_OF_ALL, error)))
         return FALSE;
       bind_filter (stmt, filter, account_id, cut);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        add_to_cells (cells, (const char *) sqlite3_column_text (stmt, ROW_CUT),
-                      sqlite3_column_int64 (stmt, ROW_STAGE),
-                      sqlite3_column_int64 (stmt, ROW_LOST_FROM),
-                      sqlite3_column_int64 (stmt, ROW_PRODUCT),
+      while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
+        add_to_cells (cells, ks_stmt_column_text (stmt, ROW_CUT),
+                      ks_stmt_column_int64 (stmt, ROW_STAGE),
+                      ks_stmt_column_int64 (stmt, ROW_LOST_FROM),
+                      ks_stmt_column_int64 (stmt, ROW_PRODUCT),
                       ks_column_double_or_nan (stmt, ROW_PRICE),
                       ks_column_double_or_nan (stmt, ROW_VALUE),
-                      (const char *) sqlite3_column_text (stmt, ROW_ENGAGE),
-                      (const char *) sqlite3_column_text (stmt, ROW_CLOSE),
-                      g_strcmp0 ((const char *) sqlite3_column_text (stmt, ROW_OUTCOME), "won") == 0);
+                      ks_stmt_column_text (stmt, ROW_ENGAGE),
+                      ks_stmt_column_text (stmt, ROW_CLOSE),
+                      g_strcmp0 (ks_stmt_column_text (stmt, ROW_OUTCOME), "won") == 0);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the funnel"));
       return FALSE;
@@ -438,7 +438,7 @@ load_stage_days (KsWorkspace          *workspace,
                  GArray               *out,
                  GError              **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   g_autoptr(GHashTable) by_stage = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   gint64 account_id, previous_opportunity = 0, entered = 0;
   gboolean have_entered = FALSE;
@@ -463,18 +463,18 @@ load_stage_days (KsWorkspace          *workspace,
                                      error)))
     return FALSE;
   bind_filter (stmt, filter, account_id, -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 opportunity = sqlite3_column_int64 (stmt, 0);
-      gint64 from = sqlite3_column_int64 (stmt, 1);
+      gint64 opportunity = ks_stmt_column_int64 (stmt, 0);
+      gint64 from = ks_stmt_column_int64 (stmt, 1);
       gint64 changed;
 
       if (opportunity != previous_opportunity)
         {
           previous_opportunity = opportunity;
-          have_entered = ks_funnel_day_number ((const char *) sqlite3_column_text (stmt, 3), &entered);
+          have_entered = ks_funnel_day_number (ks_stmt_column_text (stmt, 3), &entered);
         }
-      if (!ks_funnel_day_number ((const char *) sqlite3_column_text (stmt, 2), &changed))
+      if (!ks_funnel_day_number (ks_stmt_column_text (stmt, 2), &changed))
         continue;
       if (have_entered && from > 0 && changed >= entered)
         {
@@ -491,8 +491,8 @@ load_stage_days (KsWorkspace          *workspace,
       entered = changed;
       have_entered = TRUE;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the stage history"));
       return FALSE;
@@ -605,7 +605,7 @@ ks_forecast_load (KsWorkspace           *workspace,
 {
   g_autoptr(GArray) inputs = g_array_new (FALSE, TRUE, sizeof (KsForecastInput));
   g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 account_id;
   int rc;
 
@@ -625,22 +625,22 @@ ks_forecast_load (KsWorkspace           *workspace,
                                          error)))
         return NULL;
       bind_filter (stmt, filter, account_id, -1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
         {
           KsForecastInput in = { 0 };
-          const char *outcome = (const char *) sqlite3_column_text (stmt, c[0]);
-          const char *date = (const char *) sqlite3_column_text (stmt, c[4]);
+          const char *outcome = ks_stmt_column_text (stmt, c[0]);
+          const char *date = ks_stmt_column_text (stmt, c[4]);
 
           if (!outcome || !ks_outcome_from_string (outcome, &in.outcome) || in.outcome == KS_OUTCOME_LOST)
             continue;
           in.date = date ? g_string_chunk_insert_const (strings, date) : NULL;
           in.value = ks_column_double_or_nan (stmt, c[2]);
           in.list_price = ks_column_double_or_nan (stmt, c[3]);
-          in.probability = sqlite3_column_double (stmt, c[1]);
+          in.probability = ks_stmt_column_double (stmt, c[1]);
           g_array_append_val (inputs, in);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      ks_stmt_reset (stmt);
+      if (rc != KS_STEP_DONE)
         {
           ks_workspace_set_sql_error (workspace, error, _("read the forecast"));
           return NULL;
@@ -678,24 +678,24 @@ write_cell (KsWorkspace *workspace,
             int          dated,
             GError     **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, SUMMARY_UPSERT, error);
+  KsStmt *stmt = ks_workspace_prepare (workspace, SUMMARY_UPSERT, error);
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, stage_id);
-  sqlite3_bind_int64 (stmt, 2, owner_id);
-  sqlite3_bind_int64 (stmt, 3, product_id);
-  sqlite3_bind_int64 (stmt, 4, lost_from);
-  sqlite3_bind_int (stmt, 5, n);
-  sqlite3_bind_double (stmt, 6, value);
-  sqlite3_bind_int (stmt, 7, unvalued);
-  sqlite3_bind_double (stmt, 8, days);
-  sqlite3_bind_int (stmt, 9, dated);
+  ks_stmt_bind_int64 (stmt, 1, stage_id);
+  ks_stmt_bind_int64 (stmt, 2, owner_id);
+  ks_stmt_bind_int64 (stmt, 3, product_id);
+  ks_stmt_bind_int64 (stmt, 4, lost_from);
+  ks_stmt_bind_int (stmt, 5, n);
+  ks_stmt_bind_double (stmt, 6, value);
+  ks_stmt_bind_int (stmt, 7, unvalued);
+  ks_stmt_bind_double (stmt, 8, days);
+  ks_stmt_bind_int (stmt, 9, dated);
   return ks_workspace_step_done (workspace, stmt, _("update the funnel summary"), error);
 }
 
 static void
-row_days (sqlite3_stmt *stmt,
+row_days (KsStmt *stmt,
           double       *days,
           int          *dated)
 {
@@ -703,9 +703,9 @@ row_days (sqlite3_stmt *stmt,
 
   *days = 0;
   *dated = 0;
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "won") == 0 &&
-      ks_funnel_day_number ((const char *) sqlite3_column_text (stmt, 5), &d0) &&
-      ks_funnel_day_number ((const char *) sqlite3_column_text (stmt, 6), &d1) && d1 >= d0)
+  if (g_strcmp0 (ks_stmt_column_text (stmt, 7), "won") == 0 &&
+      ks_funnel_day_number (ks_stmt_column_text (stmt, 5), &d0) &&
+      ks_funnel_day_number (ks_stmt_column_text (stmt, 6), &d1) && d1 >= d0)
     {
       *days = d1 - d0;
       *dated = 1;
@@ -718,7 +718,7 @@ ks_funnel_summary_apply (KsWorkspace *workspace,
                          int          sign,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 key[4];
   double value, days;
   int rc, dated, unvalued;
@@ -727,22 +727,22 @@ ks_funnel_summary_apply (KsWorkspace *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SUMMARY_ROW " WHERE o.id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, opportunity_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, opportunity_id);
+  rc = ks_stmt_step (stmt);
+  if (rc != KS_STEP_ROW)
     {
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      ks_stmt_reset (stmt);
+      if (rc == KS_STEP_DONE)
         return TRUE;
       ks_workspace_set_sql_error (workspace, error, _("read the opportunity"));
       return FALSE;
     }
   for (guint i = 0; i < 4; i++)
-    key[i] = sqlite3_column_int64 (stmt, i);
-  unvalued = sqlite3_column_type (stmt, 4) == SQLITE_NULL;
-  value = unvalued ? 0 : sqlite3_column_double (stmt, 4);
+    key[i] = ks_stmt_column_int64 (stmt, i);
+  unvalued = ks_stmt_column_is_null (stmt, 4);
+  value = unvalued ? 0 : ks_stmt_column_double (stmt, 4);
   row_days (stmt, &days, &dated);
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
 
   if (!write_cell (workspace, key[0], key[1], key[2], key[3], sign, sign * value, sign * unvalued,
                    sign * days, sign * dated, error))
@@ -755,7 +755,7 @@ ks_funnel_summary_apply (KsWorkspace *workspace,
                                          error)))
         return FALSE;
       for (guint i = 0; i < 4; i++)
-        sqlite3_bind_int64 (stmt, i + 1, key[i]);
+        ks_stmt_bind_int64 (stmt, i + 1, key[i]);
       if (!ks_workspace_step_done (workspace, stmt, _("update the funnel summary"), error))
         return FALSE;
     }
@@ -784,7 +784,7 @@ ks_funnel_summary_write (KsWorkspace  *workspace,
 {
   /* The cells' keys are distinct and the table holds none of them: a plain
    * INSERT, prepared once. */
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace,
+  KsStmt *stmt = ks_workspace_prepare (workspace,
                                              "INSERT INTO funnel_summary (stage_id, product_id, lost_from, owner_id,"
                                              " n, value, unvalued, days, dated)"
                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -798,12 +798,12 @@ ks_funnel_summary_write (KsWorkspace  *workspace,
   while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
     {
       for (guint i = 0; i < 4; i++)
-        sqlite3_bind_int64 (stmt, i + 1, cell->key[i]);
-      sqlite3_bind_int (stmt, 5, cell->n);
-      sqlite3_bind_double (stmt, 6, cell->value);
-      sqlite3_bind_int (stmt, 7, cell->unvalued);
-      sqlite3_bind_double (stmt, 8, cell->days);
-      sqlite3_bind_int (stmt, 9, cell->dated);
+        ks_stmt_bind_int64 (stmt, i + 1, cell->key[i]);
+      ks_stmt_bind_int (stmt, 5, cell->n);
+      ks_stmt_bind_double (stmt, 6, cell->value);
+      ks_stmt_bind_int (stmt, 7, cell->unvalued);
+      ks_stmt_bind_double (stmt, 8, cell->days);
+      ks_stmt_bind_int (stmt, 9, cell->dated);
       if (!ks_workspace_step_done (workspace, stmt, _("write the funnel summary"), error))
         return FALSE;
     }
@@ -831,19 +831,19 @@ ks_funnel_summary_fill (KsWorkspace  *workspace,
                         GError      **error)
 {
   g_autoptr(GHashTable) cells = g_hash_table_new_full (ks_funnel_cell_key_hash, ks_funnel_cell_key_equal, NULL, g_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsFunnelSummaryCell *cell;
   int rc;
 
   if (!ks_workspace_exec (workspace, "DELETE FROM funnel_summary", error) ||
       !(stmt = ks_workspace_prepare (workspace, SUMMARY_ROW, error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       /* the row gives stage, owner, product, lost-from; the key is
        * stage, product, lost-from, owner */
-      gint64 key[4] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2),
-                        sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 1) };
+      gint64 key[4] = { ks_stmt_column_int64 (stmt, 0), ks_stmt_column_int64 (stmt, 2),
+                        ks_stmt_column_int64 (stmt, 3), ks_stmt_column_int64 (stmt, 1) };
       double days;
       int dated;
 
@@ -854,16 +854,16 @@ ks_funnel_summary_fill (KsWorkspace  *workspace,
           g_hash_table_add (cells, cell);
         }
       cell->n++;
-      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+      if (ks_stmt_column_is_null (stmt, 4))
         cell->unvalued++;
       else
-        cell->value += sqlite3_column_double (stmt, 4);
+        cell->value += ks_stmt_column_double (stmt, 4);
       row_days (stmt, &days, &dated);
       cell->days += days;
       cell->dated += dated;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
       return FALSE;

@@ -25,7 +25,7 @@ ks_stage_list (KsWorkspace  *workspace,
                GError      **error)
 {
   g_autoptr(GPtrArray) stages = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_stage_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -35,21 +35,21 @@ ks_stage_list (KsWorkspace  *workspace,
                                      "  FROM funnel_stages ORDER BY position, id",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsStage *stage = g_new0 (KsStage, 1);
 
-      stage->id = sqlite3_column_int64 (stmt, 0);
-      stage->position = sqlite3_column_int (stmt, 1);
+      stage->id = ks_stmt_column_int64 (stmt, 0);
+      stage->position = ks_stmt_column_int (stmt, 1);
       stage->name = g_strdup (ks_column_text (stmt, 2));
-      stage->probability = sqlite3_column_double (stmt, 3);
+      stage->probability = ks_stmt_column_double (stmt, 3);
       if (!ks_outcome_from_string (ks_column_text (stmt, 4), &stage->outcome))
         stage->outcome = KS_OUTCOME_OPEN;
       stage->description = g_strdup (ks_column_text (stmt, 5));
       g_ptr_array_add (stages, stage);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the funnel stages"));
       return NULL;
@@ -62,15 +62,15 @@ ks_funnel_stage_outcome (KsWorkspace *workspace,
                          gint64       stage_id,
                          KsOutcome   *outcome)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean found = FALSE;
 
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT outcome FROM funnel_stages WHERE id = ?1", NULL)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, stage_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, stage_id);
+  if (ks_stmt_step (stmt) == KS_STEP_ROW)
     found = ks_outcome_from_string (ks_column_text (stmt, 0), outcome);
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return found;
 }
 
@@ -130,7 +130,7 @@ name_taken_error (KsWorkspace *workspace,
                   GError     **error,
                   GError      *local)
 {
-  if (sqlite3_extended_errcode (ks_workspace_get_db (workspace)) == SQLITE_CONSTRAINT_UNIQUE)
+  if (ks_workspace_last_error (workspace) == KS_DB_ERROR_UNIQUE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                  _("There is already a stage “%s”"), name);
   else
@@ -145,22 +145,22 @@ place_stage (KsWorkspace *workspace,
              GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "SELECT id FROM funnel_stages WHERE id <> ?1 ORDER BY position, id",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 other = sqlite3_column_int64 (stmt, 0);
+      gint64 other = ks_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, other);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the funnel stages"));
       return FALSE;
@@ -177,8 +177,8 @@ place_stage (KsWorkspace *workspace,
                                          "UPDATE funnel_stages SET position = ?2 WHERE id = ?1 AND position <> ?2",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      sqlite3_bind_int (stmt, 2, i + 1);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      ks_stmt_bind_int (stmt, 2, i + 1);
       if (!ks_workspace_step_done (workspace, stmt, _("reorder the funnel stages"), error))
         return FALSE;
     }
@@ -193,7 +193,7 @@ map_own_name (KsWorkspace *workspace,
               GError     **error)
 {
   g_autofree char *key = fold_source (name);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "INSERT INTO stage_map (source, stage_id) VALUES (?1, ?2)"
@@ -202,7 +202,7 @@ map_own_name (KsWorkspace *workspace,
                                      error)))
     return FALSE;
   ks_bind_text (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, id);
+  ks_stmt_bind_int64 (stmt, 2, id);
   return ks_workspace_step_done (workspace, stmt, _("map the stage name"), error);
 }
 
@@ -216,7 +216,7 @@ ks_stage_add (KsWorkspace  *workspace,
 {
   g_autofree char *trimmed = NULL;
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -232,14 +232,14 @@ ks_stage_add (KsWorkspace  *workspace,
                                      error)))
     goto fail;
   ks_bind_text (stmt, 1, trimmed);
-  sqlite3_bind_double (stmt, 2, probability);
+  ks_stmt_bind_double (stmt, 2, probability);
   ks_bind_text (stmt, 3, ks_outcome_to_string (outcome));
   if (!ks_workspace_step_done (workspace, stmt, _("add the stage"), &local))
     {
       name_taken_error (workspace, trimmed, error, local);
       goto fail;
     }
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
+  id = ks_workspace_last_insert_id (workspace);
   if (!place_stage (workspace, id, position, error) || !map_own_name (workspace, id, trimmed, error) ||
       !ks_workspace_commit (workspace, error))
     goto fail;
@@ -261,7 +261,7 @@ ks_stage_update (KsWorkspace  *workspace,
 {
   g_autofree char *trimmed = NULL;
   g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -274,9 +274,9 @@ ks_stage_update (KsWorkspace  *workspace,
                                      " description = ?5 WHERE id = ?1",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_text (stmt, 2, trimmed);
-  sqlite3_bind_double (stmt, 3, probability);
+  ks_stmt_bind_double (stmt, 3, probability);
   ks_bind_text (stmt, 4, ks_outcome_to_string (outcome));
   ks_bind_text (stmt, 5, description ? description : "");
   if (!ks_workspace_step_done (workspace, stmt, _("change the stage"), &local))
@@ -284,7 +284,7 @@ ks_stage_update (KsWorkspace  *workspace,
       name_taken_error (workspace, trimmed, error, local);
       goto fail;
     }
-  if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+  if (ks_workspace_changes (workspace) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                    _("There is no stage with id %" PRId64), id);
@@ -331,7 +331,7 @@ ks_stage_delete (KsWorkspace  *workspace,
                  gint64        id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -339,10 +339,10 @@ ks_stage_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM funnel_stages WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the stage"), error))
     goto fail;
-  if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+  if (ks_workspace_changes (workspace) == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                    _("There is no stage with id %" PRId64), id);
@@ -367,17 +367,17 @@ stage_texts (KsWorkspace  *workspace,
              GError      **error)
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "SELECT stage, count (*) FROM opportunities GROUP BY stage", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_hash_table_insert (texts, g_strdup (ks_column_text (stmt, 0)),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+                         GSIZE_TO_POINTER ((gsize) ks_stmt_column_int64 (stmt, 1)));
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities' stages"));
       return NULL;
@@ -391,7 +391,7 @@ ks_stage_mapping_list (KsWorkspace  *workspace,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_stage_mapping_free);
   g_autoptr(GHashTable) texts = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -402,7 +402,7 @@ ks_stage_mapping_list (KsWorkspace  *workspace,
                                      " ORDER BY stage_id IS NOT NULL, source",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsStageMapping *mapping = g_new0 (KsStageMapping, 1);
       GHashTableIter iter;
@@ -410,7 +410,7 @@ ks_stage_mapping_list (KsWorkspace  *workspace,
       gpointer count;
 
       mapping->source = g_strdup (ks_column_text (stmt, 0));
-      mapping->stage_id = sqlite3_column_int64 (stmt, 1);
+      mapping->stage_id = ks_stmt_column_int64 (stmt, 1);
       g_hash_table_iter_init (&iter, texts);
       while (g_hash_table_iter_next (&iter, (gpointer *) &text, &count))
         {
@@ -421,8 +421,8 @@ ks_stage_mapping_list (KsWorkspace  *workspace,
         }
       g_ptr_array_add (list, mapping);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the stage map"));
       return NULL;
@@ -437,7 +437,7 @@ ks_funnel_map_source (KsWorkspace *workspace,
                       GError     **error)
 {
   g_autofree char *key = fold_source (source);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id = 0;
   int rc;
 
@@ -448,14 +448,14 @@ ks_funnel_map_source (KsWorkspace *workspace,
                                      "SELECT coalesce (stage_id, 0) FROM stage_map WHERE source = ?1", error)))
     return -1;
   ks_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
       *known = TRUE;
-      id = sqlite3_column_int64 (stmt, 0);
+      id = ks_stmt_column_int64 (stmt, 0);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the stage map"));
       return -1;
@@ -484,7 +484,7 @@ ks_stage_mapping_set (KsWorkspace  *workspace,
   g_autoptr(GHashTable) texts = NULL;
   GHashTableIter iter;
   const char *text;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 

@@ -21,7 +21,7 @@
  * exactly, else the only one equal ignoring case. *id = 0 when none. */
 static gboolean
 match_row (KsWorkspace   *ws,
-           sqlite3_stmt  *stmt,
+           KsStmt  *stmt,
            const char    *name,
            gint64        *id,
            char         **local,
@@ -42,21 +42,21 @@ match_row (KsWorkspace   *ws,
 
       if (g_str_equal (candidate, name))
         {
-          *id = sqlite3_column_int64 (stmt, 0);
+          *id = ks_stmt_column_int64 (stmt, 0);
           *local = g_strdup (candidate);
-          sqlite3_reset (stmt);
+          ks_stmt_reset (stmt);
           return TRUE;
         }
       candidate_folded = g_utf8_casefold (candidate, -1);
       if (g_str_equal (candidate_folded, folded) && n_folded++ == 0)
         {
-          folded_id = sqlite3_column_int64 (stmt, 0);
+          folded_id = ks_stmt_column_int64 (stmt, 0);
           folded_name = g_strdup (candidate);
         }
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (n_folded == 1)
     {
       *id = folded_id;
@@ -76,7 +76,7 @@ match_named (KsWorkspace   *ws,
   const char *sql = g_str_equal (table, "people") ? "SELECT id, name FROM people"
                   : g_str_equal (table, "products") ? "SELECT id, name FROM products"
                   : "SELECT id, name FROM accounts";
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, error);
 
   return stmt && match_row (ws, stmt, name, id, local, error);
 }
@@ -107,9 +107,8 @@ merge_people (KsWorkspace            *ws,
               KsAccountImportReport  *report,
               GError                **error)
 {
-  sqlite3 *db = ks_workspace_get_db (ws);
   g_autofree gboolean *created = g_new0 (gboolean, im->people->len + 1);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   for (guint i = 0; i < im->people->len; i++)
     {
@@ -137,7 +136,7 @@ merge_people (KsWorkspace            *ws,
       ks_bind_text (stmt, 7, p->area);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      p->id = sqlite3_last_insert_rowid (db);
+      p->id = ks_workspace_last_insert_id (ws);
       created[i] = TRUE;
       report_add (report->people_created, p->name);
     }
@@ -166,8 +165,8 @@ merge_people (KsWorkspace            *ws,
         }
       if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET manager_id = ?2 WHERE id = ?1", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, p->id);
-      sqlite3_bind_int64 (stmt, 2, manager);
+      ks_stmt_bind_int64 (stmt, 1, p->id);
+      ks_stmt_bind_int64 (stmt, 2, manager);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
     }
@@ -180,7 +179,7 @@ merge_products (KsWorkspace            *ws,
                 KsAccountImportReport  *report,
                 GError                **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   for (guint i = 0; i < im->products->len; i++)
     {
@@ -203,7 +202,7 @@ merge_products (KsWorkspace            *ws,
       ks_bind_double_or_null (stmt, 3, p->price);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      p->id = sqlite3_last_insert_rowid (ks_workspace_get_db (ws));
+      p->id = ks_workspace_last_insert_id (ws);
       report_add (report->products_created, p->name);
     }
   return TRUE;
@@ -217,7 +216,7 @@ parent_loops (KsWorkspace  *ws,
               gboolean     *loops,
               GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT parent_id FROM accounts WHERE id = ?1", error);
+  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT parent_id FROM accounts WHERE id = ?1", error);
   guint steps = 0;
 
   *loops = FALSE;
@@ -233,11 +232,11 @@ parent_loops (KsWorkspace  *ws,
           *loops = TRUE;
           return TRUE;
         }
-      sqlite3_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 1, id);
       if ((row = ks_json_step_row (ws, stmt, error)) < 0)
         return FALSE;
-      id = row > 0 ? sqlite3_column_int64 (stmt, 0) : 0;
-      sqlite3_reset (stmt);
+      id = row > 0 ? ks_stmt_column_int64 (stmt, 0) : 0;
+      ks_stmt_reset (stmt);
     }
   return TRUE;
 }
@@ -251,7 +250,7 @@ merge_account (KsWorkspace            *ws,
   Account *a = &g_array_index (im->accounts, Account, 0);
   g_autofree char *local = NULL;
   gint64 parent = 0;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!match_named (ws, "accounts", a->name, &a->id, &local, error))
     return FALSE;
@@ -268,7 +267,7 @@ merge_account (KsWorkspace            *ws,
                                          "  OR segment IS NOT ?9 OR lifecycle IS NOT ?10 OR notes IS NOT ?11)",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, a->id);
+      ks_stmt_bind_int64 (stmt, 1, a->id);
       report->account = g_steal_pointer (&local);
     }
   else
@@ -297,8 +296,8 @@ merge_account (KsWorkspace            *ws,
   if (!ks_json_step (ws, stmt, error))
     return FALSE;
   if (report->account_created)
-    a->id = sqlite3_last_insert_rowid (ks_workspace_get_db (ws));
-  else if (sqlite3_changes (ks_workspace_get_db (ws)) > 0)
+    a->id = ks_workspace_last_insert_id (ws);
+  else if (ks_workspace_changes (ws) > 0)
     report->account_updated = TRUE;
 
   if (a->parent)
@@ -327,11 +326,11 @@ merge_account (KsWorkspace            *ws,
                                      "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a->id);
+  ks_stmt_bind_int64 (stmt, 1, a->id);
   ks_bind_id (stmt, 2, parent);
   if (!ks_json_step (ws, stmt, error))
     return FALSE;
-  if (!report->account_created && sqlite3_changes (ks_workspace_get_db (ws)) > 0)
+  if (!report->account_created && ks_workspace_changes (ws) > 0)
     report->account_updated = TRUE;
   return TRUE;
 }
@@ -343,13 +342,12 @@ merge_team (KsWorkspace            *ws,
             GError                **error)
 {
   gint64 account = g_array_index (im->accounts, Account, 0).id;
-  sqlite3 *db = ks_workspace_get_db (ws);
 
   for (guint i = 0; i < im->members->len; i++)
     {
       Member *m = &g_array_index (im->members, Member, i);
       gint64 person = ks_json_person_id (im, m->person);
-      sqlite3_stmt *stmt;
+      KsStmt *stmt;
 
       if (!(stmt = ks_workspace_prepare (ws,
                                          "UPDATE account_team SET core = ?3, role = ?4"
@@ -357,13 +355,13 @@ merge_team (KsWorkspace            *ws,
                                          "   AND (core IS NOT ?3 OR role IS NOT ?4)",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account);
-      sqlite3_bind_int64 (stmt, 2, person);
-      sqlite3_bind_int (stmt, 3, m->core ? 1 : 0);
+      ks_stmt_bind_int64 (stmt, 1, account);
+      ks_stmt_bind_int64 (stmt, 2, person);
+      ks_stmt_bind_int (stmt, 3, m->core ? 1 : 0);
       ks_bind_text (stmt, 4, m->role);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      if (sqlite3_changes (db) > 0)
+      if (ks_workspace_changes (ws) > 0)
         {
           report_add (report->team_updated, m->person);
           continue;
@@ -373,13 +371,13 @@ merge_team (KsWorkspace            *ws,
                                          " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (account_id, person_id) DO NOTHING",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account);
-      sqlite3_bind_int64 (stmt, 2, person);
-      sqlite3_bind_int (stmt, 3, m->core ? 1 : 0);
+      ks_stmt_bind_int64 (stmt, 1, account);
+      ks_stmt_bind_int64 (stmt, 2, person);
+      ks_stmt_bind_int (stmt, 3, m->core ? 1 : 0);
       ks_bind_text (stmt, 4, m->role);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      if (sqlite3_changes (db) > 0)
+      if (ks_workspace_changes (ws) > 0)
         report_add (report->team_added, m->person);
     }
   return TRUE;
@@ -392,17 +390,16 @@ merge_contacts (KsWorkspace            *ws,
                 GError                **error)
 {
   gint64 account = g_array_index (im->accounts, Account, 0).id;
-  sqlite3 *db = ks_workspace_get_db (ws);
 
   for (guint i = 0; i < im->contacts->len; i++)
     {
       Contact *c = &g_array_index (im->contacts, Contact, i);
       g_autofree char *local = NULL;
-      sqlite3_stmt *stmt;
+      KsStmt *stmt;
 
       if (!(stmt = ks_workspace_prepare (ws, "SELECT id, name FROM contacts WHERE account_id = ?1", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account);
+      ks_stmt_bind_int64 (stmt, 1, account);
       if (!match_row (ws, stmt, c->name, &c->id, &local, error))
         return FALSE;
       if (c->id)
@@ -430,7 +427,7 @@ merge_contacts (KsWorkspace            *ws,
                                      error);
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, c->id ? c->id : account);
+      ks_stmt_bind_int64 (stmt, 1, c->id ? c->id : account);
       ks_bind_text (stmt, 2, c->name);
       ks_bind_text (stmt, 3, c->title);
       ks_bind_text (stmt, 4, c->department);
@@ -440,24 +437,24 @@ merge_contacts (KsWorkspace            *ws,
       ks_bind_text (stmt, 8, c->time_zone);
       ks_bind_text (stmt, 9, c->notes);
       ks_bind_text (stmt, 10, c->kind);
-      sqlite3_bind_int64 (stmt, 11, c->power);
+      ks_stmt_bind_int64 (stmt, 11, c->power);
       ks_bind_text (stmt, 12, c->relationship);
       ks_bind_text (stmt, 13, c->attitude);
       ks_bind_text (stmt, 14, c->level);
-      sqlite3_bind_int (stmt, 15, c->roles);
+      ks_stmt_bind_int (stmt, 15, c->roles);
       ks_bind_id (stmt, 16, ks_json_person_id (im, c->owner));
       ks_bind_text_or_null (stmt, 17, c->last_contact);
       ks_bind_double_or_null (stmt, 18, c->x);
       ks_bind_double_or_null (stmt, 19, c->y);
-      sqlite3_bind_int (stmt, 20, c->pinned ? 1 : 0);
+      ks_stmt_bind_int (stmt, 20, c->pinned ? 1 : 0);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
       if (!c->id)
         {
-          c->id = sqlite3_last_insert_rowid (db);
+          c->id = ks_workspace_last_insert_id (ws);
           report_add (report->contacts_created, c->name);
         }
-      else if (sqlite3_changes (db) > 0)
+      else if (ks_workspace_changes (ws) > 0)
         report_add (report->contacts_updated, c->name);
     }
   return TRUE;
@@ -473,10 +470,9 @@ merge_lines (KsWorkspace            *ws,
              GError                **error)
 {
   gint64 account = g_array_index (im->accounts, Account, 0).id;
-  sqlite3 *db = ks_workspace_get_db (ws);
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) doomed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   for (guint i = 0; i < im->lines->len; i++)
     {
@@ -492,27 +488,27 @@ merge_lines (KsWorkspace            *ws,
 
       if (!(stmt = ks_workspace_prepare (ws, "SELECT id, to_id, kind FROM contact_lines WHERE from_id = ?1", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, i).id);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, i).id);
       while ((row = ks_json_step_row (ws, stmt, error)) > 0)
         {
           g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
                                                   g_array_index (im->contacts, Contact, i).id,
-                                                  (gint64) sqlite3_column_int64 (stmt, 1),
+                                                  (gint64) ks_stmt_column_int64 (stmt, 1),
                                                   ks_column_text (stmt, 2));
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = ks_stmt_column_int64 (stmt, 0);
 
           if (!g_hash_table_contains (wanted, key))
             g_array_append_val (doomed, id);
         }
       if (row < 0)
         return FALSE;
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
   for (guint i = 0; i < doomed->len; i++)
     {
       if (!(stmt = ks_workspace_prepare (ws, "DELETE FROM contact_lines WHERE id = ?1", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (doomed, gint64, i));
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (doomed, gint64, i));
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
       report->lines_removed++;
@@ -527,13 +523,13 @@ merge_lines (KsWorkspace            *ws,
                                          " WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND strength IS NOT ?4",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (im->contacts, Contact, l->to).id);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
+      ks_stmt_bind_int64 (stmt, 2, g_array_index (im->contacts, Contact, l->to).id);
       ks_bind_text (stmt, 3, l->kind);
       ks_json_bind_count (stmt, 4, l->strength);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      if (sqlite3_changes (db) > 0)
+      if (ks_workspace_changes (ws) > 0)
         {
           report->lines_updated++;
           continue;
@@ -543,14 +539,14 @@ merge_lines (KsWorkspace            *ws,
                                          " VALUES (?5, ?1, ?2, ?3, ?4) ON CONFLICT (from_id, to_id, kind) DO NOTHING",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (im->contacts, Contact, l->to).id);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
+      ks_stmt_bind_int64 (stmt, 2, g_array_index (im->contacts, Contact, l->to).id);
       ks_bind_text (stmt, 3, l->kind);
       ks_json_bind_count (stmt, 4, l->strength);
-      sqlite3_bind_int64 (stmt, 5, account);
+      ks_stmt_bind_int64 (stmt, 5, account);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      if (sqlite3_changes (db) > 0)
+      if (ks_workspace_changes (ws) > 0)
         report->lines_added++;
     }
 
@@ -561,14 +557,14 @@ merge_lines (KsWorkspace            *ws,
                                      "    OR to_id IN (SELECT id FROM contacts WHERE account_id = ?1 AND kind != 'contact'))",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account);
+  ks_stmt_bind_int64 (stmt, 1, account);
   if (!ks_json_step (ws, stmt, error))
     return FALSE;
-  if (sqlite3_changes (db) > 0)
+  if (ks_workspace_changes (ws) > 0)
     {
-      report->lines_removed += sqlite3_changes (db);
+      report->lines_removed += ks_workspace_changes (ws);
       report_warn (report, _("%d reporting lines of “%s” were removed: they joined a competitor or third party"),
-                   sqlite3_changes (db), report->account);
+                   (int) ks_workspace_changes (ws), report->account);
     }
   return TRUE;
 }
@@ -584,7 +580,7 @@ merge_snapshots (KsWorkspace            *ws,
   for (guint i = 0; i < im->snapshots->len; i++)
     {
       Snapshot *snap = &g_array_index (im->snapshots, Snapshot, i);
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+      KsStmt *stmt = ks_workspace_prepare (ws,
                                                  "INSERT INTO map_snapshots (account_id, taken, label, data)"
                                                  " SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM map_snapshots"
                                                  "   WHERE account_id = ?1 AND taken = ?2 AND label = ?3 AND data = ?4)",
@@ -592,13 +588,13 @@ merge_snapshots (KsWorkspace            *ws,
 
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account);
+      ks_stmt_bind_int64 (stmt, 1, account);
       ks_bind_text (stmt, 2, snap->taken);
       ks_bind_text (stmt, 3, snap->label);
       ks_bind_text (stmt, 4, snap->data);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      report->snapshots_added += sqlite3_changes (ks_workspace_get_db (ws));
+      report->snapshots_added += ks_workspace_changes (ws);
     }
   return TRUE;
 }
@@ -673,7 +669,7 @@ merge_plan (KsWorkspace            *ws,
 }
 
 static void
-bind_opportunity (sqlite3_stmt *stmt,
+bind_opportunity (KsStmt *stmt,
                   Import       *im,
                   Opportunity  *o,
                   gint64        account)
@@ -702,12 +698,11 @@ merge_opportunities (KsWorkspace            *ws,
                      GError                **error)
 {
   gint64 account = g_array_index (im->accounts, Account, 0).id;
-  sqlite3 *db = ks_workspace_get_db (ws);
 
   for (guint i = 0; i < im->opportunities->len; i++)
     {
       Opportunity *o = &g_array_index (im->opportunities, Opportunity, i);
-      sqlite3_stmt *stmt;
+      KsStmt *stmt;
 
       if (!(stmt = ks_workspace_prepare (ws,
                                          "UPDATE opportunities SET account_id = ?2, product_id = ?3,"
@@ -725,7 +720,7 @@ merge_opportunities (KsWorkspace            *ws,
       bind_opportunity (stmt, im, o, account);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      if (sqlite3_changes (db) > 0)
+      if (ks_workspace_changes (ws) > 0)
         report_add (report->opportunities_updated, o->ref);
       else
         {
@@ -741,15 +736,15 @@ merge_opportunities (KsWorkspace            *ws,
           bind_opportunity (stmt, im, o, account);
           if (!ks_json_step (ws, stmt, error))
             return FALSE;
-          if (sqlite3_changes (db) > 0)
+          if (ks_workspace_changes (ws) > 0)
             report_add (report->opportunities_created, o->ref);
         }
       if (!(stmt = ks_workspace_prepare (ws, "SELECT id FROM opportunities WHERE ref = ?1", error)))
         return FALSE;
       ks_bind_text (stmt, 1, o->ref);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        o->id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      if (ks_stmt_step (stmt) == KS_STEP_ROW)
+        o->id = ks_stmt_column_int64 (stmt, 0);
+      ks_stmt_reset (stmt);
       if (o->id <= 0)
         {
           ks_workspace_set_sql_error (ws, error, _("import the account"));
@@ -773,7 +768,6 @@ merge_scores (KsWorkspace            *ws,
   gint64 account = g_array_index (im->accounts, Account, 0).id;
   g_autoptr(GPtrArray) criteria = NULL;
   g_autoptr(GHashTable) dropped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3 *db = ks_workspace_get_db (ws);
 
   if (im->scores->len == 0)
     return TRUE;
@@ -783,7 +777,7 @@ merge_scores (KsWorkspace            *ws,
     {
       ScoreIn *sc = &g_array_index (im->scores, ScoreIn, i);
       KsCriterion *c = ks_criteria_find (criteria, sc->criterion);
-      sqlite3_stmt *stmt;
+      KsStmt *stmt;
       gint64 period;
 
       if (!c)
@@ -808,14 +802,14 @@ merge_scores (KsWorkspace            *ws,
                                          "    OR account_scores.explanation IS NOT excluded.explanation",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account);
-      sqlite3_bind_int64 (stmt, 2, period);
-      sqlite3_bind_int64 (stmt, 3, c->id);
-      sqlite3_bind_double (stmt, 4, sc->score);
+      ks_stmt_bind_int64 (stmt, 1, account);
+      ks_stmt_bind_int64 (stmt, 2, period);
+      ks_stmt_bind_int64 (stmt, 3, c->id);
+      ks_stmt_bind_double (stmt, 4, sc->score);
       ks_bind_text (stmt, 5, sc->explanation);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      report->scores_updated += sqlite3_changes (db);
+      report->scores_updated += ks_workspace_changes (ws);
     }
   return TRUE;
 }

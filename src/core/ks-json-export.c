@@ -94,10 +94,10 @@ write_text_member (Writer     *w,
 static void
 write_ref_member (Writer       *w,
                   const char   *key,
-                  sqlite3_stmt *stmt,
+                  KsStmt *stmt,
                   int           col)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  const char *text = ks_stmt_column_text (stmt, col);
 
   writer_item (w, key);
   if (text && *text)
@@ -109,7 +109,7 @@ write_ref_member (Writer       *w,
 static void
 write_real_member (Writer       *w,
                    const char   *key,
-                   sqlite3_stmt *stmt,
+                   KsStmt *stmt,
                    int           col)
 {
   writer_item (w, key);
@@ -119,30 +119,30 @@ write_real_member (Writer       *w,
 static void
 write_int_member (Writer       *w,
                   const char   *key,
-                  sqlite3_stmt *stmt,
+                  KsStmt *stmt,
                   int           col)
 {
   writer_item (w, key);
-  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+  if (ks_stmt_column_is_null (stmt, col))
     g_string_append (w->out, "null");
   else
-    g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));
+    g_string_append_printf (w->out, "%" G_GINT64_FORMAT, (gint64) ks_stmt_column_int64 (stmt, col));
 }
 
 /* Steps stmt: 1 for a row, 0 when done, -1 (error set, stmt reset) on failure. */
 int
 ks_json_step_row (KsWorkspace   *ws,
-                  sqlite3_stmt  *stmt,
+                  KsStmt  *stmt,
                   GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = ks_stmt_step (stmt);
 
-  if (rc == SQLITE_ROW)
+  if (rc == KS_STEP_ROW)
     return 1;
-  if (rc == SQLITE_DONE)
+  if (rc == KS_STEP_DONE)
     return 0;
   ks_workspace_set_sql_error (ws, error, _("export the workspace"));
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return -1;
 }
 
@@ -151,7 +151,7 @@ export_settings (KsWorkspace  *ws,
                  Writer       *w,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT key, value FROM settings ORDER BY key", error);
+  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT key, value FROM settings ORDER BY key", error);
   int row;
 
   if (!stmt)
@@ -161,7 +161,7 @@ export_settings (KsWorkspace  *ws,
     write_text_member (w, ks_column_text (stmt, 0), ks_column_text (stmt, 1));
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, '}');
   return TRUE;
 }
@@ -172,7 +172,7 @@ export_people (KsWorkspace  *ws,
                GError      **error)
 {
   static const char *const keys[] = { "name", "title", "phone", "email", "team", "region", "area" };
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT p.name, p.title, p.phone, p.email, p.team, p.region,"
                                              "       p.area, m.name, p.id"
                                              "  FROM people p LEFT JOIN people m ON m.id = p.manager_id"
@@ -185,7 +185,7 @@ export_people (KsWorkspace  *ws,
   writer_open (w, "people", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      if (w->people && !g_hash_table_contains (w->people, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 8))))
+      if (w->people && !g_hash_table_contains (w->people, GINT_TO_POINTER (ks_stmt_column_int64 (stmt, 8))))
         continue;
       writer_open (w, NULL, '{');
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -195,7 +195,7 @@ export_people (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -205,7 +205,7 @@ export_products (KsWorkspace  *ws,
                  Writer       *w,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT name, series, price, id FROM products ORDER BY name",
                                              error);
   int row;
@@ -215,7 +215,7 @@ export_products (KsWorkspace  *ws,
   writer_open (w, "products", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      if (w->products && !g_hash_table_contains (w->products, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 3))))
+      if (w->products && !g_hash_table_contains (w->products, GINT_TO_POINTER (ks_stmt_column_int64 (stmt, 3))))
         continue;
       writer_open (w, NULL, '{');
       write_text_member (w, "name", ks_column_text (stmt, 0));
@@ -225,7 +225,7 @@ export_products (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -236,7 +236,7 @@ export_account_team (KsWorkspace  *ws,
                      gint64        account_id,
                      GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT p.name, t.core, t.role"
                                              "  FROM account_team t JOIN people p ON p.id = t.person_id"
                                              " WHERE t.account_id = ?1"
@@ -246,20 +246,20 @@ export_account_team (KsWorkspace  *ws,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   writer_open (w, "team", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
       writer_open (w, NULL, '{');
       write_text_member (w, "person", ks_column_text (stmt, 0));
       writer_item (w, "core");
-      g_string_append (w->out, sqlite3_column_int (stmt, 1) ? "true" : "false");
+      g_string_append (w->out, ks_stmt_column_int (stmt, 1) ? "true" : "false");
       write_text_member (w, "role", ks_column_text (stmt, 2));
       writer_close (w, '}');
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -273,7 +273,7 @@ export_account_contacts (KsWorkspace  *ws,
   static const char *const keys[] = {
     "name", "title", "department", "phone", "email", "channel", "time_zone", "notes", "kind",
   };
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT c.name, c.title, c.department, c.phone, c.email,"
                                              "       c.channel, c.time_zone, c.notes, c.kind,"
                                              "       c.relationship, c.attitude, c.level, c.power,"
@@ -285,19 +285,19 @@ export_account_contacts (KsWorkspace  *ws,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   writer_open (w, "contacts", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      guint roles = sqlite3_column_int (stmt, 13);
+      guint roles = ks_stmt_column_int (stmt, 13);
 
       writer_open (w, NULL, '{');
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
         write_text_member (w, keys[i], ks_column_text (stmt, i));
       /* 1 high ... 3 low; null when not known. */
       writer_item (w, "power");
-      if (sqlite3_column_int (stmt, 12) > 0)
-        g_string_append_printf (w->out, "%d", sqlite3_column_int (stmt, 12));
+      if (ks_stmt_column_int (stmt, 12) > 0)
+        g_string_append_printf (w->out, "%d", ks_stmt_column_int (stmt, 12));
       else
         g_string_append (w->out, "null");
       write_text_member (w, "relationship", ks_column_text (stmt, 9));
@@ -316,12 +316,12 @@ export_account_contacts (KsWorkspace  *ws,
       write_real_member (w, "x", stmt, 16);
       write_real_member (w, "y", stmt, 17);
       writer_item (w, "pinned");
-      g_string_append (w->out, sqlite3_column_int (stmt, 18) ? "true" : "false");
+      g_string_append (w->out, ks_stmt_column_int (stmt, 18) ? "true" : "false");
       writer_close (w, '}');
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -332,7 +332,7 @@ export_account_lines (KsWorkspace  *ws,
                       gint64        account_id,
                       GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT f.name, t.name, l.kind, l.strength"
                                              "  FROM contact_lines l"
                                              "  JOIN contacts f ON f.id = l.from_id"
@@ -344,7 +344,7 @@ export_account_lines (KsWorkspace  *ws,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   writer_open (w, "lines", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
@@ -357,7 +357,7 @@ export_account_lines (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -368,7 +368,7 @@ export_account_snapshots (KsWorkspace  *ws,
                           gint64        account_id,
                           GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT taken, label, data FROM map_snapshots"
                                              " WHERE account_id = ?1 ORDER BY taken, id",
                                              error);
@@ -376,7 +376,7 @@ export_account_snapshots (KsWorkspace  *ws,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   writer_open (w, "snapshots", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
@@ -384,7 +384,7 @@ export_account_snapshots (KsWorkspace  *ws,
 
       if (!nodes)
         {
-          sqlite3_reset (stmt);
+          ks_stmt_reset (stmt);
           return FALSE;
         }
       writer_open (w, NULL, '{');
@@ -417,7 +417,7 @@ export_account_snapshots (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -434,20 +434,20 @@ plan_reference_name (KsWorkspace  *ws,
   const char *sql = kind == KS_PLAN_KIND_PERSON ? "SELECT name FROM people WHERE id = ?1"
                   : kind == KS_PLAN_KIND_PRODUCT ? "SELECT name FROM products WHERE id = ?1"
                   : "SELECT name FROM contacts WHERE id = ?1 AND account_id = ?2";
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, error);
   int row;
 
   *out = NULL;
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (kind == KS_PLAN_KIND_CONTACT)
-    sqlite3_bind_int64 (stmt, 2, account_id);
+    ks_stmt_bind_int64 (stmt, 2, account_id);
   if ((row = ks_json_step_row (ws, stmt, error)) < 0)
     return FALSE;
   if (row > 0)
     *out = g_strdup (ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -561,7 +561,7 @@ export_account_scores (KsWorkspace  *ws,
                        gint64        account_id,
                        GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT p.name, c.name, s.score, s.explanation"
                                              "  FROM account_scores s"
                                              "  JOIN review_periods p ON p.id = s.period_id"
@@ -574,7 +574,7 @@ export_account_scores (KsWorkspace  *ws,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
       if (!open)
@@ -589,7 +589,7 @@ export_account_scores (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (open)
     writer_close (w, ']');
   return TRUE;
@@ -601,7 +601,7 @@ export_scoring (KsWorkspace  *ws,
                 Writer       *w,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT name, weight FROM score_criteria ORDER BY position, id",
                                              error);
   int row;
@@ -618,7 +618,7 @@ export_scoring (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
 
   if (!(stmt = ks_workspace_prepare (ws, "SELECT name FROM review_periods ORDER BY name, id", error)))
@@ -632,7 +632,7 @@ export_scoring (KsWorkspace  *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -723,7 +723,7 @@ export_accounts (KsWorkspace  *ws,
                  Writer       *w,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT a.id, a.name, pa.name, a.sector, a.country, a.time_zone,"
                                              "       a.year_established, a.revenue, a.employees, o.name,"
                                              "       a.segment, a.lifecycle, a.notes"
@@ -739,7 +739,7 @@ export_accounts (KsWorkspace  *ws,
   writer_open (w, "accounts", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      if (w->account && sqlite3_column_int64 (stmt, 0) != w->account)
+      if (w->account && ks_stmt_column_int64 (stmt, 0) != w->account)
         continue;
       writer_open (w, NULL, '{');
       write_text_member (w, "name", ks_column_text (stmt, 1));
@@ -754,21 +754,21 @@ export_accounts (KsWorkspace  *ws,
       write_text_member (w, "segment", ks_column_text (stmt, 10));
       write_text_member (w, "lifecycle", ks_column_text (stmt, 11));
       write_text_member (w, "notes", ks_column_text (stmt, 12));
-      if (!export_account_team (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_contacts (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_lines (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_snapshots (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_plan (ws, w, sqlite3_column_int64 (stmt, 0), error) ||
-          !export_account_scores (ws, w, sqlite3_column_int64 (stmt, 0), error))
+      if (!export_account_team (ws, w, ks_stmt_column_int64 (stmt, 0), error) ||
+          !export_account_contacts (ws, w, ks_stmt_column_int64 (stmt, 0), error) ||
+          !export_account_lines (ws, w, ks_stmt_column_int64 (stmt, 0), error) ||
+          !export_account_snapshots (ws, w, ks_stmt_column_int64 (stmt, 0), error) ||
+          !export_account_plan (ws, w, ks_stmt_column_int64 (stmt, 0), error) ||
+          !export_account_scores (ws, w, ks_stmt_column_int64 (stmt, 0), error))
         {
-          sqlite3_reset (stmt);
+          ks_stmt_reset (stmt);
           return FALSE;
         }
       writer_close (w, '}');
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -778,7 +778,7 @@ export_opportunities (KsWorkspace  *ws,
                       Writer       *w,
                       GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT o.ref, a.name, pr.name, pe.name, o.title, o.stage,"
                                              "       o.value, o.engage_date, o.close_date,"
                                              "       o.expected_close_date, o.account_id, o.id,"
@@ -796,7 +796,7 @@ export_opportunities (KsWorkspace  *ws,
   writer_open (w, "opportunities", '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      if (w->account && sqlite3_column_int64 (stmt, 10) != w->account)
+      if (w->account && ks_stmt_column_int64 (stmt, 10) != w->account)
         continue;
       writer_open (w, NULL, '{');
       write_text_member (w, "id", ks_column_text (stmt, 0));
@@ -812,16 +812,16 @@ export_opportunities (KsWorkspace  *ws,
       write_ref_member (w, "stage_date", stmt, 12);
       write_text_member (w, "momentum", ks_column_text (stmt, 13));
       write_ref_member (w, "last_activity", stmt, 14);
-      if (!ks_json_export_opportunity_funnel (ws, w->json, sqlite3_column_int64 (stmt, 11), error))
+      if (!ks_json_export_opportunity_funnel (ws, w->json, ks_stmt_column_int64 (stmt, 11), error))
         {
-          sqlite3_reset (stmt);
+          ks_stmt_reset (stmt);
           return FALSE;
         }
       writer_close (w, '}');
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   writer_close (w, ']');
   return TRUE;
 }
@@ -834,18 +834,18 @@ collect_ids (KsWorkspace  *ws,
              GHashTable   *ids,
              GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, error);
   int row;
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
-    if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-      g_hash_table_add (ids, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+    if (!ks_stmt_column_is_null (stmt, 0))
+      g_hash_table_add (ids, GINT_TO_POINTER (ks_stmt_column_int64 (stmt, 0)));
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -951,8 +951,7 @@ export_document (KsWorkspace  *workspace,
 
   if (!ok)
     {
-      sqlite3_exec (ks_workspace_get_db (workspace), "ROLLBACK TO ks_json_export; RELEASE ks_json_export",
-                    NULL, NULL, NULL);
+      ks_workspace_exec (workspace, "ROLLBACK TO ks_json_export; RELEASE ks_json_export", NULL);
       return NULL;
     }
   if (!ks_workspace_exec (workspace, "RELEASE ks_json_export", error))
@@ -974,7 +973,7 @@ ks_json_export_account (KsWorkspace  *workspace,
                         gint64        account_id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int row;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -982,10 +981,10 @@ ks_json_export_account (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT 1 FROM accounts WHERE id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   if ((row = ks_json_step_row (workspace, stmt, error)) < 0)
     return NULL;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (row == 0)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,

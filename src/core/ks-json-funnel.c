@@ -341,7 +341,7 @@ insert_own_names (KsWorkspace  *ws,
                   Import       *im,
                   GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "INSERT INTO stage_map (source, stage_id)"
                                              " SELECT ?1, id FROM funnel_stages WHERE name = ?2"
                                              " ON CONFLICT (source) DO NOTHING",
@@ -412,7 +412,7 @@ ks_json_write_funnel (KsWorkspace  *ws,
                       Import       *im,
                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (im->has_stages)
     {
@@ -427,9 +427,9 @@ ks_json_write_funnel (KsWorkspace  *ws,
         {
           StageIn *s = &g_array_index (im->stages, StageIn, i);
 
-          sqlite3_bind_int64 (stmt, 1, i + 1);
+          ks_stmt_bind_int64 (stmt, 1, i + 1);
           ks_bind_text (stmt, 2, s->name);
-          sqlite3_bind_double (stmt, 3, s->probability);
+          ks_stmt_bind_double (stmt, 3, s->probability);
           ks_bind_text (stmt, 4, s->outcome);
           ks_bind_text (stmt, 5, s->description);
           if (!ks_json_step (ws, stmt, error))
@@ -481,9 +481,9 @@ ks_json_write_funnel (KsWorkspace  *ws,
           guint axis = g_str_equal (c->axis, axes[0]) ? 0 : 1;
 
           ks_bind_text (stmt, 1, c->axis);
-          sqlite3_bind_int64 (stmt, 2, ++position[axis]);
+          ks_stmt_bind_int64 (stmt, 2, ++position[axis]);
           ks_bind_text (stmt, 3, c->name);
-          sqlite3_bind_double (stmt, 4, c->weight);
+          ks_stmt_bind_double (stmt, 4, c->weight);
           if (!ks_json_step (ws, stmt, error))
             return FALSE;
         }
@@ -498,7 +498,7 @@ criterion_names (KsWorkspace  *ws,
                  GError      **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "SELECT id, name FROM evaluation_criteria", error);
+  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT id, name FROM evaluation_criteria", error);
   int row;
 
   if (!stmt)
@@ -506,13 +506,13 @@ criterion_names (KsWorkspace  *ws,
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
       char *key = g_strstrip (g_utf8_casefold (ks_column_text (stmt, 1), -1));
-      gint64 id = g_hash_table_contains (names, key) ? -1 : sqlite3_column_int64 (stmt, 0);
+      gint64 id = g_hash_table_contains (names, key) ? -1 : ks_stmt_column_int64 (stmt, 0);
 
       g_hash_table_insert (names, key, GINT_TO_POINTER ((gint) id));
     }
   if (row < 0)
     return NULL;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return g_steal_pointer (&names);
 }
 
@@ -526,7 +526,7 @@ history_differs (KsWorkspace  *ws,
                  gboolean     *differs,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT coalesce (from_stage_id, 0), coalesce (to_stage_id, 0), changed"
                                              "  FROM stage_history WHERE opportunity_id = ?1 ORDER BY changed, id",
                                              error);
@@ -536,17 +536,17 @@ history_differs (KsWorkspace  *ws,
   if (!stmt)
     return FALSE;
   *differs = FALSE;
-  sqlite3_bind_int64 (stmt, 1, opportunity_id);
+  ks_stmt_bind_int64 (stmt, 1, opportunity_id);
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      if (i >= n || sqlite3_column_int64 (stmt, 0) != ids[2 * i] || sqlite3_column_int64 (stmt, 1) != ids[2 * i + 1] ||
+      if (i >= n || ks_stmt_column_int64 (stmt, 0) != ids[2 * i] || ks_stmt_column_int64 (stmt, 1) != ids[2 * i + 1] ||
           g_strcmp0 (ks_column_text (stmt, 2), entries[i].date) != 0)
         *differs = TRUE;
       i++;
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (i != n)
     *differs = TRUE;
   return TRUE;
@@ -564,7 +564,7 @@ write_history (KsWorkspace  *ws,
   /* An empty array has no data: no index into it then (UBSan, found by fuzz-json-import). */
   HistoryIn *entries = o->history_len ? &g_array_index (im->history, HistoryIn, o->history_start) : NULL;
   g_autofree gint64 *ids = g_new0 (gint64, 2 * o->history_len + 2);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   for (guint i = 0; i < o->history_len; i++)
     for (guint end = 0; end < 2; end++)
@@ -592,7 +592,7 @@ write_history (KsWorkspace  *ws,
       *changed = TRUE;
       if (!(stmt = ks_workspace_prepare (ws, "DELETE FROM stage_history WHERE opportunity_id = ?1", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, o->id);
+      ks_stmt_bind_int64 (stmt, 1, o->id);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
     }
@@ -603,7 +603,7 @@ write_history (KsWorkspace  *ws,
     return FALSE;
   for (guint i = 0; i < o->history_len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, o->id);
+      ks_stmt_bind_int64 (stmt, 1, o->id);
       ks_bind_id (stmt, 2, ids[2 * i]);
       ks_bind_id (stmt, 3, ids[2 * i + 1]);
       ks_bind_text (stmt, 4, entries[i].date);
@@ -623,7 +623,7 @@ write_evaluation (KsWorkspace            *ws,
                   gboolean               *changed,
                   GError                **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (o->evaluation_len == 0)
     return TRUE;
@@ -656,12 +656,12 @@ write_evaluation (KsWorkspace            *ws,
                         e->criterion);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, 1, o->id);
-      sqlite3_bind_int64 (stmt, 2, id);
-      sqlite3_bind_int64 (stmt, 3, e->score);
+      ks_stmt_bind_int64 (stmt, 1, o->id);
+      ks_stmt_bind_int64 (stmt, 2, id);
+      ks_stmt_bind_int64 (stmt, 3, e->score);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      if (sqlite3_changes (ks_workspace_get_db (ws)) > 0)
+      if (ks_workspace_changes (ws) > 0)
         *changed = TRUE;
     }
   return TRUE;
@@ -713,7 +713,7 @@ ks_json_export_funnel (KsWorkspace   *ws,
                        GError       **error)
 {
   GString *out = ks_json_writer_get_buffer (json);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int row;
 
   if (!(stmt = ks_workspace_prepare (ws,
@@ -730,7 +730,7 @@ ks_json_export_funnel (KsWorkspace   *ws,
       ks_json_writer_string (json, ks_column_text (stmt, 0));
       ks_json_writer_key (json, "probability");
       ks_json_writer_item (json);
-      ks_json_append_double (out, sqlite3_column_double (stmt, 1));
+      ks_json_append_double (out, ks_stmt_column_double (stmt, 1));
       ks_json_writer_key (json, "outcome");
       ks_json_writer_string (json, ks_column_text (stmt, 2));
       ks_json_writer_key (json, "description");
@@ -739,7 +739,7 @@ ks_json_export_funnel (KsWorkspace   *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   ks_json_writer_end (json, ']');
 
   if (!(stmt = ks_workspace_prepare (ws,
@@ -756,7 +756,7 @@ ks_json_export_funnel (KsWorkspace   *ws,
       ks_json_writer_key (json, "source");
       ks_json_writer_string (json, ks_column_text (stmt, 0));
       ks_json_writer_key (json, "stage");
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      if (ks_stmt_column_is_null (stmt, 1))
         ks_json_writer_null (json);
       else
         ks_json_writer_string (json, ks_column_text (stmt, 1));
@@ -764,7 +764,7 @@ ks_json_export_funnel (KsWorkspace   *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   ks_json_writer_end (json, ']');
 
   if (!(stmt = ks_workspace_prepare (ws,
@@ -782,12 +782,12 @@ ks_json_export_funnel (KsWorkspace   *ws,
       ks_json_writer_string (json, ks_column_text (stmt, 1));
       ks_json_writer_key (json, "weight");
       ks_json_writer_item (json);
-      ks_json_append_double (out, sqlite3_column_double (stmt, 2));
+      ks_json_append_double (out, ks_stmt_column_double (stmt, 2));
       ks_json_writer_end (json, '}');
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   ks_json_writer_end (json, ']');
   return TRUE;
 }
@@ -799,7 +799,7 @@ ks_json_export_opportunity_funnel (KsWorkspace   *ws,
                                    GError       **error)
 {
   gboolean open = FALSE;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int row;
 
   if (!(stmt = ks_workspace_prepare (ws,
@@ -809,7 +809,7 @@ ks_json_export_opportunity_funnel (KsWorkspace   *ws,
                                      " WHERE h.opportunity_id = ?1 ORDER BY h.changed, h.id",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, opportunity_id);
+  ks_stmt_bind_int64 (stmt, 1, opportunity_id);
   ks_json_writer_key (json, "stage_history");
   ks_json_writer_begin (json, '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
@@ -818,7 +818,7 @@ ks_json_export_opportunity_funnel (KsWorkspace   *ws,
       for (int col = 0; col < 2; col++)
         {
           ks_json_writer_key (json, col == 0 ? "from" : "to");
-          if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+          if (ks_stmt_column_is_null (stmt, col))
             ks_json_writer_null (json);
           else
             ks_json_writer_string (json, ks_column_text (stmt, col));
@@ -829,7 +829,7 @@ ks_json_export_opportunity_funnel (KsWorkspace   *ws,
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   ks_json_writer_end (json, ']');
 
   if (!(stmt = ks_workspace_prepare (ws,
@@ -838,7 +838,7 @@ ks_json_export_opportunity_funnel (KsWorkspace   *ws,
                                      " WHERE s.opportunity_id = ?1 ORDER BY c.axis, c.position, c.id",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, opportunity_id);
+  ks_stmt_bind_int64 (stmt, 1, opportunity_id);
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
       if (!open)
@@ -848,11 +848,11 @@ ks_json_export_opportunity_funnel (KsWorkspace   *ws,
           open = TRUE;
         }
       ks_json_writer_key (json, ks_column_text (stmt, 0));
-      ks_json_writer_int (json, sqlite3_column_int64 (stmt, 1));
+      ks_json_writer_int (json, ks_stmt_column_int64 (stmt, 1));
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (open)
     ks_json_writer_end (json, '}');
   return TRUE;

@@ -45,21 +45,21 @@ account_id (Import     *im,
 
 gboolean
 ks_json_step (KsWorkspace   *ws,
-              sqlite3_stmt  *stmt,
+              KsStmt  *stmt,
               GError       **error)
 {
   return ks_workspace_step_done (ws, stmt, _("import the workspace"), error);
 }
 
 void
-ks_json_bind_count (sqlite3_stmt *stmt,
+ks_json_bind_count (KsStmt *stmt,
                     int           idx,
                     gint64        value)
 {
   if (value >= 0)
-    sqlite3_bind_int64 (stmt, idx, value);
+    ks_stmt_bind_int64 (stmt, idx, value);
   else
-    sqlite3_bind_null (stmt, idx);
+    ks_stmt_bind_null (stmt, idx);
 }
 
 /* Each loop prepares its statement once; ks_json_step () resets it after each
@@ -69,8 +69,7 @@ write_people (KsWorkspace  *ws,
               Import       *im,
               GError      **error)
 {
-  sqlite3 *db = ks_workspace_get_db (ws);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!(stmt = ks_workspace_prepare (ws,
                                      "INSERT INTO people (name, title, phone, email, team, region, area)"
@@ -90,7 +89,7 @@ write_people (KsWorkspace  *ws,
       ks_bind_text (stmt, 7, p->area);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      p->id = sqlite3_last_insert_rowid (db);
+      p->id = ks_workspace_last_insert_id (ws);
     }
   if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET manager_id = ?2 WHERE id = ?1", error)))
     return FALSE;
@@ -100,7 +99,7 @@ write_people (KsWorkspace  *ws,
 
       if (!p->manager)
         continue;
-      sqlite3_bind_int64 (stmt, 1, p->id);
+      ks_stmt_bind_int64 (stmt, 1, p->id);
       ks_bind_id (stmt, 2, ks_json_person_id (im, p->manager));
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
@@ -113,8 +112,7 @@ write_products (KsWorkspace  *ws,
                 Import       *im,
                 GError      **error)
 {
-  sqlite3 *db = ks_workspace_get_db (ws);
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "INSERT INTO products (name, series, price)"
                                              " VALUES (?1, ?2, ?3)",
                                              error);
@@ -130,7 +128,7 @@ write_products (KsWorkspace  *ws,
       ks_bind_double_or_null (stmt, 3, p->price);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      p->id = sqlite3_last_insert_rowid (db);
+      p->id = ks_workspace_last_insert_id (ws);
     }
   return TRUE;
 }
@@ -140,8 +138,7 @@ write_accounts (KsWorkspace  *ws,
                 Import       *im,
                 GError      **error)
 {
-  sqlite3 *db = ks_workspace_get_db (ws);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!(stmt = ks_workspace_prepare (ws,
                                      "INSERT INTO accounts (name, sector, country, time_zone,"
@@ -167,7 +164,7 @@ write_accounts (KsWorkspace  *ws,
       ks_bind_text (stmt, 11, a->notes);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      a->id = sqlite3_last_insert_rowid (db);
+      a->id = ks_workspace_last_insert_id (ws);
     }
   if (!(stmt = ks_workspace_prepare (ws, "UPDATE accounts SET parent_id = ?2 WHERE id = ?1", error)))
     return FALSE;
@@ -177,7 +174,7 @@ write_accounts (KsWorkspace  *ws,
 
       if (!a->parent)
         continue;
-      sqlite3_bind_int64 (stmt, 1, a->id);
+      ks_stmt_bind_int64 (stmt, 1, a->id);
       ks_bind_id (stmt, 2, account_id (im, a->parent));
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
@@ -191,9 +188,9 @@ write_accounts (KsWorkspace  *ws,
     {
       Member *m = &g_array_index (im->members, Member, i);
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, m->account).id);
-      sqlite3_bind_int64 (stmt, 2, ks_json_person_id (im, m->person));
-      sqlite3_bind_int (stmt, 3, m->core ? 1 : 0);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, m->account).id);
+      ks_stmt_bind_int64 (stmt, 2, ks_json_person_id (im, m->person));
+      ks_stmt_bind_int (stmt, 3, m->core ? 1 : 0);
       ks_bind_text (stmt, 4, m->role);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
@@ -211,18 +208,18 @@ write_accounts (KsWorkspace  *ws,
       Contact *c = &g_array_index (im->contacts, Contact, i);
 
       ks_bind_text (stmt, 10, c->kind);
-      sqlite3_bind_int64 (stmt, 11, c->power);
+      ks_stmt_bind_int64 (stmt, 11, c->power);
       ks_bind_text (stmt, 12, c->relationship);
       ks_bind_text (stmt, 13, c->attitude);
       ks_bind_text (stmt, 14, c->level);
-      sqlite3_bind_int (stmt, 15, c->roles);
+      ks_stmt_bind_int (stmt, 15, c->roles);
       ks_bind_id (stmt, 16, ks_json_person_id (im, c->owner));
       ks_bind_text_or_null (stmt, 17, c->last_contact);
       ks_bind_double_or_null (stmt, 18, c->x);
       ks_bind_double_or_null (stmt, 19, c->y);
-      sqlite3_bind_int (stmt, 20, c->pinned ? 1 : 0);
+      ks_stmt_bind_int (stmt, 20, c->pinned ? 1 : 0);
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, c->account).id);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, c->account).id);
       ks_bind_text (stmt, 2, c->name);
       ks_bind_text (stmt, 3, c->title);
       ks_bind_text (stmt, 4, c->department);
@@ -233,7 +230,7 @@ write_accounts (KsWorkspace  *ws,
       ks_bind_text (stmt, 9, c->notes);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      c->id = sqlite3_last_insert_rowid (db);
+      c->id = ks_workspace_last_insert_id (ws);
     }
   if (!(stmt = ks_workspace_prepare (ws,
                                      "INSERT INTO contact_lines (account_id, from_id, to_id, kind, strength)"
@@ -245,9 +242,9 @@ write_accounts (KsWorkspace  *ws,
       Line *l = &g_array_index (im->lines, Line, i);
       Contact *from = &g_array_index (im->contacts, Contact, l->from);
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, from->account).id);
-      sqlite3_bind_int64 (stmt, 2, from->id);
-      sqlite3_bind_int64 (stmt, 3, g_array_index (im->contacts, Contact, l->to).id);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, from->account).id);
+      ks_stmt_bind_int64 (stmt, 2, from->id);
+      ks_stmt_bind_int64 (stmt, 3, g_array_index (im->contacts, Contact, l->to).id);
       ks_bind_text (stmt, 4, l->kind);
       ks_json_bind_count (stmt, 5, l->strength);
       if (!ks_json_step (ws, stmt, error))
@@ -262,7 +259,7 @@ write_accounts (KsWorkspace  *ws,
     {
       Snapshot *snap = &g_array_index (im->snapshots, Snapshot, i);
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, snap->account).id);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, snap->account).id);
       ks_bind_text (stmt, 2, snap->taken);
       ks_bind_text (stmt, 3, snap->label);
       ks_bind_text (stmt, 4, snap->data);
@@ -324,13 +321,12 @@ write_opportunities (KsWorkspace  *ws,
                      Import       *im,
                      GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
                                              "INSERT INTO opportunities (ref, account_id, product_id,"
                                              "  owner_id, title, stage, value, engage_date, close_date,"
                                              "  expected_close_date, stage_date, momentum, last_activity)"
                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                                              error);
-  sqlite3 *db = ks_workspace_get_db (ws);
 
   if (!stmt)
     return FALSE;
@@ -353,7 +349,7 @@ write_opportunities (KsWorkspace  *ws,
       ks_bind_text_or_null (stmt, 13, o->last_activity);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      o->id = sqlite3_last_insert_rowid (db);
+      o->id = ks_workspace_last_insert_id (ws);
     }
   return TRUE;
 }
@@ -363,7 +359,7 @@ write_settings (KsWorkspace  *ws,
                 Import       *im,
                 GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, "INSERT INTO settings (key, value) VALUES (?1, ?2)", error);
+  KsStmt *stmt = ks_workspace_prepare (ws, "INSERT INTO settings (key, value) VALUES (?1, ?2)", error);
 
   if (!stmt)
     return FALSE;
@@ -384,8 +380,7 @@ write_scoring (KsWorkspace  *ws,
                Import       *im,
                GError      **error)
 {
-  sqlite3 *db = ks_workspace_get_db (ws);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (im->has_criteria)
     {
@@ -398,11 +393,11 @@ write_scoring (KsWorkspace  *ws,
           CriterionIn *c = &g_array_index (im->criteria, CriterionIn, i);
 
           ks_bind_text (stmt, 1, c->name);
-          sqlite3_bind_double (stmt, 2, c->weight);
-          sqlite3_bind_int64 (stmt, 3, i);
+          ks_stmt_bind_double (stmt, 2, c->weight);
+          ks_stmt_bind_int64 (stmt, 3, i);
           if (!ks_json_step (ws, stmt, error))
             return FALSE;
-          c->id = sqlite3_last_insert_rowid (db);
+          c->id = ks_workspace_last_insert_id (ws);
         }
     }
   if (!(stmt = ks_workspace_prepare (ws, "INSERT INTO review_periods (name) VALUES (?1)", error)))
@@ -414,7 +409,7 @@ write_scoring (KsWorkspace  *ws,
       ks_bind_text (stmt, 1, p->name);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;
-      p->id = sqlite3_last_insert_rowid (db);
+      p->id = ks_workspace_last_insert_id (ws);
     }
   if (!(stmt = ks_workspace_prepare (ws,
                                      "INSERT INTO account_scores (account_id, period_id, criterion_id, score, explanation)"
@@ -429,10 +424,10 @@ write_scoring (KsWorkspace  *ws,
       guint p = GPOINTER_TO_UINT (g_hash_table_lookup (im->period_index, sc->period));
 
       g_assert (c > 0 && p > 0);   /* checked while reading */
-      sqlite3_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, sc->account).id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (im->periods, PeriodIn, p - 1).id);
-      sqlite3_bind_int64 (stmt, 3, g_array_index (im->criteria, CriterionIn, c - 1).id);
-      sqlite3_bind_double (stmt, 4, sc->score);
+      ks_stmt_bind_int64 (stmt, 1, g_array_index (im->accounts, Account, sc->account).id);
+      ks_stmt_bind_int64 (stmt, 2, g_array_index (im->periods, PeriodIn, p - 1).id);
+      ks_stmt_bind_int64 (stmt, 3, g_array_index (im->criteria, CriterionIn, c - 1).id);
+      ks_stmt_bind_double (stmt, 4, sc->score);
       ks_bind_text (stmt, 5, sc->explanation);
       if (!ks_json_step (ws, stmt, error))
         return FALSE;

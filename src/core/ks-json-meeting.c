@@ -34,19 +34,19 @@ export_names (KsWorkspace   *ws,
               gint64         meeting_id,
               GError       **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, error);
   int row;
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  ks_stmt_bind_int64 (stmt, 1, meeting_id);
   ks_json_writer_key (json, key);
   ks_json_writer_begin (json, '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     ks_json_writer_string (json, ks_column_text (stmt, 0));
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   ks_json_writer_end (json, ']');
   return TRUE;
 }
@@ -59,7 +59,7 @@ export_decisions (KsWorkspace   *ws,
 {
   /* The action's rank among its account's actions, in the plan's order
    * (position, id) that the export writes them in. */
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+  KsStmt *stmt = ks_workspace_prepare (ws,
     "SELECT c.name, (SELECT count (*) FROM plan_actions b"
     "                 WHERE b.account_id = a.account_id"
     "                   AND (b.position < a.position OR (b.position = a.position AND b.id <= a.id)))"
@@ -69,7 +69,7 @@ export_decisions (KsWorkspace   *ws,
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  ks_stmt_bind_int64 (stmt, 1, meeting_id);
   ks_json_writer_key (json, "decisions");
   ks_json_writer_begin (json, '[');
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
@@ -78,12 +78,12 @@ export_decisions (KsWorkspace   *ws,
       ks_json_writer_key (json, "account");
       ks_json_writer_string (json, ks_column_text (stmt, 0));
       ks_json_writer_key (json, "action");
-      ks_json_writer_int (json, sqlite3_column_int64 (stmt, 1));
+      ks_json_writer_int (json, ks_stmt_column_int64 (stmt, 1));
       ks_json_writer_end (json, '}');
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   ks_json_writer_end (json, ']');
   return TRUE;
 }
@@ -94,19 +94,19 @@ ks_json_export_meetings (KsWorkspace   *ws,
                          GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int row;
 
   if (!(stmt = ks_workspace_prepare (ws, "SELECT id FROM meetings ORDER BY date, id", error)))
     return FALSE;
   while ((row = ks_json_step_row (ws, stmt, error)) > 0)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
   if (row < 0)
     return FALSE;
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (ids->len == 0)
     return TRUE;
 
@@ -118,7 +118,7 @@ ks_json_export_meetings (KsWorkspace   *ws,
 
       if (!(stmt = ks_workspace_prepare (ws, "SELECT title, date FROM meetings WHERE id = ?1", error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 1, id);
       if ((row = ks_json_step_row (ws, stmt, error)) <= 0)
         return FALSE;   /* the row was listed a moment ago, in the same transaction */
       ks_json_writer_begin (json, '{');
@@ -126,7 +126,7 @@ ks_json_export_meetings (KsWorkspace   *ws,
       ks_json_writer_string (json, ks_column_text (stmt, 0));
       ks_json_writer_key (json, "date");
       ks_json_writer_string (json, ks_column_text (stmt, 1));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       if (!export_names (ws, json, "attendees",
                          "SELECT p.name FROM meeting_attendees a JOIN people p ON p.id = a.person_id"
                          " WHERE a.meeting_id = ?1 ORDER BY a.position, a.id", id, error) ||
@@ -278,16 +278,16 @@ write_names (KsWorkspace  *ws,
   for (guint k = 0; array && k < json_array_get_length (array); k++)
     {
       const char *name = json_array_get_string_element (array, k);
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws,
+      KsStmt *stmt = ks_workspace_prepare (ws,
         people ? "INSERT INTO meeting_attendees (meeting_id, position, person_id) VALUES (?1, ?2, ?3)"
                : "INSERT INTO meeting_agenda (meeting_id, position, account_id) VALUES (?1, ?2, ?3)",
         error);
 
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, meeting_id);
-      sqlite3_bind_int64 (stmt, 2, (gint64) k + 1);
-      sqlite3_bind_int64 (stmt, 3, people ? ks_json_person_id (im, name) : account_id (im, name));
+      ks_stmt_bind_int64 (stmt, 1, meeting_id);
+      ks_stmt_bind_int64 (stmt, 2, (gint64) k + 1);
+      ks_stmt_bind_int64 (stmt, 3, people ? ks_json_person_id (im, name) : account_id (im, name));
       if (!ks_workspace_step_done (ws, stmt, _("import a meeting"), error))
         return FALSE;
     }
@@ -307,7 +307,7 @@ ks_json_write_meetings (KsWorkspace  *ws,
       JsonNode *node = json_object_get_member (object, "decisions");
       JsonArray *decisions = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       g_autofree char *title = g_strstrip (g_strdup (json_object_get_string_member (object, "title")));
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws, "INSERT INTO meetings (title, date) VALUES (?1, ?2)", error);
+      KsStmt *stmt = ks_workspace_prepare (ws, "INSERT INTO meetings (title, date) VALUES (?1, ?2)", error);
       gint64 id;
 
       if (!stmt)
@@ -316,7 +316,7 @@ ks_json_write_meetings (KsWorkspace  *ws,
       ks_bind_text (stmt, 2, json_object_get_string_member (object, "date"));
       if (!ks_workspace_step_done (ws, stmt, _("import a meeting"), error))
         return FALSE;
-      id = sqlite3_last_insert_rowid (ks_workspace_get_db (ws));
+      id = ks_workspace_last_insert_id (ws);
       if (!write_names (ws, im, object, id, TRUE, error) ||
           !write_names (ws, im, object, id, FALSE, error))
         return FALSE;
@@ -332,12 +332,12 @@ ks_json_write_meetings (KsWorkspace  *ws,
                                        " WHERE account_id = ?1 AND position = ?2", error);
           if (!stmt)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, account_id (im, account));
-          sqlite3_bind_int64 (stmt, 2, action);
-          sqlite3_bind_int64 (stmt, 3, id);
+          ks_stmt_bind_int64 (stmt, 1, account_id (im, account));
+          ks_stmt_bind_int64 (stmt, 2, action);
+          ks_stmt_bind_int64 (stmt, 3, id);
           if (!ks_workspace_step_done (ws, stmt, _("import a meeting’s decision"), error))
             return FALSE;
-          if (sqlite3_changes (ks_workspace_get_db (ws)) != 1)
+          if (ks_workspace_changes (ws) != 1)
             {
               ks_json_fail (im, error, KS_IMPORT_ERROR_VALUE, decision, SUBJECT_NONE, account, d,
                             _("the account “%s” has no action %" PRId64 " in its plan"),

@@ -383,10 +383,10 @@ gint64    ks_json_product_id    (Import       *im,
 void      ks_json_resolve_plan_refs (Import   *im);
 /* Steps a statement that returns no rows; "Could not import the workspace". */
 gboolean  ks_json_step          (KsWorkspace   *ws,
-                                 sqlite3_stmt  *stmt,
+                                 KsStmt  *stmt,
                                  GError       **error);
 /* value ≥ 0, else NULL. */
-void      ks_json_bind_count    (sqlite3_stmt  *stmt,
+void      ks_json_bind_count    (KsStmt  *stmt,
                                  int            idx,
                                  gint64         value);
 
@@ -416,7 +416,7 @@ gboolean  ks_json_write_opportunities_funnel (KsWorkspace            *ws,
 
 /* Steps stmt: 1 for a row, 0 when done, -1 (error set, stmt reset) on failure. */
 int       ks_json_step_row      (KsWorkspace   *ws,
-                                 sqlite3_stmt  *stmt,
+                                 KsStmt  *stmt,
                                  GError       **error);
 
 /* ks-json-funnel.c: "stages", "stage_map" and "evaluation_criteria" (whole

@@ -295,15 +295,15 @@ ks_map_snapshot_free (KsMapSnapshot *self)
 }
 
 static KsMapSnapshot *
-snapshot_from_row (sqlite3_stmt  *stmt,
+snapshot_from_row (KsStmt  *stmt,
                    GError       **error)
 {
-  g_autoptr(KsMapSnapshot) self = ks_map_snapshot_new (sqlite3_column_int64 (stmt, 1),
+  g_autoptr(KsMapSnapshot) self = ks_map_snapshot_new (ks_stmt_column_int64 (stmt, 1),
                                                        ks_column_text (stmt, 2),
                                                        ks_column_text (stmt, 3));
   GArray *nodes;
 
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = ks_stmt_column_int64 (stmt, 0);
   if (!(nodes = ks_map_node_states_from_json (ks_column_text (stmt, 4), error)))
     return NULL;
   g_array_unref (self->nodes);
@@ -317,7 +317,7 @@ ks_map_snapshot_current (KsWorkspace  *workspace,
                          GError      **error)
 {
   g_autoptr(KsMapSnapshot) self = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -330,8 +330,8 @@ ks_map_snapshot_current (KsWorkspace  *workspace,
   if (!stmt)
     return NULL;
   self = ks_map_snapshot_new (account_id, NULL, NULL);
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsNodeKind kind = KS_NODE_CONTACT;
       KsRelationship relationship = KS_RELATIONSHIP_UNKNOWN;
@@ -341,11 +341,11 @@ ks_map_snapshot_current (KsWorkspace  *workspace,
       ks_relationship_from_string (ks_column_text (stmt, 3), &relationship);
       ks_attitude_from_string (ks_column_text (stmt, 4), &attitude);
       ks_map_node_states_add (self->nodes, ks_column_text (stmt, 0), kind,
-                              CLAMP (sqlite3_column_int (stmt, 2), KS_POWER_UNKNOWN, KS_POWER_LOW),
-                              relationship, attitude, (const char *) sqlite3_column_text (stmt, 5));
+                              CLAMP (ks_stmt_column_int (stmt, 2), KS_POWER_UNKNOWN, KS_POWER_LOW),
+                              relationship, attitude, ks_stmt_column_text (stmt, 5));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the power map"));
       return NULL;
@@ -365,7 +365,7 @@ ks_map_snapshot_save (KsWorkspace  *workspace,
 {
   g_autoptr(KsMapSnapshot) self = NULL;
   g_autofree char *data = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
@@ -393,22 +393,22 @@ ks_map_snapshot_save (KsWorkspace  *workspace,
                                      " VALUES (?1, ?2, ?3, ?4)",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   ks_bind_text (stmt, 2, self->taken);
   ks_bind_text (stmt, 3, self->label);
   ks_bind_text (stmt, 4, data);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (ks_stmt_step (stmt) != KS_STEP_DONE)
     {
-      if (sqlite3_extended_errcode (ks_workspace_get_db (workspace)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      if (ks_workspace_last_error (workspace) == KS_DB_ERROR_FOREIGN_KEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                      _("There is no account with id %" PRId64), account_id);
       else
         ks_workspace_set_sql_error (workspace, error, _("save the snapshot"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       goto fail;
     }
-  sqlite3_reset (stmt);
-  self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
+  ks_stmt_reset (stmt);
+  self->id = ks_workspace_last_insert_id (workspace);
   if (!ks_workspace_commit (workspace, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -424,7 +424,7 @@ ks_map_snapshot_list (KsWorkspace  *workspace,
                       GError      **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_map_snapshot_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -435,19 +435,19 @@ ks_map_snapshot_list (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsMapSnapshot *snapshot = snapshot_from_row (stmt, error);
       if (!snapshot)
         {
-          sqlite3_reset (stmt);
+          ks_stmt_reset (stmt);
           return NULL;
         }
       g_ptr_array_add (list, snapshot);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the snapshots"));
       return NULL;
@@ -461,7 +461,7 @@ ks_map_snapshot_load (KsWorkspace  *workspace,
                       GError      **error)
 {
   KsMapSnapshot *self = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -471,15 +471,15 @@ ks_map_snapshot_load (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = snapshot_from_row (stmt, error);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no snapshot with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a snapshot"));
   return self;
 }
@@ -489,7 +489,7 @@ ks_map_snapshot_delete (KsWorkspace  *workspace,
                         gint64        id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -497,7 +497,7 @@ ks_map_snapshot_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM map_snapshots WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the snapshot"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

@@ -176,23 +176,23 @@ load_members (KsWorkspace  *workspace,
       " WHERE a.meeting_id = ?1 ORDER BY a.position, a.id";
   GArray *ids = people ? meeting->attendee_ids : meeting->account_ids;
   GPtrArray *names = people ? meeting->attendees : meeting->accounts;
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (workspace, sql, error);
   int rc;
 
   if (!stmt)
     return FALSE;
   g_array_set_size (ids, 0);
   g_ptr_array_set_size (names, 0);
-  sqlite3_bind_int64 (stmt, 1, meeting->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, meeting->id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
       g_ptr_array_add (names, g_strdup (ks_column_text (stmt, 1)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, people ? _("read the meeting’s attendees")
                                                            : _("read the meeting’s agenda"));
@@ -224,7 +224,7 @@ ks_meeting_list (KsWorkspace  *workspace,
                  GError      **error)
 {
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_meeting_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -232,15 +232,15 @@ ks_meeting_list (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, "SELECT id, title, date FROM meetings ORDER BY date DESC, id DESC", error);
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsMeeting *m = ks_meeting_new (ks_column_text (stmt, 1), ks_column_text (stmt, 2));
 
-      m->id = sqlite3_column_int64 (stmt, 0);
+      m->id = ks_stmt_column_int64 (stmt, 0);
       g_ptr_array_add (meetings, m);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("list the meetings"));
       return NULL;
@@ -257,7 +257,7 @@ ks_meeting_load (KsWorkspace  *workspace,
                  GError      **error)
 {
   g_autoptr(KsMeeting) meeting = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -265,15 +265,15 @@ ks_meeting_load (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, "SELECT title, date FROM meetings WHERE id = ?1", error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
       meeting = ks_meeting_new (ks_column_text (stmt, 0), ks_column_text (stmt, 1));
       meeting->id = id;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the meeting"));
       return NULL;
@@ -300,7 +300,7 @@ write_members (KsWorkspace   *workspace,
                gboolean       people,
                GError       **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!check_ids (workspace, ids, n, people, error))
     return FALSE;
@@ -309,7 +309,7 @@ write_members (KsWorkspace   *workspace,
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("change the meeting"), error))
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -320,9 +320,9 @@ write_members (KsWorkspace   *workspace,
                                    error);
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, (gint64) i + 1);
-      sqlite3_bind_int64 (stmt, 3, ids[i]);
+      ks_stmt_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 2, (gint64) i + 1);
+      ks_stmt_bind_int64 (stmt, 3, ids[i]);
       if (!ks_workspace_step_done (workspace, stmt, _("change the meeting"), error))
         return FALSE;
     }
@@ -335,7 +335,7 @@ ks_meeting_create (KsWorkspace      *workspace,
                    GError          **error)
 {
   g_autofree char *title = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -352,7 +352,7 @@ ks_meeting_create (KsWorkspace      *workspace,
   ks_bind_text (stmt, 2, meeting->date);
   if (!ks_workspace_step_done (workspace, stmt, _("add the meeting"), error))
     goto fail;
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
+  id = ks_workspace_last_insert_id (workspace);
   if (!write_members (workspace, id, (const gint64 *) meeting->attendee_ids->data,
                       meeting->attendee_ids->len, TRUE, error) ||
       !write_members (workspace, id, (const gint64 *) meeting->account_ids->data,
@@ -375,7 +375,7 @@ update_meeting (KsWorkspace  *workspace,
                 const char   *value,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!ks_workspace_begin (workspace, label, error))
     return FALSE;
@@ -385,7 +385,7 @@ update_meeting (KsWorkspace  *workspace,
       ks_workspace_rollback (workspace);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_text (stmt, 2, value);
   return ks_workspace_step_commit (workspace, stmt, _("change the meeting"), error);
 }
@@ -425,7 +425,7 @@ ks_meeting_delete (KsWorkspace  *workspace,
                    gint64        id,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -437,7 +437,7 @@ ks_meeting_delete (KsWorkspace  *workspace,
       ks_workspace_rollback (workspace);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   return ks_workspace_step_commit (workspace, stmt, _("delete the meeting"), error);
 }
 
@@ -496,16 +496,16 @@ owned_accounts (KsWorkspace  *workspace,
                 GError      **error)
 {
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, "SELECT id FROM accounts WHERE owner_id = ?1", error);
+  KsStmt *stmt = ks_workspace_prepare (workspace, "SELECT id FROM accounts WHERE owner_id = ?1", error);
   int rc;
 
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (set, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_bind_int64 (stmt, 1, owner_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
+    g_hash_table_add (set, g_memdup2 (&(gint64) { ks_stmt_column_int64 (stmt, 0) }, sizeof (gint64)));
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the owner’s accounts"));
       return NULL;
@@ -586,7 +586,7 @@ ks_meeting_add_decision (KsWorkspace  *workspace,
   const KsPlanListInfo *info = ks_plan_list_info (KS_PLAN_ACTIONS);
   g_autofree char *clean = NULL;
   KsPlanValue *values = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   GDate d;
   gint64 found, action_id = 0;
 
@@ -656,8 +656,8 @@ ks_meeting_add_decision (KsWorkspace  *workspace,
       action_id = 0;
       goto out;
     }
-  sqlite3_bind_int64 (stmt, 1, action_id);
-  sqlite3_bind_int64 (stmt, 2, meeting_id);
+  ks_stmt_bind_int64 (stmt, 1, action_id);
+  ks_stmt_bind_int64 (stmt, 2, meeting_id);
   if (!ks_workspace_step_done (workspace, stmt, _("note the decision’s meeting"), error) ||
       !ks_workspace_commit (workspace, error))
     action_id = 0;
@@ -680,7 +680,7 @@ ks_meeting_decisions (KsWorkspace  *workspace,
                       GError      **error)
 {
   g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_meeting_decision_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -693,23 +693,23 @@ ks_meeting_decisions (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsMeetingDecision *d = g_new0 (KsMeetingDecision, 1);
 
-      d->action_id = sqlite3_column_int64 (stmt, 0);
-      d->account_id = sqlite3_column_int64 (stmt, 1);
+      d->action_id = ks_stmt_column_int64 (stmt, 0);
+      d->account_id = ks_stmt_column_int64 (stmt, 1);
       d->account = g_strdup (ks_column_text (stmt, 2));
       d->text = g_strdup (ks_column_text (stmt, 3));
-      d->owner_id = sqlite3_column_int64 (stmt, 4);
+      d->owner_id = ks_stmt_column_int64 (stmt, 4);
       d->owner = g_strdup (ks_column_text (stmt, 5));
       d->due = g_strdup (ks_column_text (stmt, 6));
       d->status = g_strdup (ks_column_text (stmt, 7));
       g_ptr_array_add (decisions, d);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the meeting’s decisions"));
       return NULL;

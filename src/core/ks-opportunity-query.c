@@ -21,6 +21,7 @@
 
 #include "ks-funnel-private.h"
 #include "ks-opportunity-query.h"
+#include "ks-workspace-sqlite.h"
 
 #define QUERY_FROM \
   "  FROM opportunities o" \
@@ -72,7 +73,7 @@ static const char *const sorted_sql[KS_OPPORTUNITY_N_SORTS] = {
 /* Helpers */
 
 static void
-bind_query (sqlite3_stmt             *stmt,
+bind_query (KsStmt             *stmt,
             const KsOpportunityQuery *query)
 {
   const KsFunnelFilter *f = query ? query->filter : NULL;
@@ -89,24 +90,24 @@ bind_query (sqlite3_stmt             *stmt,
       ks_bind_text_or_null (stmt, 8, f->to);
     }
   if (query && query->stage_id >= 0)
-    sqlite3_bind_int64 (stmt, 10, query->stage_id);
+    ks_stmt_bind_int64 (stmt, 10, query->stage_id);
 }
 
 static GArray *
 collect_ids (KsWorkspace   *workspace,
-             sqlite3_stmt  *stmt,
+             KsStmt  *stmt,
              GError       **error)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
       g_array_unref (ids);
@@ -154,7 +155,7 @@ ks_opportunity_query_ids_after (KsWorkspace              *workspace,
                                 guint                     limit,
                                 GError                  **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
@@ -163,8 +164,8 @@ ks_opportunity_query_ids_after (KsWorkspace              *workspace,
                                      " AND o.id > ?11 ORDER BY o.id LIMIT ?12", error)))
     return NULL;
   bind_query (stmt, query);
-  sqlite3_bind_int64 (stmt, 11, after_id);
-  sqlite3_bind_int64 (stmt, 12, limit);
+  ks_stmt_bind_int64 (stmt, 11, after_id);
+  ks_stmt_bind_int64 (stmt, 12, limit);
   return collect_ids (workspace, stmt, error);
 }
 
@@ -176,7 +177,7 @@ ks_opportunity_query_ids_sorted (KsWorkspace              *workspace,
                                  const char               *today,
                                  GError                  **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   GArray *ids;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -229,19 +230,20 @@ sort_thread (GTask        *task,
   SortJob *job = data;
   KsOpportunityQuery query = { &job->filter, job->stage_id };
   sqlite3 *db = job->db;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *prepared = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  KsStep rc = KS_STEP_ERROR;
 
-  rc = sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &prepared, NULL) == SQLITE_OK)
     {
+      KsStmt *stmt = ks_stmt_from_sqlite (prepared);
+
       bind_query (stmt, &query);
       if (job->sort == KS_OPPORTUNITY_SORT_MOMENTUM)
         ks_bind_text (stmt, 13, job->cutoff);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = ks_stmt_column_int64 (stmt, 0);
 
           g_array_append_val (ids, id);
           if ((ids->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
@@ -250,7 +252,7 @@ sort_thread (GTask        *task,
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, NULL))
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Sorting was cancelled"));
-  else if (rc != SQLITE_DONE)
+  else if (rc != KS_STEP_DONE)
     /* Translators: %s is SQLite's reason */
     g_task_return_new_error (task, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
                              _("Could not sort the opportunities: %s"), sqlite3_errmsg (db));
@@ -260,7 +262,7 @@ sort_thread (GTask        *task,
         reverse_ids (ids);
       g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_finalize (prepared);
 }
 
 void
@@ -346,7 +348,7 @@ double
 ks_opportunity_query_list_price (KsWorkspace *workspace,
                                  gint64       product_id)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   double price = NAN;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NAN);
@@ -354,10 +356,10 @@ ks_opportunity_query_list_price (KsWorkspace *workspace,
   if (product_id <= 0 ||
       !(stmt = ks_workspace_prepare (workspace, "SELECT price FROM products WHERE id = ?1", NULL)))
     return NAN;
-  sqlite3_bind_int64 (stmt, 1, product_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, product_id);
+  if (ks_stmt_step (stmt) == KS_STEP_ROW)
     price = ks_column_double_or_nan (stmt, 0);
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return price;
 }
 
@@ -398,7 +400,7 @@ ks_opportunity_query_filter_values (KsWorkspace  *workspace,
     { "product", "SELECT name FROM products ORDER BY name COLLATE NOCASE" },
   };
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = NULL;
+  KsStmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -409,10 +411,10 @@ ks_opportunity_query_filter_values (KsWorkspace  *workspace,
       return NULL;
   if (!stmt)
     return g_strv_builder_end (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_strv_builder_add (builder, ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the filter’s names"));
       return NULL;

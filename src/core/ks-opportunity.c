@@ -125,38 +125,38 @@ is_iso_date (const char *date)
 }
 
 static KsOpportunity *
-opportunity_from_row (sqlite3_stmt *stmt)
+opportunity_from_row (KsStmt *stmt)
 {
   KsOpportunity *self = g_object_new (KS_TYPE_OPPORTUNITY, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = ks_stmt_column_int64 (stmt, 0);
   set_string (&self->ref, ks_column_text (stmt, 1));
-  self->account_id = sqlite3_column_int64 (stmt, 2);
+  self->account_id = ks_stmt_column_int64 (stmt, 2);
   set_string (&self->account_name, ks_column_text (stmt, 3));
-  self->product_id = sqlite3_column_int64 (stmt, 4);
+  self->product_id = ks_stmt_column_int64 (stmt, 4);
   set_string (&self->product_name, ks_column_text (stmt, 5));
-  self->owner_id = sqlite3_column_int64 (stmt, 6);
+  self->owner_id = ks_stmt_column_int64 (stmt, 6);
   set_string (&self->owner_name, ks_column_text (stmt, 7));
   set_string (&self->title, ks_column_text (stmt, 8));
   set_string (&self->stage, ks_column_text (stmt, 9));
   self->value = ks_column_double_or_nan (stmt, 10);
-  set_date (&self->engage_date, (const char *) sqlite3_column_text (stmt, 11));
-  set_date (&self->close_date, (const char *) sqlite3_column_text (stmt, 12));
-  set_date (&self->expected_close_date, (const char *) sqlite3_column_text (stmt, 13));
-  self->stage_id = sqlite3_column_int64 (stmt, 14);
+  set_date (&self->engage_date, ks_stmt_column_text (stmt, 11));
+  set_date (&self->close_date, ks_stmt_column_text (stmt, 12));
+  set_date (&self->expected_close_date, ks_stmt_column_text (stmt, 13));
+  self->stage_id = ks_stmt_column_int64 (stmt, 14);
   set_string (&self->stage_name, ks_column_text (stmt, 15));
   self->probability = ks_column_double_or_nan (stmt, 16);
-  if (!sqlite3_column_text (stmt, 17) ||
-      !ks_outcome_from_string ((const char *) sqlite3_column_text (stmt, 17), &self->outcome))
+  if (!ks_stmt_column_text (stmt, 17) ||
+      !ks_outcome_from_string (ks_stmt_column_text (stmt, 17), &self->outcome))
     self->outcome = KS_OUTCOME_OPEN;
   {
     KsMomentum momentum = KS_MOMENTUM_STABLE;
 
-    ks_momentum_from_string ((const char *) sqlite3_column_text (stmt, 18), &momentum);
+    ks_momentum_from_string (ks_stmt_column_text (stmt, 18), &momentum);
     self->momentum = momentum;
   }
-  set_date (&self->stage_date, (const char *) sqlite3_column_text (stmt, 19));
-  set_date (&self->last_activity, (const char *) sqlite3_column_text (stmt, 20));
+  set_date (&self->stage_date, ks_stmt_column_text (stmt, 19));
+  set_date (&self->last_activity, ks_stmt_column_text (stmt, 20));
   return self;
 }
 
@@ -438,7 +438,7 @@ ks_opportunity_list_for_account (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_OPPORTUNITY);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -449,11 +449,11 @@ ks_opportunity_list_for_account (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, opportunity_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
       return NULL;
@@ -467,7 +467,7 @@ ks_opportunity_load (KsWorkspace  *workspace,
                      gint64        id,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsOpportunity *self = NULL;
   int rc;
 
@@ -475,15 +475,15 @@ ks_opportunity_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_OPPORTUNITY "WHERE o.id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = opportunity_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no opportunity with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read an opportunity"));
   return self;
 }
@@ -552,7 +552,7 @@ place_in_funnel (KsOpportunity  *self,
 {
   g_autofree char *today = NULL;
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean known;
   gint64 stage_id;
 
@@ -579,7 +579,7 @@ place_in_funnel (KsOpportunity  *self,
                                          " VALUES (?1, ?2, ?3, ?4)",
                                          error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->id);
+      ks_stmt_bind_int64 (stmt, 1, self->id);
       ks_bind_id (stmt, 2, old_stage);
       ks_bind_id (stmt, 3, stage_id);
       ks_bind_text (stmt, 4, today);
@@ -590,7 +590,7 @@ place_in_funnel (KsOpportunity  *self,
                                      "UPDATE opportunities SET stage_id = ?2, stage_date = ?3 WHERE id = ?1",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->id);
+  ks_stmt_bind_int64 (stmt, 1, self->id);
   ks_bind_id (stmt, 2, stage_id);
   ks_bind_text_or_null (stmt, 3, old_stage >= 0 ? today : NULL);
   return ks_workspace_step_done (workspace, stmt, _("save the opportunity's stage"), error);
@@ -607,7 +607,7 @@ ks_opportunity_save (KsOpportunity  *self,
                      KsWorkspace    *workspace,
                      GError        **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   gint64 old_stage = 0;
   g_autofree char *ref = NULL;
@@ -660,16 +660,16 @@ ks_opportunity_save (KsOpportunity  *self,
   ks_bind_text_or_null (stmt, 9, self->close_date);
   ks_bind_text_or_null (stmt, 10, self->expected_close_date);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 11, self->id);
+    ks_stmt_bind_int64 (stmt, 11, self->id);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the opportunity"), &local_error))
     {
-      int rc = sqlite3_extended_errcode (ks_workspace_get_db (workspace));
+      int rc = ks_workspace_last_error (workspace);
 
-      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+      if (rc == KS_DB_ERROR_UNIQUE)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("There is already an opportunity “%s”"), ref);
-      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (rc == KS_DB_ERROR_FOREIGN_KEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("The account, product or owner of opportunity “%s” is not in the workspace"), ref);
       else
@@ -677,8 +677,8 @@ ks_opportunity_save (KsOpportunity  *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       /* Deleted since it was loaded (another window, an undo). */
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -727,7 +727,7 @@ ks_opportunity_delete (KsWorkspace  *workspace,
                        gint64        id,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -737,7 +737,7 @@ ks_opportunity_delete (KsWorkspace  *workspace,
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM opportunities WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the opportunity"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

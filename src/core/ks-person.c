@@ -70,11 +70,11 @@ set_string (char       **field,
 }
 
 static KsPerson *
-person_from_row (sqlite3_stmt *stmt)
+person_from_row (KsStmt *stmt)
 {
   KsPerson *self = g_object_new (KS_TYPE_PERSON, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = ks_stmt_column_int64 (stmt, 0);
   set_string (&self->name, ks_column_text (stmt, 1));
   set_string (&self->title, ks_column_text (stmt, 2));
   set_string (&self->phone, ks_column_text (stmt, 3));
@@ -82,9 +82,9 @@ person_from_row (sqlite3_stmt *stmt)
   set_string (&self->team, ks_column_text (stmt, 5));
   set_string (&self->region, ks_column_text (stmt, 6));
   set_string (&self->area, ks_column_text (stmt, 7));
-  self->manager_id = sqlite3_column_int64 (stmt, 8);
+  self->manager_id = ks_stmt_column_int64 (stmt, 8);
   set_string (&self->manager_name, ks_column_text (stmt, 9));
-  self->account_count = (guint) sqlite3_column_int64 (stmt, 10);
+  self->account_count = (guint) ks_stmt_column_int64 (stmt, 10);
   return self;
 }
 
@@ -94,7 +94,7 @@ check_manager (KsPerson     *self,
                KsWorkspace  *workspace,
                GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean cycle = FALSE;
   int rc;
 
@@ -109,13 +109,13 @@ check_manager (KsPerson     *self,
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->manager_id);
-  sqlite3_bind_int64 (stmt, 2, self->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    cycle = sqlite3_column_int (stmt, 0) > 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, self->manager_id);
+  ks_stmt_bind_int64 (stmt, 2, self->id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    cycle = ks_stmt_column_int (stmt, 0) > 0;
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("check the manager"));
       return FALSE;
@@ -318,7 +318,7 @@ ks_person_list (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_PERSON);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -326,10 +326,10 @@ ks_person_list (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, SELECT_PERSON "ORDER BY p.name COLLATE NOCASE, p.name", error);
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, person_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the people"));
       return NULL;
@@ -343,7 +343,7 @@ ks_person_load (KsWorkspace  *workspace,
                 gint64        id,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsPerson *self = NULL;
   int rc;
 
@@ -351,15 +351,15 @@ ks_person_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_PERSON "WHERE p.id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = person_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no person with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a person"));
   return self;
 }
@@ -384,7 +384,7 @@ ks_person_find (KsWorkspace  *workspace,
                 const char   *name,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) similar = g_string_new (NULL);
   int rc;
@@ -394,15 +394,15 @@ ks_person_find (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_PERSON "WHERE p.name = ?1", error)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_text (stmt, 1, name);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
       KsPerson *self = person_from_row (stmt);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return self;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
 
   /* Case-insensitively (SQLite folds ASCII only). */
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_PERSON "ORDER BY p.name", error)) ||
@@ -467,7 +467,7 @@ ks_person_save (KsPerson     *self,
                 KsWorkspace  *workspace,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   g_autofree char *name = NULL;
   g_autoptr(KsPerson) stored = NULL;
@@ -509,16 +509,16 @@ ks_person_save (KsPerson     *self,
   ks_bind_text (stmt, 7, self->area);
   ks_bind_id (stmt, 8, self->manager_id);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 9, self->id);
+    ks_stmt_bind_int64 (stmt, 9, self->id);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the person"), &local_error))
     {
-      int rc = sqlite3_extended_errcode (ks_workspace_get_db (workspace));
+      int rc = ks_workspace_last_error (workspace);
 
-      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+      if (rc == KS_DB_ERROR_UNIQUE)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("There is already a person named “%s”"), name);
-      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (rc == KS_DB_ERROR_FOREIGN_KEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("The manager of “%s” is not in the workspace"), name);
       else
@@ -526,8 +526,8 @@ ks_person_save (KsPerson     *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       /* Deleted since it was loaded (another window, an undo). */
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -575,7 +575,7 @@ ks_person_delete (KsWorkspace  *workspace,
                   gint64        id,
                   GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -583,7 +583,7 @@ ks_person_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM people WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the person"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

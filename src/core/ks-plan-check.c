@@ -332,7 +332,7 @@ ks_plan_check_account (KsWorkspace  *workspace,
   KsPlanCheckContext ctx = { 0 };
   KsPlan *plan;
   GPtrArray *findings;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
@@ -354,16 +354,16 @@ ks_plan_check_account (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  if (ks_stmt_step (stmt) != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("count the account’s contacts"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return NULL;
     }
-  ctx.contacts = (guint) sqlite3_column_int64 (stmt, 0);
-  ctx.decision_makers = (guint) sqlite3_column_int64 (stmt, 1);
-  sqlite3_reset (stmt);
+  ctx.contacts = (guint) ks_stmt_column_int64 (stmt, 0);
+  ctx.decision_makers = (guint) ks_stmt_column_int64 (stmt, 1);
+  ks_stmt_reset (stmt);
 
   if (!(plan = ks_plan_load (workspace, account_id, error)))
     return NULL;

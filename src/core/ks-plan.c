@@ -699,7 +699,7 @@ ks_plan_item_get (const KsPlanItem *item,
 /* ---- storage ---- */
 
 static void
-bind_value (sqlite3_stmt      *stmt,
+bind_value (KsStmt      *stmt,
             int                idx,
             const KsPlanField *field,
             const KsPlanValue *value)
@@ -719,7 +719,7 @@ bind_value (sqlite3_stmt      *stmt,
       ks_bind_double_or_null (stmt, idx, value->number);
       break;
     case KS_PLAN_KIND_BOOL:
-      sqlite3_bind_int (stmt, idx, value_bool (value) ? 1 : 0);
+      ks_stmt_bind_int (stmt, idx, value_bool (value) ? 1 : 0);
       break;
     case KS_PLAN_KIND_PERSON:
     case KS_PLAN_KIND_CONTACT:
@@ -732,7 +732,7 @@ bind_value (sqlite3_stmt      *stmt,
 }
 
 static void
-read_value (sqlite3_stmt      *stmt,
+read_value (KsStmt      *stmt,
             int                idx,
             const KsPlanField *field,
             KsPlanValue       *value)
@@ -751,12 +751,12 @@ read_value (sqlite3_stmt      *stmt,
       value->number = ks_column_double_or_nan (stmt, idx);
       break;
     case KS_PLAN_KIND_BOOL:
-      value->number = sqlite3_column_int (stmt, idx) ? 1 : 0;
+      value->number = ks_stmt_column_int (stmt, idx) ? 1 : 0;
       break;
     case KS_PLAN_KIND_PERSON:
     case KS_PLAN_KIND_CONTACT:
     case KS_PLAN_KIND_PRODUCT:
-      value->id = sqlite3_column_int64 (stmt, idx);
+      value->id = ks_stmt_column_int64 (stmt, idx);
       break;
     default:
       g_assert_not_reached ();
@@ -770,23 +770,23 @@ load_list (KsWorkspace  *workspace,
            GError      **error)
 {
   const KsPlanListInfo *info = ks_plan_list_info (list);
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].select, error);
+  KsStmt *stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].select, error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan->account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, plan->account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsPlanItem *item = ks_plan_item_new (list);
 
-      item->id = sqlite3_column_int64 (stmt, 0);
+      item->id = ks_stmt_column_int64 (stmt, 0);
       for (guint i = 0; i < info->n_fields; i++)
         read_value (stmt, (int) i + 1, &info->fields[i], &item->values[i]);
       g_ptr_array_add (plan->items[list], item);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       g_autofree char *what = g_strdup_printf (_("read the plan’s list “%s”"), info->key);
       ks_workspace_set_sql_error (workspace, error, what);
@@ -803,7 +803,7 @@ ks_plan_load (KsWorkspace  *workspace,
   KsPlan *plan;
   guint n_fields;
   const KsPlanField *fields = ks_plan_fields (&n_fields);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -811,13 +811,13 @@ ks_plan_load (KsWorkspace  *workspace,
   plan = ks_plan_new (account_id);
   if (!(stmt = ks_workspace_prepare (workspace, plan_sql ()->select, error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     for (guint i = 0; i < n_fields; i++)
       read_value (stmt, (int) i + 1, &fields[i], &plan->values[i]);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the account plan"));
       goto fail;
@@ -965,22 +965,22 @@ check_full (KsWorkspace  *workspace,
             GError      **error)
 {
   const KsPlanListInfo *info = ks_plan_list_info (list);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 count;
 
   if (info->max_items == 0)
     return TRUE;
   if (!(stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].extent, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  if (ks_stmt_step (stmt) != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("count the plan’s items"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  count = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
   if (count >= info->max_items)
     {
       set_full_error (info, error);
@@ -998,7 +998,7 @@ load_action_sources (KsWorkspace  *workspace,
                      GError      **error)
 {
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   stmt = ks_workspace_prepare (workspace,
@@ -1006,12 +1006,12 @@ load_action_sources (KsWorkspace  *workspace,
                                " WHERE account_id = ?1 AND meeting_id IS NOT NULL", error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (sources, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
+    g_hash_table_insert (sources, g_memdup2 (&(gint64) { ks_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { ks_stmt_column_int64 (stmt, 1) }, sizeof (gint64)));
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the actions’ meetings"));
       return NULL;
@@ -1026,15 +1026,15 @@ restore_action_source (KsWorkspace  *workspace,
                        GError      **error)
 {
   gint64 *meeting = old_id ? g_hash_table_lookup (sources, &old_id) : NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!meeting)
     return TRUE;
   stmt = ks_workspace_prepare (workspace, "UPDATE plan_actions SET meeting_id = ?2 WHERE id = ?1", error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (ks_workspace_get_db (workspace)));
-  sqlite3_bind_int64 (stmt, 2, *meeting);
+  ks_stmt_bind_int64 (stmt, 1, ks_workspace_last_insert_id (workspace));
+  ks_stmt_bind_int64 (stmt, 2, *meeting);
   return ks_workspace_step_done (workspace, stmt, _("save the account plan"), error);
 }
 
@@ -1049,7 +1049,7 @@ insert_plan (KsWorkspace  *workspace,
   const PlanSql *sql = plan_sql ();
   guint n_fields;
   const KsPlanField *fields = ks_plan_fields (&n_fields);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean any_value = FALSE;
 
   for (guint i = 0; i < n_fields; i++)
@@ -1060,7 +1060,7 @@ insert_plan (KsWorkspace  *workspace,
     {
       if (!(stmt = ks_workspace_prepare (workspace, sql->insert, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, plan->account_id);
+      ks_stmt_bind_int64 (stmt, 1, plan->account_id);
       for (guint i = 0; i < n_fields; i++)
         bind_value (stmt, (int) i + 2, &fields[i], &plan->values[i]);
       if (!ks_workspace_step_done (workspace, stmt, _("save the account plan"), error))
@@ -1078,8 +1078,8 @@ insert_plan (KsWorkspace  *workspace,
 
           if (!(stmt = ks_workspace_prepare (workspace, sql->lists[l].insert, error)))
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, plan->account_id);
-          sqlite3_bind_int64 (stmt, 2, (gint64) k + 1);
+          ks_stmt_bind_int64 (stmt, 1, plan->account_id);
+          ks_stmt_bind_int64 (stmt, 2, (gint64) k + 1);
           for (guint i = 0; i < info->n_fields; i++)
             bind_value (stmt, (int) i + 3, &info->fields[i], &item->values[i]);
           if (!ks_workspace_step_done (workspace, stmt, _("save the account plan"), error))
@@ -1097,18 +1097,18 @@ delete_plan (KsWorkspace  *workspace,
              GError      **error)
 {
   const PlanSql *sql = plan_sql ();
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM account_plans WHERE account_id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   if (!ks_workspace_step_done (workspace, stmt, _("remove the old account plan"), error))
     return FALSE;
   for (int l = 0; l < KS_PLAN_N_LISTS; l++)
     {
       if (!(stmt = ks_workspace_prepare (workspace, sql->lists[l].delete_all, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, account_id);
+      ks_stmt_bind_int64 (stmt, 1, account_id);
       if (!ks_workspace_step_done (workspace, stmt, _("remove the old account plan"), error))
         return FALSE;
     }
@@ -1171,7 +1171,7 @@ ks_plan_set_field (KsWorkspace       *workspace,
 {
   const KsPlanField *fields = ks_plan_fields (NULL);
   int index;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
@@ -1191,7 +1191,7 @@ ks_plan_set_field (KsWorkspace       *workspace,
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace, plan_sql ()->upsert[index], error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
   bind_value (stmt, 2, &fields[index], value);
   if (!ks_workspace_step_done (workspace, stmt, _("save the account plan"), error))
     goto fail;
@@ -1247,7 +1247,7 @@ ks_plan_add_item (KsWorkspace       *workspace,
 {
   const KsPlanListInfo *info;
   const ListSql *ls;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 position, id;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -1264,20 +1264,20 @@ ks_plan_add_item (KsWorkspace       *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, ls->extent, error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  if (ks_stmt_step (stmt) != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("count the plan’s items"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       goto fail;
     }
-  position = sqlite3_column_int64 (stmt, 1) + 1;
-  sqlite3_reset (stmt);
+  position = ks_stmt_column_int64 (stmt, 1) + 1;
+  ks_stmt_reset (stmt);
 
   if (!(stmt = ks_workspace_prepare (workspace, ls->insert, error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, position);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 2, position);
   for (guint i = 0; i < info->n_fields; i++)
     {
       KsPlanValue empty;
@@ -1293,7 +1293,7 @@ ks_plan_add_item (KsWorkspace       *workspace,
     }
   if (!ks_workspace_step_done (workspace, stmt, _("add to the account plan"), error))
     goto fail;
-  id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
+  id = ks_workspace_last_insert_id (workspace);
   if (!ks_workspace_commit (workspace, error))
     return 0;
   return id;
@@ -1310,20 +1310,20 @@ item_account (KsWorkspace  *workspace,
               gint64        item_id,
               GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].owner, error);
+  KsStmt *stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].owner, error);
   gint64 account_id = 0;
   int rc;
 
   if (!stmt)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    account_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_bind_int64 (stmt, 1, item_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    account_id = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     ks_workspace_set_sql_error (workspace, error, _("read the account plan"));
-  else if (rc == SQLITE_DONE)
+  else if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no %s with id %lld in the plan; it may have been removed"),
                  _(ks_plan_list_info (list)->item_label), (long long) item_id);
@@ -1339,7 +1339,7 @@ ks_plan_set_item_field (KsWorkspace       *workspace,
                         GError           **error)
 {
   const KsPlanListInfo *info;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 account_id;
   int index;
 
@@ -1367,7 +1367,7 @@ ks_plan_set_item_field (KsWorkspace       *workspace,
     }
   if (!(stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].update[index], error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  ks_stmt_bind_int64 (stmt, 1, item_id);
   bind_value (stmt, 2, &info->fields[index], value);
   if (!ks_workspace_step_done (workspace, stmt, _("save the account plan"), error))
     goto fail;
@@ -1384,7 +1384,7 @@ ks_plan_delete_item (KsWorkspace  *workspace,
                      gint64        item_id,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (list >= 0 && list < KS_PLAN_N_LISTS, FALSE);
@@ -1395,7 +1395,7 @@ ks_plan_delete_item (KsWorkspace  *workspace,
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].delete_one, error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  ks_stmt_bind_int64 (stmt, 1, item_id);
   if (!ks_workspace_step_done (workspace, stmt, _("remove from the account plan"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

@@ -176,29 +176,29 @@ load_figures (KsWorkspace  *workspace,
               GError      **error)
 {
   g_autoptr(GHashTable) figures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = ks_workspace_prepare (workspace,
+  KsStmt *stmt = ks_workspace_prepare (workspace,
                                              "SELECT id, revenue, employees FROM accounts", error);
   int rc;
 
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       gint64 *id = g_new (gint64, 1);
       AccountFigures *f = g_new (AccountFigures, 1);
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = ks_stmt_column_int64 (stmt, 0);
       f->revenue = ks_column_double_or_nan (stmt, 1);
       f->employees = ks_column_double_or_nan (stmt, 2);
       g_hash_table_insert (figures, id, f);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return NULL;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return g_steal_pointer (&figures);
 }
 
@@ -719,7 +719,7 @@ ks_portfolio_revenue_years (KsWorkspace  *workspace,
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) won = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -728,11 +728,11 @@ ks_portfolio_revenue_years (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, "SELECT DISTINCT stage FROM opportunities", error);
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     if (ks_funnel_text_outcome (workspace, ks_column_text (stmt, 0)) == KS_OUTCOME_WON)
       g_ptr_array_add (won, g_strdup (ks_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
       return NULL;
@@ -745,16 +745,16 @@ ks_portfolio_revenue_years (KsWorkspace  *workspace,
                                    error);
       if (!stmt)
         return NULL;
-      sqlite3_bind_text (stmt, 1, g_ptr_array_index (won, i), -1, SQLITE_TRANSIENT);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      ks_stmt_bind_text (stmt, 1, g_ptr_array_index (won, i));
+      while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
         {
           int year = atoi (ks_column_text (stmt, 0));
 
           if (year > 0 && g_hash_table_add (seen, GINT_TO_POINTER (year)))
             g_array_append_val (years, year);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      ks_stmt_reset (stmt);
+      if (rc != KS_STEP_DONE)
         {
           ks_workspace_set_sql_error (workspace, error, _("read the opportunities"));
           return NULL;
@@ -816,7 +816,7 @@ ks_portfolio_owner_ids (KsWorkspace  *workspace,
                         GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -826,14 +826,14 @@ ks_portfolio_owner_ids (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
       return NULL;

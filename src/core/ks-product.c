@@ -51,11 +51,11 @@ set_string (char       **field,
 }
 
 static KsProduct *
-product_from_row (sqlite3_stmt *stmt)
+product_from_row (KsStmt *stmt)
 {
   KsProduct *self = g_object_new (KS_TYPE_PRODUCT, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
+  self->id = ks_stmt_column_int64 (stmt, 0);
   set_string (&self->name, ks_column_text (stmt, 1));
   set_string (&self->series, ks_column_text (stmt, 2));
   self->price = ks_column_double_or_nan (stmt, 3);
@@ -210,7 +210,7 @@ ks_product_list (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_PRODUCT);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -218,10 +218,10 @@ ks_product_list (KsWorkspace  *workspace,
   stmt = ks_workspace_prepare (workspace, SELECT_PRODUCT "ORDER BY name COLLATE NOCASE, name", error);
   if (!stmt)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, product_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the products"));
       return NULL;
@@ -235,7 +235,7 @@ ks_product_load (KsWorkspace  *workspace,
                  gint64        id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsProduct *self = NULL;
   int rc;
 
@@ -243,15 +243,15 @@ ks_product_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_PRODUCT "WHERE id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = product_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no product with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a product"));
   return self;
 }
@@ -290,7 +290,7 @@ ks_product_save (KsProduct    *self,
                  KsWorkspace  *workspace,
                  GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -321,11 +321,11 @@ ks_product_save (KsProduct    *self,
   ks_bind_text (stmt, 2, self->series);
   ks_bind_double_or_null (stmt, 3, self->price);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 4, self->id);
+    ks_stmt_bind_int64 (stmt, 4, self->id);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the product"), &local_error))
     {
-      if (sqlite3_extended_errcode (ks_workspace_get_db (workspace)) == SQLITE_CONSTRAINT_UNIQUE)
+      if (ks_workspace_last_error (workspace) == KS_DB_ERROR_UNIQUE)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("There is already a product named “%s”"), name);
       else
@@ -333,8 +333,8 @@ ks_product_save (KsProduct    *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       /* Deleted since it was loaded (another window, an undo). */
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -370,7 +370,7 @@ ks_product_delete (KsWorkspace  *workspace,
                    gint64        id,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -378,7 +378,7 @@ ks_product_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM products WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("delete the product"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

@@ -176,15 +176,15 @@ static gboolean
 load_people (RaciJob  *job,
              GError  **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (job->ws, "SELECT id, name FROM people ORDER BY name, id", error);
+  KsStmt *stmt = ks_workspace_prepare (job->ws, "SELECT id, name FROM people ORDER BY name, id", error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       const char *name = ks_column_text (stmt, 1);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
       char *key = g_utf8_casefold (name, -1);
       GPtrArray *names = g_hash_table_lookup (job->people_keys, key);
 
@@ -198,8 +198,8 @@ load_people (RaciJob  *job,
         g_free (key);
       g_ptr_array_add (names, g_strdup (name));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, error, _("read the people"));
       return FALSE;

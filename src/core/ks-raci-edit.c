@@ -54,7 +54,7 @@ clean_name (const char  *name,
 
 static gboolean
 run (KsWorkspace   *ws,
-     sqlite3_stmt  *stmt,
+     KsStmt  *stmt,
      const char    *action,
      GError       **error)
 {
@@ -70,13 +70,13 @@ run_ids (KsWorkspace  *ws,
          const char   *action,
          GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (ws, sql, error);
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
+  ks_stmt_bind_int64 (stmt, 1, a);
+  if (ks_stmt_bind_parameter_count (stmt) >= 2)
+    ks_stmt_bind_int64 (stmt, 2, b);
   return run (ws, stmt, action, error);
 }
 
@@ -145,22 +145,22 @@ row_parent (KsWorkspace     *ws,
             gint64          *position,
             GError         **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (ws, kind->parent_of, error);
+  KsStmt *stmt = ks_workspace_prepare (ws, kind->parent_of, error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
-      *parent = sqlite3_column_int64 (stmt, 0);
-      *position = sqlite3_column_int64 (stmt, 1);
+      *parent = ks_stmt_column_int64 (stmt, 0);
+      *position = ks_stmt_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     return ks_raci_not_found (error, _(kind->what), id);
-  if (rc != SQLITE_ROW)
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (ws, error, _("read a RACI chart"));
       return FALSE;
@@ -206,7 +206,7 @@ move_row (KsWorkspace     *ws,
           GError         **error)
 {
   gint64 parent = 0, old = 0, n;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!row_parent (ws, kind, id, &parent, &old, error))
     return FALSE;
@@ -225,8 +225,8 @@ move_row (KsWorkspace     *ws,
       ks_workspace_rollback (ws);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, position);
+  ks_stmt_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 2, position);
   return ks_workspace_step_commit (ws, stmt, _("move a row of a RACI chart"), error);
 }
 
@@ -292,7 +292,7 @@ ks_raci_chart_create (KsWorkspace  *workspace,
                       GError      **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 other;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -318,7 +318,7 @@ ks_raci_chart_create (KsWorkspace  *workspace,
       ks_bind_text (stmt, 1, trimmed);
       ks_bind_text (stmt, 2, ks_raci_scope_name (scope));
       ks_bind_id (stmt, 3, account_id);
-      sqlite3_bind_int (stmt, 4, arsci ? 1 : 0);
+      ks_stmt_bind_int (stmt, 4, arsci ? 1 : 0);
     }
   return ks_workspace_insert_commit (workspace, stmt, _("add a RACI chart"), error);
 }
@@ -348,17 +348,17 @@ simple_edit (KsWorkspace  *ws,
              gint64        value,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   if (!ks_workspace_begin (ws, label, error))
     return FALSE;
   if ((stmt = ks_workspace_prepare (ws, sql, error)))
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 1, id);
       if (text)
         ks_bind_text (stmt, 2, text);
-      else if (sqlite3_bind_parameter_count (stmt) >= 2)
-        sqlite3_bind_int64 (stmt, 2, value);
+      else if (ks_stmt_bind_parameter_count (stmt) >= 2)
+        ks_stmt_bind_int64 (stmt, 2, value);
     }
   return ks_workspace_step_commit (ws, stmt, _("change a RACI chart"), error);
 }
@@ -448,7 +448,7 @@ insert_named (KsWorkspace     *ws,
               GError         **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt = NULL;
+  KsStmt *stmt = NULL;
   gint64 chart, at;
 
   if (!(trimmed = clean_name (name, _(kind->what), error)) ||
@@ -460,8 +460,8 @@ insert_named (KsWorkspace     *ws,
   if ((at = open_gap (ws, kind, parent, position, error)) >= 0 &&
       (stmt = ks_workspace_prepare (ws, kind->insert, error)))
     {
-      sqlite3_bind_int64 (stmt, 1, parent);
-      sqlite3_bind_int64 (stmt, 2, at);
+      ks_stmt_bind_int64 (stmt, 1, parent);
+      ks_stmt_bind_int64 (stmt, 2, at);
       ks_bind_text (stmt, 3, trimmed);
     }
   return ks_workspace_insert_commit (ws, stmt, _("change a RACI chart"), error);
@@ -583,7 +583,7 @@ ks_raci_task_move (KsWorkspace  *workspace,
                    GError      **error)
 {
   gint64 old_phase, old_position, old_chart, new_chart, p;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 at;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -608,9 +608,9 @@ ks_raci_task_move (KsWorkspace  *workspace,
       !(stmt = ks_workspace_prepare (workspace,
                                      "UPDATE raci_tasks SET phase_id = ?2, position = ?3 WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int64 (stmt, 2, phase_id);
-  sqlite3_bind_int64 (stmt, 3, at);
+  ks_stmt_bind_int64 (stmt, 1, task_id);
+  ks_stmt_bind_int64 (stmt, 2, phase_id);
+  ks_stmt_bind_int64 (stmt, 3, at);
   return ks_workspace_step_commit (workspace, stmt, _("move a task"), error);
 
 fail:
@@ -641,7 +641,7 @@ ks_raci_column_add (KsWorkspace  *workspace,
 {
   g_autofree char *trimmed = NULL;
   g_autoptr(KsRaciChart) chart = NULL;
-  sqlite3_stmt *stmt = NULL;
+  KsStmt *stmt = NULL;
   gint64 at;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -691,8 +691,8 @@ ks_raci_column_add (KsWorkspace  *workspace,
                                     " VALUES (?1, ?2, ?3, ?4)",
                                     error)))
     {
-      sqlite3_bind_int64 (stmt, 1, chart_id);
-      sqlite3_bind_int64 (stmt, 2, at);
+      ks_stmt_bind_int64 (stmt, 1, chart_id);
+      ks_stmt_bind_int64 (stmt, 2, at);
       ks_bind_id (stmt, 3, person_id > 0 ? person_id : 0);
       ks_bind_text_or_null (stmt, 4, person_id > 0 ? NULL : trimmed);
     }
@@ -762,7 +762,7 @@ ks_raci_cell_set (KsWorkspace  *workspace,
                   GError      **error)
 {
   gint64 phase, position, task_chart, column_chart, arsci;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   char text[2] = { (char) letter, 0 };
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -824,10 +824,10 @@ ks_raci_cell_set (KsWorkspace  *workspace,
                                      "    OR raci_cells.main IS NOT excluded.main",
                                      error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int64 (stmt, 2, column_id);
+  ks_stmt_bind_int64 (stmt, 1, task_id);
+  ks_stmt_bind_int64 (stmt, 2, column_id);
   ks_bind_text (stmt, 3, text);
-  sqlite3_bind_int (stmt, 4, main ? 1 : 0);
+  ks_stmt_bind_int (stmt, 4, main ? 1 : 0);
   return ks_workspace_step_commit (workspace, stmt, _("set a cell"), error);
 
 fail:
@@ -850,8 +850,7 @@ ks_raci_chart_write (KsWorkspace        *workspace,
   g_autofree guint *task_position = NULL;
   g_autofree guint *phase_count = NULL;
   guint nt = chart->tasks->len, nc = chart->columns->len;
-  sqlite3_stmt *stmt;
-  sqlite3 *db = ks_workspace_get_db (workspace);
+  KsStmt *stmt;
   gint64 id = replace_id;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -886,12 +885,12 @@ ks_raci_chart_write (KsWorkspace        *workspace,
     {
       KsRaciPhase *p = g_ptr_array_index (chart->phases, i);
 
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, i);
+      ks_stmt_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 2, i);
       ks_bind_text (stmt, 3, p->name);
       if (!run (workspace, stmt, _("add a phase"), error))
         goto fail;
-      phase_ids[i] = sqlite3_last_insert_rowid (db);
+      phase_ids[i] = ks_workspace_last_insert_id (workspace);
     }
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "INSERT INTO raci_tasks (phase_id, position, name) VALUES (?1, ?2, ?3)", error)))
@@ -900,12 +899,12 @@ ks_raci_chart_write (KsWorkspace        *workspace,
     {
       KsRaciTask *t = g_ptr_array_index (chart->tasks, i);
 
-      sqlite3_bind_int64 (stmt, 1, phase_ids[t->phase]);
-      sqlite3_bind_int64 (stmt, 2, phase_count[t->phase]++);
+      ks_stmt_bind_int64 (stmt, 1, phase_ids[t->phase]);
+      ks_stmt_bind_int64 (stmt, 2, phase_count[t->phase]++);
       ks_bind_text (stmt, 3, t->name);
       if (!run (workspace, stmt, _("add a task"), error))
         goto fail;
-      task_ids[i] = sqlite3_last_insert_rowid (db);
+      task_ids[i] = ks_workspace_last_insert_id (workspace);
     }
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "INSERT INTO raci_columns (chart_id, position, person_id, role)"
@@ -915,13 +914,13 @@ ks_raci_chart_write (KsWorkspace        *workspace,
     {
       KsRaciColumn *c = g_ptr_array_index (chart->columns, i);
 
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, i);
+      ks_stmt_bind_int64 (stmt, 1, id);
+      ks_stmt_bind_int64 (stmt, 2, i);
       ks_bind_id (stmt, 3, c->person_id);
       ks_bind_text_or_null (stmt, 4, c->person_id > 0 ? NULL : c->role);
       if (!run (workspace, stmt, _("add a column"), error))
         goto fail;
-      column_ids[i] = sqlite3_last_insert_rowid (db);
+      column_ids[i] = ks_workspace_last_insert_id (workspace);
     }
   if (!(stmt = ks_workspace_prepare (workspace,
                                      "INSERT INTO raci_cells (task_id, column_id, letter, main) VALUES (?1, ?2, ?3, ?4)",
@@ -934,10 +933,10 @@ ks_raci_chart_write (KsWorkspace        *workspace,
 
         if (!text[0])
           continue;
-        sqlite3_bind_int64 (stmt, 1, task_ids[t]);
-        sqlite3_bind_int64 (stmt, 2, column_ids[c]);
+        ks_stmt_bind_int64 (stmt, 1, task_ids[t]);
+        ks_stmt_bind_int64 (stmt, 2, column_ids[c]);
         ks_bind_text (stmt, 3, text);
-        sqlite3_bind_int (stmt, 4, chart->main[t * chart->n_sized_columns + c] && text[0] == 'R' ? 1 : 0);
+        ks_stmt_bind_int (stmt, 4, chart->main[t * chart->n_sized_columns + c] && text[0] == 'R' ? 1 : 0);
         if (!run (workspace, stmt, _("set a cell"), error))
           goto fail;
       }

@@ -110,7 +110,7 @@ ks_raci_template_instantiate (KsWorkspace    *workspace,
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *account = NULL;
   const Template *t;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   guint n_columns = 0;
   int rc;
 
@@ -120,11 +120,11 @@ ks_raci_template_instantiate (KsWorkspace    *workspace,
   t = &templates[template_];
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT name FROM accounts WHERE id = ?1", error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     account = g_strdup (ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   if (!account)
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,

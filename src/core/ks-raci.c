@@ -268,7 +268,7 @@ ks_raci_team_roles (KsWorkspace  *ws,
                     GError      **error)
 {
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, column_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (ws,
@@ -278,8 +278,8 @@ ks_raci_team_roles (KsWorkspace  *ws,
                                      " ORDER BY t.core DESC, p.name, p.id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (ks_column_text (stmt, 0)));
       char *key = g_utf8_casefold (trimmed, -1);
@@ -291,12 +291,12 @@ ks_raci_team_roles (KsWorkspace  *ws,
           continue;
         }
       c = g_new0 (KsRaciColumn, 1);
-      c->resolved_id = sqlite3_column_int64 (stmt, 1);
+      c->resolved_id = ks_stmt_column_int64 (stmt, 1);
       c->resolved_name = g_strdup (ks_column_text (stmt, 2));
       g_hash_table_insert (roles, key, c);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (ws, error, _("read an account team"));
       return NULL;
@@ -309,14 +309,14 @@ ks_raci_known_roles (KsWorkspace  *ws,
                      GError      **error)
 {
   g_autoptr(GHashTable) roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (ws,
                                      "SELECT DISTINCT role FROM account_team WHERE role <> '' ORDER BY role",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (ks_column_text (stmt, 0)));
       char *key = g_utf8_casefold (trimmed, -1);
@@ -326,8 +326,8 @@ ks_raci_known_roles (KsWorkspace  *ws,
       else
         g_free (key);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (ws, error, _("read the account teams"));
       return NULL;
@@ -354,7 +354,7 @@ ks_raci_chart_list (KsWorkspace  *workspace,
                     GError      **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_raci_chart_info_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -369,23 +369,23 @@ ks_raci_chart_list (KsWorkspace  *workspace,
                                      " ORDER BY c.name, c.id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsRaciChartInfo *info = g_new0 (KsRaciChartInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 0);
+      info->id = ks_stmt_column_int64 (stmt, 0);
       info->name = g_strdup (ks_column_text (stmt, 1));
       ks_raci_scope_from_name (ks_column_text (stmt, 2), &info->scope);
-      info->account_id = sqlite3_column_int64 (stmt, 3);
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+      info->account_id = ks_stmt_column_int64 (stmt, 3);
+      if (!ks_stmt_column_is_null (stmt, 4))
         info->account_name = g_strdup (ks_column_text (stmt, 4));
-      info->arsci = sqlite3_column_int (stmt, 5) != 0;
-      info->n_tasks = sqlite3_column_int (stmt, 6);
+      info->arsci = ks_stmt_column_int (stmt, 5) != 0;
+      info->n_tasks = ks_stmt_column_int (stmt, 6);
       g_ptr_array_add (list, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the RACI charts"));
       return NULL;
@@ -447,12 +447,12 @@ ks_raci_chart_find (KsWorkspace  *workspace,
 
 static gboolean
 step_error (KsWorkspace  *ws,
-            sqlite3_stmt *stmt,
+            KsStmt *stmt,
             int           rc,
             GError      **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (ws, error, _("read a RACI chart"));
       return FALSE;
@@ -472,7 +472,7 @@ ks_raci_chart_load (KsWorkspace  *workspace,
   g_autoptr(GHashTable) column_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) roles = NULL;
   gint64 resolve_for;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   guint nc;
   int rc;
 
@@ -484,25 +484,25 @@ ks_raci_chart_load (KsWorkspace  *workspace,
                                      " WHERE c.id = ?1",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, chart_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, chart_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
       chart->id = chart_id;
       chart->name = g_strdup (ks_column_text (stmt, 0));
       ks_raci_scope_from_name (ks_column_text (stmt, 1), &chart->scope);
-      chart->account_id = sqlite3_column_int64 (stmt, 2);
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+      chart->account_id = ks_stmt_column_int64 (stmt, 2);
+      if (!ks_stmt_column_is_null (stmt, 3))
         chart->account_name = g_strdup (ks_column_text (stmt, 3));
-      chart->arsci = sqlite3_column_int (stmt, 4) != 0;
+      chart->arsci = ks_stmt_column_int (stmt, 4) != 0;
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     {
       ks_raci_not_found (error, _("chart"), chart_id);
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("read a RACI chart"));
       return NULL;
@@ -517,12 +517,12 @@ ks_raci_chart_load (KsWorkspace  *workspace,
           chart->account_name = NULL;
           if (!(stmt = ks_workspace_prepare (workspace, "SELECT name FROM accounts WHERE id = ?1", error)))
             return NULL;
-          sqlite3_bind_int64 (stmt, 1, resolve_for);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
+          ks_stmt_bind_int64 (stmt, 1, resolve_for);
+          rc = ks_stmt_step (stmt);
+          if (rc == KS_STEP_ROW)
             chart->account_name = g_strdup (ks_column_text (stmt, 0));
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_ROW)
+          ks_stmt_reset (stmt);
+          if (rc != KS_STEP_ROW)
             {
               g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                            _("There is no account with id %" PRId64), resolve_for);
@@ -537,10 +537,10 @@ ks_raci_chart_load (KsWorkspace  *workspace,
                                      "SELECT id, name FROM raci_phases WHERE chart_id = ?1 ORDER BY position, id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, chart_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, chart_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
       guint i = ks_raci_chart_add_phase (chart, ks_column_text (stmt, 1));
 
       ((KsRaciPhase *) g_ptr_array_index (chart->phases, i))->id = id;
@@ -555,11 +555,11 @@ ks_raci_chart_load (KsWorkspace  *workspace,
                                      " WHERE p.chart_id = ?1 ORDER BY p.position, p.id, t.position, t.id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, chart_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, chart_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 phase_id = sqlite3_column_int64 (stmt, 1);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
+      gint64 phase_id = ks_stmt_column_int64 (stmt, 1);
       guint phase = GPOINTER_TO_UINT (g_hash_table_lookup (phase_index, &phase_id));
       guint i = ks_raci_chart_add_task (chart, phase, ks_column_text (stmt, 2));
 
@@ -575,11 +575,11 @@ ks_raci_chart_load (KsWorkspace  *workspace,
                                      " WHERE c.chart_id = ?1 ORDER BY c.position, c.id",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, chart_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, chart_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 person_id = sqlite3_column_int64 (stmt, 1);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
+      gint64 person_id = ks_stmt_column_int64 (stmt, 1);
       const char *role = ks_column_text (stmt, 2);
       guint i = ks_raci_chart_add_column (chart, person_id, role,
                                           person_id > 0 ? ks_column_text (stmt, 3) : role);
@@ -610,11 +610,11 @@ ks_raci_chart_load (KsWorkspace  *workspace,
                                      " WHERE c.chart_id = ?1",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, chart_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, chart_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 task_id = sqlite3_column_int64 (stmt, 0);
-      gint64 column_id = sqlite3_column_int64 (stmt, 1);
+      gint64 task_id = ks_stmt_column_int64 (stmt, 0);
+      gint64 column_id = ks_stmt_column_int64 (stmt, 1);
       gpointer t, c;
       const char *letter = ks_column_text (stmt, 2);
 
@@ -622,7 +622,7 @@ ks_raci_chart_load (KsWorkspace  *workspace,
           !g_hash_table_lookup_extended (column_index, &column_id, NULL, &c))
         continue;
       chart->letters[GPOINTER_TO_UINT (t) * nc + GPOINTER_TO_UINT (c)] = (guint8) letter[0];
-      chart->main[GPOINTER_TO_UINT (t) * nc + GPOINTER_TO_UINT (c)] = sqlite3_column_int (stmt, 3) != 0;
+      chart->main[GPOINTER_TO_UINT (t) * nc + GPOINTER_TO_UINT (c)] = ks_stmt_column_int (stmt, 3) != 0;
     }
   if (!step_error (workspace, stmt, rc, error))
     return NULL;

@@ -175,7 +175,7 @@ ks_criteria_list (KsWorkspace  *workspace,
                   GError      **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_criterion_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -184,11 +184,11 @@ ks_criteria_list (KsWorkspace  *workspace,
                                      "SELECT id, name, weight FROM score_criteria ORDER BY position, id",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, criterion_new (sqlite3_column_int64 (stmt, 0), ks_column_text (stmt, 1),
-                                          sqlite3_column_double (stmt, 2)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
+    g_ptr_array_add (list, criterion_new (ks_stmt_column_int64 (stmt, 0), ks_column_text (stmt, 1),
+                                          ks_stmt_column_double (stmt, 2)));
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the review criteria"));
       return NULL;
@@ -220,7 +220,7 @@ ks_criteria_find (GPtrArray  *criteria,
 
 static gboolean
 run_stmt (KsWorkspace   *ws,
-          sqlite3_stmt  *stmt,
+          KsStmt  *stmt,
           const char    *action,
           GError       **error)
 {
@@ -237,7 +237,7 @@ ks_criteria_set (KsWorkspace       *workspace,
   g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree const char **names = NULL;
   g_autofree double *weights = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (n == 0 || criteria != NULL, FALSE);
@@ -284,12 +284,12 @@ ks_criteria_set (KsWorkspace       *workspace,
         continue;
       if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM account_scores WHERE criterion_id = ?1", error)))
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, c->id);
+      ks_stmt_bind_int64 (stmt, 1, c->id);
       if (!run_stmt (workspace, stmt, _("delete the scores of a criterion"), error))
         goto fail;
       if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM score_criteria WHERE id = ?1", error)))
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, c->id);
+      ks_stmt_bind_int64 (stmt, 1, c->id);
       if (!run_stmt (workspace, stmt, _("delete a criterion"), error))
         goto fail;
     }
@@ -315,7 +315,7 @@ ks_criteria_set (KsWorkspace       *workspace,
                                          "UPDATE score_criteria SET name = '\x01' || CAST (id AS TEXT) WHERE id = ?1",
                                          error)))
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, criteria[i].id);
+      ks_stmt_bind_int64 (stmt, 1, criteria[i].id);
       if (!run_stmt (workspace, stmt, _("rename a criterion"), error))
         goto fail;
     }
@@ -331,7 +331,7 @@ ks_criteria_set (KsWorkspace       *workspace,
                                              "WHERE id = ?1",
                                              error)))
             goto fail;
-          sqlite3_bind_int64 (stmt, 1, criteria[i].id);
+          ks_stmt_bind_int64 (stmt, 1, criteria[i].id);
         }
       else if (!(stmt = ks_workspace_prepare (workspace,
                                               "INSERT INTO score_criteria (name, weight, position) "
@@ -339,8 +339,8 @@ ks_criteria_set (KsWorkspace       *workspace,
                                               error)))
         goto fail;
       ks_bind_text (stmt, 2, name);
-      sqlite3_bind_double (stmt, 3, criteria[i].weight);
-      sqlite3_bind_int64 (stmt, 4, i);
+      ks_stmt_bind_double (stmt, 3, criteria[i].weight);
+      ks_stmt_bind_int64 (stmt, 4, i);
       if (!run_stmt (workspace, stmt, _("save a criterion"), error))
         goto fail;
     }
@@ -368,23 +368,23 @@ ks_period_list (KsWorkspace  *workspace,
                 GError      **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_period_free);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT id, name FROM review_periods ORDER BY name, id", error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsPeriod *p = g_new0 (KsPeriod, 1);
 
-      p->id = sqlite3_column_int64 (stmt, 0);
+      p->id = ks_stmt_column_int64 (stmt, 0);
       p->name = g_strdup (ks_column_text (stmt, 1));
       g_ptr_array_add (list, p);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
       return NULL;
@@ -426,15 +426,15 @@ check_period_name (const char  *name,
  * into @id (0 when there is none). FALSE, with @error set, on a failure. */
 static gboolean
 step_id (KsWorkspace   *workspace,
-         sqlite3_stmt  *stmt,
+         KsStmt  *stmt,
          gint64        *id,
          GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = ks_stmt_step (stmt);
 
-  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  *id = rc == KS_STEP_ROW ? ks_stmt_column_int64 (stmt, 0) : 0;
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
       return FALSE;
@@ -447,7 +447,7 @@ period_id_for_name (KsWorkspace  *workspace,
                     const char   *name,
                     GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id;
 
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT id FROM review_periods WHERE name = ?1", error)))
@@ -462,18 +462,18 @@ period_name (KsWorkspace  *workspace,
              gint64        id,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   char *name = NULL;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (workspace, "SELECT name FROM review_periods WHERE id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     name = g_strdup (ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     ks_workspace_set_sql_error (workspace, error, _("read the review periods"));
   return name;
 }
@@ -485,7 +485,7 @@ ks_period_ensure (KsWorkspace  *workspace,
                   GError      **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -529,7 +529,7 @@ ks_period_rename (KsWorkspace  *workspace,
   g_autofree char *old = NULL;
   GError *local = NULL;
   gint64 other;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -561,7 +561,7 @@ ks_period_rename (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "UPDATE review_periods SET name = ?2 WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_text (stmt, 2, trimmed);
   if (!run_stmt (workspace, stmt, _("rename a review period"), error) ||
       !update_current_setting (workspace, old, trimmed, error))
@@ -580,7 +580,7 @@ ks_period_delete (KsWorkspace  *workspace,
 {
   g_autofree char *old = NULL;
   GError *local = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -597,12 +597,12 @@ ks_period_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM account_scores WHERE period_id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!run_stmt (workspace, stmt, _("delete the scores of a review period"), error))
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM review_periods WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!run_stmt (workspace, stmt, _("delete a review period"), error) ||
       !update_current_setting (workspace, old, NULL, error))
     goto fail;
@@ -618,7 +618,7 @@ ks_period_get_current (KsWorkspace  *workspace,
                        GError      **error)
 {
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 id = 0;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -673,7 +673,7 @@ ks_period_get_previous (KsWorkspace  *workspace,
                         gint64        id,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 previous = 0;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), 0);
@@ -684,7 +684,7 @@ ks_period_get_previous (KsWorkspace  *workspace,
                                      " ORDER BY p.name DESC, p.id DESC LIMIT 1",
                                      error)))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   return step_id (workspace, stmt, &previous, error) ? previous : 0;
 }
 
@@ -702,7 +702,7 @@ ks_score_set (KsWorkspace  *workspace,
   g_autofree char *account = NULL;
   g_autofree char *criterion = NULL;
   gboolean has_period = FALSE;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
@@ -713,20 +713,20 @@ ks_score_set (KsWorkspace  *workspace,
                                      "       (SELECT count (*) FROM review_periods WHERE id = ?3)",
                                      error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, criterion_id);
-  sqlite3_bind_int64 (stmt, 3, period_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 2, criterion_id);
+  ks_stmt_bind_int64 (stmt, 3, period_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+      if (!ks_stmt_column_is_null (stmt, 0))
         account = g_strdup (ks_column_text (stmt, 0));
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+      if (!ks_stmt_column_is_null (stmt, 1))
         criterion = g_strdup (ks_column_text (stmt, 1));
-      has_period = sqlite3_column_int (stmt, 2) > 0;
+      has_period = ks_stmt_column_int (stmt, 2) > 0;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the scores"));
       return FALSE;
@@ -772,14 +772,14 @@ ks_score_set (KsWorkspace  *workspace,
                                  error);
   if (!stmt)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, period_id);
-  sqlite3_bind_int64 (stmt, 3, criterion_id);
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  ks_stmt_bind_int64 (stmt, 2, period_id);
+  ks_stmt_bind_int64 (stmt, 3, criterion_id);
   if (!isnan (score))
     {
-      sqlite3_bind_double (stmt, 4, score);
+      ks_stmt_bind_double (stmt, 4, score);
       if (explanation)
-        sqlite3_bind_text (stmt, 5, explanation, -1, SQLITE_TRANSIENT);
+        ks_stmt_bind_text (stmt, 5, explanation);
     }
   if (!run_stmt (workspace, stmt, _("save the score"), error))
     goto fail;
@@ -924,7 +924,7 @@ ks_score_table_load (KsWorkspace   *workspace,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (account_score_free);
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
   GError *local = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   guint n;
   int rc;
 
@@ -956,20 +956,20 @@ ks_score_table_load (KsWorkspace   *workspace,
                                      "  FROM accounts a LEFT JOIN people p ON p.id = a.owner_id",
                                      error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       KsAccountScore *row = account_score_new (n);
 
-      row->account_id = sqlite3_column_int64 (stmt, 0);
+      row->account_id = ks_stmt_column_int64 (stmt, 0);
       row->account = g_strdup (ks_column_text (stmt, 1));
       row->segment = g_strdup (ks_column_text (stmt, 2));
-      row->owner_id = sqlite3_column_int64 (stmt, 3);
+      row->owner_id = ks_stmt_column_int64 (stmt, 3);
       row->owner = g_strdup (ks_column_text (stmt, 4));
       g_ptr_array_add (rows, row);
       g_hash_table_insert (table->by_account, &row->account_id, row);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the accounts"));
       return NULL;
@@ -981,22 +981,22 @@ ks_score_table_load (KsWorkspace   *workspace,
                                      "  FROM account_scores WHERE period_id = ?1",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, period_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, period_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 account_id = sqlite3_column_int64 (stmt, 0);
-      gint64 criterion_id = sqlite3_column_int64 (stmt, 1);
+      gint64 account_id = ks_stmt_column_int64 (stmt, 0);
+      gint64 criterion_id = ks_stmt_column_int64 (stmt, 1);
       KsAccountScore *row = g_hash_table_lookup (table->by_account, &account_id);
       guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &criterion_id));
 
       if (!row || i == 0)
         continue;
-      row->scores[i - 1] = sqlite3_column_double (stmt, 2);
+      row->scores[i - 1] = ks_stmt_column_double (stmt, 2);
       g_free (row->explanations[i - 1]);
       row->explanations[i - 1] = g_strdup (ks_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the scores"));
       return NULL;
@@ -1063,7 +1063,7 @@ ks_score_history_load (KsWorkspace  *workspace,
   g_autoptr(GPtrArray) periods = NULL;
   g_autoptr(GHashTable) index = NULL;
   g_autoptr(GHashTable) by_period = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   guint n;
   int rc;
 
@@ -1093,19 +1093,19 @@ ks_score_history_load (KsWorkspace  *workspace,
                                      "SELECT period_id, criterion_id, score FROM account_scores WHERE account_id = ?1",
                                      error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, account_id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 period_id = sqlite3_column_int64 (stmt, 0);
-      gint64 criterion_id = sqlite3_column_int64 (stmt, 1);
+      gint64 period_id = ks_stmt_column_int64 (stmt, 0);
+      gint64 criterion_id = ks_stmt_column_int64 (stmt, 1);
       KsScoreHistoryItem *item = g_hash_table_lookup (by_period, &period_id);
       guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, &criterion_id));
 
       if (item && i > 0)
-        item->scores[i - 1] = sqlite3_column_double (stmt, 2);
+        item->scores[i - 1] = ks_stmt_column_double (stmt, 2);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the scores"));
       return NULL;
@@ -1162,17 +1162,17 @@ static gboolean
 score_job_load (ScoreJob  *job,
                 GError   **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(job->criteria = ks_criteria_list (job->ws, error)))
     return FALSE;
   if (!(stmt = ks_workspace_prepare (job->ws, "SELECT id, name FROM accounts ORDER BY name", error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       const char *name = ks_column_text (stmt, 1);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ks_stmt_column_int64 (stmt, 0);
       char *key = g_utf8_casefold (name, -1);
       GPtrArray *names = g_hash_table_lookup (job->account_keys, key);
 
@@ -1186,8 +1186,8 @@ score_job_load (ScoreJob  *job,
         g_free (key);
       g_ptr_array_add (names, g_strdup (name));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (job->ws, error, _("read the accounts"));
       return FALSE;
@@ -1338,7 +1338,7 @@ ks_scores_import_csv (KsWorkspace     *workspace,
   g_autoptr(KsCsvReader) reader = NULL;
   g_auto(ScoreJob) job = { 0 };
   g_autofree char *period_name_used = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 period_id;
   gint code;
 
@@ -1404,14 +1404,14 @@ ks_scores_import_csv (KsWorkspace     *workspace,
     {
       ScoreRow *row = &g_array_index (job.rows, ScoreRow, i);
 
-      sqlite3_bind_int64 (stmt, 1, row->account_id);
-      sqlite3_bind_int64 (stmt, 2, period_id);
-      sqlite3_bind_int64 (stmt, 3, row->criterion_id);
-      sqlite3_bind_double (stmt, 4, row->score);
+      ks_stmt_bind_int64 (stmt, 1, row->account_id);
+      ks_stmt_bind_int64 (stmt, 2, period_id);
+      ks_stmt_bind_int64 (stmt, 3, row->criterion_id);
+      ks_stmt_bind_double (stmt, 4, row->score);
       if (row->explanation)
-        sqlite3_bind_text (stmt, 5, row->explanation, -1, SQLITE_TRANSIENT);
+        ks_stmt_bind_text (stmt, 5, row->explanation);
       else
-        sqlite3_bind_null (stmt, 5);
+        ks_stmt_bind_null (stmt, 5);
       if (!run_stmt (workspace, stmt, _("save a score"), error))
         goto fail;
     }

@@ -386,7 +386,7 @@ score_by_marks (KsSearchResult *r)
 /* Steps a search statement (?1 the query, ?2 the limit) into @results. */
 static gboolean
 collect (KsWorkspace  *workspace,
-         sqlite3_stmt *stmt,
+         KsStmt *stmt,
          const char   *query,
          guint         limit,
          GPtrArray    *results,
@@ -394,11 +394,11 @@ collect (KsWorkspace  *workspace,
 {
   int rc;
 
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_text (stmt, 1, query);
+  ks_stmt_bind_int64 (stmt, 2, limit);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      gint64 rowid = ks_stmt_column_int64 (stmt, 0);
       KsSearchResult *r;
 
       if (!kind_valid (rowid % 16))
@@ -406,18 +406,18 @@ collect (KsWorkspace  *workspace,
       r = g_new0 (KsSearchResult, 1);
       r->kind = rowid % 16;
       r->id = rowid / 16;
-      r->account_id = sqlite3_column_int64 (stmt, 1);
+      r->account_id = ks_stmt_column_int64 (stmt, 1);
       r->title = g_strdup ("");
       r->title_marks = marks_new ();
       r->snippet = g_strdup ("");
       r->snippet_marks = marks_new ();
-      r->score = sqlite3_column_double (stmt, 4);
-      fill_texts (r, (const char *) sqlite3_column_text (stmt, 2),
-                  (const char *) sqlite3_column_text (stmt, 3));
+      r->score = ks_stmt_column_double (stmt, 4);
+      fill_texts (r, ks_stmt_column_text (stmt, 2),
+                  ks_stmt_column_text (stmt, 3));
       g_ptr_array_add (results, r);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("search the workspace"));
       return FALSE;
@@ -497,7 +497,7 @@ ks_search_run (KsWorkspace  *workspace,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_search_result_free);
   g_autofree char *query = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   guint n_ranked;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
@@ -516,7 +516,7 @@ ks_search_run (KsWorkspace  *workspace,
   n_ranked = results->len;
   if (!(stmt = ks_workspace_prepare (workspace, SQL_SEARCH_OPPORTUNITIES ("0.0"), error)))
     return NULL;
-  sqlite3_bind_int (stmt, 3, OPPORTUNITY_CANDIDATES);
+  ks_stmt_bind_int (stmt, 3, OPPORTUNITY_CANDIDATES);
   if (!collect (workspace, stmt, query, limit, results, error))
     return NULL;
   if (results->len - n_ranked < OPPORTUNITY_CANDIDATES)
@@ -527,7 +527,7 @@ ks_search_run (KsWorkspace  *workspace,
                                          SQL_SEARCH_OPPORTUNITIES ("bm25 (search_opportunities, 0.0, 10.0, 1.0)"),
                                          error)))
         return NULL;
-      sqlite3_bind_int (stmt, 3, OPPORTUNITY_CANDIDATES);
+      ks_stmt_bind_int (stmt, 3, OPPORTUNITY_CANDIDATES);
       if (!collect (workspace, stmt, query, limit, results, error))
         return NULL;
     }
@@ -551,13 +551,13 @@ ks_search_run (KsWorkspace  *workspace,
       r->account = g_strdup ("");
       if (r->account_id == 0)
         continue;
-      sqlite3_bind_int64 (stmt, 1, r->account_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      ks_stmt_bind_int64 (stmt, 1, r->account_id);
+      if (ks_stmt_step (stmt) == KS_STEP_ROW)
         {
           g_free (r->account);
           r->account = g_strdup (ks_column_text (stmt, 0));
         }
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
   return g_steal_pointer (&results);
 }
@@ -624,7 +624,7 @@ ks_search_bulk_begin (KsWorkspace        *workspace,
                       GError            **error)
 {
   g_autoptr(KsSearchBulk) bulk = g_new0 (KsSearchBulk, 1);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (table < G_N_ELEMENTS (bulk_tables), NULL);
 
@@ -637,10 +637,10 @@ ks_search_bulk_begin (KsWorkspace        *workspace,
     return NULL;
   for (guint i = 0; bulk->table->triggers[i]; i++)
     {
-      sqlite3_bind_text (stmt, 1, bulk->table->triggers[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      ks_stmt_bind_text_static (stmt, 1, bulk->table->triggers[i], -1);
+      if (ks_stmt_step (stmt) == KS_STEP_ROW)
         g_ptr_array_add (bulk->triggers, g_strdup (ks_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
   if (bulk->triggers->len != g_strv_length ((char **) bulk->table->triggers))
     {
@@ -663,7 +663,7 @@ add_pending (KsWorkspace  *workspace,
              gint64        hi,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gint64 new_lo = lo, new_hi = hi;
 
   stmt = ks_workspace_prepare (workspace,
@@ -672,35 +672,35 @@ add_pending (KsWorkspace  *workspace,
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lo);
-  sqlite3_bind_int64 (stmt, 2, hi);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, lo);
+  ks_stmt_bind_int64 (stmt, 2, hi);
+  if (ks_stmt_step (stmt) != KS_STEP_ROW)
     {
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       ks_workspace_set_sql_error (workspace, error, _("read the opportunities waiting to be indexed"));
       return FALSE;
     }
-  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (!ks_stmt_column_is_null (stmt, 0))
     {
-      new_lo = MIN (lo, sqlite3_column_int64 (stmt, 0));
-      new_hi = MAX (hi, sqlite3_column_int64 (stmt, 1));
+      new_lo = MIN (lo, ks_stmt_column_int64 (stmt, 0));
+      new_hi = MAX (hi, ks_stmt_column_int64 (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
 
   stmt = ks_workspace_prepare (workspace,
                                "DELETE FROM search_pending WHERE lo <= ?2 + 1 AND hi >= ?1 - 1",
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lo);
-  sqlite3_bind_int64 (stmt, 2, hi);
+  ks_stmt_bind_int64 (stmt, 1, lo);
+  ks_stmt_bind_int64 (stmt, 2, hi);
   if (!ks_workspace_step_done (workspace, stmt, _("note the opportunities to index"), error))
     return FALSE;
   stmt = ks_workspace_prepare (workspace, "INSERT INTO search_pending (lo, hi) VALUES (?1, ?2)", error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, new_lo);
-  sqlite3_bind_int64 (stmt, 2, new_hi);
+  ks_stmt_bind_int64 (stmt, 1, new_lo);
+  ks_stmt_bind_int64 (stmt, 2, new_hi);
   return ks_workspace_step_done (workspace, stmt, _("note the opportunities to index"), error);
 }
 
@@ -715,16 +715,16 @@ ks_search_bulk_end (KsWorkspace   *workspace,
 
   if (t->index)
     {
-      sqlite3_stmt *stmt = ks_workspace_prepare (workspace, t->unindex, error);
+      KsStmt *stmt = ks_workspace_prepare (workspace, t->unindex, error);
 
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, bulk->after);
+      ks_stmt_bind_int64 (stmt, 1, bulk->after);
       if (!ks_workspace_step_done (workspace, stmt, _("index the new rows"), error))
         return FALSE;
       if (!(stmt = ks_workspace_prepare (workspace, t->index, error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, bulk->after);
+      ks_stmt_bind_int64 (stmt, 1, bulk->after);
       if (!ks_workspace_step_done (workspace, stmt, _("index the new rows"), error))
         return FALSE;
     }
@@ -769,7 +769,7 @@ catch_up_in_transaction (KsWorkspace  *workspace,
   *more = FALSE;
   while (budget > 0)
     {
-      sqlite3_stmt *stmt;
+      KsStmt *stmt;
       gint64 lo, hi, end;
       int rc;
 
@@ -777,13 +777,13 @@ catch_up_in_transaction (KsWorkspace  *workspace,
                                    error);
       if (!stmt)
         return FALSE;
-      rc = sqlite3_step (stmt);
-      lo = sqlite3_column_int64 (stmt, 0);
-      hi = sqlite3_column_int64 (stmt, 1);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      rc = ks_stmt_step (stmt);
+      lo = ks_stmt_column_int64 (stmt, 0);
+      hi = ks_stmt_column_int64 (stmt, 1);
+      ks_stmt_reset (stmt);
+      if (rc == KS_STEP_DONE)
         return TRUE;
-      if (rc != SQLITE_ROW)
+      if (rc != KS_STEP_ROW)
         {
           ks_workspace_set_sql_error (workspace, error, _("read the opportunities waiting to be indexed"));
           return FALSE;
@@ -798,16 +798,16 @@ catch_up_in_transaction (KsWorkspace  *workspace,
                                    error);
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lo);
-      sqlite3_bind_int64 (stmt, 2, end);
+      ks_stmt_bind_int64 (stmt, 1, lo);
+      ks_stmt_bind_int64 (stmt, 2, end);
       if (!ks_workspace_step_done (workspace, stmt, _("index the new opportunities"), error))
         return FALSE;
       stmt = ks_workspace_prepare (workspace, KS_SEARCH_INSERT_OPPORTUNITIES_WHERE ("t.id BETWEEN ?1 AND ?2"),
                                    error);
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lo);
-      sqlite3_bind_int64 (stmt, 2, end);
+      ks_stmt_bind_int64 (stmt, 1, lo);
+      ks_stmt_bind_int64 (stmt, 2, end);
       if (!ks_workspace_step_done (workspace, stmt, _("index the new opportunities"), error))
         return FALSE;
 
@@ -817,8 +817,8 @@ catch_up_in_transaction (KsWorkspace  *workspace,
                                    error);
       if (!stmt)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, lo);
-      sqlite3_bind_int64 (stmt, 2, end);
+      ks_stmt_bind_int64 (stmt, 1, lo);
+      ks_stmt_bind_int64 (stmt, 2, end);
       if (!ks_workspace_step_done (workspace, stmt, _("note the opportunities to index"), error))
         return FALSE;
     }

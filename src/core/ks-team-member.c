@@ -62,17 +62,17 @@ set_string (char       **field,
 }
 
 static KsTeamMember *
-member_from_row (sqlite3_stmt *stmt)
+member_from_row (KsStmt *stmt)
 {
   KsTeamMember *self = g_object_new (KS_TYPE_TEAM_MEMBER, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->account_id = sqlite3_column_int64 (stmt, 1);
-  self->person_id = sqlite3_column_int64 (stmt, 2);
+  self->id = ks_stmt_column_int64 (stmt, 0);
+  self->account_id = ks_stmt_column_int64 (stmt, 1);
+  self->person_id = ks_stmt_column_int64 (stmt, 2);
   set_string (&self->account_name, ks_column_text (stmt, 3));
   set_string (&self->person_name, ks_column_text (stmt, 4));
   set_string (&self->person_title, ks_column_text (stmt, 5));
-  self->core = sqlite3_column_int (stmt, 6) != 0;
+  self->core = ks_stmt_column_int (stmt, 6) != 0;
   set_string (&self->role, ks_column_text (stmt, 7));
   return self;
 }
@@ -85,16 +85,16 @@ list_members (KsWorkspace  *workspace,
 {
   g_autoptr(GListStore) store = g_list_store_new (KS_TYPE_TEAM_MEMBER);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   if (!(stmt = ks_workspace_prepare (workspace, sql, error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     g_ptr_array_add (items, member_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (workspace, error, _("read the account team"));
       return NULL;
@@ -111,7 +111,7 @@ lookup_names (KsWorkspace  *workspace,
               char        **account_name,
               char        **person_name)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   stmt = ks_workspace_prepare (workspace,
                                "SELECT (SELECT name FROM accounts WHERE id = ?1),"
@@ -119,14 +119,14 @@ lookup_names (KsWorkspace  *workspace,
                                NULL);
   if (stmt)
     {
-      sqlite3_bind_int64 (stmt, 1, account_id);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      ks_stmt_bind_int64 (stmt, 1, account_id);
+      ks_stmt_bind_int64 (stmt, 2, person_id);
+      if (ks_stmt_step (stmt) == KS_STEP_ROW)
         {
           *account_name = g_strdup (ks_column_text (stmt, 0));
           *person_name = g_strdup (ks_column_text (stmt, 1));
         }
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
   if (!*account_name)
     *account_name = g_strdup ("");
@@ -328,7 +328,7 @@ ks_team_member_load (KsWorkspace  *workspace,
                      gint64        id,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   KsTeamMember *self = NULL;
   int rc;
 
@@ -336,15 +336,15 @@ ks_team_member_load (KsWorkspace  *workspace,
 
   if (!(stmt = ks_workspace_prepare (workspace, SELECT_MEMBER "WHERE t.id = ?1", error)))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ks_stmt_bind_int64 (stmt, 1, id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
     self = member_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc == KS_STEP_DONE)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
                  _("There is no team member with id %" PRId64), id);
-  else if (rc != SQLITE_ROW)
+  else if (rc != KS_STEP_ROW)
     ks_workspace_set_sql_error (workspace, error, _("read a team member"));
   return self;
 }
@@ -375,7 +375,7 @@ ks_team_member_save (KsTeamMember  *self,
                      KsWorkspace   *workspace,
                      GError       **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   gboolean inserting;
   g_autoptr(KsTeamMember) stored = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -403,18 +403,18 @@ ks_team_member_save (KsTeamMember  *self,
   if (!stmt)
     goto fail;
 
-  sqlite3_bind_int64 (stmt, 1, self->account_id);
-  sqlite3_bind_int64 (stmt, 2, self->person_id);
-  sqlite3_bind_int (stmt, 3, self->core ? 1 : 0);
+  ks_stmt_bind_int64 (stmt, 1, self->account_id);
+  ks_stmt_bind_int64 (stmt, 2, self->person_id);
+  ks_stmt_bind_int (stmt, 3, self->core ? 1 : 0);
   ks_bind_text (stmt, 4, self->role);
   if (!inserting)
-    sqlite3_bind_int64 (stmt, 5, self->id);
+    ks_stmt_bind_int64 (stmt, 5, self->id);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the team member"), &local_error))
     {
-      int rc = sqlite3_extended_errcode (ks_workspace_get_db (workspace));
+      int rc = ks_workspace_last_error (workspace);
 
-      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+      if (rc == KS_DB_ERROR_UNIQUE)
         {
           g_autofree char *account_name = NULL;
           g_autofree char *person_name = NULL;
@@ -423,7 +423,7 @@ ks_team_member_save (KsTeamMember  *self,
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                        _("“%s” is already in the team of “%s”"), person_name, account_name);
         }
-      else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (rc == KS_DB_ERROR_FOREIGN_KEY)
         g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_INVALID,
                      _("The account or the person of this team member is not in the workspace"));
       else
@@ -431,8 +431,8 @@ ks_team_member_save (KsTeamMember  *self,
       goto fail;
     }
   if (inserting)
-    self->id = sqlite3_last_insert_rowid (ks_workspace_get_db (workspace));
-  else if (sqlite3_changes (ks_workspace_get_db (workspace)) == 0)
+    self->id = ks_workspace_last_insert_id (workspace);
+  else if (ks_workspace_changes (workspace) == 0)
     {
       /* Deleted since it was loaded (another window, an undo). */
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
@@ -472,7 +472,7 @@ ks_team_member_delete (KsWorkspace  *workspace,
                        gint64        id,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
 
@@ -480,7 +480,7 @@ ks_team_member_delete (KsWorkspace  *workspace,
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace, "DELETE FROM account_team WHERE id = ?1", error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ks_stmt_bind_int64 (stmt, 1, id);
   if (!ks_workspace_step_done (workspace, stmt, _("remove the team member"), error))
     goto fail;
   return ks_workspace_commit (workspace, error);

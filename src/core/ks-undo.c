@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ks-undo-private.h"
+#include "ks-workspace-sqlite.h"
 
 /* Steps kept; older ones are forgotten. */
 #define MAX_STEPS 200
@@ -52,19 +53,19 @@ max_seq (KsUndo  *self,
          gint64  *out,
          GError **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (self->workspace,
+  KsStmt *stmt = ks_workspace_prepare (self->workspace,
                                              "SELECT coalesce (max (seq), 0) FROM temp.ks_undo_log",
                                              error);
   if (!stmt)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (ks_stmt_step (stmt) != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (self->workspace, error, _("read the undo log"));
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *out = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -74,13 +75,13 @@ delete_range (KsUndo  *self,
               gint64   last,
               GError **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (self->workspace,
+  KsStmt *stmt = ks_workspace_prepare (self->workspace,
                                              "DELETE FROM temp.ks_undo_log WHERE seq BETWEEN ?1 AND ?2",
                                              error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
+  ks_stmt_bind_int64 (stmt, 1, first);
+  ks_stmt_bind_int64 (stmt, 2, last);
   return ks_workspace_step_done (self->workspace, stmt, _("trim the undo log"), error);
 }
 
@@ -101,7 +102,7 @@ create_triggers (KsUndo      *self,
                  const char  *table,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new (NULL);
   int rc;
@@ -114,18 +115,18 @@ create_triggers (KsUndo      *self,
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_text (stmt, 1, table);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       /* The INTEGER PRIMARY KEY is the rowid itself (a key of several
        * columns is not). */
-      if (sqlite3_column_int (stmt, 1) == 1 && sqlite3_column_int (stmt, 3) == 1 &&
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "INTEGER") == 0)
+      if (ks_stmt_column_int (stmt, 1) == 1 && ks_stmt_column_int (stmt, 3) == 1 &&
+          g_strcmp0 (ks_stmt_column_text (stmt, 2), "INTEGER") == 0)
         continue;
-      g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (columns, g_strdup (ks_stmt_column_text (stmt, 0)));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self->workspace, error, _("read the schema"));
       return FALSE;
@@ -328,7 +329,7 @@ ks_undo_replay (KsUndo    *self,
                 GError   **error)
 {
   Step *step = g_queue_peek_head (redo ? &self->redo : &self->undo);
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
   sqlite3 *db = ks_workspace_get_db (self->workspace);
   gint64 first, last;
@@ -343,12 +344,12 @@ ks_undo_replay (KsUndo    *self,
                                error);
   if (!stmt)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, step->first);
-  sqlite3_bind_int64 (stmt, 2, step->last);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_bind_int64 (stmt, 1, step->first);
+  ks_stmt_bind_int64 (stmt, 2, step->last);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
+    g_ptr_array_add (statements, g_strdup (ks_stmt_column_text (stmt, 0)));
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self->workspace, error, _("read the undo log"));
       return FALSE;

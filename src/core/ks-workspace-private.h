@@ -4,42 +4,44 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "ks-db.h"
 #include "ks-workspace.h"
 
 G_BEGIN_DECLS
 
 /* A cached prepared statement, reset and with bindings cleared. The SQL must be
  * a fixed string (never built from user text); the workspace owns the result. */
-sqlite3_stmt *ks_workspace_prepare     (KsWorkspace  *self,
+KsStmt       *ks_workspace_prepare     (KsWorkspace  *self,
                                         const char   *sql,
                                         GError      **error);
-sqlite3      *ks_workspace_get_db      (KsWorkspace  *self);
-/* A second, read-only connection to the workspace's file, for a long query
- * in another thread (hand it over; the caller closes it with
- * sqlite3_close ()). It sees what is committed: NULL for a workspace in
- * memory, inside an open transaction, or when the file cannot be opened. */
-sqlite3      *ks_workspace_open_reader (KsWorkspace  *self);
+/* After a step: the id of the row the last INSERT added, how many rows the
+ * last INSERT, UPDATE or DELETE changed, how many all statements changed
+ * since the workspace was opened, and what kind of error the last failed
+ * call met. */
+gint64        ks_workspace_last_insert_id (KsWorkspace *self);
+gint64        ks_workspace_changes        (KsWorkspace *self);
+gint64        ks_workspace_total_changes  (KsWorkspace *self);
+KsDbError     ks_workspace_last_error     (KsWorkspace *self);
+
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,
                                         const char   *sql,
                                         GError      **error);
 /* Steps a statement that returns no rows (or whose rows are ignored). */
 gboolean      ks_workspace_step_done   (KsWorkspace  *self,
-                                        sqlite3_stmt *stmt,
+                                        KsStmt *stmt,
                                         const char   *action,
                                         GError      **error);
 /* Steps @stmt to its end inside a transaction begun with ks_workspace_begin()
  * and commits that transaction; on a failed step it rolls the transaction back
  * (a NULL @stmt, from a failed prepare, counts as a failed step). */
 gboolean      ks_workspace_step_commit (KsWorkspace  *self,
-                                        sqlite3_stmt *stmt,
+                                        KsStmt *stmt,
                                         const char   *action,
                                         GError      **error);
 /* The same for an INSERT: the new row's id, or 0. */
 gint64        ks_workspace_insert_commit (KsWorkspace  *self,
-                                          sqlite3_stmt *stmt,
+                                          KsStmt *stmt,
                                           const char   *action,
                                           GError      **error);
 /* One integer from fixed SQL taking ?1 = @a (and ?2 = @b where it has a second
@@ -57,21 +59,21 @@ void          ks_workspace_set_sql_error (KsWorkspace  *self,
                                           const char   *action);
 
 /* Binding helpers: NULL/empty handling in one place. */
-void          ks_bind_text             (sqlite3_stmt *stmt,
+void          ks_bind_text             (KsStmt *stmt,
                                         int           idx,
                                         const char   *text);   /* NULL → '' */
-void          ks_bind_text_or_null     (sqlite3_stmt *stmt,
+void          ks_bind_text_or_null     (KsStmt *stmt,
                                         int           idx,
                                         const char   *text);   /* NULL or '' → NULL */
-void          ks_bind_id               (sqlite3_stmt *stmt,
+void          ks_bind_id               (KsStmt *stmt,
                                         int           idx,
                                         gint64        id);     /* 0 → NULL */
-void          ks_bind_double_or_null   (sqlite3_stmt *stmt,
+void          ks_bind_double_or_null   (KsStmt *stmt,
                                         int           idx,
                                         double        value);  /* NaN → NULL */
-const char   *ks_column_text           (sqlite3_stmt *stmt,
+const char   *ks_column_text           (KsStmt *stmt,
                                         int           idx);    /* NULL → "" */
-double        ks_column_double_or_nan  (sqlite3_stmt *stmt,
+double        ks_column_double_or_nan  (KsStmt *stmt,
                                         int           idx);
 
 /* Looks up the id of a row by exact name in one of the named tables
@@ -82,7 +84,7 @@ gint64        ks_workspace_id_for_name (KsWorkspace  *self,
                                         GError      **error);
 
 /* Makes a domain object from the current row of a statement. */
-typedef gpointer (*KsRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*KsRowFunc) (KsStmt *stmt);
 
 /* Steps a bound statement over candidate rows and collects, made by
  * from_row, those whose column name_column equals name ignoring case (by
@@ -90,7 +92,7 @@ typedef gpointer (*KsRowFunc) (sqlite3_stmt *stmt);
  * the first three letters, as “A”, “B”. The *_find() functions use it after
  * an exact match failed. */
 gboolean      ks_workspace_match_name  (KsWorkspace  *self,
-                                        sqlite3_stmt *stmt,
+                                        KsStmt *stmt,
                                         int           name_column,
                                         const char   *name,
                                         KsRowFunc     from_row,

@@ -22,7 +22,7 @@
 #include "ks-funnel-private.h"
 #include "ks-schema-private.h"
 #include "ks-undo-private.h"
-#include "ks-workspace-private.h"
+#include "ks-workspace-sqlite.h"
 
 /* 'KsWk': written into the SQLite header so other databases are told apart. */
 #define KS_APPLICATION_ID 0x4B73576B
@@ -39,7 +39,7 @@ struct _KsWorkspace
 
   char       *path;
   sqlite3    *db;
-  GHashTable *statements;     /* SQL text → sqlite3_stmt* */
+  GHashTable *statements;     /* SQL text → KsStmt* */
   guint       schema_version;
   gboolean    read_only;
 
@@ -84,7 +84,7 @@ static const char *const user_tables[] = {
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  sqlite3_finalize (ks_stmt_get_sqlite (stmt));
 }
 
 static void
@@ -246,20 +246,20 @@ query_int (KsWorkspace  *self,
            const char   *action,
            GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (self, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (self, sql, error);
   int rc;
 
   if (!stmt)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = ks_stmt_step (stmt);
+  if (rc != KS_STEP_ROW)
     {
       ks_workspace_set_sql_error (self, error, action);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *out = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -428,22 +428,22 @@ open_database (KsWorkspace           *self,
 
   if (!in_memory && size > 0 && size <= QUICK_CHECK_MAX_BYTES)
     {
-      sqlite3_stmt *stmt = ks_workspace_prepare (self, "PRAGMA quick_check(1)", error);
+      KsStmt *stmt = ks_workspace_prepare (self, "PRAGMA quick_check(1)", error);
       int rc;
 
       if (!stmt)
         return FALSE;
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+      rc = ks_stmt_step (stmt);
+      if (rc != KS_STEP_ROW || g_strcmp0 (ks_stmt_column_text (stmt, 0), "ok") != 0)
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
                        _("“%s” is damaged: %s"), self->path,
-                       rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0)
+                       rc == KS_STEP_ROW ? ks_stmt_column_text (stmt, 0)
                                         : sqlite3_errmsg (self->db));
-          sqlite3_reset (stmt);
+          ks_stmt_reset (stmt);
           return FALSE;
         }
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
 
   if (self->read_only)
@@ -658,12 +658,13 @@ ks_workspace_open_reader (KsWorkspace *self)
   return db;
 }
 
-sqlite3_stmt *
+KsStmt *
 ks_workspace_prepare (KsWorkspace  *self,
                       const char   *sql,
                       GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
+  sqlite3_stmt *prepared;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -671,12 +672,12 @@ ks_workspace_prepare (KsWorkspace  *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      ks_stmt_reset (stmt);
+      ks_stmt_clear_bindings (stmt);
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &prepared, NULL) != SQLITE_OK)
     {
       int rc = sqlite3_errcode (self->db);
       if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
@@ -686,6 +687,7 @@ ks_workspace_prepare (KsWorkspace  *self,
                      "Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       return NULL;
     }
+  stmt = ks_stmt_from_sqlite (prepared);
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
@@ -711,27 +713,27 @@ ks_workspace_exec (KsWorkspace  *self,
 
 gboolean
 ks_workspace_step_done (KsWorkspace   *self,
-                        sqlite3_stmt  *stmt,
+                        KsStmt  *stmt,
                         const char    *action,
                         GError       **error)
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     ;
-  if (rc != SQLITE_DONE)
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self, error, action);
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return TRUE;
 }
 
 gboolean
 ks_workspace_step_commit (KsWorkspace   *self,
-                          sqlite3_stmt  *stmt,
+                          KsStmt  *stmt,
                           const char    *action,
                           GError       **error)
 {
@@ -745,7 +747,7 @@ ks_workspace_step_commit (KsWorkspace   *self,
 
 gint64
 ks_workspace_insert_commit (KsWorkspace   *self,
-                            sqlite3_stmt  *stmt,
+                            KsStmt  *stmt,
                             const char    *action,
                             GError       **error)
 {
@@ -770,20 +772,20 @@ ks_workspace_query_int (KsWorkspace  *self,
                         const char   *action,
                         GError      **error)
 {
-  sqlite3_stmt *stmt = ks_workspace_prepare (self, sql, error);
+  KsStmt *stmt = ks_workspace_prepare (self, sql, error);
   gint64 v = 0;
   int rc;
 
   if (!stmt)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ks_stmt_bind_int64 (stmt, 1, a);
+  if (ks_stmt_bind_parameter_count (stmt) >= 2)
+    ks_stmt_bind_int64 (stmt, 2, b);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    v = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_ROW && rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self, error, action);
       return -1;
@@ -792,61 +794,61 @@ ks_workspace_query_int (KsWorkspace  *self,
 }
 
 void
-ks_bind_text (sqlite3_stmt *stmt,
+ks_bind_text (KsStmt *stmt,
               int           idx,
               const char   *text)
 {
-  sqlite3_bind_text (stmt, idx, text ? text : "", -1, SQLITE_TRANSIENT);
+  ks_stmt_bind_text (stmt, idx, text ? text : "");
 }
 
 void
-ks_bind_text_or_null (sqlite3_stmt *stmt,
+ks_bind_text_or_null (KsStmt *stmt,
                       int           idx,
                       const char   *text)
 {
   if (text && *text)
-    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+    ks_stmt_bind_text (stmt, idx, text);
   else
-    sqlite3_bind_null (stmt, idx);
+    ks_stmt_bind_null (stmt, idx);
 }
 
 void
-ks_bind_id (sqlite3_stmt *stmt,
+ks_bind_id (KsStmt *stmt,
             int           idx,
             gint64        id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt, idx, id);
+    ks_stmt_bind_int64 (stmt, idx, id);
   else
-    sqlite3_bind_null (stmt, idx);
+    ks_stmt_bind_null (stmt, idx);
 }
 
 void
-ks_bind_double_or_null (sqlite3_stmt *stmt,
+ks_bind_double_or_null (KsStmt *stmt,
                         int           idx,
                         double        value)
 {
   if (isnan (value))
-    sqlite3_bind_null (stmt, idx);
+    ks_stmt_bind_null (stmt, idx);
   else
-    sqlite3_bind_double (stmt, idx, value);
+    ks_stmt_bind_double (stmt, idx, value);
 }
 
 const char *
-ks_column_text (sqlite3_stmt *stmt,
+ks_column_text (KsStmt *stmt,
                 int           idx)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, idx);
+  const char *text = ks_stmt_column_text (stmt, idx);
   return text ? text : "";
 }
 
 double
-ks_column_double_or_nan (sqlite3_stmt *stmt,
+ks_column_double_or_nan (KsStmt *stmt,
                          int           idx)
 {
-  if (sqlite3_column_type (stmt, idx) == SQLITE_NULL)
+  if (ks_stmt_column_is_null (stmt, idx))
     return NAN;
-  return sqlite3_column_double (stmt, idx);
+  return ks_stmt_column_double (stmt, idx);
 }
 
 gint64
@@ -855,7 +857,7 @@ ks_workspace_id_for_name (KsWorkspace  *self,
                           const char   *name,
                           GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   const char *sql;
   gint64 id = 0;
   int rc;
@@ -873,22 +875,22 @@ ks_workspace_id_for_name (KsWorkspace  *self,
     return 0;
   if (!(stmt = ks_workspace_prepare (self, sql, error)))
     return -1;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  ks_stmt_bind_text (stmt, 1, name);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    id = ks_stmt_column_int64 (stmt, 0);
+  else if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self, error, _("look up a name"));
       id = -1;
     }
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return id;
 }
 
 gboolean
 ks_workspace_match_name (KsWorkspace  *self,
-                         sqlite3_stmt *stmt,
+                         KsStmt *stmt,
                          int           name_column,
                          const char   *name,
                          KsRowFunc     from_row,
@@ -903,7 +905,7 @@ ks_workspace_match_name (KsWorkspace  *self,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       const char *candidate = ks_column_text (stmt, name_column);
       g_autofree char *other = g_utf8_casefold (candidate, -1);
@@ -916,8 +918,8 @@ ks_workspace_match_name (KsWorkspace  *self,
           n_similar++;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self, error, _("look up a name"));
       return FALSE;
@@ -944,7 +946,7 @@ ks_workspace_drop_indexes (KsWorkspace  *self,
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) creates = g_strv_builder_new ();
   g_auto(GStrv) drop = NULL;
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   int rc;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
@@ -958,14 +960,14 @@ ks_workspace_drop_indexes (KsWorkspace  *self,
                                error);
   if (!stmt)
     return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ks_stmt_bind_text (stmt, 1, table);
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       g_strv_builder_add (names, ks_column_text (stmt, 0));
       g_strv_builder_add (creates, ks_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self, error, _("read the schema"));
       return NULL;
@@ -1029,7 +1031,7 @@ gboolean
 ks_workspace_check_integrity (KsWorkspace  *self,
                               GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   g_autoptr(GString) problems = g_string_new (NULL);
   int rc;
 
@@ -1037,14 +1039,14 @@ ks_workspace_check_integrity (KsWorkspace  *self,
 
   if (!(stmt = ks_workspace_prepare (self, "PRAGMA integrity_check", error)))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
     {
       const char *line = ks_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
         g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ks_stmt_reset (stmt);
+  if (rc != KS_STEP_DONE)
     {
       ks_workspace_set_sql_error (self, error, _("check the workspace"));
       return FALSE;
@@ -1069,7 +1071,7 @@ ks_workspace_save_copy (KsWorkspace  *self,
                         const char   *dest_path,
                         GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -1082,7 +1084,7 @@ ks_workspace_save_copy (KsWorkspace  *self,
     }
   if (!(stmt = ks_workspace_prepare (self, "VACUUM INTO ?1", error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, dest_path, -1, SQLITE_TRANSIENT);
+  ks_stmt_bind_text (stmt, 1, dest_path);
   return ks_workspace_step_done (self, stmt, _("save a copy"), error);
 }
 
@@ -1090,17 +1092,17 @@ char *
 ks_workspace_get_setting (KsWorkspace *self,
                           const char  *key)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
   char *value = NULL;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
 
   if (!(stmt = ks_workspace_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL)))
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ks_stmt_bind_text (stmt, 1, key);
+  if (ks_stmt_step (stmt) == KS_STEP_ROW)
     value = g_strdup (ks_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  ks_stmt_reset (stmt);
   return value;
 }
 
@@ -1110,7 +1112,7 @@ ks_workspace_set_setting (KsWorkspace  *self,
                           const char   *value,
                           GError      **error)
 {
-  sqlite3_stmt *stmt;
+  KsStmt *stmt;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -1126,15 +1128,15 @@ ks_workspace_set_setting (KsWorkspace  *self,
                                    error);
       if (stmt)
         {
-          sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+          ks_stmt_bind_text (stmt, 1, key);
+          ks_stmt_bind_text (stmt, 2, value);
         }
     }
   else
     {
       stmt = ks_workspace_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
       if (stmt)
-        sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+        ks_stmt_bind_text (stmt, 1, key);
     }
   if (!stmt || !ks_workspace_step_done (self, stmt, _("save a setting"), error))
     {

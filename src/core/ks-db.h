@@ -1,0 +1,85 @@
+/* ks-db.h — the statements core runs, whatever database holds the workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For core files only. A domain file gets its statements from
+ * ks_workspace_prepare() (fixed SQL, never built from user text) and uses
+ * nothing but these calls on them, and ks_workspace_last_insert_id(),
+ * _changes() and _last_error() on the workspace: no engine's own API. Its SQL
+ * is what SQLite and PostgreSQL both accept: numbered parameters (?1),
+ * ON CONFLICT, RETURNING, no rowid. What must differ between the engines
+ * (opening, the schema's details, undo, change notifications, bulk loads,
+ * full-text search) lives in named files: ks-db-sqlite.c implements this
+ * interface for SQLite; tests/check-sql.py lists the files allowed to call
+ * SQLite itself.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A prepared statement, owned by the workspace that prepared it. */
+typedef struct _KsStmt KsStmt;
+
+typedef enum
+{
+  KS_STEP_ERROR,   /* the workspace's last error says why */
+  KS_STEP_ROW,     /* a row is ready for the column calls */
+  KS_STEP_DONE,    /* no more rows; the statement's work is done */
+} KsStep;
+
+/* What kind of error the last failed call met, for a message that names it. */
+typedef enum
+{
+  KS_DB_ERROR_NONE,
+  KS_DB_ERROR_UNIQUE,        /* a unique key (a name, a pair) is taken */
+  KS_DB_ERROR_FOREIGN_KEY,   /* a referenced row is missing, or still referenced */
+  KS_DB_ERROR_CONSTRAINT,    /* another constraint: a CHECK, NOT NULL */
+  KS_DB_ERROR_OTHER,
+} KsDbError;
+
+KsStep       ks_stmt_step                 (KsStmt     *stmt);
+/* Back to before the first step, ready to run again; bindings stay. */
+void         ks_stmt_reset                (KsStmt     *stmt);
+void         ks_stmt_clear_bindings       (KsStmt     *stmt);
+int          ks_stmt_bind_parameter_count (KsStmt     *stmt);
+int          ks_stmt_column_count         (KsStmt     *stmt);
+
+/* Parameters count from 1. */
+void         ks_stmt_bind_int64           (KsStmt     *stmt,
+                                           int         idx,
+                                           gint64      value);
+void         ks_stmt_bind_int             (KsStmt     *stmt,
+                                           int         idx,
+                                           int         value);
+void         ks_stmt_bind_double          (KsStmt     *stmt,
+                                           int         idx,
+                                           double      value);
+void         ks_stmt_bind_null            (KsStmt     *stmt,
+                                           int         idx);
+/* @text is copied; NULL binds NULL. */
+void         ks_stmt_bind_text            (KsStmt     *stmt,
+                                           int         idx,
+                                           const char *text);
+/* @text (@length bytes, or -1 up to its NUL) is not copied: it must stay
+ * as it is until the statement is reset. For bulk loads. */
+void         ks_stmt_bind_text_static     (KsStmt     *stmt,
+                                           int         idx,
+                                           const char *text,
+                                           gssize      length);
+
+/* Columns count from 0; a NULL reads as 0, 0.0 or a NULL string. The
+ * string lives until the next step or reset. */
+gint64       ks_stmt_column_int64         (KsStmt     *stmt,
+                                           int         idx);
+int          ks_stmt_column_int           (KsStmt     *stmt,
+                                           int         idx);
+double       ks_stmt_column_double        (KsStmt     *stmt,
+                                           int         idx);
+const char  *ks_stmt_column_text          (KsStmt     *stmt,
+                                           int         idx);
+gboolean     ks_stmt_column_is_null       (KsStmt     *stmt,
+                                           int         idx);
+
+G_END_DECLS
