@@ -7,7 +7,7 @@ KEYSTONE_PACKAGES=(
   # build
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
-  libcairo2-dev libpango1.0-dev libcsv-dev
+  libcairo2-dev libpango1.0-dev libcsv-dev libpq-dev
   # run the app
   dbus dbus-x11
 )
@@ -16,6 +16,8 @@ KEYSTONE_TEST_PACKAGES=(
   xvfb xauth at-spi2-core python3 python3-pyatspi gir1.2-atspi-2.0
   appstream desktop-file-utils libxml2-utils sqlite3
   clang libclang-rt-14-dev poppler-utils librsvg2-bin imagemagick
+  # a throwaway PostgreSQL 15 server for the team-workspace cases (pg_virtualenv)
+  postgresql-15 postgresql-common
 )
 
 keystone_install_packages () {

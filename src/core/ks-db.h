@@ -19,8 +19,10 @@
 
 G_BEGIN_DECLS
 
-/* A prepared statement, owned by the workspace that prepared it. */
+/* A prepared statement, owned by the workspace (or KsDb) that prepared it. */
 typedef struct _KsStmt KsStmt;
+/* One connection to a database engine. */
+typedef struct _KsDb KsDb;
 
 typedef enum
 {
@@ -81,5 +83,35 @@ const char  *ks_stmt_column_text          (KsStmt     *stmt,
                                            int         idx);
 gboolean     ks_stmt_column_is_null       (KsStmt     *stmt,
                                            int         idx);
+
+/* Connections. The workspace keeps its own SQLite connection for now; a
+ * KsDb is how core reaches an engine by itself (the team workspace on
+ * PostgreSQL builds on it; tests/test-db.c runs the same statements on
+ * both engines). */
+KsDb        *ks_db_open_sqlite            (const char  *path,
+                                           GError     **error);
+/* Any libpq connection string or URI ("postgresql://HOST/DB"); "" takes
+ * libpq's defaults (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD). */
+KsDb        *ks_db_open_pg                (const char  *conninfo,
+                                           GError     **error);
+void         ks_db_close                  (KsDb        *db);
+/* A cached prepared statement (fixed SQL, never built from user text),
+ * reset and with its bindings cleared; @db owns it. */
+KsStmt      *ks_db_prepare                (KsDb        *db,
+                                           const char  *sql,
+                                           GError     **error);
+/* Fixed SQL with no parameters and no rows (DDL, BEGIN, COMMIT). */
+gboolean     ks_db_exec                   (KsDb        *db,
+                                           const char  *sql,
+                                           GError     **error);
+/* After a step: the id the last INSERT gave its row, how many rows the
+ * last INSERT, UPDATE or DELETE changed, what kind of error the last failed
+ * call met and the engine's words for it. */
+gint64       ks_db_last_insert_id         (KsDb        *db);
+gint64       ks_db_changes                (KsDb        *db);
+KsDbError    ks_db_last_error             (KsDb        *db);
+const char  *ks_db_error_message          (KsDb        *db);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsDb, ks_db_close)
 
 G_END_DECLS

@@ -231,13 +231,13 @@ sort_thread (GTask        *task,
   KsOpportunityQuery query = { &job->filter, job->stage_id };
   sqlite3 *db = job->db;
   sqlite3_stmt *prepared = NULL;
+  KsStmt *stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   KsStep rc = KS_STEP_ERROR;
 
   if (sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &prepared, NULL) == SQLITE_OK)
     {
-      KsStmt *stmt = ks_stmt_from_sqlite (prepared);
-
+      stmt = ks_stmt_new_sqlite (prepared);
       bind_query (stmt, &query);
       if (job->sort == KS_OPPORTUNITY_SORT_MOMENTUM)
         ks_bind_text (stmt, 13, job->cutoff);
@@ -262,7 +262,10 @@ sort_thread (GTask        *task,
         reverse_ids (ids);
       g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
     }
-  sqlite3_finalize (prepared);
+  if (stmt)
+    ks_stmt_free (stmt);   /* and the statement it wraps */
+  else
+    sqlite3_finalize (prepared);
 }
 
 void

@@ -20,8 +20,10 @@ sqlite3      *ks_workspace_get_db      (KsWorkspace  *self);
  * sqlite3_close ()). It sees what is committed: NULL for a workspace in
  * memory, inside an open transaction, or when the file cannot be opened. */
 sqlite3      *ks_workspace_open_reader (KsWorkspace  *self);
-/* The statement behind a KsStmt, and back (ks-db-sqlite.c). */
+/* A KsStmt over @stmt, which it finalizes when freed (ks-db-sqlite.c);
+ * the statement behind a KsStmt of SQLite's. */
+KsStmt       *ks_stmt_new_sqlite       (sqlite3_stmt *stmt);
+void          ks_stmt_free             (KsStmt       *stmt);
 sqlite3_stmt *ks_stmt_get_sqlite       (KsStmt       *stmt);
-KsStmt       *ks_stmt_from_sqlite      (sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -84,7 +84,7 @@ static const char *const user_tables[] = {
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (ks_stmt_get_sqlite (stmt));
+  ks_stmt_free (stmt);
 }
 
 static void
@@ -687,7 +687,7 @@ ks_workspace_prepare (KsWorkspace  *self,
                      "Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       return NULL;
     }
-  stmt = ks_stmt_from_sqlite (prepared);
+  stmt = ks_stmt_new_sqlite (prepared);
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }

@@ -1,0 +1,432 @@
+/* ks-db-pg.c — the statement interface (ks-db.h) over PostgreSQL (libpq)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The first part of the team workspace (issue 13): the same statements core
+ * runs on SQLite run here. SQL is prepared once per connection under a
+ * name of its own, its ?N parameters turned into PostgreSQL's $N (outside
+ * quotes); parameters travel as text and PostgreSQL reads them as the types
+ * the statement gives them. A step runs the statement the first time and
+ * then walks its rows. Errors are told apart by their SQLSTATE class.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "ks-db-private.h"
+#include "ks-error.h"
+
+typedef struct
+{
+  KsDb       parent;
+  PGconn    *conn;
+  guint      n_prepared;   /* for statement names */
+  gint64     changes;
+  KsDbError  last_error;
+  char      *message;
+} PgDb;
+
+typedef struct
+{
+  KsStmt     parent;
+  PgDb      *db;
+  char      *name;
+  int        n_params;
+  char     **values;       /* n_params, owned; NULL = SQL NULL */
+  PGresult  *result;       /* after the first step */
+  int        row;          /* the row the columns read */
+} PgStmt;
+
+#define PG(stmt) ((PgStmt *) (stmt))
+
+static void
+set_result_error (PgDb           *db,
+                  const PGresult *result)
+{
+  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+
+  g_free (db->message);
+  db->message = g_strdup (result && *PQresultErrorMessage (result) ? PQresultErrorMessage (result)
+                                                                 : PQerrorMessage (db->conn));
+  g_strchomp (db->message);
+  if (!state)
+    db->last_error = KS_DB_ERROR_OTHER;
+  else if (g_str_equal (state, "23505"))
+    db->last_error = KS_DB_ERROR_UNIQUE;
+  else if (g_str_equal (state, "23503"))
+    db->last_error = KS_DB_ERROR_FOREIGN_KEY;
+  else if (g_str_has_prefix (state, "23"))
+    db->last_error = KS_DB_ERROR_CONSTRAINT;
+  else
+    db->last_error = KS_DB_ERROR_OTHER;
+}
+
+static void
+clear_error (PgDb *db)
+{
+  db->last_error = KS_DB_ERROR_NONE;
+  g_clear_pointer (&db->message, g_free);
+}
+
+/* ?N → $N and a bare ? → the next number, outside '…' and "…"; the number
+ * of parameters in *n_params. */
+static char *
+translate (const char *sql,
+           int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int next = 0, most = 0;
+  char quote = 0;
+
+  for (const char *p = sql; *p; p++)
+    {
+      if (quote)
+        {
+          if (*p == quote)
+            quote = 0;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '\'' || *p == '"')
+        {
+          quote = *p;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          int n;
+
+          if (g_ascii_isdigit (p[1]))
+            {
+              char *end;
+
+              n = (int) strtol (p + 1, &end, 10);
+              p = end - 1;
+            }
+          else
+            n = ++next;
+          most = MAX (most, n);
+          g_string_append_printf (out, "$%d", n);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  *n_params = most;
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_value (KsStmt *stmt,
+           int     idx,
+           char   *value)
+{
+  PgStmt *self = PG (stmt);
+
+  if (idx < 1 || idx > self->n_params)
+    {
+      g_free (value);
+      return;
+    }
+  g_free (self->values[idx - 1]);
+  self->values[idx - 1] = value;
+}
+
+static void
+pg_reset (KsStmt *stmt)
+{
+  g_clear_pointer (&PG (stmt)->result, PQclear);
+  PG (stmt)->row = -1;
+}
+
+static KsStep
+pg_step (KsStmt *stmt)
+{
+  PgStmt *self = PG (stmt);
+  PgDb *db = self->db;
+
+  if (!self->result)
+    {
+      ExecStatusType status;
+
+      self->result = PQexecPrepared (db->conn, self->name, self->n_params,
+                                     (const char *const *) self->values, NULL, NULL, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          set_result_error (db, self->result);
+          g_clear_pointer (&self->result, PQclear);
+          return KS_STEP_ERROR;
+        }
+      clear_error (db);
+      db->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+      self->row = -1;
+    }
+  if (++self->row < PQntuples (self->result))
+    return KS_STEP_ROW;
+  self->row = PQntuples (self->result);
+  return KS_STEP_DONE;
+}
+
+static void
+pg_clear_bindings (KsStmt *stmt)
+{
+  PgStmt *self = PG (stmt);
+
+  for (int i = 0; i < self->n_params; i++)
+    g_clear_pointer (&self->values[i], g_free);
+}
+
+static int
+pg_bind_parameter_count (KsStmt *stmt)
+{
+  return PG (stmt)->n_params;
+}
+
+static int
+pg_column_count (KsStmt *stmt)
+{
+  return PG (stmt)->result ? PQnfields (PG (stmt)->result) : 0;
+}
+
+static void
+pg_bind_int64 (KsStmt *stmt,
+               int     idx,
+               gint64  value)
+{
+  set_value (stmt, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+}
+
+static void
+pg_bind_double (KsStmt *stmt,
+                int     idx,
+                double  value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  set_value (stmt, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+}
+
+static void
+pg_bind_null (KsStmt *stmt,
+              int     idx)
+{
+  set_value (stmt, idx, NULL);
+}
+
+static void
+pg_bind_text (KsStmt     *stmt,
+              int         idx,
+              const char *text,
+              gssize      length,
+              gboolean    copy)
+{
+  /* libpq takes the text when the statement runs: always a copy here */
+  set_value (stmt, idx, length < 0 ? g_strdup (text) : g_strndup (text, length));
+}
+
+static const char *
+value_at (KsStmt *stmt,
+          int     idx)
+{
+  PgStmt *self = PG (stmt);
+
+  if (!self->result || self->row < 0 || self->row >= PQntuples (self->result) ||
+      idx < 0 || idx >= PQnfields (self->result) || PQgetisnull (self->result, self->row, idx))
+    return NULL;
+  return PQgetvalue (self->result, self->row, idx);
+}
+
+static gint64
+pg_column_int64 (KsStmt *stmt,
+                 int     idx)
+{
+  const char *value = value_at (stmt, idx);
+
+  if (!value)
+    return 0;
+  /* a boolean reads as 1 or 0, as it does in SQLite */
+  if (g_str_equal (value, "t") || g_str_equal (value, "f"))
+    return value[0] == 't';
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+static double
+pg_column_double (KsStmt *stmt,
+                  int     idx)
+{
+  const char *value = value_at (stmt, idx);
+
+  return value ? g_ascii_strtod (value, NULL) : 0.0;
+}
+
+static const char *
+pg_column_text (KsStmt *stmt,
+                int     idx)
+{
+  return value_at (stmt, idx);
+}
+
+static gboolean
+pg_column_is_null (KsStmt *stmt,
+                   int     idx)
+{
+  return value_at (stmt, idx) == NULL;
+}
+
+static void
+pg_stmt_free (KsStmt *stmt)
+{
+  PgStmt *self = PG (stmt);
+
+  pg_reset (stmt);
+  pg_clear_bindings (stmt);
+  g_free (self->values);
+  g_free (self->name);
+  g_free (self);
+}
+
+static const KsStmtClass pg_stmt_class = {
+  pg_step, pg_reset, pg_clear_bindings, pg_bind_parameter_count, pg_column_count,
+  pg_bind_int64, pg_bind_double, pg_bind_null, pg_bind_text,
+  pg_column_int64, pg_column_double, pg_column_text, pg_column_is_null,
+  pg_stmt_free,
+};
+
+#define PGDB(db) ((PgDb *) (db))
+
+static KsStmt *
+pg_prepare (KsDb        *db,
+            const char  *sql,
+            GError     **error)
+{
+  PgDb *pg = PGDB (db);
+  int n_params;
+  g_autofree char *translated = translate (sql, &n_params);
+  g_autofree char *name = g_strdup_printf ("ks%u", ++pg->n_prepared);
+  PGresult *result = PQprepare (pg->conn, name, translated, n_params, NULL);
+  PgStmt *self;
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      set_result_error (pg, result);
+      PQclear (result);
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   "Could not prepare “%s”: %s", sql, pg->message);
+      return NULL;
+    }
+  PQclear (result);
+  self = g_new0 (PgStmt, 1);
+  self->parent.klass = &pg_stmt_class;
+  self->db = pg;
+  self->name = g_steal_pointer (&name);
+  self->n_params = n_params;
+  self->values = g_new0 (char *, MAX (n_params, 1));
+  self->row = -1;
+  return &self->parent;
+}
+
+static gboolean
+pg_exec (KsDb        *db,
+         const char  *sql,
+         GError     **error)
+{
+  PgDb *pg = PGDB (db);
+  PGresult *result = PQexec (pg->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      set_result_error (pg, result);
+      PQclear (result);
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED, "%s", pg->message);
+      return FALSE;
+    }
+  clear_error (pg);
+  pg->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+  return TRUE;
+}
+
+/* The value the last INSERT took from a sequence (an identity column) in
+ * this session; 0 before any. */
+static gint64
+pg_last_insert_id (KsDb *db)
+{
+  PgDb *pg = PGDB (db);
+  PGresult *result = PQexec (pg->conn, "SELECT lastval()");
+  gint64 id = 0;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return id;
+}
+
+static gint64
+pg_changes (KsDb *db)
+{
+  return PGDB (db)->changes;
+}
+
+static KsDbError
+pg_last_error (KsDb *db)
+{
+  return PGDB (db)->last_error;
+}
+
+static const char *
+pg_error_message (KsDb *db)
+{
+  PgDb *pg = PGDB (db);
+
+  return pg->message ? pg->message : "";
+}
+
+static void
+pg_close (KsDb *db)
+{
+  PgDb *pg = PGDB (db);
+
+  ks_db_clear_common (db);
+  PQfinish (pg->conn);
+  g_free (pg->message);
+  g_free (pg);
+}
+
+static const KsDbClass pg_db_class = {
+  pg_prepare, pg_exec, pg_last_insert_id, pg_changes, pg_last_error, pg_error_message, pg_close,
+};
+
+KsDb *
+ks_db_open_pg (const char  *conninfo,
+               GError     **error)
+{
+  PGconn *conn;
+  PgDb *self;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  conn = PQconnectdb (conninfo);
+  if (PQstatus (conn) != CONNECTION_OK)
+    {
+      g_autofree char *reason = g_strdup (PQerrorMessage (conn));
+
+      g_strchomp (reason);
+      /* Translators: %s is the server's or libpq's reason */
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   _("Could not connect to the team workspace: %s"), reason);
+      PQfinish (conn);
+      return NULL;
+    }
+  self = g_new0 (PgDb, 1);
+  ks_db_init_common (&self->parent, &pg_db_class);
+  self->conn = conn;
+  /* notices (an index that exists already, …) stay quiet */
+  if (!pg_exec (&self->parent, "SET client_min_messages = warning", error))
+    {
+      pg_close (&self->parent);
+      return NULL;
+    }
+  return &self->parent;
+}
