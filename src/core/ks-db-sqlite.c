@@ -173,36 +173,13 @@ error_kind (int rc)
     }
 }
 
-gint64
-ks_workspace_last_insert_id (KsWorkspace *self)
-{
-  return sqlite3_last_insert_rowid (ks_workspace_get_db (self));
-}
-
-gint64
-ks_workspace_changes (KsWorkspace *self)
-{
-  return sqlite3_changes (ks_workspace_get_db (self));
-}
-
-gint64
-ks_workspace_total_changes (KsWorkspace *self)
-{
-  return sqlite3_total_changes (ks_workspace_get_db (self));
-}
-
-KsDbError
-ks_workspace_last_error (KsWorkspace *self)
-{
-  return error_kind (sqlite3_extended_errcode (ks_workspace_get_db (self)));
-}
-
-/* A connection of its own */
+/* A connection */
 
 typedef struct
 {
-  KsDb     parent;
-  sqlite3 *db;
+  KsDb      parent;
+  sqlite3  *db;
+  gboolean  owned;   /* closed with the KsDb (not the workspace's) */
 } SqliteDb;
 
 #define DB(db) (((SqliteDb *) (db))->db)
@@ -267,7 +244,8 @@ static void
 sqlite_close (KsDb *db)
 {
   ks_db_clear_common (db);
-  sqlite3_close (DB (db));
+  if (((SqliteDb *) db)->owned)
+    sqlite3_close (DB (db));
   g_free (db);
 }
 
@@ -275,6 +253,16 @@ static const KsDbClass sqlite_db_class = {
   sqlite_prepare, sqlite_exec, sqlite_last_insert_id, sqlite_changes, sqlite_last_error,
   sqlite_error_message, sqlite_close,
 };
+
+KsDb *
+ks_db_wrap_sqlite (sqlite3 *db)
+{
+  SqliteDb *self = g_new0 (SqliteDb, 1);
+
+  ks_db_init_common (&self->parent, &sqlite_db_class);
+  self->db = db;
+  return &self->parent;
+}
 
 KsDb *
 ks_db_open_sqlite (const char  *path,
@@ -295,9 +283,8 @@ ks_db_open_sqlite (const char  *path,
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
-  self = g_new0 (SqliteDb, 1);
-  ks_db_init_common (&self->parent, &sqlite_db_class);
-  self->db = db;
+  self = (SqliteDb *) ks_db_wrap_sqlite (db);
+  self->owned = TRUE;
   if (!sqlite_exec (&self->parent, "PRAGMA foreign_keys = ON", error))
     {
       sqlite_close (&self->parent);

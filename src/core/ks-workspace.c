@@ -39,7 +39,7 @@ struct _KsWorkspace
 
   char       *path;
   sqlite3    *db;
-  GHashTable *statements;     /* SQL text → KsStmt* */
+  KsDb       *kdb;            /* the statement interface over db: its statements, cached */
   guint       schema_version;
   gboolean    read_only;
 
@@ -80,12 +80,6 @@ static const char *const user_tables[] = {
   "evaluation_criteria", "evaluation_scores",
   "meetings", "meeting_attendees", "meeting_agenda",
 };
-
-static void
-finalize_statement (gpointer stmt)
-{
-  ks_stmt_free (stmt);
-}
 
 static void
 on_update (void          *data,
@@ -395,6 +389,7 @@ open_database (KsWorkspace           *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  self->kdb = ks_db_wrap_sqlite (self->db);
 
   /* Reads only: nothing below writes until the file is known to be ours. */
   if (!query_int (self, "PRAGMA user_version", &version, _("read the schema version"), error) ||
@@ -473,7 +468,7 @@ ks_workspace_dispose (GObject *object)
   KsWorkspace *self = KS_WORKSPACE (object);
 
   g_clear_pointer (&self->undo, ks_undo_free);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->kdb, ks_db_close);
   if (self->db)
     {
       sqlite3_update_hook (self->db, NULL, NULL);
@@ -563,8 +558,6 @@ ks_workspace_class_init (KsWorkspaceClass *klass)
 static void
 ks_workspace_init (KsWorkspace *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
   self->touched = g_hash_table_new (NULL, NULL);
 }
 
@@ -663,33 +656,48 @@ ks_workspace_prepare (KsWorkspace  *self,
                       const char   *sql,
                       GError      **error)
 {
+  g_autoptr(GError) local = NULL;
   KsStmt *stmt;
-  sqlite3_stmt *prepared;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (self->kdb != NULL, NULL);
 
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt)
-    {
-      ks_stmt_reset (stmt);
-      ks_stmt_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &prepared, NULL) != SQLITE_OK)
+  stmt = ks_db_prepare (self->kdb, sql, &local);
+  if (!stmt)
     {
       int rc = sqlite3_errcode (self->db);
+
       if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
         ks_workspace_set_sql_error (self, error, _("read the workspace"));
       else
-        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
-                     "Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
-      return NULL;
+        g_propagate_error (error, g_steal_pointer (&local));
     }
-  stmt = ks_stmt_new_sqlite (prepared);
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+gint64
+ks_workspace_last_insert_id (KsWorkspace *self)
+{
+  return ks_db_last_insert_id (self->kdb);
+}
+
+gint64
+ks_workspace_changes (KsWorkspace *self)
+{
+  return ks_db_changes (self->kdb);
+}
+
+gint64
+ks_workspace_total_changes (KsWorkspace *self)
+{
+  return sqlite3_total_changes (self->db);
+}
+
+KsDbError
+ks_workspace_last_error (KsWorkspace *self)
+{
+  return ks_db_last_error (self->kdb);
 }
 
 gboolean
