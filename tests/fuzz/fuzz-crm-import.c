@@ -143,20 +143,20 @@ dump (KsWorkspace *ws)
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       g_autoptr(GError) error = NULL;
-      sqlite3_stmt *stmt = ks_workspace_prepare (ws, queries[q], &error);
+      KsStmt *stmt = ks_workspace_prepare (ws, queries[q], &error);
 
       if (!stmt)
         fail ("%s", error->message);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (ks_stmt_step (stmt) == KS_STEP_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < ks_stmt_column_count (stmt); c++)
             {
-              const char *text = (const char *) sqlite3_column_text (stmt, c);
-              g_string_append_printf (out, "%d:%s|", sqlite3_column_type (stmt, c), text ? text : "");
+              const char *text = ks_stmt_column_text (stmt, c);
+              g_string_append_printf (out, "%d:%s|", ks_stmt_column_is_null (stmt, c), text ? text : "");
             }
           g_string_append_c (out, '\n');
         }
-      sqlite3_reset (stmt);
+      ks_stmt_reset (stmt);
     }
   return g_string_free (out, FALSE);
 }

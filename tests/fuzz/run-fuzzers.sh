@@ -32,7 +32,7 @@ seed=${FUZZ_SEED:-1}
 
 CC=${CC:-clang}
 command -v "$CC" >/dev/null || { echo "$0: $CC is not installed (Debian: clang libclang-rt-14-dev)" >&2; exit 2; }
-pkgs="glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3"
+pkgs="glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libpq"
 pkg_cflags=$(pkg-config --cflags $pkgs) || exit 2
 pkg_libs=$(pkg-config --libs $pkgs) || exit 2
 
