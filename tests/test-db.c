@@ -17,6 +17,7 @@
 
 #include "ks-db.h"
 #include "ks-error.h"
+#include "ks-schema-private.h"
 
 typedef enum
 {
@@ -315,6 +316,125 @@ test_errors (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "SELEKT"));
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* "table.column" of every table but the search index's (SQLite FTS5,
+ * which has no PostgreSQL counterpart yet), sorted. */
+static GPtrArray *
+columns (KsDb       *db,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  KsStmt *stmt = ks_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  while (ks_stmt_step (stmt) == KS_STEP_ROW)
+    if (!g_str_has_prefix (ks_stmt_column_text (stmt, 0), "search_"))
+      g_ptr_array_add (out, g_strdup_printf ("%s.%s", ks_stmt_column_text (stmt, 0), ks_stmt_column_text (stmt, 1)));
+  ks_stmt_reset (stmt);
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+static gint64
+count_rows (KsDb       *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  KsStmt *stmt = ks_db_prepare (db, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  n = ks_stmt_column_int64 (stmt, 0);
+  ks_stmt_reset (stmt);
+  return n;
+}
+
+/* The workspace schema, every migration read into PostgreSQL's words
+ * (ks-schema-pg.c), gives the same tables and columns, the same seeded
+ * rows, the same refusals and fresh ids after the seeded ones. */
+static void
+test_schema (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) lite_columns = NULL;
+  g_autoptr(GPtrArray) pg_columns = NULL;
+  KsDb *lite;
+  KsDb *dbs[2];
+
+  SKIP_WITHOUT_DB (f);
+  /* this run's schema holds the workspace's tables alone */
+  g_assert_true (ks_db_exec (f->db, "DROP TABLE deals; DROP TABLE owners", &error));
+  dir = g_dir_make_tmp ("keystone-test-schema-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "schema.sqlite", NULL);
+  lite = ks_db_open_sqlite (path, &error);
+  g_assert_no_error (error);
+  for (guint v = 1; v <= ks_schema_latest_version (); v++)
+    {
+      g_autofree char *pg_sql = ks_schema_pg_migration (v);
+
+      g_assert_true (ks_db_exec (lite, ks_schema_migration (v), &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (pg_sql);
+      if (!ks_db_exec (f->db, pg_sql, &error))
+        g_error ("migration %u on PostgreSQL: %s", v, error->message);
+    }
+
+  lite_columns = columns (lite, "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info (m.name) p"
+                                " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%'");
+  pg_columns = columns (f->db, "SELECT table_name, column_name FROM information_schema.columns"
+                               " WHERE table_schema = current_schema ()");
+  g_assert_cmpuint (lite_columns->len, >, 150);
+  for (guint i = 0; i < MAX (lite_columns->len, pg_columns->len); i++)
+    g_assert_cmpstr (i < lite_columns->len ? g_ptr_array_index (lite_columns, i) : "(none)", ==,
+                     i < pg_columns->len ? g_ptr_array_index (pg_columns, i) : "(none)");
+
+  /* the seeds, counted by hand in ks-schema.c */
+  dbs[0] = lite;
+  dbs[1] = f->db;
+  for (guint d = 0; d < 2; d++)
+    {
+      KsStmt *stmt;
+
+      g_assert_cmpint (count_rows (dbs[d], "funnel_stages"), ==, 7);
+      g_assert_cmpint (count_rows (dbs[d], "stage_map"), ==, 11);
+      g_assert_cmpint (count_rows (dbs[d], "evaluation_criteria"), ==, 15);
+
+      /* a new stage gets the id after the seven seeded ones */
+      stmt = ks_db_prepare (dbs[d], "INSERT INTO funnel_stages (position, name, probability)"
+                                    " VALUES (8, 'Framework agreement', 95) RETURNING id", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+      g_assert_cmpint (ks_stmt_column_int64 (stmt, 0), ==, 8);
+      g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_DONE);
+
+      /* a date that is not YYYY-MM-DD is refused (GLOB, or its pattern) */
+      stmt = ks_db_prepare (dbs[d], "INSERT INTO meetings (title, date) VALUES (?1, ?2)", &error);
+      g_assert_no_error (error);
+      ks_stmt_bind_text (stmt, 1, "Portfolio review");
+      ks_stmt_bind_text (stmt, 2, "2026-1-015");
+      g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ERROR);
+      g_assert_cmpint (ks_db_last_error (dbs[d]), ==, KS_DB_ERROR_CONSTRAINT);
+      ks_stmt_reset (stmt);
+      ks_stmt_bind_text (stmt, 2, "2026-12-18");
+      g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_DONE);
+    }
+  ks_db_close (lite);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A server that is not there: a message that says so. */
 static void
 test_no_server (void)
@@ -348,6 +468,8 @@ main (int   argc,
 
         g_test_add (path, Fixture, GINT_TO_POINTER (e), fixture_set_up, cases[i].func, fixture_tear_down);
       }
+  g_test_add ("/db/postgresql/schema", Fixture, GINT_TO_POINTER (ENGINE_PG), fixture_set_up, test_schema,
+              fixture_tear_down);
   g_test_add_func ("/db/postgresql/no-server", test_no_server);
   return g_test_run ();
 }

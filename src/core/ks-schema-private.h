@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 guint       ks_schema_latest_version (void);
 /* The SQL script that brings version - 1 to version. */
 const char *ks_schema_migration      (guint version);
+/* The same step in PostgreSQL's words (ks-schema-pg.c), for a team
+ * workspace; NULL (with a critical) when a rule is missing. Free it. */
+char       *ks_schema_pg_migration   (guint version);
 
 G_END_DECLS

@@ -409,8 +409,10 @@ static const char *const migrations[] = {
   "  CHECK (last_activity IS NULL OR"
   "         (length (last_activity) = 10 AND"
   "          last_activity GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'));"
+  /* CAST: PostgreSQL types a bare NULL under DISTINCT as text (the same
+   * step on SQLite, written so that both read it) */
   "INSERT INTO stage_map (source, stage_id)"
-  "  SELECT DISTINCT lower (trim (stage)), NULL FROM opportunities"
+  "  SELECT DISTINCT lower (trim (stage)), CAST (NULL AS INTEGER) FROM opportunities"
   "  WHERE length (trim (stage)) > 0"
   "    AND lower (trim (stage)) NOT IN (SELECT source FROM stage_map);"
   "UPDATE opportunities SET stage_id ="
