@@ -2,7 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ks-test-display.h"
@@ -33,6 +37,39 @@ ks_test_display_init (int    *argc,
     return FALSE;
   adw_init ();
   return TRUE;
+}
+
+gboolean
+ks_test_display_init_translated (int         *argc,
+                                 char      ***argv,
+                                 char       **tmpdir,
+                                 const char  *language)
+{
+  const char *messages;
+
+  /* before GTK sets the locale */
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (!ks_test_display_init (argc, argv, tmpdir))
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (g_strcmp0 (messages, "C") == 0 || g_strcmp0 (messages, "C.UTF-8") == 0)
+    {
+      g_print ("1..0 # SKIP the de_DE.UTF-8 locale is not installed (build-aux/deps.sh: keystone_ensure_locales)\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ks_test_bind_catalogues (const char *dir)
+{
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 static void

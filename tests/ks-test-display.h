@@ -19,6 +19,17 @@ G_BEGIN_DECLS
 gboolean  ks_test_display_init  (int    *argc,
                                  char ***argv,
                                  char  **tmpdir);
+/* ks_test_display_init() for a test of translations: the locale is
+ * de_DE.UTF-8 (gettext ignores LANGUAGE in the C locale; numbers are
+ * German too) and LANGUAGE is @language. FALSE when there is no display
+ * or no de_DE.UTF-8 locale (build-aux/deps.sh generates it): the TAP skip
+ * line is printed, and the caller returns 0. */
+gboolean  ks_test_display_init_translated (int         *argc,
+                                           char      ***argv,
+                                           char       **tmpdir,
+                                           const char  *language);
+/* Reads Keystone's messages from @dir (DIR/LL/LC_MESSAGES/keystone.mo). */
+void      ks_test_bind_catalogues (const char *dir);
 /* Waits until @widget is mapped and one frame is painted after now. Gives
  * up (failing the test) after 60 s: under the sanitizers on a loaded
  * machine a frame can take seconds. */
