@@ -53,7 +53,6 @@ SQLITE_FILES = {
     "src/core/ks-workspace.c": "opening the file, migrations, PRAGMAs, change notification (update hook)",
     "src/core/ks-undo.c": "undo and redo by temporary triggers",
     "src/core/ks-crm-import-pipeline.c": "the bulk load of opportunities through a virtual table",
-    "src/core/ks-opportunity-query.c": "the sort thread's own read-only connection",
 }
 SQLITE_USE = re.compile(r"\bsqlite3_|\bSQLITE_[A-Z_]+\b|#include\s*<sqlite3\.h>|ks-workspace-sqlite\.h")
 

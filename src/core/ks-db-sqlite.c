@@ -255,12 +255,14 @@ static const KsDbClass sqlite_db_class = {
 };
 
 KsDb *
-ks_db_wrap_sqlite (sqlite3 *db)
+ks_db_wrap_sqlite (sqlite3  *db,
+                   gboolean  owned)
 {
   SqliteDb *self = g_new0 (SqliteDb, 1);
 
   ks_db_init_common (&self->parent, &sqlite_db_class);
   self->db = db;
+  self->owned = owned;
   return &self->parent;
 }
 
@@ -283,8 +285,7 @@ ks_db_open_sqlite (const char  *path,
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
-  self = (SqliteDb *) ks_db_wrap_sqlite (db);
-  self->owned = TRUE;
+  self = (SqliteDb *) ks_db_wrap_sqlite (db, TRUE);
   if (!sqlite_exec (&self->parent, "PRAGMA foreign_keys = ON", error))
     {
       sqlite_close (&self->parent);

@@ -21,7 +21,7 @@
 
 #include "ks-funnel-private.h"
 #include "ks-opportunity-query.h"
-#include "ks-workspace-sqlite.h"
+#include "ks-workspace-private.h"
 
 #define QUERY_FROM \
   "  FROM opportunities o" \
@@ -202,7 +202,7 @@ ks_opportunity_query_ids_sorted (KsWorkspace              *workspace,
 
 typedef struct
 {
-  sqlite3           *db;         /* ks_workspace_open_reader (), closed with the job */
+  KsDb              *db;         /* ks_workspace_open_reader (), closed with the job */
   KsFunnelFilter     filter;     /* strings owned */
   gint64             stage_id;
   KsOpportunitySort  sort;
@@ -215,7 +215,7 @@ sort_job_free (gpointer data)
 {
   SortJob *job = data;
 
-  sqlite3_close (job->db);
+  ks_db_close (job->db);
   ks_funnel_filter_clear (&job->filter);
   g_free (job->cutoff);
   g_free (job);
@@ -229,15 +229,12 @@ sort_thread (GTask        *task,
 {
   SortJob *job = data;
   KsOpportunityQuery query = { &job->filter, job->stage_id };
-  sqlite3 *db = job->db;
-  sqlite3_stmt *prepared = NULL;
-  KsStmt *stmt = NULL;
+  KsStmt *stmt = ks_db_prepare (job->db, sorted_sql[job->sort], NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   KsStep rc = KS_STEP_ERROR;
 
-  if (sqlite3_prepare_v2 (db, sorted_sql[job->sort], -1, &prepared, NULL) == SQLITE_OK)
+  if (stmt)
     {
-      stmt = ks_stmt_new_sqlite (prepared);
       bind_query (stmt, &query);
       if (job->sort == KS_OPPORTUNITY_SORT_MOMENTUM)
         ks_bind_text (stmt, 13, job->cutoff);
@@ -255,17 +252,13 @@ sort_thread (GTask        *task,
   else if (rc != KS_STEP_DONE)
     /* Translators: %s is SQLite's reason */
     g_task_return_new_error (task, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
-                             _("Could not sort the opportunities: %s"), sqlite3_errmsg (db));
+                             _("Could not sort the opportunities: %s"), ks_db_error_message (job->db));
   else
     {
       if (job->descending)
         reverse_ids (ids);
       g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
     }
-  if (stmt)
-    ks_stmt_free (stmt);   /* and the statement it wraps */
-  else
-    sqlite3_finalize (prepared);
 }
 
 void
@@ -280,7 +273,7 @@ ks_opportunity_query_ids_sorted_async (KsWorkspace              *workspace,
 {
   g_autoptr(GTask) task = NULL;
   const KsFunnelFilter *f = query ? query->filter : NULL;
-  sqlite3 *reader;
+  KsDb *reader;
   SortJob *job;
 
   g_return_if_fail (KS_IS_WORKSPACE (workspace));

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 KsStmt       *ks_workspace_prepare     (KsWorkspace  *self,
                                         const char   *sql,
                                         GError      **error);
+/* A second, read-only connection to the workspace, for a long query in
+ * another thread (hand it over; the caller closes it with ks_db_close ()).
+ * It sees what is committed: NULL for a workspace in memory, inside an open
+ * transaction, or when the file cannot be opened. */
+KsDb         *ks_workspace_open_reader (KsWorkspace  *self);
 /* After a step: the id of the row the last INSERT added, how many rows the
  * last INSERT, UPDATE or DELETE changed, how many all statements changed
  * since the workspace was opened, and what kind of error the last failed

@@ -15,14 +15,10 @@
 G_BEGIN_DECLS
 
 sqlite3      *ks_workspace_get_db      (KsWorkspace  *self);
-/* A second, read-only connection to the workspace's file, for a long query
- * in another thread (hand it over; the caller closes it with
- * sqlite3_close ()). It sees what is committed: NULL for a workspace in
- * memory, inside an open transaction, or when the file cannot be opened. */
-sqlite3      *ks_workspace_open_reader (KsWorkspace  *self);
-/* A KsDb over the connection @db, which stays open when the KsDb is closed
- * (the workspace's). */
-KsDb         *ks_db_wrap_sqlite        (sqlite3      *db);
+/* A KsDb over the connection @db, closed with it when @owned (else it stays
+ * open: the workspace's). */
+KsDb         *ks_db_wrap_sqlite        (sqlite3      *db,
+                                        gboolean      owned);
 /* A KsStmt over @stmt, which it finalizes when freed (ks-db-sqlite.c);
  * the statement behind a KsStmt of SQLite's. */
 KsStmt       *ks_stmt_new_sqlite       (sqlite3_stmt *stmt);

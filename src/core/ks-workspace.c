@@ -389,7 +389,7 @@ open_database (KsWorkspace           *self,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
-  self->kdb = ks_db_wrap_sqlite (self->db);
+  self->kdb = ks_db_wrap_sqlite (self->db, FALSE);
 
   /* Reads only: nothing below writes until the file is known to be ours. */
   if (!query_int (self, "PRAGMA user_version", &version, _("read the schema version"), error) ||
@@ -632,7 +632,7 @@ ks_workspace_get_db (KsWorkspace *self)
   return self->db;
 }
 
-sqlite3 *
+KsDb *
 ks_workspace_open_reader (KsWorkspace *self)
 {
   sqlite3 *db = NULL;
@@ -648,7 +648,7 @@ ks_workspace_open_reader (KsWorkspace *self)
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
-  return db;
+  return ks_db_wrap_sqlite (db, TRUE);
 }
 
 KsStmt *
