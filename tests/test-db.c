@@ -245,8 +245,10 @@ test_changes_upsert_returning (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   KsStmt *stmt;
+  gint64 total;
 
   SKIP_WITHOUT_DB (f);
+  total = ks_db_total_changes (f->db);
   add_owner (f, "A");
   add_owner (f, "B");
   add_owner (f, "C");
@@ -270,6 +272,9 @@ test_changes_upsert_returning (Fixture       *f,
   g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
   g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_DONE);
   ks_stmt_reset (stmt);
+
+  /* 3 inserts, 2 updates, 1 upsert, 2 deletes */
+  g_assert_cmpint (ks_db_total_changes (f->db) - total, ==, 8);
 
   stmt = ks_db_prepare (f->db, "SELECT name FROM owners", &error);
   g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);

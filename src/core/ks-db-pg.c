@@ -24,6 +24,7 @@ typedef struct
   PGconn    *conn;
   guint      n_prepared;   /* for statement names */
   gint64     changes;
+  gint64     total_changes;
   KsDbError  last_error;
   char      *message;
 } PgDb;
@@ -160,6 +161,7 @@ pg_step (KsStmt *stmt)
         }
       clear_error (db);
       db->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
+      db->total_changes += db->changes;
       self->row = -1;
     }
   if (++self->row < PQntuples (self->result))
@@ -344,6 +346,7 @@ pg_exec (KsDb        *db,
     }
   clear_error (pg);
   pg->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  pg->total_changes += pg->changes;
   PQclear (result);
   return TRUE;
 }
@@ -367,6 +370,12 @@ static gint64
 pg_changes (KsDb *db)
 {
   return PGDB (db)->changes;
+}
+
+static gint64
+pg_total_changes (KsDb *db)
+{
+  return PGDB (db)->total_changes;
 }
 
 static KsDbError
@@ -395,7 +404,8 @@ pg_close (KsDb *db)
 }
 
 static const KsDbClass pg_db_class = {
-  pg_prepare, pg_exec, pg_last_insert_id, pg_changes, pg_last_error, pg_error_message, pg_close,
+  pg_prepare, pg_exec, pg_last_insert_id, pg_changes, pg_total_changes, pg_last_error, pg_error_message,
+  pg_close,
 };
 
 KsDb *

@@ -41,6 +41,7 @@ typedef struct
   gboolean     (*exec)           (KsDb *db, const char *sql, GError **error);
   gint64       (*last_insert_id) (KsDb *db);
   gint64       (*changes)        (KsDb *db);
+  gint64       (*total_changes)  (KsDb *db);
   KsDbError    (*last_error)     (KsDb *db);
   const char  *(*error_message)  (KsDb *db);
   void         (*close)          (KsDb *db);

@@ -228,6 +228,12 @@ sqlite_changes (KsDb *db)
   return sqlite3_changes (DB (db));
 }
 
+static gint64
+sqlite_total_changes (KsDb *db)
+{
+  return sqlite3_total_changes (DB (db));
+}
+
 static KsDbError
 sqlite_last_error (KsDb *db)
 {
@@ -250,7 +256,7 @@ sqlite_close (KsDb *db)
 }
 
 static const KsDbClass sqlite_db_class = {
-  sqlite_prepare, sqlite_exec, sqlite_last_insert_id, sqlite_changes, sqlite_last_error,
+  sqlite_prepare, sqlite_exec, sqlite_last_insert_id, sqlite_changes, sqlite_total_changes, sqlite_last_error,
   sqlite_error_message, sqlite_close,
 };
 

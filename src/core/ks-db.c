@@ -195,6 +195,12 @@ ks_db_changes (KsDb *db)
   return db->klass->changes (db);
 }
 
+gint64
+ks_db_total_changes (KsDb *db)
+{
+  return db->klass->total_changes (db);
+}
+
 KsDbError
 ks_db_last_error (KsDb *db)
 {

@@ -109,6 +109,8 @@ gboolean     ks_db_exec                   (KsDb        *db,
  * call met and the engine's words for it. */
 gint64       ks_db_last_insert_id         (KsDb        *db);
 gint64       ks_db_changes                (KsDb        *db);
+/* Rows changed by every statement since the connection was opened. */
+gint64       ks_db_total_changes          (KsDb        *db);
 KsDbError    ks_db_last_error             (KsDb        *db);
 const char  *ks_db_error_message          (KsDb        *db);
 

@@ -691,7 +691,7 @@ ks_workspace_changes (KsWorkspace *self)
 gint64
 ks_workspace_total_changes (KsWorkspace *self)
 {
-  return sqlite3_total_changes (self->db);
+  return ks_db_total_changes (self->kdb);
 }
 
 KsDbError
