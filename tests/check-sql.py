@@ -41,7 +41,11 @@ ALLOWED = {
     },
     "src/core/ks-workspace.c": {
         # numbers (schema version, application id) and index names read from sqlite_schema
-        "migrate", "ks_workspace_drop_indexes",
+        "run_migration_step", "ks_workspace_drop_indexes",
+    },
+    "src/core/ks-workspace-server.c": {
+        # the schema version (a number) and index names read from pg_index
+        "ks_workspace_server_migrate_step", "ks_workspace_server_drop_indexes",
     },
 }
 

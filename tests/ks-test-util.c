@@ -4,6 +4,8 @@
  */
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "ks-test-util.h"
 
@@ -111,12 +113,71 @@ ks_test_build_path (const char *relative)
   return g_build_filename (root, relative, NULL);
 }
 
+static gboolean
+have_server (void)
+{
+  return g_getenv ("PGHOST") || g_getenv ("PGSERVICE") || g_getenv ("KEYSTONE_TEST_PG");
+}
+
+gboolean
+ks_test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("KEYSTONE_TEST_ENGINE"), "postgresql") == 0;
+}
+
+/* A test program run for the server (KEYSTONE_TEST_ENGINE=postgresql)
+ * without one is skipped whole, before its first case; CI must have one. */
+__attribute__ ((constructor)) static void
+check_server (void)
+{
+  if (!ks_test_on_server () || have_server ())
+    return;
+  if (g_getenv ("CI"))
+    {
+      g_printerr ("CI runs the tests on PostgreSQL too: start a server (build-aux/test uses pg_virtualenv)\n");
+      exit (1);
+    }
+  g_print ("1..0 # SKIP no PostgreSQL server (PGHOST is not set)\n");
+  exit (0);
+}
+
+/* A team workspace in a schema of its own for each path (":memory:" is
+ * always a new one), on the server libpq's environment names. */
+static char *
+server_uri_for (const char *path)
+{
+  static GHashTable *schemas;
+  static guint n;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDb) db = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *create = NULL;
+  const char *known;
+
+  if (!schemas)
+    schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  known = g_strcmp0 (path, ":memory:") == 0 ? NULL : g_hash_table_lookup (schemas, path);
+  if (known)
+    return g_strdup_printf ("postgresql://?options=-csearch_path%%3D%s", known);
+
+  schema = g_strdup_printf ("kst_%d_%u", (int) getpid (), ++n);
+  create = g_strdup_printf ("CREATE SCHEMA %s", schema);
+  db = ks_db_open_pg ("", &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_db_exec (db, create, &error));
+  g_assert_no_error (error);
+  if (g_strcmp0 (path, ":memory:") != 0)
+    g_hash_table_insert (schemas, g_strdup (path), g_strdup (schema));
+  return g_strdup_printf ("postgresql://?options=-csearch_path%%3D%s", schema);
+}
+
 KsWorkspace *
 ks_test_open_workspace (const char *path,
                         gboolean    undo)
 {
   g_autoptr(GError) error = NULL;
-  KsWorkspace *ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_CREATE, &error);
+  g_autofree char *uri = ks_test_on_server () ? server_uri_for (path) : NULL;
+  KsWorkspace *ws = ks_workspace_open (uri ? uri : path, KS_WORKSPACE_OPEN_CREATE, &error);
 
   g_assert_no_error (error);
   ks_workspace_set_undo_enabled (ws, undo);

@@ -48,6 +48,9 @@ JsonObject *ks_test_parse_object  (const char  *text);
 
 /* Fixtures: each asserts that it worked. path ":memory:" is a workspace in
  * memory; undo turns the undo log on, as the app does. */
+/* KEYSTONE_TEST_ENGINE=postgresql: ks_test_open_workspace() opens team
+ * workspaces on the server of libpq's environment, a fresh schema per path. */
+gboolean     ks_test_on_server      (void);
 KsWorkspace *ks_test_open_workspace (const char      *path,
                                      gboolean         undo);
 gint64       ks_test_add_account    (KsWorkspace     *workspace,

@@ -50,7 +50,7 @@ summary_text (KsWorkspace *ws)
   GString *out = g_string_new (NULL);
   KsStmt *stmt = ks_workspace_prepare (ws,
                                              "SELECT stage_id, owner_id, product_id, lost_from, n,"
-                                             " round (value, 2), unvalued, days, dated"
+                                             " round (CAST (value AS NUMERIC), 2), unvalued, days, dated"
                                              " FROM funnel_summary WHERE n <> 0"
                                              " ORDER BY stage_id, owner_id, product_id, lost_from",
                                              NULL);

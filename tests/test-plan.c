@@ -82,7 +82,13 @@ column_info (KsWorkspace *ws,
              char       **type,
              gboolean    *not_null)
 {
-  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT name, type, \"notnull\" FROM pragma_table_info (?1)", NULL);
+  /* A team workspace's catalogue, in SQLite's type names (ks-schema-pg.c). */
+  KsStmt *stmt = ks_workspace_prepare (ws, ks_test_on_server ()
+                                       ? "SELECT column_name, CASE data_type WHEN 'bigint' THEN 'INTEGER'"
+                                         " WHEN 'double precision' THEN 'REAL' ELSE upper (data_type) END,"
+                                         " is_nullable = 'NO' FROM information_schema.columns"
+                                         " WHERE table_schema = current_schema () AND table_name = ?1"
+                                       : "SELECT name, type, \"notnull\" FROM pragma_table_info (?1)", NULL);
   gboolean found = FALSE;
 
   g_assert_nonnull (stmt);
@@ -102,7 +108,10 @@ static guint
 n_columns (KsWorkspace *ws,
            const char  *table)
 {
-  KsStmt *stmt = ks_workspace_prepare (ws, "SELECT count (*) FROM pragma_table_info (?1)", NULL);
+  KsStmt *stmt = ks_workspace_prepare (ws, ks_test_on_server ()
+                                       ? "SELECT count (*) FROM information_schema.columns"
+                                         " WHERE table_schema = current_schema () AND table_name = ?1"
+                                       : "SELECT count (*) FROM pragma_table_info (?1)", NULL);
   guint n;
 
   ks_stmt_bind_text (stmt, 1, table);

@@ -95,10 +95,10 @@ static char *
 dump (KsWorkspace *ws)
 {
   static const char *const queries[] = {
-    "SELECT id || '|' || name || '|' || scope || '|' || coalesce (account_id, '') || '|' || arsci FROM raci_charts ORDER BY id",
+    "SELECT id || '|' || name || '|' || scope || '|' || coalesce (CAST (account_id AS TEXT), '') || '|' || arsci FROM raci_charts ORDER BY id",
     "SELECT id || '|' || chart_id || '|' || position || '|' || name FROM raci_phases ORDER BY id",
     "SELECT id || '|' || phase_id || '|' || position || '|' || name FROM raci_tasks ORDER BY id",
-    "SELECT id || '|' || chart_id || '|' || position || '|' || coalesce (person_id, '') || '|' || coalesce (role, '') FROM raci_columns ORDER BY id",
+    "SELECT id || '|' || chart_id || '|' || position || '|' || coalesce (CAST (person_id AS TEXT), '') || '|' || coalesce (role, '') FROM raci_columns ORDER BY id",
     "SELECT task_id || '|' || column_id || '|' || letter || '|' || main FROM raci_cells ORDER BY task_id, column_id",
   };
   GString *out = g_string_new (NULL);

@@ -618,14 +618,15 @@ write_links (Job *job)
 
   drop = ks_workspace_prepare (job->ws,
                                "DELETE FROM contact_lines WHERE from_id = ?1 AND kind = 'reports-to'"
-                               " AND to_id IS NOT ?2",
+                               " AND to_id IS DISTINCT FROM ?2",
                                NULL);
   upsert = ks_workspace_prepare (job->ws,
                                  "INSERT INTO contact_lines (account_id, from_id, to_id, kind, strength)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5)"
                                  " ON CONFLICT (from_id, to_id, kind) DO UPDATE"
-                                 " SET strength = coalesce (excluded.strength, strength)"
-                                 " WHERE strength IS NOT coalesce (excluded.strength, strength)",
+                                 " SET strength = coalesce (excluded.strength, contact_lines.strength)"
+                                 " WHERE contact_lines.strength IS DISTINCT FROM"
+                                 "  coalesce (excluded.strength, contact_lines.strength)",
                                  NULL);
   if (!drop || !upsert)
     {

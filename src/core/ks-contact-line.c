@@ -124,7 +124,7 @@ current_manager (KsWorkspace  *workspace,
                                              "SELECT c.name FROM contact_lines l"
                                              "  JOIN contacts c ON c.id = l.to_id"
                                              " WHERE l.from_id = ?1 AND l.kind = 'reports-to'"
-                                             "   AND l.id IS NOT ?2"
+                                             "   AND l.id IS DISTINCT FROM ?2"
                                              " LIMIT 1",
                                              error);
   int rc;
@@ -160,7 +160,7 @@ closes_loop (KsWorkspace  *workspace,
                                              "WITH RECURSIVE up (id) AS ("
                                              "  SELECT ?1"
                                              "  UNION SELECT l.to_id FROM contact_lines l JOIN up ON l.from_id = up.id"
-                                             "   WHERE l.kind = 'reports-to' AND l.id IS NOT ?3)"
+                                             "   WHERE l.kind = 'reports-to' AND l.id IS DISTINCT FROM ?3)"
                                              "SELECT count(*) FROM up WHERE id = ?2",
                                              error);
   int rc;

@@ -620,7 +620,7 @@ ks_contact_save (KsContact    *self,
     {
       stmt = ks_workspace_prepare (workspace,
                                    "DELETE FROM contact_lines WHERE (from_id = ?1 OR to_id = ?1)"
-                                   " AND account_id IS NOT ?2",
+                                   " AND account_id IS DISTINCT FROM ?2",
                                    error);
       if (!stmt)
         goto fail;
@@ -835,7 +835,7 @@ store_positions (KsWorkspace   *workspace,
     goto fail;
   if (!(update = ks_workspace_prepare (workspace,
                                        "UPDATE contacts SET x = ?2, y = ?3"
-                                       " WHERE id = ?1 AND (x IS NOT ?2 OR y IS NOT ?3)",
+                                       " WHERE id = ?1 AND (x IS DISTINCT FROM ?2 OR y IS DISTINCT FROM ?3)",
                                        error)))
     goto fail;
   for (guint i = 0; i < n; i++)

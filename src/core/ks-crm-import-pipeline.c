@@ -608,6 +608,58 @@ static const sqlite3_module rows_module = {
   .xRowid = rows_rowid,
 };
 
+/* On a team workspace the new rows go in by COPY, in its text format. */
+#define COPY_OPPORTUNITIES \
+  "COPY opportunities (ref, account_id, product_id, owner_id, stage, value," \
+  "  engage_date, close_date, stage_id) FROM STDIN"
+
+static void
+copy_id (GString *line,
+         gint64   id,
+         char     end)
+{
+  if (id)
+    g_string_append_printf (line, "%" G_GINT64_FORMAT "%c", id, end);
+  else
+    g_string_append_printf (line, "\\N%c", end);
+}
+
+static void
+copy_date (GString *line,
+           guint32  date)
+{
+  char buffer[16];
+
+  g_string_append (line, date ? format_date (date, buffer) : "\\N");
+  g_string_append_c (line, '\t');
+}
+
+static gboolean
+copy_row (gpointer  data,
+          GString  *line)
+{
+  RowSource *source = data;
+  Opportunity *o;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (source->at >= source->n_rows)
+    return FALSE;
+  o = source->rows[source->at++];
+  ks_copy_append_text (line, o->ref);
+  g_string_append_c (line, '\t');
+  copy_id (line, o->account, '\t');
+  copy_id (line, o->product, '\t');
+  copy_id (line, o->owner, '\t');
+  ks_copy_append_text (line, o->stage ? o->stage->name : "");
+  g_string_append_c (line, '\t');
+  g_string_append (line, o->have_value ? g_ascii_dtostr (number, sizeof number, o->value) : "\\N");
+  g_string_append_c (line, '\t');
+  copy_date (line, o->engage);
+  copy_date (line, o->close);
+  copy_id (line, o->stage ? o->stage->stage_id : 0, '\n');
+  return TRUE;
+}
+
 /* Inserts rows (new ids, sorted) with one statement. */
 static void
 insert_opportunities (ImportJob    *job,
@@ -618,6 +670,15 @@ insert_opportunities (ImportJob    *job,
   sqlite3 *db = ks_workspace_get_db (job->ws);
   RowSource source = { rows, n_rows, 0 };
   sqlite3_stmt *stmt = NULL;
+
+  if (!db)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ks_workspace_copy_in (job->ws, COPY_OPPORTUNITIES, copy_row, &source, &error))
+        _ks_crm_import_database_error (job, error);
+      return;
+    }
 
   if (sqlite3_create_module_v2 (db, ROWS_MODULE, &rows_module, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, SQL_INSERT_OPPORTUNITIES, -1, &stmt, NULL) != SQLITE_OK)

@@ -79,27 +79,30 @@ static const char *const account_columns[] = {
 /* Fixed SQL. ?N NULL means "no information": keep what is stored. */
 #define SQL_UPSERT_PRODUCT \
   "INSERT INTO products (name, series, price) VALUES (?1, coalesce (?2, ''), ?3) " \
-  "ON CONFLICT (name) DO UPDATE SET series = coalesce (?2, series), price = coalesce (?3, price) " \
-  "WHERE series IS NOT coalesce (?2, series) OR price IS NOT coalesce (?3, price)"
+  "ON CONFLICT (name) DO UPDATE SET series = coalesce (?2, products.series)," \
+  "  price = coalesce (?3, products.price) " \
+  "WHERE products.series IS DISTINCT FROM coalesce (?2, products.series)" \
+  "  OR products.price IS DISTINCT FROM coalesce (?3, products.price)"
 
 #define SQL_UPSERT_PERSON \
   "INSERT INTO people (name, title, region) VALUES (?1, ?2, coalesce (?3, '')) " \
   "ON CONFLICT (name) DO UPDATE SET " \
-  "  title = CASE WHEN title = '' THEN ?2 ELSE title END," \
-  "  region = coalesce (?3, region) " \
-  "WHERE (title = '' AND ?2 <> '') OR region IS NOT coalesce (?3, region)"
+  "  title = CASE WHEN people.title = '' THEN ?2 ELSE people.title END," \
+  "  region = coalesce (?3, people.region) " \
+  "WHERE (people.title = '' AND ?2 <> '') OR people.region IS DISTINCT FROM coalesce (?3, people.region)"
 
 #define SQL_UPSERT_ACCOUNT \
   "INSERT INTO accounts (name, sector, year_established, revenue, employees, country) " \
   "VALUES (?1, coalesce (?2, ''), ?3, ?4, ?5, coalesce (?6, '')) " \
   "ON CONFLICT (name) DO UPDATE SET " \
-  "  sector = coalesce (?2, sector), year_established = coalesce (?3, year_established)," \
-  "  revenue = coalesce (?4, revenue), employees = coalesce (?5, employees)," \
-  "  country = coalesce (?6, country) " \
-  "WHERE sector IS NOT coalesce (?2, sector)" \
-  "  OR year_established IS NOT coalesce (?3, year_established)" \
-  "  OR revenue IS NOT coalesce (?4, revenue) OR employees IS NOT coalesce (?5, employees)" \
-  "  OR country IS NOT coalesce (?6, country)"
+  "  sector = coalesce (?2, accounts.sector), year_established = coalesce (?3, accounts.year_established)," \
+  "  revenue = coalesce (?4, accounts.revenue), employees = coalesce (?5, accounts.employees)," \
+  "  country = coalesce (?6, accounts.country) " \
+  "WHERE accounts.sector IS DISTINCT FROM coalesce (?2, accounts.sector)" \
+  "  OR accounts.year_established IS DISTINCT FROM coalesce (?3, accounts.year_established)" \
+  "  OR accounts.revenue IS DISTINCT FROM coalesce (?4, accounts.revenue)" \
+  "  OR accounts.employees IS DISTINCT FROM coalesce (?5, accounts.employees)" \
+  "  OR accounts.country IS DISTINCT FROM coalesce (?6, accounts.country)"
 
 /* Opportunities are the bulk of an export. An upsert with foreign keys on makes
  * SQLite keep a statement journal per row (millions of temp-file writes at
@@ -116,25 +119,25 @@ static const char *const account_columns[] = {
   "UPDATE opportunities SET " \
   "  account_id = coalesce (?2, account_id), product_id = coalesce (?3, product_id)," \
   "  owner_id = coalesce (?4, owner_id)," \
-  "  stage_id = CASE WHEN ?5 IS NOT NULL AND stage IS NOT ?5 THEN ?9 ELSE stage_id END," \
-  "  stage_date = CASE WHEN ?5 IS NOT NULL AND stage IS NOT ?5 THEN ?10 ELSE stage_date END," \
+  "  stage_id = CASE WHEN ?5 IS NOT NULL AND stage IS DISTINCT FROM ?5 THEN ?9 ELSE stage_id END," \
+  "  stage_date = CASE WHEN ?5 IS NOT NULL AND stage IS DISTINCT FROM ?5 THEN ?10 ELSE stage_date END," \
   "  stage = coalesce (?5, stage)," \
   "  value = coalesce (?6, value), engage_date = coalesce (?7, engage_date)," \
   "  close_date = coalesce (?8, close_date) " \
-  "WHERE id = ?1 AND (account_id IS NOT coalesce (?2, account_id)" \
-  "  OR product_id IS NOT coalesce (?3, product_id)" \
-  "  OR owner_id IS NOT coalesce (?4, owner_id) OR stage IS NOT coalesce (?5, stage)" \
-  "  OR value IS NOT coalesce (?6, value) OR engage_date IS NOT coalesce (?7, engage_date)" \
-  "  OR close_date IS NOT coalesce (?8, close_date))"
+  "WHERE id = ?1 AND (account_id IS DISTINCT FROM coalesce (?2, account_id)" \
+  "  OR product_id IS DISTINCT FROM coalesce (?3, product_id)" \
+  "  OR owner_id IS DISTINCT FROM coalesce (?4, owner_id) OR stage IS DISTINCT FROM coalesce (?5, stage)" \
+  "  OR value IS DISTINCT FROM coalesce (?6, value) OR engage_date IS DISTINCT FROM coalesce (?7, engage_date)" \
+  "  OR close_date IS DISTINCT FROM coalesce (?8, close_date))"
 
 /* Before that update: the change of stage, into the history. */
 #define SQL_RECORD_STAGE \
   "INSERT INTO stage_history (opportunity_id, from_stage_id, to_stage_id, changed)" \
   " SELECT id, stage_id, ?2, ?3 FROM opportunities" \
-  "  WHERE id = ?1 AND stage IS NOT ?4 AND stage_id IS NOT ?2"
+  "  WHERE id = ?1 AND stage IS DISTINCT FROM ?4 AND stage_id IS DISTINCT FROM ?2"
 
 #define SQL_SET_MANAGER \
-  "UPDATE people SET manager_id = ?2 WHERE id = ?1 AND manager_id IS NOT ?2"
+  "UPDATE people SET manager_id = ?2 WHERE id = ?1 AND manager_id IS DISTINCT FROM ?2"
 
 /* Managers get a title and a region only where they have none. */
 #define SQL_FILL_MANAGER \
@@ -144,7 +147,7 @@ static const char *const account_columns[] = {
   "WHERE id = ?1 AND ((title = '' AND ?2 <> '') OR (region = '' AND ?3 <> ''))"
 
 #define SQL_SET_PARENT \
-  "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2"
+  "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2"
 
 static void read_products  (ImportJob *job, KsCsvReader *reader);
 static void read_team      (ImportJob *job, KsCsvReader *reader);
@@ -900,9 +903,13 @@ on_row (KsCsvReader *r,
 static gboolean
 import_cache_enlarge (KsWorkspace *ws)
 {
-  KsStmt *stmt = ks_workspace_prepare (ws, SQL_CACHE_SIZE, NULL);
+  KsStmt *stmt;
   gboolean is_default;
 
+  /* A server keeps its own cache. */
+  if (ks_workspace_on_server (ws))
+    return FALSE;
+  stmt = ks_workspace_prepare (ws, SQL_CACHE_SIZE, NULL);
   if (!stmt)
     return FALSE;
   is_default = ks_stmt_step (stmt) == KS_STEP_ROW && ks_stmt_column_int64 (stmt, 0) == CACHE_DEFAULT_KIB;
@@ -919,7 +926,8 @@ import_cache_enlarge (KsWorkspace *ws)
 static gboolean
 foreign_keys_pause (KsWorkspace *ws)
 {
-  return !ks_workspace_in_transaction (ws) &&
+  /* PostgreSQL checks each row's keys as it comes (COPY too). */
+  return !ks_workspace_on_server (ws) && !ks_workspace_in_transaction (ws) &&
          ks_workspace_exec (ws, "PRAGMA foreign_keys = OFF", NULL);
 }
 

@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "ks-db-pg.h"
 #include "ks-db-private.h"
 #include "ks-error.h"
 
@@ -34,13 +35,20 @@ typedef struct
   KsStmt     parent;
   PgDb      *db;
   char      *name;
+  char      *sql;          /* in PostgreSQL's words, until it is prepared */
   int        n_params;
   char     **values;       /* n_params, owned; NULL = SQL NULL */
+  Oid       *types;        /* n_params: what each was bound as, for the prepare */
   PGresult  *result;       /* after the first step */
   int        row;          /* the row the columns read */
 } PgStmt;
 
 #define PG(stmt) ((PgStmt *) (stmt))
+
+/* Type OIDs for a statement's first prepare (pg_type.h is server-side). */
+#define INT8OID   20
+#define FLOAT8OID 701
+#define TEXTOID   25
 
 static void
 set_result_error (PgDb           *db,
@@ -52,7 +60,9 @@ set_result_error (PgDb           *db,
   db->message = g_strdup (result && *PQresultErrorMessage (result) ? PQresultErrorMessage (result)
                                                                  : PQerrorMessage (db->conn));
   g_strchomp (db->message);
-  if (!state)
+  if (PQstatus (db->conn) != CONNECTION_OK)
+    db->last_error = KS_DB_ERROR_CONNECTION;
+  else if (!state)
     db->last_error = KS_DB_ERROR_OTHER;
   else if (g_str_equal (state, "23505"))
     db->last_error = KS_DB_ERROR_UNIQUE;
@@ -60,6 +70,14 @@ set_result_error (PgDb           *db,
     db->last_error = KS_DB_ERROR_FOREIGN_KEY;
   else if (g_str_has_prefix (state, "23"))
     db->last_error = KS_DB_ERROR_CONSTRAINT;
+  else if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+    db->last_error = KS_DB_ERROR_READ_ONLY;
+  else if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
+    db->last_error = KS_DB_ERROR_BUSY;
+  else if (g_str_equal (state, "KS001"))   /* keystone_undo_apply (ks-workspace-server.c) */
+    db->last_error = KS_DB_ERROR_CONFLICT;
+  else if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    db->last_error = KS_DB_ERROR_CONNECTION;
   else
     db->last_error = KS_DB_ERROR_OTHER;
 }
@@ -71,11 +89,37 @@ clear_error (PgDb *db)
   g_clear_pointer (&db->message, g_free);
 }
 
+/* SQLite's COLLATE NOCASE folds the ASCII letters and compares bytes; its
+ * columns here compare bytes already (TEXT COLLATE "C", ks-schema-pg.c), so
+ * "x.name COLLATE NOCASE" becomes x.name with its ASCII capitals lowered:
+ * the two engines sort names alike, "Ömer" after "Stefan". */
+static void
+nocase (GString *sql)
+{
+  static GRegex *regex;
+  static gsize once;
+  char *done;
+
+  if (!strstr (sql->str, "COLLATE NOCASE"))
+    return;
+  if (g_once_init_enter (&once))
+    {
+      regex = g_regex_new ("\\b([a-z_]+(\\.[a-z_]+)?) COLLATE NOCASE\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  done = g_regex_replace (regex, sql->str, -1, 0,
+                          "translate (\\1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')",
+                          0, NULL);
+  g_string_assign (sql, done);
+  g_free (done);
+}
+
 /* ?N → $N and a bare ? → the next number, outside '…' and "…"; the number
  * of parameters in *n_params. */
 static char *
 translate (const char *sql,
-           int        *n_params)
+           int        *n_params,
+           Oid       **types)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   int next = 0, most = 0;
@@ -114,13 +158,34 @@ translate (const char *sql,
         g_string_append_c (out, *p);
     }
   *n_params = most;
+  nocase (out);
+  /* A number the SQL skips (?10 in an INSERT that shares its bindings with
+   * an UPDATE) is still a parameter to PostgreSQL: it is declared text, as
+   * it appears nowhere to give it a type. */
+  *types = g_new0 (Oid, MAX (most, 1));
+  for (int n = 1; n <= most; n++)
+    {
+      g_autofree char *mark = g_strdup_printf ("$%d", n);
+      const char *at = out->str;
+      gboolean seen = FALSE;
+
+      while (!seen && (at = strstr (at, mark)))
+        {
+          at += strlen (mark);
+          seen = !g_ascii_isdigit (*at);
+        }
+      if (!seen)
+        (*types)[n - 1] = TEXTOID;
+    }
   return g_string_free (out, FALSE);
 }
+
 
 static void
 set_value (KsStmt *stmt,
            int     idx,
-           char   *value)
+           char   *value,
+           Oid     type)
 {
   PgStmt *self = PG (stmt);
 
@@ -131,6 +196,75 @@ set_value (KsStmt *stmt,
     }
   g_free (self->values[idx - 1]);
   self->values[idx - 1] = value;
+  /* Only the first prepare reads it: the types stay as they were bound. */
+  self->types[idx - 1] = type;
+}
+
+/* Prepares the statement under its name. A statement with parameters waits
+ * for its first step: SQLite takes a parameter as whatever it is bound to,
+ * and PostgreSQL must give each a type when it prepares; one that appears
+ * only in "?1 IS NULL" has none in the SQL. What is bound then gives the
+ * types: numbers, text; a NULL is left for PostgreSQL to infer, and is text
+ * where nothing says otherwise. */
+/* Prepares with @types; on failure *untyped names the parameter (from 1)
+ * PostgreSQL could not give a type, or is 0. */
+static gboolean
+try_prepare (PgStmt     *self,
+             const Oid  *types,
+             int        *untyped)
+{
+  PGresult *result = PQprepare (self->db->conn, self->name, self->sql, self->n_params, types);
+  const char *state, *message, *at;
+
+  *untyped = 0;
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      return TRUE;
+    }
+  set_result_error (self->db, result);
+  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  /* indeterminate_datatype, ambiguous_parameter: "… parameter $N" */
+  if ((g_strcmp0 (state, "42P18") == 0 || g_strcmp0 (state, "42P08") == 0) &&
+      message && (at = strstr (message, "parameter $")))
+    *untyped = (int) g_ascii_strtoll (at + strlen ("parameter $"), NULL, 10);
+  PQclear (result);
+  return FALSE;
+}
+
+static gboolean
+prepare_now (PgStmt *self)
+{
+  PGconn *conn = self->db->conn;
+  gboolean in_transaction = PQtransactionStatus (conn) == PQTRANS_INTRANS;
+  g_autofree Oid *types = g_memdup2 (self->types, sizeof (Oid) * MAX (self->n_params, 1));
+  gboolean done;
+  int untyped;
+
+  /* A failed prepare would end the transaction it is in: try it apart. */
+  if (in_transaction)
+    PQclear (PQexec (conn, "SAVEPOINT ks_prepare"));
+  done = try_prepare (self, types, &untyped);
+  /* A parameter bound to NULL that only "?1 IS NULL" reads has no type
+   * PostgreSQL can see: there it is text. One at a time, as the others
+   * may have types the SQL gives them. */
+  while (!done && untyped > 0 && untyped <= self->n_params && types[untyped - 1] == 0)
+    {
+      types[untyped - 1] = TEXTOID;
+      if (in_transaction)
+        PQclear (PQexec (conn, "ROLLBACK TO SAVEPOINT ks_prepare"));
+      done = try_prepare (self, types, &untyped);
+    }
+  if (in_transaction)
+    {
+      if (!done)
+        PQclear (PQexec (conn, "ROLLBACK TO SAVEPOINT ks_prepare"));
+      PQclear (PQexec (conn, "RELEASE SAVEPOINT ks_prepare"));
+    }
+  if (done)
+    g_clear_pointer (&self->sql, g_free);
+  return done;
 }
 
 static void
@@ -146,6 +280,8 @@ pg_step (KsStmt *stmt)
   PgStmt *self = PG (stmt);
   PgDb *db = self->db;
 
+  if (self->sql && !prepare_now (self))
+    return KS_STEP_ERROR;
   if (!self->result)
     {
       ExecStatusType status;
@@ -196,7 +332,7 @@ pg_bind_int64 (KsStmt *stmt,
                int     idx,
                gint64  value)
 {
-  set_value (stmt, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+  set_value (stmt, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value), INT8OID);
 }
 
 static void
@@ -206,14 +342,14 @@ pg_bind_double (KsStmt *stmt,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  set_value (stmt, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)));
+  set_value (stmt, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)), FLOAT8OID);
 }
 
 static void
 pg_bind_null (KsStmt *stmt,
               int     idx)
 {
-  set_value (stmt, idx, NULL);
+  set_value (stmt, idx, NULL, 0);
 }
 
 static void
@@ -224,7 +360,7 @@ pg_bind_text (KsStmt     *stmt,
               gboolean    copy)
 {
   /* libpq takes the text when the statement runs: always a copy here */
-  set_value (stmt, idx, length < 0 ? g_strdup (text) : g_strndup (text, length));
+  set_value (stmt, idx, length < 0 ? g_strdup (text) : g_strndup (text, length), TEXTOID);
 }
 
 static const char *
@@ -284,6 +420,8 @@ pg_stmt_free (KsStmt *stmt)
   pg_reset (stmt);
   pg_clear_bindings (stmt);
   g_free (self->values);
+  g_free (self->types);
+  g_free (self->sql);
   g_free (self->name);
   g_free (self);
 }
@@ -303,28 +441,23 @@ pg_prepare (KsDb        *db,
             GError     **error)
 {
   PgDb *pg = PGDB (db);
-  int n_params;
-  g_autofree char *translated = translate (sql, &n_params);
-  g_autofree char *name = g_strdup_printf ("ks%u", ++pg->n_prepared);
-  PGresult *result = PQprepare (pg->conn, name, translated, n_params, NULL);
-  PgStmt *self;
+  PgStmt *self = g_new0 (PgStmt, 1);
 
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      set_result_error (pg, result);
-      PQclear (result);
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
-                   "Could not prepare “%s”: %s", sql, pg->message);
-      return NULL;
-    }
-  PQclear (result);
-  self = g_new0 (PgStmt, 1);
   self->parent.klass = &pg_stmt_class;
   self->db = pg;
-  self->name = g_steal_pointer (&name);
-  self->n_params = n_params;
-  self->values = g_new0 (char *, MAX (n_params, 1));
+  self->name = g_strdup_printf ("ks%u", ++pg->n_prepared);
+  self->sql = translate (sql, &self->n_params, &self->types);
+  self->values = g_new0 (char *, MAX (self->n_params, 1));
   self->row = -1;
+  /* Without parameters there is nothing to wait for: SQL PostgreSQL cannot
+   * read is refused here. */
+  if (self->n_params == 0 && !prepare_now (self))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   "Could not prepare “%s”: %s", sql, pg->message);
+      pg_stmt_free (&self->parent);
+      return NULL;
+    }
   return &self->parent;
 }
 
@@ -439,4 +572,12 @@ ks_db_open_pg (const char  *conninfo,
       return NULL;
     }
   return &self->parent;
+}
+
+PGconn *
+ks_db_pg_get_conn (KsDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->klass == &pg_db_class ? PGDB (db)->conn : NULL;
 }

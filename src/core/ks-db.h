@@ -38,6 +38,11 @@ typedef enum
   KS_DB_ERROR_UNIQUE,        /* a unique key (a name, a pair) is taken */
   KS_DB_ERROR_FOREIGN_KEY,   /* a referenced row is missing, or still referenced */
   KS_DB_ERROR_CONSTRAINT,    /* another constraint: a CHECK, NOT NULL */
+  KS_DB_ERROR_READ_ONLY,     /* the connection may only read (a viewer's role) */
+  KS_DB_ERROR_BUSY,          /* another user's transaction was in the way (a
+                              * deadlock, a serialization failure): try again */
+  KS_DB_ERROR_CONNECTION,    /* the server went away */
+  KS_DB_ERROR_CONFLICT,      /* another user changed the row since it was read */
   KS_DB_ERROR_OTHER,
 } KsDbError;
 

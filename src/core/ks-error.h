@@ -21,6 +21,7 @@ typedef enum
   KS_WORKSPACE_ERROR_NOT_FOUND,        /* open refused: no such file */
   KS_WORKSPACE_ERROR_INVALID,          /* a value was refused (empty name, out of range, duplicate) */
   KS_WORKSPACE_ERROR_FAILED,           /* any other SQLite or I/O failure */
+  KS_WORKSPACE_ERROR_CONFLICT,         /* a team workspace: another user changed it since */
 } KsWorkspaceError;
 
 typedef enum

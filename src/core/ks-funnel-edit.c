@@ -264,7 +264,7 @@ ks_funnel_map_unmapped (KsWorkspace  *workspace,
     return FALSE;
   if (!ks_workspace_exec (workspace,
                           "INSERT INTO stage_map (source, stage_id)"
-                          "  SELECT DISTINCT lower (trim (stage)), NULL FROM opportunities"
+                          "  SELECT DISTINCT lower (trim (stage)), CAST (NULL AS INTEGER) FROM opportunities"
                           "   WHERE stage_id IS NULL AND length (trim (stage)) > 0"
                           "     AND lower (trim (stage)) NOT IN (SELECT source FROM stage_map);"
                           "UPDATE opportunities SET stage_id ="

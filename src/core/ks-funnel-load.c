@@ -26,7 +26,9 @@
 
 /* The filter's parameters, the same numbers in every statement below:
  * ?1 owner, ?2 manager, ?3 team, ?4 region, ?5 product, ?6 account id,
- * ?7 from, ?8 to, ?9 the cut (-1 = none). */
+ * ?7 from, ?8 to, ?9 the cut (-1 = none). The account id says it is a
+ * number where it is only tested for NULL: PostgreSQL takes an untyped
+ * NULL parameter for text (ks-db-pg.c). */
 #define PEOPLE_FILTER \
   "  (?1 IS NULL OR w.name = ?1) AND (?2 IS NULL OR m.name = ?2)" \
   "  AND (?3 IS NULL OR w.team = ?3) AND (?4 IS NULL OR w.region = ?4)" \
@@ -45,19 +47,21 @@
   "  LEFT JOIN products p ON p.id = s.product_id" \
   "  LEFT JOIN people w ON w.id = s.owner_id" \
   "  LEFT JOIN people m ON m.id = w.manager_id" \
-  " WHERE ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND" PEOPLE_FILTER \
+  " WHERE CAST (?6 AS BIGINT) IS NULL AND ?7 IS NULL AND ?8 IS NULL AND" PEOPLE_FILTER \
   " GROUP BY cut, s.stage_id, s.lost_from, s.product_id, p.price"
 
 /* The same without people: the summary's key order (stage, product,
- * lost-from, owner) lets SQLite group without sorting. */
+ * lost-from, owner) lets SQLite group without sorting. A product's name and
+ * price are the same over its group; max () says so to PostgreSQL, which
+ * will not take a column the GROUP BY does not name. */
 #define SUMMARY_CELLS_ALL \
-  "SELECT CASE ?9 WHEN 6 THEN p.name END AS cut," \
-  "       s.stage_id, s.lost_from, p.price, sum (s.n), sum (s.value), sum (s.unvalued)," \
+  "SELECT max (CASE ?9 WHEN 6 THEN p.name END) AS cut," \
+  "       s.stage_id, s.lost_from, max (p.price), sum (s.n), sum (s.value), sum (s.unvalued)," \
   "       sum (s.days), sum (s.dated)" \
   "  FROM funnel_summary s" \
   "  LEFT JOIN products p ON p.id = s.product_id" \
   " WHERE ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND (?9 = -1 OR ?9 = 6)" \
-  "   AND ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND (?5 IS NULL OR p.name = ?5)" \
+  "   AND CAST (?6 AS BIGINT) IS NULL AND ?7 IS NULL AND ?8 IS NULL AND (?5 IS NULL OR p.name = ?5)" \
   " GROUP BY s.stage_id, s.product_id, s.lost_from"
 
 /* A lost opportunity's lost-from stage: the stage it left for the lost one
@@ -94,13 +98,13 @@
   "  FROM opportunities o" \
   "  JOIN funnel_stages st ON st.id = o.stage_id AND st.outcome <> 'lost'" \
   "  LEFT JOIN products p ON p.id = o.product_id" \
-  " WHERE (?6 IS NULL OR o.account_id = ?6) AND (?5 IS NULL OR p.name = ?5)" \
+  " WHERE (CAST (?6 AS BIGINT) IS NULL OR o.account_id = ?6) AND (?5 IS NULL OR p.name = ?5)" \
   "   AND (?7 IS NULL OR " FUNNEL_DATE " >= ?7) AND (?8 IS NULL OR " FUNNEL_DATE " <= ?8)" \
   "   AND ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL AND ?9 = -1"
 
 /* The account's rows through the account index, or every row. */
 #define ROWS_OF_ACCOUNT ROW_COLUMNS " WHERE o.account_id = ?6 AND" ROW_FILTER
-#define ROWS_OF_ALL     ROW_COLUMNS " WHERE ?6 IS NULL AND" ROW_FILTER
+#define ROWS_OF_ALL     ROW_COLUMNS " WHERE CAST (?6 AS BIGINT) IS NULL AND" ROW_FILTER
 
 enum {
   ROW_CUT, ROW_STAGE, ROW_LOST_FROM, ROW_PRICE, ROW_VALUE, ROW_ENGAGE, ROW_CLOSE, ROW_OUTCOME,
@@ -458,7 +462,7 @@ load_stage_days (KsWorkspace          *workspace,
                                      "  LEFT JOIN products p ON p.id = o.product_id"
                                      "  LEFT JOIN people w ON w.id = o.owner_id"
                                      "  LEFT JOIN people m ON m.id = w.manager_id"
-                                     " WHERE (?6 IS NULL OR o.account_id = ?6) AND ?9 = -1 AND" ROW_FILTER
+                                     " WHERE (CAST (?6 AS BIGINT) IS NULL OR o.account_id = ?6) AND ?9 = -1 AND" ROW_FILTER
                                      " ORDER BY h.opportunity_id, h.changed, h.id",
                                      error)))
     return FALSE;

@@ -526,7 +526,7 @@ ks_stage_mapping_set (KsWorkspace  *workspace,
         continue;
       if (!(stmt = ks_workspace_prepare (workspace,
                                          "UPDATE opportunities SET stage_id = ?2"
-                                         " WHERE stage = ?1 AND stage_id IS NOT ?2",
+                                         " WHERE stage = ?1 AND stage_id IS DISTINCT FROM ?2",
                                          error)))
         goto fail;
       ks_bind_text (stmt, 1, text);

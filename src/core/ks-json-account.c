@@ -261,10 +261,10 @@ merge_account (KsWorkspace            *ws,
                                          "UPDATE accounts SET sector = ?2, country = ?3, time_zone = ?4,"
                                          "  year_established = ?5, revenue = ?6, employees = ?7, owner_id = ?8,"
                                          "  segment = ?9, lifecycle = ?10, notes = ?11"
-                                         " WHERE id = ?1 AND (sector IS NOT ?2 OR country IS NOT ?3"
-                                         "  OR time_zone IS NOT ?4 OR year_established IS NOT ?5"
-                                         "  OR revenue IS NOT ?6 OR employees IS NOT ?7 OR owner_id IS NOT ?8"
-                                         "  OR segment IS NOT ?9 OR lifecycle IS NOT ?10 OR notes IS NOT ?11)",
+                                         " WHERE id = ?1 AND (sector IS DISTINCT FROM ?2 OR country IS DISTINCT FROM ?3"
+                                         "  OR time_zone IS DISTINCT FROM ?4 OR year_established IS DISTINCT FROM ?5"
+                                         "  OR revenue IS DISTINCT FROM ?6 OR employees IS DISTINCT FROM ?7 OR owner_id IS DISTINCT FROM ?8"
+                                         "  OR segment IS DISTINCT FROM ?9 OR lifecycle IS DISTINCT FROM ?10 OR notes IS DISTINCT FROM ?11)",
                                          error)))
         return FALSE;
       ks_stmt_bind_int64 (stmt, 1, a->id);
@@ -323,7 +323,7 @@ merge_account (KsWorkspace            *ws,
         return TRUE;
     }
   if (!(stmt = ks_workspace_prepare (ws,
-                                     "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS NOT ?2",
+                                     "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2",
                                      error)))
     return FALSE;
   ks_stmt_bind_int64 (stmt, 1, a->id);
@@ -352,7 +352,7 @@ merge_team (KsWorkspace            *ws,
       if (!(stmt = ks_workspace_prepare (ws,
                                          "UPDATE account_team SET core = ?3, role = ?4"
                                          " WHERE account_id = ?1 AND person_id = ?2"
-                                         "   AND (core IS NOT ?3 OR role IS NOT ?4)",
+                                         "   AND (core IS DISTINCT FROM ?3 OR role IS DISTINCT FROM ?4)",
                                          error)))
         return FALSE;
       ks_stmt_bind_int64 (stmt, 1, account);
@@ -409,13 +409,13 @@ merge_contacts (KsWorkspace            *ws,
                                      "  power = ?11, relationship = ?12, attitude = ?13, level = ?14,"
                                      "  roles = ?15, owner_id = ?16, last_contact = ?17, x = ?18, y = ?19,"
                                      "  pinned = ?20"
-                                     " WHERE id = ?1 AND (name IS NOT ?2 OR title IS NOT ?3"
-                                     "  OR department IS NOT ?4 OR phone IS NOT ?5 OR email IS NOT ?6"
-                                     "  OR channel IS NOT ?7 OR time_zone IS NOT ?8 OR notes IS NOT ?9"
-                                     "  OR kind IS NOT ?10 OR power IS NOT ?11 OR relationship IS NOT ?12"
-                                     "  OR attitude IS NOT ?13 OR level IS NOT ?14 OR roles IS NOT ?15"
-                                     "  OR owner_id IS NOT ?16 OR last_contact IS NOT ?17 OR x IS NOT ?18"
-                                     "  OR y IS NOT ?19 OR pinned IS NOT ?20)",
+                                     " WHERE id = ?1 AND (name IS DISTINCT FROM ?2 OR title IS DISTINCT FROM ?3"
+                                     "  OR department IS DISTINCT FROM ?4 OR phone IS DISTINCT FROM ?5 OR email IS DISTINCT FROM ?6"
+                                     "  OR channel IS DISTINCT FROM ?7 OR time_zone IS DISTINCT FROM ?8 OR notes IS DISTINCT FROM ?9"
+                                     "  OR kind IS DISTINCT FROM ?10 OR power IS DISTINCT FROM ?11 OR relationship IS DISTINCT FROM ?12"
+                                     "  OR attitude IS DISTINCT FROM ?13 OR level IS DISTINCT FROM ?14 OR roles IS DISTINCT FROM ?15"
+                                     "  OR owner_id IS DISTINCT FROM ?16 OR last_contact IS DISTINCT FROM ?17 OR x IS DISTINCT FROM ?18"
+                                     "  OR y IS DISTINCT FROM ?19 OR pinned IS DISTINCT FROM ?20)",
                                      error);
       else
         stmt = ks_workspace_prepare (ws,
@@ -520,7 +520,7 @@ merge_lines (KsWorkspace            *ws,
 
       if (!(stmt = ks_workspace_prepare (ws,
                                          "UPDATE contact_lines SET strength = ?4"
-                                         " WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND strength IS NOT ?4",
+                                         " WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3 AND strength IS DISTINCT FROM ?4",
                                          error)))
         return FALSE;
       ks_stmt_bind_int64 (stmt, 1, g_array_index (im->contacts, Contact, l->from).id);
@@ -709,12 +709,12 @@ merge_opportunities (KsWorkspace            *ws,
                                          "  owner_id = ?4, title = ?5, stage = ?6, value = ?7,"
                                          "  engage_date = ?8, close_date = ?9, expected_close_date = ?10,"
                                          "  stage_date = ?11, momentum = ?12, last_activity = ?13,"
-                                         "  stage_id = CASE WHEN stage IS ?6 THEN stage_id END"
-                                         " WHERE ref = ?1 AND (account_id IS NOT ?2 OR product_id IS NOT ?3"
-                                         "  OR owner_id IS NOT ?4 OR title IS NOT ?5 OR stage IS NOT ?6"
-                                         "  OR value IS NOT ?7 OR engage_date IS NOT ?8 OR close_date IS NOT ?9"
-                                         "  OR expected_close_date IS NOT ?10 OR stage_date IS NOT ?11"
-                                         "  OR momentum IS NOT ?12 OR last_activity IS NOT ?13)",
+                                         "  stage_id = CASE WHEN stage IS NOT DISTINCT FROM ?6 THEN stage_id END"
+                                         " WHERE ref = ?1 AND (account_id IS DISTINCT FROM ?2 OR product_id IS DISTINCT FROM ?3"
+                                         "  OR owner_id IS DISTINCT FROM ?4 OR title IS DISTINCT FROM ?5 OR stage IS DISTINCT FROM ?6"
+                                         "  OR value IS DISTINCT FROM ?7 OR engage_date IS DISTINCT FROM ?8 OR close_date IS DISTINCT FROM ?9"
+                                         "  OR expected_close_date IS DISTINCT FROM ?10 OR stage_date IS DISTINCT FROM ?11"
+                                         "  OR momentum IS DISTINCT FROM ?12 OR last_activity IS DISTINCT FROM ?13)",
                                          error)))
         return FALSE;
       bind_opportunity (stmt, im, o, account);
@@ -798,8 +798,8 @@ merge_scores (KsWorkspace            *ws,
                                          " VALUES (?1, ?2, ?3, ?4, ?5)"
                                          " ON CONFLICT (account_id, period_id, criterion_id) DO UPDATE"
                                          " SET score = excluded.score, explanation = excluded.explanation"
-                                         " WHERE account_scores.score IS NOT excluded.score"
-                                         "    OR account_scores.explanation IS NOT excluded.explanation",
+                                         " WHERE account_scores.score IS DISTINCT FROM excluded.score"
+                                         "    OR account_scores.explanation IS DISTINCT FROM excluded.explanation",
                                          error)))
         return FALSE;
       ks_stmt_bind_int64 (stmt, 1, account);

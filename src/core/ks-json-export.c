@@ -919,7 +919,7 @@ export_document (KsWorkspace  *workspace,
   gboolean ok;
 
   /* One read transaction, so the document is one consistent snapshot. */
-  if (!ks_workspace_exec (workspace, "SAVEPOINT ks_json_export", error))
+  if (!ks_workspace_begin_read (workspace, error))
     return NULL;
   writer_init (&w);
 
@@ -949,12 +949,7 @@ export_document (KsWorkspace  *workspace,
   writer_close (&w, '}');
   text = writer_finish (&w);
 
-  if (!ok)
-    {
-      ks_workspace_exec (workspace, "ROLLBACK TO ks_json_export; RELEASE ks_json_export", NULL);
-      return NULL;
-    }
-  if (!ks_workspace_exec (workspace, "RELEASE ks_json_export", error))
+  if (!ks_workspace_end_read (workspace, ok ? error : NULL) || !ok)
     return NULL;
   return g_steal_pointer (&text);
 }

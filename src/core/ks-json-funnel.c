@@ -631,7 +631,7 @@ write_evaluation (KsWorkspace            *ws,
                                      "INSERT INTO evaluation_scores (opportunity_id, criterion_id, score)"
                                      " VALUES (?1, ?2, ?3)"
                                      " ON CONFLICT (opportunity_id, criterion_id) DO UPDATE"
-                                     " SET score = excluded.score WHERE evaluation_scores.score IS NOT excluded.score",
+                                     " SET score = excluded.score WHERE evaluation_scores.score IS DISTINCT FROM excluded.score",
                                      error)))
     return FALSE;
   for (guint i = 0; i < o->evaluation_len; i++)

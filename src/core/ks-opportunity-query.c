@@ -41,7 +41,7 @@
   "   AND (?3 IS NULL OR w.team = ?3) AND (?4 IS NULL OR w.region = ?4)" \
   "   AND (?5 IS NULL OR p.name = ?5) AND (?6 IS NULL OR a.name = ?6)" \
   "   AND (?7 IS NULL OR " QUERY_DATE " >= ?7) AND (?8 IS NULL OR " QUERY_DATE " <= ?8)" \
-  "   AND (?10 IS NULL OR coalesce (o.stage_id, 0) = ?10)"
+  "   AND (CAST (?10 AS BIGINT) IS NULL OR coalesce (o.stage_id, 0) = ?10)"
 
 #define SORTED(key) "SELECT o.id" QUERY_FROM QUERY_WHERE " ORDER BY " key ", o.id"
 

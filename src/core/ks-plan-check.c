@@ -349,7 +349,7 @@ ks_plan_check_account (KsWorkspace  *workspace,
     }
 
   stmt = ks_workspace_prepare (workspace,
-                               "SELECT count (*), coalesce (sum (power = 1), 0) FROM contacts "
+                               "SELECT count (*), coalesce (sum (CASE WHEN power = 1 THEN 1 ELSE 0 END), 0) FROM contacts "
                                "WHERE account_id = ?1 AND kind = 'contact'",
                                error);
   if (!stmt)

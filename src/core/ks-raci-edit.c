@@ -820,8 +820,8 @@ ks_raci_cell_set (KsWorkspace  *workspace,
                                      "INSERT INTO raci_cells (task_id, column_id, letter, main) VALUES (?1, ?2, ?3, ?4)"
                                      " ON CONFLICT (task_id, column_id) DO UPDATE"
                                      " SET letter = excluded.letter, main = excluded.main"
-                                     " WHERE raci_cells.letter IS NOT excluded.letter"
-                                     "    OR raci_cells.main IS NOT excluded.main",
+                                     " WHERE raci_cells.letter IS DISTINCT FROM excluded.letter"
+                                     "    OR raci_cells.main IS DISTINCT FROM excluded.main",
                                      error)))
     goto fail;
   ks_stmt_bind_int64 (stmt, 1, task_id);

@@ -1396,8 +1396,8 @@ ks_scores_import_csv (KsWorkspace     *workspace,
                                      " SET score = excluded.score,"
                                      "     explanation = CASE WHEN ?5 IS NULL THEN account_scores.explanation"
                                      "                        ELSE excluded.explanation END"
-                                     " WHERE account_scores.score IS NOT excluded.score"
-                                     "    OR (?5 IS NOT NULL AND account_scores.explanation IS NOT excluded.explanation)",
+                                     " WHERE account_scores.score IS DISTINCT FROM excluded.score"
+                                     "    OR (?5 IS NOT NULL AND account_scores.explanation IS DISTINCT FROM excluded.explanation)",
                                      error)))
     goto fail;
   for (guint i = 0; i < job.rows->len; i++)

@@ -628,8 +628,11 @@ ks_search_bulk_begin (KsWorkspace        *workspace,
 
   g_return_val_if_fail (table < G_N_ELEMENTS (bulk_tables), NULL);
 
-  bulk->table = &bulk_tables[table];
   bulk->triggers = g_ptr_array_new_with_free_func (g_free);
+  /* A team workspace has no search index yet: nothing to hold back. */
+  if (ks_workspace_on_server (workspace))
+    return g_steal_pointer (&bulk);
+  bulk->table = &bulk_tables[table];
   stmt = ks_workspace_prepare (workspace,
                                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
                                error);
@@ -712,6 +715,9 @@ ks_search_bulk_end (KsWorkspace   *workspace,
   g_autoptr(KsSearchBulk) owned = bulk;
   const BulkTable *t = bulk->table;
   gint64 last;
+
+  if (!t)
+    return TRUE;
 
   if (t->index)
     {

@@ -8,6 +8,13 @@
  * runs the range backwards inside one transaction; the triggers record what
  * reverses the undo, which becomes the redo step. The SQL in the log is made by
  * SQLite's own quote() from the old values, never from text we assemble.
+ *
+ * A team workspace (PostgreSQL) keeps the same log, one per session: its
+ * triggers are the schema's own (keystone_undo, ks-workspace-server.c) and
+ * write only for a session that said SET keystone.undo = on. What they log
+ * puts a row back only when it is as the change left it; when another user
+ * has changed the row since, it fails (KS_DB_ERROR_CONFLICT), and the undo
+ * is refused.
  */
 #define G_LOG_DOMAIN "ks-undo"
 
@@ -54,7 +61,7 @@ max_seq (KsUndo  *self,
          GError **error)
 {
   KsStmt *stmt = ks_workspace_prepare (self->workspace,
-                                             "SELECT coalesce (max (seq), 0) FROM temp.ks_undo_log",
+                                             "SELECT coalesce (max (seq), 0) FROM ks_undo_log",
                                              error);
   if (!stmt)
     return FALSE;
@@ -76,7 +83,7 @@ delete_range (KsUndo  *self,
               GError **error)
 {
   KsStmt *stmt = ks_workspace_prepare (self->workspace,
-                                             "DELETE FROM temp.ks_undo_log WHERE seq BETWEEN ?1 AND ?2",
+                                             "DELETE FROM ks_undo_log WHERE seq BETWEEN ?1 AND ?2",
                                              error);
   if (!stmt)
     return FALSE;
@@ -191,12 +198,24 @@ ks_undo_new (KsWorkspace        *workspace,
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
 
+  if (!ks_workspace_get_db (workspace))
+    {
+      if (!ks_workspace_exec (workspace,
+                              "CREATE TEMP TABLE IF NOT EXISTS ks_undo_log ("
+                              "  seq BIGINT PRIMARY KEY,"
+                              "  sql TEXT NOT NULL)", error) ||
+          !ks_workspace_exec (workspace, "DELETE FROM ks_undo_log", error) ||
+          !ks_workspace_exec (workspace, "SET keystone.undo = 'on'", error))
+        goto fail;
+      return self;
+    }
+
   if (!ks_workspace_exec (workspace,
                           "CREATE TEMP TABLE IF NOT EXISTS ks_undo_log ("
                           "  seq INTEGER PRIMARY KEY,"
                           "  sql TEXT NOT NULL)", error))
     goto fail;
-  if (!ks_workspace_exec (workspace, "DELETE FROM temp.ks_undo_log", error))
+  if (!ks_workspace_exec (workspace, "DELETE FROM ks_undo_log", error))
     goto fail;
   for (guint i = 0; i < n_tables; i++)
     if (!create_triggers (self, tables[i], error))
@@ -218,6 +237,12 @@ ks_undo_free (KsUndo *self)
   step_free (self->pending);
   step_free (self->replaying);
   /* Drop the triggers so a workspace without undo pays nothing. */
+  if (!ks_workspace_get_db (self->workspace))
+    {
+      ks_workspace_exec (self->workspace, "SET keystone.undo = 'off'", NULL);
+      ks_workspace_exec (self->workspace, "DELETE FROM ks_undo_log", NULL);
+    }
+  else
   {
     sqlite3 *db = ks_workspace_get_db (self->workspace);
     sqlite3_stmt *stmt = NULL;
@@ -238,7 +263,7 @@ ks_undo_free (KsUndo *self)
         sqlite3_exec (db, drop, NULL, NULL, NULL);
       }
     if (db)
-      sqlite3_exec (db, "DELETE FROM temp.ks_undo_log", NULL, NULL, NULL);
+      sqlite3_exec (db, "DELETE FROM ks_undo_log", NULL, NULL, NULL);
   }
   g_free (self);
 }
@@ -248,8 +273,7 @@ ks_undo_clear (KsUndo *self)
 {
   g_queue_clear_full (&self->undo, (GDestroyNotify) step_free);
   g_queue_clear_full (&self->redo, (GDestroyNotify) step_free);
-  sqlite3_exec (ks_workspace_get_db (self->workspace), "DELETE FROM temp.ks_undo_log",
-                NULL, NULL, NULL);
+  ks_workspace_exec (self->workspace, "DELETE FROM ks_undo_log", NULL);
 }
 
 const char *
@@ -339,7 +363,7 @@ ks_undo_replay (KsUndo    *self,
   g_clear_pointer (&self->replaying, step_free);
 
   stmt = ks_workspace_prepare (self->workspace,
-                               "SELECT sql FROM temp.ks_undo_log WHERE seq BETWEEN ?1 AND ?2 "
+                               "SELECT sql FROM ks_undo_log WHERE seq BETWEEN ?1 AND ?2 "
                                "ORDER BY seq DESC",
                                error);
   if (!stmt)
@@ -358,7 +382,8 @@ ks_undo_replay (KsUndo    *self,
     return FALSE;
 
   /* Rows come back in reverse order, so a child may briefly precede its parent. */
-  if (!ks_workspace_exec (self->workspace, "PRAGMA defer_foreign_keys = ON", error))
+  if (!ks_workspace_exec (self->workspace,
+                          db ? "PRAGMA defer_foreign_keys = ON" : "SET CONSTRAINTS ALL DEFERRED", error))
     return FALSE;
   if (!max_seq (self, &first, error))
     return FALSE;
@@ -366,6 +391,26 @@ ks_undo_replay (KsUndo    *self,
   for (guint i = 0; i < statements->len; i++)
     {
       char *errmsg = NULL;
+
+      if (!db)
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (ks_workspace_exec (self->workspace, g_ptr_array_index (statements, i), &local))
+            continue;
+          if (ks_workspace_last_error (self->workspace) == KS_DB_ERROR_CONFLICT)
+            {
+              g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT,
+                           redo ? _("Could not redo “%s”: another user has changed the same data since")
+                                : _("Could not undo “%s”: another user has changed the same data since"),
+                           step->label);
+              return FALSE;
+            }
+          g_set_error (error, KS_WORKSPACE_ERROR, local->code,
+                       redo ? _("Could not redo “%s”: %s") : _("Could not undo “%s”: %s"),
+                       step->label, ks_workspace_last_error_message (self->workspace));
+          return FALSE;
+        }
       if (sqlite3_exec (db, g_ptr_array_index (statements, i), NULL, NULL, &errmsg) != SQLITE_OK)
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,

@@ -27,6 +27,33 @@ gint64        ks_workspace_last_insert_id (KsWorkspace *self);
 gint64        ks_workspace_changes        (KsWorkspace *self);
 gint64        ks_workspace_total_changes  (KsWorkspace *self);
 KsDbError     ks_workspace_last_error     (KsWorkspace *self);
+const char   *ks_workspace_last_error_message (KsWorkspace *self);
+
+/* Reads between these two see one snapshot of the workspace, inside a
+ * write transaction or outside one; end_read() writes nothing. */
+gboolean      ks_workspace_begin_read  (KsWorkspace  *self,
+                                        GError      **error);
+gboolean      ks_workspace_end_read    (KsWorkspace  *self,
+                                        GError      **error);
+
+/* A team workspace on a PostgreSQL server (ks-workspace-server.c), not a
+ * file: for the few places where the engines must differ. */
+gboolean      ks_workspace_on_server   (KsWorkspace  *self);
+
+/* Appends one row to @line in COPY's text format; FALSE when there are no
+ * more rows (and nothing was appended). */
+typedef gboolean (*KsCopyRow) (gpointer  data,
+                               GString  *line);
+/* A bulk load on a server: COPY (@copy, fixed SQL "COPY t (…) FROM STDIN")
+ * with the rows @next gives, inside the current transaction. */
+gboolean      ks_workspace_copy_in     (KsWorkspace  *self,
+                                        const char   *copy,
+                                        KsCopyRow     next,
+                                        gpointer      data,
+                                        GError      **error);
+/* @text in COPY's text format (NULL as \N), for a KsCopyRow. */
+void          ks_copy_append_text      (GString      *line,
+                                        const char   *text);
 
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,

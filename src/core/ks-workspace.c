@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -22,6 +23,7 @@
 #include "ks-funnel-private.h"
 #include "ks-schema-private.h"
 #include "ks-undo-private.h"
+#include "ks-workspace-server.h"
 #include "ks-workspace-sqlite.h"
 
 /* 'KsWk': written into the SQLite header so other databases are told apart. */
@@ -37,9 +39,12 @@ struct _KsWorkspace
 {
   GObject     parent_instance;
 
-  char       *path;
-  sqlite3    *db;
-  KsDb       *kdb;            /* the statement interface over db: its statements, cached */
+  char       *path;           /* a file name, or a team workspace's URI */
+  char       *name;           /* the path, or the URI without its password: for messages */
+  sqlite3    *db;             /* a file's connection; NULL on a server */
+  KsDb       *kdb;            /* the statement interface over db, or the server's */
+  char       *schema;         /* on a server: the schema that holds the workspace */
+  GSource    *watch;          /* on a server: other users' changes arriving */
   guint       schema_version;
   gboolean    read_only;
 
@@ -134,9 +139,33 @@ ks_workspace_set_sql_error (KsWorkspace  *self,
                             GError      **error,
                             const char   *action)
 {
-  int rc = sqlite3_extended_errcode (self->db);
   int code = KS_WORKSPACE_ERROR_FAILED;
+  int rc;
 
+  if (!self->db)
+    {
+      switch (ks_db_last_error (self->kdb))
+        {
+        case KS_DB_ERROR_BUSY:
+          code = KS_WORKSPACE_ERROR_BUSY;
+          break;
+        case KS_DB_ERROR_READ_ONLY:
+          code = KS_WORKSPACE_ERROR_READ_ONLY;
+          break;
+        case KS_DB_ERROR_UNIQUE:
+        case KS_DB_ERROR_FOREIGN_KEY:
+        case KS_DB_ERROR_CONSTRAINT:
+          code = KS_WORKSPACE_ERROR_INVALID;
+          break;
+        default:
+          break;
+        }
+      g_set_error (error, KS_WORKSPACE_ERROR, code, _("Could not %s in “%s”: %s"),
+                   action, self->name, ks_db_error_message (self->kdb));
+      return;
+    }
+
+  rc = sqlite3_extended_errcode (self->db);
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -159,7 +188,7 @@ ks_workspace_set_sql_error (KsWorkspace  *self,
 
   g_set_error (error, KS_WORKSPACE_ERROR, code,
                _("Could not %s in “%s”: %s"),
-               action, self->path, sqlite3_errmsg (self->db));
+               action, self->name, sqlite3_errmsg (self->db));
 }
 
 static gboolean
@@ -257,48 +286,155 @@ query_int (KsWorkspace  *self,
   return TRUE;
 }
 
+/* Rolls back, whatever the engine; for failure paths, which keep their
+ * first error. */
+static void
+rollback_quietly (KsWorkspace *self)
+{
+  if (self->db)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    ks_db_exec (self->kdb, "ROLLBACK", NULL);
+}
+
+/* One step's transaction: a file's is taken at once for writing; a team
+ * workspace's holds the server's migration lock and reads the version
+ * again, as another client may have run the step meanwhile. */
+static gboolean
+begin_migration (KsWorkspace  *self,
+                 GError      **error)
+{
+  gint64 version = 0;
+
+  if (self->db)
+    return ks_workspace_exec (self, "BEGIN IMMEDIATE", error);
+  if (!ks_workspace_server_begin_migration (self->kdb, &version, error))
+    {
+      rollback_quietly (self);
+      return FALSE;
+    }
+  self->schema_version = version;
+  return TRUE;
+}
+
+static gboolean
+run_migration_step (KsWorkspace  *self,
+                    guint         v,
+                    GError      **error)
+{
+  g_autofree char *pragma = NULL;
+  char *errmsg = NULL;
+
+  if (!self->db)
+    return ks_workspace_server_migrate_step (self->kdb, v, error);
+
+  /* Both PRAGMAs take integer literals built from our own numbers. */
+  pragma = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;",
+                            v, KS_APPLICATION_ID);
+  if (sqlite3_exec (self->db, ks_schema_migration (v), NULL, NULL, &errmsg) != SQLITE_OK ||
+      sqlite3_exec (self->db, pragma, NULL, NULL, &errmsg) != SQLITE_OK)
+    {
+      g_set_error_literal (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                           errmsg ? errmsg : sqlite3_errmsg (self->db));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (KsWorkspace  *self,
          GError      **error)
 {
   guint latest = ks_schema_latest_version ();
 
-  for (guint v = self->schema_version + 1; v <= latest; v++)
+  for (guint v = self->schema_version + 1; v <= latest; v = self->schema_version + 1)
     {
-      g_autofree char *pragma = NULL;
-      char *errmsg = NULL;
+      g_autoptr(GError) local = NULL;
 
-      if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
+      if (!begin_migration (self, error))
         return FALSE;
-
-      /* Both PRAGMAs take integer literals built from our own numbers. */
-      pragma = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;",
-                                v, KS_APPLICATION_ID);
-      if (sqlite3_exec (self->db, ks_schema_migration (v), NULL, NULL, &errmsg) != SQLITE_OK ||
-          sqlite3_exec (self->db, pragma, NULL, NULL, &errmsg) != SQLITE_OK)
+      if (self->schema_version >= v)
+        {
+          /* another client of the server did this step */
+          rollback_quietly (self);
+          continue;
+        }
+      if (!run_migration_step (self, v, &local))
         {
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
                        _("Could not upgrade “%s” to schema version %u: %s"),
-                       self->path, v, errmsg ? errmsg : sqlite3_errmsg (self->db));
-          sqlite3_free (errmsg);
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+                       self->name, v, local->message);
+          rollback_quietly (self);
           return FALSE;
         }
       /* 7 brings the funnel summary, filled from the rows already there. */
       if (v == 7 && !ks_funnel_summary_fill (self, error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          rollback_quietly (self);
           return FALSE;
         }
       if (!ks_workspace_exec (self, "COMMIT", error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          rollback_quietly (self);
           return FALSE;
         }
       self->schema_version = v;
     }
 
   return TRUE;
+}
+
+/* A team workspace: connects, checks what the schema holds, and brings it
+ * to this version's schema as a file is. */
+static gboolean
+open_server (KsWorkspace           *self,
+             KsWorkspaceOpenFlags   flags,
+             GError               **error)
+{
+  gint64 version = 0;
+  gboolean writable = FALSE;
+
+  if (!(self->kdb = ks_db_open_pg (self->path, error)))
+    return FALSE;
+  if (!ks_workspace_server_inspect (self->kdb, self->name, &self->schema, &version, &writable, error))
+    return FALSE;
+  if (version > ks_schema_latest_version ())
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was written by a newer version of Keystone (schema %lld, this version reads up to %u); update Keystone to open it"),
+                   self->name, (long long) version, ks_schema_latest_version ());
+      return FALSE;
+    }
+  if (version == 0 && !(flags & (KS_WORKSPACE_OPEN_CREATE | KS_WORKSPACE_OPEN_NEW)))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no workspace “%s”"), self->name);
+      return FALSE;
+    }
+  if (version > 0 && (flags & KS_WORKSPACE_OPEN_NEW))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name"), self->name);
+      return FALSE;
+    }
+  self->schema_version = version;
+  self->read_only = !writable || (flags & KS_WORKSPACE_OPEN_READ_ONLY);
+  if (self->read_only)
+    {
+      if (self->schema_version < ks_schema_latest_version ())
+        {
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY,
+                       _("“%s” is read-only and needs an upgrade to this version of Keystone; "
+                         "open a writable copy"), self->name);
+          return FALSE;
+        }
+      if (!ks_workspace_exec (self, "SET default_transaction_read_only = on", error))
+        return FALSE;
+    }
+  else if (!migrate (self, error))
+    return FALSE;
+  return ks_workspace_server_listen (self->kdb, error);
 }
 
 static gboolean
@@ -468,6 +604,11 @@ ks_workspace_dispose (GObject *object)
   KsWorkspace *self = KS_WORKSPACE (object);
 
   g_clear_pointer (&self->undo, ks_undo_free);
+  if (self->watch)
+    {
+      g_source_destroy (self->watch);
+      g_clear_pointer (&self->watch, g_source_unref);
+    }
   g_clear_pointer (&self->kdb, ks_db_close);
   if (self->db)
     {
@@ -485,6 +626,8 @@ ks_workspace_finalize (GObject *object)
   KsWorkspace *self = KS_WORKSPACE (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->schema, g_free);
   g_clear_pointer (&self->action_label, g_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
 
@@ -561,6 +704,40 @@ ks_workspace_init (KsWorkspace *self)
   self->touched = g_hash_table_new (NULL, NULL);
 }
 
+/* Other users' commits arrive as notifications on the server connection
+ * (ks-workspace-server.c); outside a transaction of our own they become
+ * "changed" signals at once, inside one they wait for its end. */
+static gboolean
+on_server_readable (int           fd,
+                    GIOCondition  condition,
+                    gpointer      data)
+{
+  KsWorkspace *self = data;
+
+  if (!ks_workspace_server_take_changes (self->kdb, self->schema, TRUE, self->touched))
+    {
+      g_warning ("The connection to “%s” was lost: %s", self->name, ks_db_error_message (self->kdb));
+      g_clear_pointer (&self->watch, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+  if (self->depth == 0)
+    emit_changes (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_server (KsWorkspace *self)
+{
+  int fd = ks_workspace_server_socket (self->kdb);
+
+  if (fd < 0)
+    return;
+  self->watch = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (self->watch, G_SOURCE_FUNC (on_server_readable), self, NULL);
+  g_source_set_name (self->watch, "[keystone] team workspace changes");
+  g_source_attach (self->watch, NULL);
+}
+
 /**
  * ks_workspace_open:
  * @path: a file name, or ":memory:" for a private in-memory workspace
@@ -580,6 +757,15 @@ ks_workspace_open (const char            *path,
 
   self = g_object_new (KS_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
+  if (ks_workspace_server_is_uri (path))
+    {
+      self->name = ks_workspace_server_display_name (path);
+      if (!open_server (self, flags, error))
+        return NULL;
+      watch_server (self);
+      return g_steal_pointer (&self);
+    }
+  self->name = g_strdup (path);
   if (!open_database (self, flags, error))
     return NULL;
   sqlite3_update_hook (self->db, on_update, self);
@@ -641,6 +827,14 @@ ks_workspace_open_reader (KsWorkspace *self)
 
   if (g_strcmp0 (self->path, ":memory:") == 0 || ks_workspace_in_transaction (self))
     return NULL;
+  if (!self->db)
+    {
+      KsDb *reader = ks_db_open_pg (self->path, NULL);
+
+      if (reader && !ks_db_exec (reader, "SET default_transaction_read_only = on", NULL))
+        g_clear_pointer (&reader, ks_db_close);
+      return reader;
+    }
   if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       sqlite3_close (db);
@@ -664,7 +858,7 @@ ks_workspace_prepare (KsWorkspace  *self,
   g_return_val_if_fail (self->kdb != NULL, NULL);
 
   stmt = ks_db_prepare (self->kdb, sql, &local);
-  if (!stmt)
+  if (!stmt && self->db)
     {
       int rc = sqlite3_errcode (self->db);
 
@@ -673,6 +867,8 @@ ks_workspace_prepare (KsWorkspace  *self,
       else
         g_propagate_error (error, g_steal_pointer (&local));
     }
+  else if (!stmt)
+    g_propagate_error (error, g_steal_pointer (&local));
   return stmt;
 }
 
@@ -694,10 +890,42 @@ ks_workspace_total_changes (KsWorkspace *self)
   return ks_db_total_changes (self->kdb);
 }
 
+gboolean
+ks_workspace_on_server (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return self->db == NULL;
+}
+
+gboolean
+ks_workspace_copy_in (KsWorkspace  *self,
+                      const char   *copy,
+                      KsCopyRow     next,
+                      gpointer      data,
+                      GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (self->db == NULL && self->depth > 0, FALSE);
+
+  if (ks_workspace_server_copy_in (self->kdb, copy, next, data, &local))
+    return TRUE;
+  g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED, _("Could not %s in “%s”: %s"),
+               _("load the rows"), self->name, local->message);
+  return FALSE;
+}
+
 KsDbError
 ks_workspace_last_error (KsWorkspace *self)
 {
   return ks_db_last_error (self->kdb);
+}
+
+const char *
+ks_workspace_last_error_message (KsWorkspace *self)
+{
+  return ks_db_error_message (self->kdb);
 }
 
 gboolean
@@ -709,6 +937,16 @@ ks_workspace_exec (KsWorkspace  *self,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
 
+  if (!self->db)
+    {
+      g_autofree char *action = NULL;
+
+      if (ks_db_exec (self->kdb, sql, NULL))
+        return TRUE;
+      action = g_strdup_printf (_("run “%s”"), sql);
+      ks_workspace_set_sql_error (self, error, action);
+      return FALSE;
+    }
   if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
     {
       g_autofree char *action = g_strdup_printf (_("run “%s”"), sql);
@@ -766,7 +1004,7 @@ ks_workspace_insert_commit (KsWorkspace   *self,
       ks_workspace_rollback (self);
       return 0;
     }
-  id = sqlite3_last_insert_rowid (self->db);
+  id = ks_db_last_insert_id (self->kdb);
   if (!ks_workspace_commit (self, error))
     return 0;
   return id;
@@ -960,6 +1198,17 @@ ks_workspace_drop_indexes (KsWorkspace  *self,
   g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (self->depth > 0, NULL);
 
+  if (!self->db)
+    {
+      g_autoptr(GError) local = NULL;
+      GStrv kept = ks_workspace_server_drop_indexes (self->kdb, table, &local);
+
+      if (!kept)
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                     _("Could not %s in “%s”: %s"), _("read the schema"), self->name, local->message);
+      return kept;
+    }
+
   /* sql IS NULL marks the indexes behind UNIQUE and PRIMARY KEY: they stay. */
   stmt = ks_workspace_prepare (self,
                                "SELECT name, sql FROM main.sqlite_master "
@@ -1045,6 +1294,9 @@ ks_workspace_check_integrity (KsWorkspace  *self,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
 
+  /* The server keeps its own pages whole; a team workspace has no file. */
+  if (!self->db)
+    return TRUE;
   if (!(stmt = ks_workspace_prepare (self, "PRAGMA integrity_check", error)))
     return FALSE;
   while ((rc = ks_stmt_step (stmt)) == KS_STEP_ROW)
@@ -1132,7 +1384,7 @@ ks_workspace_set_setting (KsWorkspace  *self,
       stmt = ks_workspace_prepare (self,
                                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
-                                   "WHERE value IS NOT excluded.value",
+                                   "WHERE settings.value IS DISTINCT FROM excluded.value",
                                    error);
       if (stmt)
         {
@@ -1177,9 +1429,10 @@ ks_workspace_begin (KsWorkspace  *self,
       return TRUE;
     }
 
-  if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
+  /* A file is locked for writing at once; a server locks rows as they change. */
+  if (!ks_workspace_exec (self, self->db ? "BEGIN IMMEDIATE" : "BEGIN", error))
     {
-      if (error && *error && (*error)->code == KS_WORKSPACE_ERROR_BUSY)
+      if (self->db && error && *error && (*error)->code == KS_WORKSPACE_ERROR_BUSY)
         {
           g_clear_error (error);
           g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_BUSY,
@@ -1205,7 +1458,7 @@ static void
 abort_transaction (KsWorkspace *self)
 {
   self->depth = 0;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  rollback_quietly (self);
   if (self->undo)
     ks_undo_step_abandoned (self->undo);
   g_hash_table_remove_all (self->touched);
@@ -1256,6 +1509,9 @@ ks_workspace_commit (KsWorkspace  *self,
       ks_undo_step_committed (self->undo);
       notify_undo_state (self);
     }
+  /* A server tells every listener, this one too, what the commit changed. */
+  if (!self->db)
+    ks_workspace_server_take_changes (self->kdb, self->schema, FALSE, self->touched);
   emit_changes (self);
   return TRUE;
 }
@@ -1275,13 +1531,39 @@ ks_workspace_rollback (KsWorkspace *self)
     return;
   if (self->depth > 1)
     {
-      if (sqlite3_exec (self->db, "ROLLBACK TO ks_nested; RELEASE ks_nested", NULL, NULL, NULL) == SQLITE_OK)
+      if (ks_db_exec (self->kdb, "ROLLBACK TO ks_nested", NULL) &&
+          ks_db_exec (self->kdb, "RELEASE ks_nested", NULL))
         {
           self->depth--;
           return;
         }
     }
   abort_transaction (self);
+}
+
+/* A savepoint is a read transaction of its own in SQLite, and inside a
+ * write transaction on both engines; outside one, PostgreSQL takes a
+ * repeatable-read transaction for the same snapshot. */
+gboolean
+ks_workspace_begin_read (KsWorkspace  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (self->db || self->depth > 0)
+    return ks_workspace_exec (self, "SAVEPOINT ks_read", error);
+  return ks_workspace_exec (self, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
+}
+
+gboolean
+ks_workspace_end_read (KsWorkspace  *self,
+                       GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (self->db || self->depth > 0)
+    return ks_workspace_exec (self, "RELEASE ks_read", error);
+  return ks_workspace_exec (self, "COMMIT", error);
 }
 
 gboolean
@@ -1368,19 +1650,21 @@ replay (KsWorkspace  *self,
                    _("“%s” is open read-only"), self->path);
       return FALSE;
     }
-  if (!ks_workspace_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ks_workspace_exec (self, self->db ? "BEGIN IMMEDIATE" : "BEGIN", error))
     return FALSE;
   g_hash_table_remove_all (self->touched);
   if (!ks_undo_replay (self->undo, redo, error) ||
       !ks_workspace_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      rollback_quietly (self);
       ks_undo_replay_abandoned (self->undo);
       g_hash_table_remove_all (self->touched);
       return FALSE;
     }
   ks_undo_replay_committed (self->undo, redo);
   notify_undo_state (self);
+  if (!self->db)
+    ks_workspace_server_take_changes (self->kdb, self->schema, FALSE, self->touched);
   emit_changes (self);
   return TRUE;
 }
