@@ -51,6 +51,10 @@ JsonObject *ks_test_parse_object  (const char  *text);
 /* KEYSTONE_TEST_ENGINE=postgresql: ks_test_open_workspace() opens team
  * workspaces on the server of libpq's environment, a fresh schema per path. */
 gboolean     ks_test_on_server      (void);
+/* A URI for a new team workspace: a fresh schema on that server (its name
+ * in *schema_out). Without a server the case is skipped and NULL comes
+ * back; under CI that is an error. */
+char        *ks_test_server_uri     (char          **schema_out);
 KsWorkspace *ks_test_open_workspace (const char      *path,
                                      gboolean         undo);
 gint64       ks_test_add_account    (KsWorkspace     *workspace,

@@ -292,6 +292,9 @@ test_decisions (Fixture       *f,
   decisions = ks_meeting_decisions (f->ws, id, NULL);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_assert_cmpstr (((KsMeetingDecision *) g_ptr_array_index (decisions, 0))->text, ==, "Visit the new CFO");
+  /* The save wrote the plan's actions again: the action's id is the new
+   * row's (SQLite hands the old number out again, PostgreSQL does not). */
+  first = ((KsMeetingDecision *) g_ptr_array_index (decisions, 0))->action_id;
 
   /* refusals write nothing */
   g_assert_cmpint (ks_meeting_add_decision (f->ws, id, f->alpha, "  ", 0, NULL, &error), ==, 0);

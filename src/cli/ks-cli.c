@@ -21,6 +21,7 @@
 
 #include "ks-account.h"
 #include "ks-cli-charts.h"
+#include "ks-cli-copy.h"
 #include "ks-cli-funnel.h"
 #include "ks-cli-evaluation.h"
 #include "ks-cli-meeting.h"
@@ -44,6 +45,10 @@ static const char *usage_text =
      "  init [--demo]                    create the workspace (refuses an existing file);\n"
      "                                   --demo fills it with the demo company\n"
      "  info [--json]                    schema version and what the workspace holds\n"
+     "  copy SOURCE TARGET [--json]      copy a whole workspace into a new one, a file to a\n"
+     "                                   team workspace (postgresql://HOST/DB) or back; one\n"
+     "                                   transaction on the target. --json: {\"source\",\n"
+     "                                   \"target\", \"rows\"}\n"
      "  accounts [--json]                the accounts, sorted by name\n"
      "  people [--json]                  the people on our side, sorted by name\n"
      "  import crm DIR [--dry-run] [--json]\n"
@@ -374,17 +379,18 @@ cmd_init (const Options *opts)
   if (opts->demo && !ks_json_load_demo (ws, &error))
     {
       g_clear_object (&ws);
-      g_unlink (path);
+      if (!ks_workspace_path_is_team (path))
+        g_unlink (path);
       return refused (error);
     }
   if (!opts->json)
-    g_print (_("Created %s\n"), path);
+    g_print (_("Created %s\n"), ks_workspace_get_name (ws));
   else
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "workspace");
-      json_builder_add_string_value (b, path);
+      json_builder_add_string_value (b, ks_workspace_get_name (ws));
       json_builder_set_member_name (b, "schema_version");
       json_builder_add_int_value (b, ks_workspace_get_schema_version (ws));
       json_builder_end_object (b);
@@ -424,7 +430,7 @@ cmd_info (const Options *opts)
       json_builder_set_member_name (b, "team_members");
       json_builder_add_int_value (b, c.team_members);
       json_builder_set_member_name (b, "path");
-      json_builder_add_string_value (b, ks_workspace_get_path (ws));
+      json_builder_add_string_value (b, ks_workspace_get_name (ws));
       json_builder_set_member_name (b, "read_only");
       json_builder_add_boolean_value (b, ks_workspace_is_read_only (ws));
       json_builder_end_object (b);
@@ -432,7 +438,7 @@ cmd_info (const Options *opts)
     }
   else
     {
-      g_print (_("Workspace:      %s%s\n"), ks_workspace_get_path (ws),
+      g_print (_("Workspace:      %s%s\n"), ks_workspace_get_name (ws),
                ks_workspace_is_read_only (ws) ? _(" (read-only)") : "");
       g_print (_("Schema version: %u\n"), ks_workspace_get_schema_version (ws));
       g_print (_("Accounts:       %lld\n"), (long long) c.accounts);
@@ -1351,6 +1357,8 @@ run (Options *opts)
         return ks_cli_export_raci (opts);
       return usage_error (_("export what? Use “export json”, “export account NAME” or “export raci --scope NAME”"));
     }
+  if (g_str_equal (cmd, "copy"))
+    return ks_cli_copy (opts);
   if (g_str_equal (cmd, "raci"))
     return ks_cli_raci (opts);
   if (g_str_equal (cmd, "funnel"))

@@ -90,3 +90,9 @@ ks_schema_pg_migration (guint version)
       }
   return g_strconcat (text, RESYNC_IDENTITIES, NULL);
 }
+
+const char *
+ks_schema_pg_resync_identities (void)
+{
+  return RESYNC_IDENTITIES;
+}

@@ -16,5 +16,8 @@ const char *ks_schema_migration      (guint version);
 /* The same step in PostgreSQL's words (ks-schema-pg.c), for a team
  * workspace; NULL (with a critical) when a rule is missing. Free it. */
 char       *ks_schema_pg_migration   (guint version);
+/* Moves every identity sequence of the current schema past its column's
+ * largest value (after rows came in with their ids). */
+const char *ks_schema_pg_resync_identities (void);
 
 G_END_DECLS

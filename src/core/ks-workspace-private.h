@@ -55,6 +55,25 @@ gboolean      ks_workspace_copy_in     (KsWorkspace  *self,
 void          ks_copy_append_text      (GString      *line,
                                         const char   *text);
 
+/* The tables that hold a workspace's rows (the search index is derived),
+ * in the order they were created. */
+const char * const *ks_workspace_tables (guint *n_tables);
+/* The columns of @table in order, and a letter each in @kinds: 'i' integer,
+ * 'r' real, 't' text, as the schema declares them. */
+gboolean      ks_workspace_table_columns (KsWorkspace  *self,
+                                          const char   *table,
+                                          GPtrArray    *names,
+                                          GString      *kinds,
+                                          GError      **error);
+/* Inside a transaction: foreign keys are checked at its commit, so rows may
+ * come in any order. */
+gboolean      ks_workspace_defer_foreign_keys (KsWorkspace  *self,
+                                               GError      **error);
+/* After rows came in with their own ids: new rows get ids past them
+ * (PostgreSQL's identity sequences; SQLite does this by itself). */
+gboolean      ks_workspace_ids_follow_rows (KsWorkspace  *self,
+                                            GError      **error);
+
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,
                                         const char   *sql,

@@ -740,7 +740,8 @@ watch_server (KsWorkspace *self)
 
 /**
  * ks_workspace_open:
- * @path: a file name, or ":memory:" for a private in-memory workspace
+ * @path: a file name, ":memory:" for a private in-memory workspace, or a
+ *   team workspace's libpq URI (postgresql://USER@HOST:PORT/DB?options=…)
  *
  * Returns: (transfer full) (nullable): the workspace, or %NULL with @error set;
  *   a refused file keeps its bytes.
@@ -778,6 +779,26 @@ ks_workspace_get_path (KsWorkspace *self)
 {
   g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
   return self->path;
+}
+
+const char *
+ks_workspace_get_name (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), NULL);
+  return self->name;
+}
+
+gboolean
+ks_workspace_is_team (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return self->db == NULL;
+}
+
+gboolean
+ks_workspace_path_is_team (const char *path)
+{
+  return ks_workspace_server_is_uri (path);
 }
 
 gboolean
@@ -888,6 +909,73 @@ gint64
 ks_workspace_total_changes (KsWorkspace *self)
 {
   return ks_db_total_changes (self->kdb);
+}
+
+const char * const *
+ks_workspace_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (user_tables);
+  return user_tables;
+}
+
+gboolean
+ks_workspace_table_columns (KsWorkspace  *self,
+                            const char   *table,
+                            GPtrArray    *names,
+                            GString      *kinds,
+                            GError      **error)
+{
+  KsStmt *stmt;
+  KsStep step;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  /* Both give the declared type in capitals: INTEGER, REAL, TEXT on SQLite;
+   * BIGINT, DOUBLE PRECISION, TEXT on PostgreSQL (ks-schema-pg.c). */
+  stmt = ks_workspace_prepare (self, self->db
+                               ? "SELECT name, upper (type) FROM pragma_table_info (?1) ORDER BY cid"
+                               : "SELECT column_name, upper (data_type) FROM information_schema.columns"
+                                 " WHERE table_schema = current_schema () AND table_name = ?1"
+                                 " ORDER BY ordinal_position",
+                               error);
+  if (!stmt)
+    return FALSE;
+  ks_stmt_bind_text (stmt, 1, table);
+  while ((step = ks_stmt_step (stmt)) == KS_STEP_ROW)
+    {
+      const char *type = ks_column_text (stmt, 1);
+
+      g_ptr_array_add (names, g_strdup (ks_column_text (stmt, 0)));
+      g_string_append_c (kinds, strstr (type, "INT") ? 'i'
+                                : (strstr (type, "REAL") || strstr (type, "DOUBLE")) ? 'r' : 't');
+    }
+  ks_stmt_reset (stmt);
+  if (step != KS_STEP_DONE)
+    {
+      ks_workspace_set_sql_error (self, error, _("read the schema"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ks_workspace_defer_foreign_keys (KsWorkspace  *self,
+                                 GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  return ks_workspace_exec (self, self->db ? "PRAGMA defer_foreign_keys = ON"
+                                           : "SET CONSTRAINTS ALL DEFERRED", error);
+}
+
+gboolean
+ks_workspace_ids_follow_rows (KsWorkspace  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  return self->db || ks_workspace_exec (self, ks_schema_pg_resync_identities (), error);
 }
 
 gboolean

@@ -1,4 +1,5 @@
-/* ks-workspace.h — one Keystone workspace: a SQLite file
+/* ks-workspace.h — one Keystone workspace: a SQLite file or a team
+ * workspace on a PostgreSQL server
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +36,12 @@ KsWorkspace *ks_workspace_open               (const char            *path,
                                               KsWorkspaceOpenFlags   flags,
                                               GError               **error);
 const char  *ks_workspace_get_path           (KsWorkspace           *self);
+/* The path, or a team workspace's URI without its password: for people. */
+const char  *ks_workspace_get_name           (KsWorkspace           *self);
+/* A team workspace on a PostgreSQL server, opened by its URI
+ * (postgresql://HOST/DB), not a file. */
+gboolean     ks_workspace_is_team            (KsWorkspace           *self);
+gboolean     ks_workspace_path_is_team       (const char            *path);
 gboolean     ks_workspace_is_read_only       (KsWorkspace           *self);
 guint        ks_workspace_get_schema_version (KsWorkspace           *self);
 guint        ks_workspace_latest_schema_version (void);

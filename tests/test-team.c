@@ -1,0 +1,375 @@
+/* test-team.c — a team workspace on PostgreSQL (issue 13): opening by URI,
+ * what is refused, copying from a file and back, other users' changes
+ * arriving, undo that another user's change stands in the way of, a
+ * viewer who may only read
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case makes a schema of its own on the server libpq's environment
+ * names (PGHOST …: build-aux/test starts one with pg_virtualenv); without a
+ * server the cases are skipped, except under CI.
+ */
+#include <glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ks-account.h"
+#include "ks-db.h"
+#include "ks-json.h"
+#include "ks-test-util.h"
+#include "ks-workspace-copy.h"
+#include "ks-workspace-private.h"
+
+/* Runs SQL on the server as the test's own (superuser) connection. */
+static void
+server_exec (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
+
+  g_assert_no_error (error);
+  if (!ks_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
+/* The database the test's own connection reaches. */
+static char *
+server_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
+  KsStmt *stmt;
+  char *name;
+
+  g_assert_no_error (error);
+  stmt = ks_db_prepare (db, "SELECT current_database ()", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+  name = g_strdup (ks_stmt_column_text (stmt, 0));
+  ks_stmt_reset (stmt);
+  return name;
+}
+
+static gint64
+add_account (KsWorkspace *ws,
+             const char  *name)
+{
+  return ks_test_add_account (ws, name);
+}
+
+static char *
+account_name (KsWorkspace *ws,
+              gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_load (ws, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (ks_account_get_name (account));
+}
+
+static void
+rename_account (KsWorkspace *ws,
+                gint64       id,
+                const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_load (ws, id, &error);
+
+  g_assert_no_error (error);
+  ks_account_set_name (account, name);
+  g_assert_true (ks_account_save (account, ws, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_open (void)
+{
+  g_autofree char *schema = NULL;
+  g_autofree char *uri = ks_test_server_uri (&schema);
+  g_autofree char *sql = NULL;
+  g_autofree char *other_uri = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+
+  if (!uri)
+    return;
+
+  /* An empty schema is no workspace yet: opened as one, it is refused. */
+  g_assert_null (ks_workspace_open (uri, KS_WORKSPACE_OPEN_DEFAULT, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_is_team (ws));
+  g_assert_false (ks_workspace_is_read_only (ws));
+  g_assert_cmpuint (ks_workspace_get_schema_version (ws), ==, ks_workspace_latest_schema_version ());
+  /* The name people see says where, never the password. */
+  g_assert_cmpstr (ks_workspace_get_name (ws), ==, "postgresql:///");
+  g_assert_true (ks_workspace_is_empty (ws));
+  add_account (ws, "Alpha AS");
+  g_clear_object (&ws);
+
+  /* Opened again: the same rows; a second "new" one is refused. */
+  ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ks_workspace_is_empty (ws));
+  g_clear_object (&ws);
+  g_assert_null (ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* A newer Keystone's schema is refused, as a newer file is. */
+  sql = g_strdup_printf ("UPDATE %s.keystone_schema SET version = %u", schema,
+                         ks_workspace_latest_schema_version () + 1);
+  server_exec (sql);
+  g_assert_null (ks_workspace_open (uri, KS_WORKSPACE_OPEN_DEFAULT, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer version of Keystone"));
+  g_clear_error (&error);
+
+  /* A schema that holds other tables is not a workspace, and keeps them. */
+  other_uri = ks_test_server_uri (&other);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("CREATE TABLE %s.invoices (id int)", other);
+  server_exec (sql);
+  g_assert_null (ks_workspace_open (other_uri, KS_WORKSPACE_OPEN_CREATE, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, "holds other tables"));
+  g_clear_error (&error);
+
+  /* A schema that does not exist. */
+  g_assert_null (ks_workspace_open ("postgresql://?options=-csearch_path%3Dkst_nowhere",
+                                    KS_WORKSPACE_OPEN_CREATE, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* No server there: a message that says so. */
+  g_assert_null (ks_workspace_open ("postgresql://127.0.0.1:1/keystone?connect_timeout=2",
+                                    KS_WORKSPACE_OPEN_CREATE, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Could not connect to the team workspace"));
+}
+
+/* A file with the demo goes to a server and back: the three export the
+ * same document, byte for byte. */
+static void
+test_copy (void)
+{
+  g_autofree char *uri = ks_test_server_uri (NULL);
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "first.keystone", NULL);
+  g_autofree char *back = g_build_filename (dir, "back.keystone", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *on_server = NULL;
+  g_autofree char *returned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) file = NULL;
+  g_autoptr(KsWorkspace) team = NULL;
+  g_autoptr(KsWorkspace) again = NULL;
+  gint64 rows = 0, rows_back = 0;
+
+  if (!uri)
+    return;
+  file = ks_workspace_open (first, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_json_load_demo (file, &error));
+  g_assert_no_error (error);
+  expected = ks_json_export (file, &error);
+  g_assert_no_error (error);
+
+  team = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_copy (file, team, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, >, 500);
+  on_server = ks_json_export (team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (on_server, ==, expected);
+
+  again = ks_workspace_open (back, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_copy (team, again, &rows_back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows_back, ==, rows);
+  returned = ks_json_export (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (returned, ==, expected);
+
+  /* Ids handed out after the copy follow the copied ones. */
+  g_assert_cmpint (add_account (team, "After the copy"), >, 30);
+}
+
+typedef struct
+{
+  guint accounts;
+} Heard;
+
+static void
+on_changed (KsWorkspace *ws,
+            const char  *table,
+            Heard       *heard)
+{
+  if (g_str_equal (table, "accounts"))
+    heard->accounts++;
+}
+
+/* Another user's commit reaches this window's "changed" signals through
+ * the main loop, within a second. */
+static void
+test_live (void)
+{
+  g_autofree char *uri = ks_test_server_uri (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) mine = NULL;
+  g_autoptr(KsWorkspace) theirs = NULL;
+  Heard heard = { 0 }, own = { 0 };
+  gint64 start;
+
+  if (!uri)
+    return;
+  mine = ks_workspace_open (uri, KS_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  theirs = ks_workspace_open (uri, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_signal_connect (mine, "changed", G_CALLBACK (on_changed), &heard);
+  g_signal_connect (theirs, "changed", G_CALLBACK (on_changed), &own);
+
+  add_account (theirs, "Bravo AB");
+  /* Their own change: at their commit, as on a file. */
+  g_assert_cmpuint (own.accounts, ==, 1);
+  start = g_get_monotonic_time ();
+  while (heard.accounts == 0 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (heard.accounts, ==, 1);
+  g_assert_cmpuint (own.accounts, ==, 1);
+}
+
+/* Undo puts back only what is as the change left it. */
+static void
+test_undo_conflict (void)
+{
+  g_autofree char *uri = ks_test_server_uri (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) mine = NULL;
+  g_autoptr(KsWorkspace) theirs = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (!uri)
+    return;
+  mine = ks_workspace_open (uri, KS_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  ks_workspace_set_undo_enabled (mine, TRUE);
+  theirs = ks_workspace_open (uri, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ks_workspace_set_undo_enabled (theirs, TRUE);
+
+  id = add_account (mine, "Charlie");
+  rename_account (mine, id, "Charlie Ltd");
+  /* Their undo log holds only their own changes. */
+  g_assert_false (ks_workspace_can_undo (theirs));
+
+  /* Mine, untouched by anyone else: undone. */
+  g_assert_true (ks_workspace_undo (mine, &error));
+  g_assert_no_error (error);
+  name = account_name (theirs, id);
+  g_assert_cmpstr (name, ==, "Charlie");
+  g_assert_true (ks_workspace_redo (mine, &error));
+  g_assert_no_error (error);
+
+  /* They rename it after me: my undo would lose their name, so it is
+   * refused, and their name stays. */
+  rename_account (theirs, id, "Charlie Group");
+  g_assert_false (ks_workspace_undo (mine, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "another user has changed the same data since"));
+  g_clear_error (&error);
+  g_clear_pointer (&name, g_free);
+  name = account_name (mine, id);
+  g_assert_cmpstr (name, ==, "Charlie Group");
+  /* Their own undo still works. */
+  g_assert_true (ks_workspace_undo (theirs, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&name, g_free);
+  name = account_name (mine, id);
+  g_assert_cmpstr (name, ==, "Charlie Ltd");
+}
+
+/* A role that may only read opens the workspace read-only, and the server
+ * refuses its writes. */
+static void
+test_viewer (void)
+{
+  g_autofree char *schema = NULL;
+  g_autofree char *uri = ks_test_server_uri (&schema);
+  g_autofree char *role = g_strdup_printf ("kst_viewer_%d", (int) getpid ());
+  g_autofree char *sql = NULL;
+  g_autofree char *viewer_uri = NULL;
+  g_autofree char *database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsWorkspace) seen = NULL;
+
+  if (!uri)
+    return;
+  database = server_database ();
+  ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  add_account (ws, "Delta");
+  sql = g_strdup_printf ("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN PASSWORD 'viewer-secret';"
+                         "GRANT USAGE ON SCHEMA %s TO %s; GRANT SELECT ON ALL TABLES IN SCHEMA %s TO %s",
+                         role, role, schema, role, schema, role);
+  server_exec (sql);
+
+  viewer_uri = g_strdup_printf ("postgresql:///%s?user=%s&password=viewer-secret&options=-csearch_path%%3D%s",
+                                database, role, schema);
+  seen = ks_workspace_open (viewer_uri, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_is_read_only (seen));
+  g_assert_false (ks_workspace_is_empty (seen));
+  /* Through the API: refused before the server sees it. */
+  g_assert_false (ks_workspace_begin (seen, "Rename", &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  /* Past it: the server refuses. */
+  g_assert_false (ks_workspace_exec (seen, "UPDATE accounts SET name = 'Echo'", &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&seen);
+
+  /* A wrong password, where the server asks for one: a clear message. */
+  g_clear_pointer (&viewer_uri, g_free);
+  viewer_uri = g_strdup_printf ("postgresql:///%s?user=%s&password=wrong&options=-csearch_path%%3D%s",
+                                database, role, schema);
+  seen = ks_workspace_open (viewer_uri, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  if (seen)
+    g_test_message ("the server trusts its users: no password was asked for");
+  else
+    {
+      g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "password"));
+      g_assert_null (strstr (error->message, "wrong"));
+    }
+  g_clear_object (&seen);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", role, role);
+  server_exec (sql);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/team/open", test_open);
+  g_test_add_func ("/team/copy", test_copy);
+  g_test_add_func ("/team/live", test_live);
+  g_test_add_func ("/team/undo-conflict", test_undo_conflict);
+  g_test_add_func ("/team/viewer", test_viewer);
+
+  return g_test_run ();
+}
