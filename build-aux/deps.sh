@@ -7,7 +7,7 @@ KEYSTONE_PACKAGES=(
   # build
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
-  libcairo2-dev libpango1.0-dev libcsv-dev libpq-dev
+  libcairo2-dev libpango1.0-dev libcsv-dev libpq-dev libsecret-1-dev
   # run the app
   dbus dbus-x11
 )

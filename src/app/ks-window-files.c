@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ks-json.h"
+#include "ks-team-dialog.h"
 #include "ks-window-private.h"
 
 #define MAX_RECENT 8
@@ -67,10 +68,15 @@ _ks_window_rebuild_recent_menu (KsWindow *self)
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+      if (ks_workspace_path_is_team (recent[i]))
+        team_title (recent[i], &name, &folder);
+      else if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
         continue;
-      name = display_name (recent[i]);
-      folder = ks_format_folder (recent[i]);
+      else
+        {
+          name = display_name (recent[i]);
+          folder = ks_format_folder (recent[i]);
+        }
       /* Translators: an item of Open Recent: file name, then its folder */
       label = g_strdup_printf (_("%s — %s"), name, folder);
       item = g_menu_item_new (label, NULL);
@@ -158,6 +164,13 @@ _ks_window_workspace_stem (KsWindow *self)
   g_autofree char *base = NULL;
   char *dot;
 
+  if (self->workspace && ks_workspace_is_team (self->workspace))
+    {
+      g_autofree char *database = NULL, *host = NULL, *user = NULL;
+
+      ks_workspace_team_parts (ks_workspace_get_path (self->workspace), &database, &host, &user);
+      return g_strdup (*database ? database : _("Workspace"));
+    }
   if (!is_file_workspace (self->workspace))
     return g_strdup (_("Workspace"));
   base = g_path_get_basename (ks_workspace_get_path (self->workspace));
@@ -313,6 +326,14 @@ open_recent_action (GtkWidget  *widget,
 }
 
 static void
+connect_team_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ks_team_dialog_show (KS_WINDOW (widget), NULL, NULL);
+}
+
+static void
 no_recent_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -340,6 +361,7 @@ _ks_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, no_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-team", NULL, connect_team_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
 }
 
@@ -356,10 +378,16 @@ ks_window_open_path (KsWindow   *self,
 
   if (self->workspace && g_strcmp0 (ks_workspace_get_path (self->workspace), path) == 0)
     return TRUE;
-  workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
+  if (ks_workspace_path_is_team (path))
+    workspace = ks_team_open (path, &error);
+  else
+    workspace = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);
   if (!workspace)
     {
-      if (report_errors)
+      /* A team workspace asks again: its form, filled, with the reason. */
+      if (report_errors && ks_workspace_path_is_team (path))
+        ks_team_dialog_show (self, path, error);
+      else if (report_errors)
         show_open_error (self, path, error);
       else
         g_message ("Could not open %s: %s", path, error->message);
@@ -382,7 +410,7 @@ ks_window_open_startup (KsWindow *self)
 
   if (ks_settings_has_key (self->settings, "last-workspace"))
     last = g_settings_get_string (self->settings, "last-workspace");
-  if (last && *last && g_file_test (last, G_FILE_TEST_EXISTS) &&
+  if (last && *last && (ks_workspace_path_is_team (last) || g_file_test (last, G_FILE_TEST_EXISTS)) &&
       ks_window_open_path (self, last, FALSE))
     return;
 

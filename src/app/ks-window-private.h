@@ -88,7 +88,22 @@ is_file_workspace (KsWorkspace *workspace)
 {
   const char *path = workspace ? ks_workspace_get_path (workspace) : NULL;
 
-  return path && g_strcmp0 (path, ":memory:") != 0;
+  return path && g_strcmp0 (path, ":memory:") != 0 && !ks_workspace_is_team (workspace);
+}
+
+/* A team workspace's title (its database) and subtitle (its server). */
+static inline void
+team_title (const char  *uri,
+            char       **title,
+            char       **subtitle)
+{
+  g_autofree char *database = NULL, *host = NULL, *user = NULL;
+
+  ks_workspace_team_parts (uri, &database, &host, &user);
+  *title = g_strdup (*database ? database : _("Team Workspace"));
+  /* Translators: the subtitle of a team workspace; %s is its server */
+  *subtitle = g_strdup_printf (_("Team workspace on %s"),
+                               *host && host[0] != '/' ? host : _("this computer"));
 }
 
 static inline void
@@ -128,7 +143,7 @@ char *_ks_window_workspace_stem            (KsWindow             *self);
 void  _ks_window_remember_workspace        (KsWindow             *self,
                                             const char           *path);
 void  _ks_window_rebuild_recent_menu       (KsWindow             *self);
-/* win.new-workspace, open-workspace, open-recent, no-recent, save-copy */
+/* win.new-workspace, open-workspace, connect-team, open-recent, no-recent, save-copy */
 void  _ks_window_class_add_file_actions    (GtkWidgetClass       *widget_class);
 
 /* ks-window-import-export.c */

@@ -133,6 +133,8 @@ update_title (KsWindow *self)
       name = display_name (ks_workspace_get_path (self->workspace));
       folder = ks_format_folder (ks_workspace_get_path (self->workspace));
     }
+  else if (ks_workspace_is_team (self->workspace))
+    team_title (ks_workspace_get_path (self->workspace), &name, &folder);
   else
     {
       name = g_strdup (_("Unsaved Workspace"));
@@ -193,7 +195,11 @@ update_actions (KsWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (need_writable); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), need_writable[i], writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
-                                 open && is_file_workspace (self->workspace));
+                                 open && (is_file_workspace (self->workspace) ||
+                                          ks_workspace_is_team (self->workspace)));
+  /* A team workspace has no search index yet. */
+  if (open && ks_workspace_is_team (self->workspace))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   update_undo_actions (self);
 }
@@ -888,7 +894,8 @@ ks_window_set_workspace (KsWindow    *self,
                                G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workspace, "notify::can-redo",
                                G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
-      if (is_file_workspace (workspace))
+      /* A team workspace is remembered by its URI, which holds no password. */
+      if (is_file_workspace (workspace) || ks_workspace_is_team (workspace))
         _ks_window_remember_workspace (self, ks_workspace_get_path (workspace));
       _ks_window_catch_up_search (self);
     }

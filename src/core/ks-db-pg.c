@@ -545,19 +545,35 @@ KsDb *
 ks_db_open_pg (const char  *conninfo,
                GError     **error)
 {
+  return ks_db_open_pg_password (conninfo, NULL, error);
+}
+
+KsDb *
+ks_db_open_pg_password (const char  *conninfo,
+                        const char  *password,
+                        GError     **error)
+{
+  /* The password travels beside the URI, never inside it: the URI is
+   * what lists of recent workspaces and messages show. */
+  const char *const keywords[] = { "dbname", "password", NULL };
+  const char *const values[] = { conninfo, password, NULL };
   PGconn *conn;
   PgDb *self;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
-  conn = PQconnectdb (conninfo);
+  conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *reason = g_strdup (PQerrorMessage (conn));
+      /* The server asked for a password and had none, or refused it. */
+      gboolean password_wanted = PQconnectionNeedsPassword (conn) ||
+                                 strstr (reason, "password authentication failed") != NULL;
 
       g_strchomp (reason);
       /* Translators: %s is the server's or libpq's reason */
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+      g_set_error (error, KS_WORKSPACE_ERROR,
+                   password_wanted ? KS_WORKSPACE_ERROR_PASSWORD : KS_WORKSPACE_ERROR_FAILED,
                    _("Could not connect to the team workspace: %s"), reason);
       PQfinish (conn);
       return NULL;

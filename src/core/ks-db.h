@@ -99,6 +99,12 @@ KsDb        *ks_db_open_sqlite            (const char  *path,
  * libpq's defaults (PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD). */
 KsDb        *ks_db_open_pg                (const char  *conninfo,
                                            GError     **error);
+/* The same with a password beside the URI (NULL: libpq's own ways:
+ * PGPASSWORD, ~/.pgpass). KS_WORKSPACE_ERROR_PASSWORD when the server
+ * wants one it did not get, or refused it. */
+KsDb        *ks_db_open_pg_password       (const char  *conninfo,
+                                           const char  *password,
+                                           GError     **error);
 void         ks_db_close                  (KsDb        *db);
 /* A cached prepared statement (fixed SQL, never built from user text),
  * reset and with its bindings cleared; @db owns it. */

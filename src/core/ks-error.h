@@ -22,6 +22,7 @@ typedef enum
   KS_WORKSPACE_ERROR_INVALID,          /* a value was refused (empty name, out of range, duplicate) */
   KS_WORKSPACE_ERROR_FAILED,           /* any other SQLite or I/O failure */
   KS_WORKSPACE_ERROR_CONFLICT,         /* a team workspace: another user changed it since */
+  KS_WORKSPACE_ERROR_PASSWORD,         /* a team workspace's server wants a password, or refused it */
 } KsWorkspaceError;
 
 typedef enum

@@ -95,6 +95,34 @@ ks_workspace_server_is_uri (const char *path)
   return path && (g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://"));
 }
 
+void
+ks_workspace_server_parts (const char  *uri,
+                           char       **database,
+                           char       **host,
+                           char       **user)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+
+  *database = g_strdup ("");
+  *host = g_strdup ("");
+  *user = g_strdup ("");
+  if (!options)
+    return;
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    {
+      char **slot = g_str_equal (o->keyword, "dbname") ? database
+                    : g_str_equal (o->keyword, "host") ? host
+                    : g_str_equal (o->keyword, "user") ? user : NULL;
+
+      if (slot && o->val && *o->val)
+        {
+          g_free (*slot);
+          *slot = g_strdup (o->val);
+        }
+    }
+  PQconninfoFree (options);
+}
+
 char *
 ks_workspace_server_display_name (const char *uri)
 {

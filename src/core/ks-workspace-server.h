@@ -15,6 +15,11 @@ gboolean  ks_workspace_server_is_uri          (const char  *path);
 /* postgresql://USER@HOST:PORT/DB — the URI without its password or
  * options, for messages and titles. */
 char     *ks_workspace_server_display_name    (const char  *uri);
+/* The URI's database, host and user ("" where it names none). */
+void      ks_workspace_server_parts           (const char  *uri,
+                                               char       **database,
+                                               char       **host,
+                                               char       **user);
 /* What the connection's schema holds: its name, the schema version (0 for
  * an empty schema), and whether this user may change it. Refuses a schema
  * with other tables. @name is for messages. */

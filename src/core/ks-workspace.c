@@ -23,6 +23,7 @@
 #include "ks-funnel-private.h"
 #include "ks-schema-private.h"
 #include "ks-undo-private.h"
+#include "ks-workspace-copy.h"
 #include "ks-workspace-server.h"
 #include "ks-workspace-sqlite.h"
 
@@ -44,6 +45,7 @@ struct _KsWorkspace
   sqlite3    *db;             /* a file's connection; NULL on a server */
   KsDb       *kdb;            /* the statement interface over db, or the server's */
   char       *schema;         /* on a server: the schema that holds the workspace */
+  char       *password;       /* on a server: given apart from the URI, for second connections */
   GSource    *watch;          /* on a server: other users' changes arriving */
   guint       schema_version;
   gboolean    read_only;
@@ -395,7 +397,7 @@ open_server (KsWorkspace           *self,
   gint64 version = 0;
   gboolean writable = FALSE;
 
-  if (!(self->kdb = ks_db_open_pg (self->path, error)))
+  if (!(self->kdb = ks_db_open_pg_password (self->path, self->password, error)))
     return FALSE;
   if (!ks_workspace_server_inspect (self->kdb, self->name, &self->schema, &version, &writable, error))
     return FALSE;
@@ -628,6 +630,7 @@ ks_workspace_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->schema, g_free);
+  g_clear_pointer (&self->password, g_free);
   g_clear_pointer (&self->action_label, g_free);
   g_clear_pointer (&self->touched, g_hash_table_unref);
 
@@ -747,6 +750,27 @@ watch_server (KsWorkspace *self)
  *   a refused file keeps its bytes.
  */
 KsWorkspace *
+ks_workspace_open_team (const char            *uri,
+                        const char            *password,
+                        KsWorkspaceOpenFlags   flags,
+                        GError               **error)
+{
+  g_autoptr(KsWorkspace) self = NULL;
+
+  g_return_val_if_fail (ks_workspace_server_is_uri (uri), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (KS_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (uri);
+  self->password = g_strdup (password);
+  self->name = ks_workspace_server_display_name (uri);
+  if (!open_server (self, flags, error))
+    return NULL;
+  watch_server (self);
+  return g_steal_pointer (&self);
+}
+
+KsWorkspace *
 ks_workspace_open (const char            *path,
                    KsWorkspaceOpenFlags   flags,
                    GError               **error)
@@ -756,16 +780,10 @@ ks_workspace_open (const char            *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (ks_workspace_server_is_uri (path))
+    return ks_workspace_open_team (path, NULL, flags, error);
   self = g_object_new (KS_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
-  if (ks_workspace_server_is_uri (path))
-    {
-      self->name = ks_workspace_server_display_name (path);
-      if (!open_server (self, flags, error))
-        return NULL;
-      watch_server (self);
-      return g_steal_pointer (&self);
-    }
   self->name = g_strdup (path);
   if (!open_database (self, flags, error))
     return NULL;
@@ -799,6 +817,31 @@ gboolean
 ks_workspace_path_is_team (const char *path)
 {
   return ks_workspace_server_is_uri (path);
+}
+
+void
+ks_workspace_team_parts (const char  *uri,
+                         char       **database,
+                         char       **host,
+                         char       **user)
+{
+  ks_workspace_server_parts (uri, database, host, user);
+}
+
+char *
+ks_workspace_team_uri (const char *host,
+                       const char *database,
+                       const char *user)
+{
+  g_autoptr(GString) uri = g_string_new ("postgresql://");
+  g_autofree char *h = g_uri_escape_string (host ? host : "", "[]:", FALSE);
+  g_autofree char *d = g_uri_escape_string (database ? database : "", NULL, FALSE);
+  g_autofree char *u = g_uri_escape_string (user ? user : "", NULL, FALSE);
+
+  if (*u)
+    g_string_append_printf (uri, "%s@", u);
+  g_string_append_printf (uri, "%s/%s", h, d);
+  return g_string_free (g_steal_pointer (&uri), FALSE);
 }
 
 gboolean
@@ -850,7 +893,7 @@ ks_workspace_open_reader (KsWorkspace *self)
     return NULL;
   if (!self->db)
     {
-      KsDb *reader = ks_db_open_pg (self->path, NULL);
+      KsDb *reader = ks_db_open_pg_password (self->path, self->password, NULL);
 
       if (reader && !ks_db_exec (reader, "SET default_transaction_read_only = on", NULL))
         g_clear_pointer (&reader, ks_db_close);
@@ -1412,7 +1455,8 @@ ks_workspace_check_integrity (KsWorkspace  *self,
  * ks_workspace_save_copy:
  *
  * Writes a consistent copy of the workspace to @dest_path (which must not
- * exist), as one compact file with no WAL beside it.
+ * exist), as one compact file with no WAL beside it; a team workspace's
+ * rows too (ks_workspace_copy()).
  */
 gboolean
 ks_workspace_save_copy (KsWorkspace  *self,
@@ -1429,6 +1473,28 @@ ks_workspace_save_copy (KsWorkspace  *self,
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_EXISTS,
                    _("“%s” already exists; choose another name"), dest_path);
       return FALSE;
+    }
+  /* A team workspace becomes a file by a copy of its rows. */
+  if (!self->db)
+    {
+      g_autoptr(KsWorkspace) copy = ks_workspace_open (dest_path, KS_WORKSPACE_OPEN_NEW, error);
+      gboolean ok;
+
+      if (!copy)
+        return FALSE;
+      ok = ks_workspace_copy (self, copy, NULL, error);
+      g_clear_object (&copy);
+      if (!ok)
+        {
+          const char *suffixes[] = { "", "-wal", "-shm" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *p = g_strconcat (dest_path, suffixes[i], NULL);
+              g_unlink (p);
+            }
+        }
+      return ok;
     }
   if (!(stmt = ks_workspace_prepare (self, "VACUUM INTO ?1", error)))
     return FALSE;

@@ -35,6 +35,12 @@ typedef struct
 KsWorkspace *ks_workspace_open               (const char            *path,
                                               KsWorkspaceOpenFlags   flags,
                                               GError               **error);
+/* A team workspace with its password kept apart from @uri (NULL: libpq's
+ * own ways: PGPASSWORD, ~/.pgpass). */
+KsWorkspace *ks_workspace_open_team          (const char            *uri,
+                                              const char            *password,
+                                              KsWorkspaceOpenFlags   flags,
+                                              GError               **error);
 const char  *ks_workspace_get_path           (KsWorkspace           *self);
 /* The path, or a team workspace's URI without its password: for people. */
 const char  *ks_workspace_get_name           (KsWorkspace           *self);
@@ -42,6 +48,16 @@ const char  *ks_workspace_get_name           (KsWorkspace           *self);
  * (postgresql://HOST/DB), not a file. */
 gboolean     ks_workspace_is_team            (KsWorkspace           *self);
 gboolean     ks_workspace_path_is_team       (const char            *path);
+/* A team workspace URI's database, server and user (each "" when the URI
+ * leaves it to libpq's defaults), for titles and forms. */
+void         ks_workspace_team_parts         (const char            *uri,
+                                              char                 **database,
+                                              char                 **host,
+                                              char                 **user);
+/* postgresql://USER@HOST/DATABASE from its parts (any may be empty). */
+char        *ks_workspace_team_uri           (const char            *host,
+                                              const char            *database,
+                                              const char            *user);
 gboolean     ks_workspace_is_read_only       (KsWorkspace           *self);
 guint        ks_workspace_get_schema_version (KsWorkspace           *self);
 guint        ks_workspace_latest_schema_version (void);

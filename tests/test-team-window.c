@@ -1,0 +1,185 @@
+/* test-team-window.c — the main window on a team workspace (PostgreSQL):
+ * Connect to Team Workspace, another user's change arriving, a refused
+ * connection that keeps what was typed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (suite 'display') with the server libpq's environment
+ * names (build-aux/test starts one with pg_virtualenv). Each run makes a
+ * database of its own and drops it at the end. Without a display or a
+ * server it reports a skip (under CI, no server is an error).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ks-account-list.h"
+#include "ks-db.h"
+#include "ks-json.h"
+#include "ks-team-dialog.h"
+#include "ks-test-display.h"
+#include "ks-test-util.h"
+#include "ks-window.h"
+#include "ks-workspace.h"
+
+static char *tmpdir;
+static char *database;
+static KsWindow *window;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+server_exec (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
+
+  g_assert_no_error (error);
+  if (!ks_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
+static guint
+n_listed (void)
+{
+  return ks_account_list_get_n_accounts (KS_ACCOUNT_LIST (ks_window_get_account_list (window)));
+}
+
+/* Waits up to @ms for the list to show @n accounts. */
+static guint
+wait_for_listed (guint n,
+                 guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (n_listed () != n && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return n_listed ();
+}
+
+static KsWorkspace *
+window_workspace (void)
+{
+  KsWorkspace *ws = ks_window_get_workspace (window);
+
+  g_assert_nonnull (ws);
+  return ws;
+}
+
+/* The form, filled with a database that is not there: the reason shows,
+ * and the window keeps the workspace it had. */
+static void
+test_refused (void)
+{
+  KsTeamDialog *dialog = ks_team_dialog_show (window, NULL, NULL);
+  KsWorkspace *before = window_workspace ();
+
+  ks_team_dialog_fill (dialog, "", "kst_no_such_database", "", "");
+  ks_team_dialog_connect (dialog);
+  g_assert_nonnull (ks_team_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (ks_team_dialog_get_error (dialog), "kst_no_such_database"));
+  g_assert_true (window_workspace () == before);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+}
+
+/* Connect: an empty database becomes a workspace; the window says where it
+ * is, and remembers it without a password. */
+static void
+test_connect (void)
+{
+  KsTeamDialog *dialog = ks_team_dialog_show (window, NULL, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  KsWorkspace *ws;
+
+  ks_team_dialog_fill (dialog, "", database, "", "");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  ks_team_dialog_connect (dialog);
+  spin (100);
+  g_assert_null (dialog);   /* closed: connected */
+
+  ws = window_workspace ();
+  g_assert_true (ks_workspace_is_team (ws));
+  g_assert_false (ks_workspace_is_read_only (ws));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), database));
+  g_assert_cmpuint (n_listed (), ==, 0);
+
+  recent = g_settings_get_strv (settings, "recent-workspaces");
+  g_assert_nonnull (recent[0]);
+  g_assert_true (g_str_has_prefix (recent[0], "postgresql://"));
+  g_assert_nonnull (strstr (recent[0], database));
+  g_assert_null (strstr (recent[0], "password"));
+
+  /* The demo, loaded through the window's own connection, is listed. */
+  g_assert_true (ks_json_load_demo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wait_for_listed (30, 2000), ==, 30);
+}
+
+/* Another user adds an account: the window lists it within a second. */
+static void
+test_live (void)
+{
+  KsWorkspace *mine = window_workspace ();
+  g_autoptr(KsWorkspace) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = n_listed ();
+
+  theirs = ks_workspace_open (ks_workspace_get_path (mine), KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ks_test_add_account (theirs, "Added Elsewhere AS");
+  g_assert_cmpuint (wait_for_listed (before + 1, 1000), ==, before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KsWorkspace) start = NULL;
+  g_autofree char *sql = NULL;
+  int status;
+
+  if (!ks_test_display_init (&argc, &argv, &tmpdir))
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  if (!g_getenv ("PGHOST") && !g_getenv ("PGSERVICE"))
+    {
+      if (g_getenv ("CI"))
+        g_error ("CI opens a team workspace in the display suite: start a server (build-aux/test)");
+      g_print ("1..0 # SKIP no PostgreSQL server (PGHOST is not set)\n");
+      return 0;
+    }
+  database = g_strdup_printf ("kst_app_%d", (int) getpid ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", database);
+  server_exec (sql);
+
+  window = ks_test_demo_window (tmpdir, &start);
+
+  g_test_add_func ("/app/team/refused", test_refused);
+  g_test_add_func ("/app/team/connect", test_connect);
+  g_test_add_func ("/app/team/live", test_live);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_object (&start);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", database);
+  server_exec (sql);
+  g_free (database);
+  g_free (tmpdir);
+  return status;
+}
