@@ -319,9 +319,11 @@ test_viewer (void)
   ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
   g_assert_no_error (error);
   add_account (ws, "Delta");
-  sql = g_strdup_printf ("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN PASSWORD 'viewer-secret';"
-                         "GRANT USAGE ON SCHEMA %s TO %s; GRANT SELECT ON ALL TABLES IN SCHEMA %s TO %s",
-                         role, role, schema, role, schema, role);
+  /* keystone-cli grant-roles; then a login that is a viewer. */
+  g_assert_true (ks_workspace_grant_team_roles (ws, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN PASSWORD 'viewer-secret'"
+                         " IN ROLE keystone_viewer", role, role);
   server_exec (sql);
 
   viewer_uri = g_strdup_printf ("postgresql:///%s?user=%s&password=viewer-secret&options=-csearch_path%%3D%s",
@@ -359,6 +361,58 @@ test_viewer (void)
   server_exec (sql);
 }
 
+/* A login that is a keystone_editor changes the workspace and undoes its
+ * own change; a file has no roles to grant. */
+static void
+test_editor (void)
+{
+  g_autofree char *schema = NULL;
+  g_autofree char *uri = ks_test_server_uri (&schema);
+  g_autofree char *role = g_strdup_printf ("kst_editor_%d", (int) getpid ());
+  g_autofree char *sql = NULL;
+  g_autofree char *editor_uri = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "file.keystone", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsWorkspace) editor = NULL;
+  g_autoptr(KsWorkspace) file = NULL;
+  gint64 id;
+
+  if (!uri)
+    return;
+  database = server_database ();
+  ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_grant_team_roles (ws, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN PASSWORD 'editor-secret'"
+                         " IN ROLE keystone_editor", role, role);
+  server_exec (sql);
+  editor_uri = g_strdup_printf ("postgresql:///%s?user=%s&options=-csearch_path%%3D%s", database, role, schema);
+  /* The password beside the URI, as the app gives the keyring's. */
+  editor = ks_workspace_open_team (editor_uri, "editor-secret", KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ks_workspace_is_read_only (editor));
+  ks_workspace_set_undo_enabled (editor, TRUE);
+  id = add_account (editor, "Foxtrot");
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (ks_workspace_undo (editor, &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_workspace_is_empty (ws));
+  g_clear_object (&editor);
+
+  file = ks_workspace_open (path, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_false (ks_workspace_grant_team_roles (file, &error));
+  g_assert_nonnull (strstr (error->message, "is a file"));
+
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", role, role);
+  server_exec (sql);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/team/live", test_live);
   g_test_add_func ("/team/undo-conflict", test_undo_conflict);
   g_test_add_func ("/team/viewer", test_viewer);
+  g_test_add_func ("/team/editor", test_editor);
 
   return g_test_run ();
 }

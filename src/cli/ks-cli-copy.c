@@ -1,4 +1,5 @@
-/* ks-cli-copy.c — keystone-cli copy SOURCE TARGET
+/* ks-cli-copy.c — keystone-cli copy SOURCE TARGET, and grant-roles: the
+ * two commands that move a team onto a server
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -68,5 +69,37 @@ ks_cli_copy (const Options *opts)
   else
     g_print (ngettext ("Copied %s to %s (%lld row)\n", "Copied %s to %s (%lld rows)\n", (unsigned long) rows),
              ks_workspace_get_name (source), ks_workspace_get_name (target), (long long) rows);
+  return EXIT_DONE;
+}
+
+int
+ks_cli_grant_roles (const Options *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autofree char *path = workspace_path (opts);
+
+  if (g_strv_length (opts->args) != 1)
+    return usage_error (_("“grant-roles” takes no arguments"));
+  if (!(ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error)) ||
+      !ks_workspace_grant_team_roles (ws, &error))
+    return refused (error);
+  if (!opts->json)
+    g_print (_("keystone_viewer may read %s, keystone_editor may change it\n"), ks_workspace_get_name (ws));
+  else
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "workspace");
+      json_builder_add_string_value (b, ks_workspace_get_name (ws));
+      json_builder_set_member_name (b, "roles");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, "keystone_viewer");
+      json_builder_add_string_value (b, "keystone_editor");
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
   return EXIT_DONE;
 }

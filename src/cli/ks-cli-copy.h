@@ -10,5 +10,8 @@ G_BEGIN_DECLS
 
 /* copy SOURCE TARGET [--json] */
 int ks_cli_copy (const Options *opts);
+/* grant-roles [--json]: the team workspace's roles keystone_viewer and
+ * keystone_editor */
+int ks_cli_grant_roles (const Options *opts);
 
 G_END_DECLS

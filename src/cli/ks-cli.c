@@ -49,6 +49,9 @@ static const char *usage_text =
      "                                   team workspace (postgresql://HOST/DB) or back; one\n"
      "                                   transaction on the target. --json: {\"source\",\n"
      "                                   \"target\", \"rows\"}\n"
+     "  grant-roles [--json]             a team workspace: create the PostgreSQL roles\n"
+     "                                   keystone_viewer (reads) and keystone_editor (reads\n"
+     "                                   and writes) when missing and give them the workspace\n"
      "  accounts [--json]                the accounts, sorted by name\n"
      "  people [--json]                  the people on our side, sorted by name\n"
      "  import crm DIR [--dry-run] [--json]\n"
@@ -1359,6 +1362,8 @@ run (Options *opts)
     }
   if (g_str_equal (cmd, "copy"))
     return ks_cli_copy (opts);
+  if (g_str_equal (cmd, "grant-roles"))
+    return ks_cli_grant_roles (opts);
   if (g_str_equal (cmd, "raci"))
     return ks_cli_raci (opts);
   if (g_str_equal (cmd, "funnel"))

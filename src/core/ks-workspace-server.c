@@ -24,6 +24,28 @@
 #include "ks-schema-private.h"
 #include "ks-workspace-server.h"
 
+/* Who may do what: keystone_viewer reads, keystone_editor reads and
+ * writes, in the workspace's schema, tables made later included. Logins
+ * become one or the other with GRANT keystone_editor TO anna. */
+#define GRANT_ROLES \
+  "DO $$ BEGIN" \
+  " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'keystone_viewer') THEN" \
+  "  CREATE ROLE keystone_viewer NOLOGIN; END IF;" \
+  " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'keystone_editor') THEN" \
+  "  CREATE ROLE keystone_editor NOLOGIN; END IF;" \
+  " EXECUTE format ('GRANT USAGE ON SCHEMA %I TO keystone_viewer, keystone_editor', current_schema ());" \
+  " EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO keystone_viewer', current_schema ());" \
+  " EXECUTE format ('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO keystone_editor'," \
+  "                 current_schema ());" \
+  " EXECUTE format ('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO keystone_editor', current_schema ());" \
+  " EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT ON TABLES TO keystone_viewer'," \
+  "                 current_schema ());" \
+  " EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I"\
+  "                  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO keystone_editor', current_schema ());" \
+  " EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO keystone_editor'," \
+  "                 current_schema ());" \
+  "END $$"
+
 /* COPY sends its rows in pieces of about this many bytes. */
 #define COPY_CHUNK (256 * 1024)
 
@@ -439,4 +461,11 @@ ks_copy_append_text (GString    *line,
       default:
         g_string_append_c (line, *p);
       }
+}
+
+gboolean
+ks_workspace_server_grant_roles (KsDb    *db,
+                                 GError **error)
+{
+  return ks_db_exec (db, GRANT_ROLES, error);
 }

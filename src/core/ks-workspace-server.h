@@ -64,4 +64,9 @@ gboolean  ks_workspace_server_copy_in         (KsDb        *db,
                                                gpointer     data,
                                                GError     **error);
 
+/* Creates the roles keystone_viewer and keystone_editor when missing and
+ * gives them the workspace's schema (reading; reading and writing). */
+gboolean  ks_workspace_server_grant_roles     (KsDb        *db,
+                                               GError     **error);
+
 G_END_DECLS

@@ -819,6 +819,30 @@ ks_workspace_path_is_team (const char *path)
   return ks_workspace_server_is_uri (path);
 }
 
+gboolean
+ks_workspace_grant_team_roles (KsWorkspace  *self,
+                               GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (self->db)
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   _("“%s” is a file: roles belong to a team workspace on a server"), self->name);
+      return FALSE;
+    }
+  if (ks_workspace_server_grant_roles (self->kdb, &local))
+    return TRUE;
+  g_set_error (error, KS_WORKSPACE_ERROR,
+               ks_db_last_error (self->kdb) == KS_DB_ERROR_READ_ONLY ? KS_WORKSPACE_ERROR_READ_ONLY
+                                                                     : KS_WORKSPACE_ERROR_FAILED,
+               _("Could not %s in “%s”: %s"), _("give the roles their rights"), self->name,
+               local->message);
+  return FALSE;
+}
+
 void
 ks_workspace_team_parts (const char  *uri,
                          char       **database,

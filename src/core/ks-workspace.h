@@ -48,6 +48,11 @@ const char  *ks_workspace_get_name           (KsWorkspace           *self);
  * (postgresql://HOST/DB), not a file. */
 gboolean     ks_workspace_is_team            (KsWorkspace           *self);
 gboolean     ks_workspace_path_is_team       (const char            *path);
+/* A team workspace: creates the PostgreSQL roles keystone_viewer (reads)
+ * and keystone_editor (reads and writes) when missing, and gives them this
+ * workspace, its later tables too. Needs a user who may create roles. */
+gboolean     ks_workspace_grant_team_roles   (KsWorkspace           *self,
+                                              GError               **error);
 /* A team workspace URI's database, server and user (each "" when the URI
  * leaves it to libpq's defaults), for titles and forms. */
 void         ks_workspace_team_parts         (const char            *uri,
