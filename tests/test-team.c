@@ -10,10 +10,12 @@
  * server the cases are skipped, except under CI.
  */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ks-account.h"
+#include "ks-crm-import.h"
 #include "ks-db.h"
 #include "ks-json.h"
 #include "ks-test-util.h"
@@ -413,6 +415,62 @@ test_editor (void)
   server_exec (sql);
 }
 
+/* The real CRM export into a team workspace (COPY, the keys dropped and
+ * added back) and into a file: the two export the same document. An
+ * import refused half-way leaves the team workspace as it was. */
+static void
+test_import (void)
+{
+  g_autofree char *uri = ks_test_server_uri (NULL);
+  g_autofree char *crm = ks_test_crm_dir ();
+  g_autofree char *dir = ks_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "crm.keystone", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad", NULL);
+  g_autofree char *from_file = NULL;
+  g_autofree char *from_team = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) team = NULL;
+  g_autoptr(KsWorkspace) file = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autofree char *pipeline = NULL;
+
+  if (!uri)
+    return;
+  if (!crm)
+    {
+      g_test_skip ("the CRM export is not beside the project");
+      return;
+    }
+  team = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  file = ks_workspace_open (path, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_crm_import (team, crm, FALSE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->opportunities, ==, 8800);
+  g_assert_true (ks_crm_import (file, crm, FALSE, report, &error));
+  g_assert_no_error (error);
+  from_team = ks_json_export (team, &error);
+  g_assert_no_error (error);
+  from_file = ks_json_export (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_team, ==, from_file);
+
+  /* A pipeline whose second row has too few fields: refused, nothing lands. */
+  g_assert_cmpint (g_mkdir (bad, 0700), ==, 0);
+  pipeline = ks_test_write_file (bad, "sales_pipeline.csv",
+                                 "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n"
+                                 "NEW00001,Moses Frase,GTX Basic,Cancity,Won,2017-01-02,2017-02-03,500\n"
+                                 "NEW00002,Moses Frase\n", -1);
+  g_assert_false (ks_crm_import (team, bad, FALSE, report, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  after = ks_json_export (team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, from_team);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +479,7 @@ main (int   argc,
 
   g_test_add_func ("/team/open", test_open);
   g_test_add_func ("/team/copy", test_copy);
+  g_test_add_func ("/team/import", test_import);
   g_test_add_func ("/team/live", test_live);
   g_test_add_func ("/team/undo-conflict", test_undo_conflict);
   g_test_add_func ("/team/viewer", test_viewer);

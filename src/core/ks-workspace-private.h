@@ -153,8 +153,9 @@ gboolean      ks_workspace_match_name  (KsWorkspace  *self,
 /* Bulk loads: drops the secondary indexes the schema gave TABLE and returns
  * their CREATE statements (as stored in the schema) for
  * ks_workspace_restore_indexes() once the rows are in; building an index from
- * a finished table is several times cheaper than growing it row by row. Call
- * both inside one transaction. */
+ * a finished table is several times cheaper than growing it row by row. On a
+ * server the table's foreign keys go and come back the same way (added
+ * back, each checks every row at once). Call both inside one transaction. */
 GStrv         ks_workspace_drop_indexes    (KsWorkspace  *self,
                                             const char   *table,
                                             GError      **error);
