@@ -142,6 +142,32 @@ test_live (void)
   g_assert_cmpuint (wait_for_listed (before + 1, 1000), ==, before + 1);
 }
 
+/* Every page and account view on the team workspace's demo: any warning
+ * (a query the server refuses is one) fails the case. */
+static void
+test_pages (void)
+{
+  static const char *const pages[] = { "people", "portfolio", "raci", "funnel", "accounts" };
+  static const char *const views[] = { "map", "plan", "raci", "profile" };
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      ks_window_set_page (window, pages[i]);
+      ks_test_wait_for_paint (GTK_WIDGET (window));
+      ks_test_wait_for_idle ();
+      g_assert_cmpstr (ks_window_get_page (window), ==, pages[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      ks_window_set_account_view (window, views[i]);
+      ks_test_wait_for_paint (GTK_WIDGET (window));
+      ks_test_wait_for_idle ();
+    }
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +196,7 @@ main (int   argc,
 
   g_test_add_func ("/app/team/refused", test_refused);
   g_test_add_func ("/app/team/connect", test_connect);
+  g_test_add_func ("/app/team/pages", test_pages);
   g_test_add_func ("/app/team/live", test_live);
   status = g_test_run ();
 

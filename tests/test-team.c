@@ -353,7 +353,7 @@ test_viewer (void)
     g_test_message ("the server trusts its users: no password was asked for");
   else
     {
-      g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED);
+      g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_PASSWORD);
       g_assert_nonnull (strstr (error->message, "password"));
       g_assert_null (strstr (error->message, "wrong"));
     }

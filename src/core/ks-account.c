@@ -506,7 +506,7 @@ gboolean
 ks_account_any (KsWorkspace *workspace)
 {
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
-  return ks_workspace_query_int (workspace, "SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1)",
+  return ks_workspace_query_int (workspace, "SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1) AS t",
                                  0, 0, NULL, NULL) > 0;
 }
 

@@ -28,6 +28,7 @@ typedef struct
   gint64     total_changes;
   KsDbError  last_error;
   char      *message;
+  char       state[6];     /* the last error's SQLSTATE, "" when none */
 } PgDb;
 
 typedef struct
@@ -35,7 +36,8 @@ typedef struct
   KsStmt     parent;
   PgDb      *db;
   char      *name;
-  char      *sql;          /* in PostgreSQL's words, until it is prepared */
+  char      *sql;          /* in PostgreSQL's words */
+  gboolean   prepared;
   int        n_params;
   char     **values;       /* n_params, owned; NULL = SQL NULL */
   Oid       *types;        /* n_params: what each was bound as, for the prepare */
@@ -60,6 +62,7 @@ set_result_error (PgDb           *db,
   db->message = g_strdup (result && *PQresultErrorMessage (result) ? PQresultErrorMessage (result)
                                                                  : PQerrorMessage (db->conn));
   g_strchomp (db->message);
+  g_strlcpy (db->state, state ? state : "", sizeof db->state);
   if (PQstatus (db->conn) != CONNECTION_OK)
     db->last_error = KS_DB_ERROR_CONNECTION;
   else if (!state)
@@ -82,10 +85,22 @@ set_result_error (PgDb           *db,
     db->last_error = KS_DB_ERROR_OTHER;
 }
 
+/* SQL the server cannot run at all (SQLSTATE class 42 but for a missing
+ * privilege) is a mistake in Keystone, not in what users typed: it is
+ * logged, so the tests that make warnings fatal catch it. */
+static void
+warn_if_mistake (PgDb       *db,
+                 const char *sql)
+{
+  if (g_str_has_prefix (db->state, "42") && !g_str_equal (db->state, "42501"))
+    g_warning ("PostgreSQL refused Keystone's SQL (%s): %s: %s", db->state, db->message, sql);
+}
+
 static void
 clear_error (PgDb *db)
 {
   db->last_error = KS_DB_ERROR_NONE;
+  db->state[0] = '\0';
   g_clear_pointer (&db->message, g_free);
 }
 
@@ -200,12 +215,6 @@ set_value (KsStmt *stmt,
   self->types[idx - 1] = type;
 }
 
-/* Prepares the statement under its name. A statement with parameters waits
- * for its first step: SQLite takes a parameter as whatever it is bound to,
- * and PostgreSQL must give each a type when it prepares; one that appears
- * only in "?1 IS NULL" has none in the SQL. What is bound then gives the
- * types: numbers, text; a NULL is left for PostgreSQL to infer, and is text
- * where nothing says otherwise. */
 /* Prepares with @types; on failure *untyped names the parameter (from 1)
  * PostgreSQL could not give a type, or is 0. */
 static gboolean
@@ -233,6 +242,12 @@ try_prepare (PgStmt     *self,
   return FALSE;
 }
 
+/* Prepares the statement under its name. A statement with parameters waits
+ * for its first step: SQLite takes a parameter as whatever it is bound to,
+ * and PostgreSQL must give each a type when it prepares; one that appears
+ * only in "?1 IS NULL" has none in the SQL. What is bound then gives the
+ * types: numbers, text; a NULL is left for PostgreSQL to infer, and is text
+ * where nothing says otherwise. */
 static gboolean
 prepare_now (PgStmt *self)
 {
@@ -262,8 +277,9 @@ prepare_now (PgStmt *self)
         PQclear (PQexec (conn, "ROLLBACK TO SAVEPOINT ks_prepare"));
       PQclear (PQexec (conn, "RELEASE SAVEPOINT ks_prepare"));
     }
-  if (done)
-    g_clear_pointer (&self->sql, g_free);
+  if (!done)
+    warn_if_mistake (self->db, self->sql);
+  self->prepared = done;
   return done;
 }
 
@@ -280,7 +296,7 @@ pg_step (KsStmt *stmt)
   PgStmt *self = PG (stmt);
   PgDb *db = self->db;
 
-  if (self->sql && !prepare_now (self))
+  if (!self->prepared && !prepare_now (self))
     return KS_STEP_ERROR;
   if (!self->result)
     {
@@ -293,6 +309,7 @@ pg_step (KsStmt *stmt)
         {
           set_result_error (db, self->result);
           g_clear_pointer (&self->result, PQclear);
+          warn_if_mistake (db, self->sql);
           return KS_STEP_ERROR;
         }
       clear_error (db);

@@ -386,10 +386,12 @@ ks_opportunity_query_filter_values (KsWorkspace  *workspace,
   static const struct { const char *what; const char *sql; } queries[] = {
     /* owners through the funnel summary (opportunities have no index on
      * owner_id: one scan of them per person took 100 s at ×100) */
-    { "owner", "SELECT DISTINCT w.name FROM funnel_summary s JOIN people w ON w.id = s.owner_id"
-               " WHERE s.n > 0 ORDER BY w.name COLLATE NOCASE" },
-    { "team", "SELECT DISTINCT team FROM people WHERE team <> '' ORDER BY team COLLATE NOCASE" },
-    { "region", "SELECT DISTINCT region FROM people WHERE region <> '' ORDER BY region COLLATE NOCASE" },
+    /* GROUP BY, not DISTINCT: PostgreSQL sorts a DISTINCT only by what it
+     * selects, and NOCASE sorts by an expression (ks-db-pg.c). */
+    { "owner", "SELECT w.name FROM funnel_summary s JOIN people w ON w.id = s.owner_id"
+               " WHERE s.n > 0 GROUP BY w.name ORDER BY w.name COLLATE NOCASE" },
+    { "team", "SELECT team FROM people WHERE team <> '' GROUP BY team ORDER BY team COLLATE NOCASE" },
+    { "region", "SELECT region FROM people WHERE region <> '' GROUP BY region ORDER BY region COLLATE NOCASE" },
     { "account", "SELECT a.name FROM accounts a"
                  " WHERE EXISTS (SELECT 1 FROM opportunities o WHERE o.account_id = a.id)"
                  " ORDER BY a.name COLLATE NOCASE" },

@@ -755,7 +755,7 @@ static int
 has_pending (KsWorkspace  *workspace,
              GError      **error)
 {
-  return (int) ks_workspace_query_int (workspace, "SELECT count (*) FROM (SELECT 1 FROM search_pending LIMIT 1)",
+  return (int) ks_workspace_query_int (workspace, "SELECT count (*) FROM (SELECT 1 FROM search_pending LIMIT 1) AS t",
                                        0, 0, _("read the opportunities waiting to be indexed"), error);
 }
 
