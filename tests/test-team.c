@@ -18,6 +18,7 @@
 #include "ks-crm-import.h"
 #include "ks-db.h"
 #include "ks-json.h"
+#include "ks-search.h"
 #include "ks-test-util.h"
 #include "ks-workspace-copy.h"
 #include "ks-workspace-private.h"
@@ -202,6 +203,11 @@ test_copy (void)
 
   /* Ids handed out after the copy follow the copied ones. */
   g_assert_cmpint (add_account (team, "After the copy"), >, 30);
+
+  /* Search has no index on a server yet: it says so. */
+  g_assert_null (ks_search_run (team, "Kessler", 10, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no search index"));
 }
 
 typedef struct

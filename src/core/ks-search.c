@@ -502,6 +502,12 @@ ks_search_run (KsWorkspace  *workspace,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), NULL);
 
+  if (ks_workspace_on_server (workspace))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED,
+                   _("A team workspace has no search index yet: search works in workspace files"));
+      return NULL;
+    }
   query = ks_search_build_query (text);
   if (!query || limit == 0)
     return g_steal_pointer (&results);
