@@ -329,8 +329,8 @@ test_many (void)
   g_assert_cmpuint (labelled + dropped, ==, 10000);
   g_assert_cmpuint (dropped, >, 9000);
   g_assert_cmpuint (labelled, >, 0);
-  /* Not O(n²): a second at most even in a sanitizer build. */
-  g_assert_cmpfloat (ms, <, 2000);
+  /* How fast is bench/bench-portfolio's to measure, against a baseline:
+   * a time limit here failed a sanitizer pass on a busy machine (2.2 s). */
   /* So crowded that labels may cover the smallest bubbles, never others. */
   {
     double r_min = G_MAXDOUBLE, r;
