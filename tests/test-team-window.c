@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ks-account-list.h"
+#include "ks-app-util.h"
 #include "ks-db.h"
 #include "ks-json.h"
 #include "ks-team-dialog.h"
@@ -88,6 +89,16 @@ test_refused (void)
   g_assert_nonnull (ks_team_dialog_get_error (dialog));
   g_assert_nonnull (strstr (ks_team_dialog_get_error (dialog), "kst_no_such_database"));
   g_assert_true (window_workspace () == before);
+  /* KEYSTONE_SCREENSHOT_DIR: the form with its error, over the window. */
+  if (g_getenv ("KEYSTONE_SCREENSHOT_DIR"))
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("KEYSTONE_SCREENSHOT_DIR"), "team-connect-light.png", NULL);
+      g_autoptr(GError) error = NULL;
+
+      ks_test_wait_for_paint (GTK_WIDGET (dialog));
+      g_assert_true (ks_widget_save_png (GTK_WIDGET (window), GTK_WIDGET (dialog), png, &error));
+      g_assert_no_error (error);
+    }
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (50);
 }

@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry options[] = {
   { "workspace", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open this workspace"), N_("FILE") },
+    N_("Open this workspace (a file, or a team workspace’s postgresql:// address)"), N_("FILE") },
   { "page", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Show this page: accounts, people, portfolio, raci or funnel"), N_("PAGE") },
   { "account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -343,7 +343,14 @@ ks_application_handle_local_options (GApplication *app,
       /* a screenshot run never hands over to a running Keystone */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
-  if (g_variant_dict_lookup (dict, "workspace", "^&ay", &path))
+  path = NULL;
+  if (g_variant_dict_lookup (dict, "workspace", "^&ay", &path) && ks_workspace_path_is_team (path))
+    {
+      /* A team workspace's URI is no file name; this process opens it. */
+      self->startup_path = g_strdup (path);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  else if (path)
     {
       self->startup_path = g_canonicalize_filename (path, NULL);
       if (!g_application_register (app, NULL, &error))

@@ -162,7 +162,7 @@ ks_team_dialog_init (KsTeamDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Connect to Team Workspace"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 460, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 540);
 
   self->connect_button = gtk_button_new_with_mnemonic (_("C_onnect"));
   gtk_widget_add_css_class (self->connect_button, "suggested-action");
