@@ -24,6 +24,7 @@
 #include "ks-test-util.h"
 #include "ks-window.h"
 #include "ks-workspace.h"
+#include "ks-workspace-private.h"
 
 static char *tmpdir;
 static char *database;
@@ -179,6 +180,42 @@ test_pages (void)
   g_log_set_always_fatal (fatal);
 }
 
+/* The server drops the window's connection: adding is refused, the window
+ * says it is offline; connected again, adding works and the list shows it. */
+static void
+test_offline (void)
+{
+  KsWorkspace *ws = window_workspace ();
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = n_listed ();
+  gint64 pid;
+
+  pid = ks_workspace_query_int (ws, "SELECT pg_backend_pid ()", 0, 0, "read the session", &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
+  /* Views that read while the server is away log why (not a mistake here). */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  server_exec (sql);
+  spin (300);
+  /* The server's goodbye reaches the window through its socket. */
+  g_assert_false (ks_workspace_is_online (ws));
+  g_assert_nonnull (ks_window_get_last_toast (window));
+  /* Said in a toast: ours, or a view's that could not read meanwhile. */
+  {
+    const char *said = adw_toast_get_title (ks_window_get_last_toast (window));
+
+    g_test_message ("toast: %s", said);
+    g_assert_true (strstr (said, "Lost the connection") || strstr (said, "cannot be reached"));
+  }
+
+  g_assert_true (ks_workspace_reconnect (ws));
+  spin (300);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
+  g_assert_cmpuint (wait_for_listed (before + 1, 1000), ==, before + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/app/team/connect", test_connect);
   g_test_add_func ("/app/team/pages", test_pages);
   g_test_add_func ("/app/team/live", test_live);
+  g_test_add_func ("/app/team/offline", test_offline);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

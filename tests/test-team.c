@@ -477,6 +477,67 @@ test_import (void)
   g_assert_cmpstr (after, ==, from_team);
 }
 
+static void
+on_online (KsWorkspace *ws,
+           GParamSpec  *pspec,
+           guint       *changes)
+{
+  (*changes)++;
+}
+
+/* The server drops the connection: a save is refused with a message that
+ * says so, nothing is half-written, and once connected again (as the
+ * main loop would after 2 s) the save goes through and every view is told
+ * to read again. */
+static void
+test_offline (void)
+{
+  g_autofree char *uri = ks_test_server_uri (NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) ws = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  Heard heard = { 0 };
+  guint online_changes = 0;
+  gint64 pid;
+
+  if (!uri)
+    return;
+  ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  ks_workspace_set_undo_enabled (ws, TRUE);
+  add_account (ws, "Golf");
+  g_signal_connect (ws, "notify::online", G_CALLBACK (on_online), &online_changes);
+  g_signal_connect (ws, "changed", G_CALLBACK (on_changed), &heard);
+
+  pid = ks_workspace_query_int (ws, "SELECT pg_backend_pid ()", 0, 0, "read the session", &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
+  server_exec (sql);
+  g_usleep (200 * 1000);
+
+  account = ks_account_new ("Hotel");
+  g_assert_false (ks_account_save (account, ws, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_OFFLINE);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+  g_clear_error (&error);
+  g_assert_false (ks_workspace_is_online (ws));
+  g_assert_cmpuint (online_changes, ==, 1);
+
+  g_assert_true (ks_workspace_reconnect (ws));
+  g_assert_true (ks_workspace_is_online (ws));
+  g_assert_cmpuint (online_changes, ==, 2);
+  g_assert_cmpuint (heard.accounts, ==, 1);
+  g_assert_true (ks_account_save (account, ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_workspace_query_int (ws, "SELECT count (*) FROM accounts", 0, 0, "count", NULL), ==, 2);
+  /* Undo starts afresh with the new session, and works. */
+  g_assert_cmpstr (ks_workspace_get_undo_label (ws), !=, NULL);
+  g_assert_true (ks_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_workspace_query_int (ws, "SELECT count (*) FROM accounts", 0, 0, "count", NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/team/undo-conflict", test_undo_conflict);
   g_test_add_func ("/team/viewer", test_viewer);
   g_test_add_func ("/team/editor", test_editor);
+  g_test_add_func ("/team/offline", test_offline);
 
   return g_test_run ();
 }

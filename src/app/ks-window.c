@@ -140,6 +140,13 @@ update_title (KsWindow *self)
       name = g_strdup (_("Unsaved Workspace"));
       folder = g_strdup (_("In memory"));
     }
+  if (!ks_workspace_is_online (self->workspace))
+    {
+      /* Translators: window subtitle while a team workspace's server cannot be reached; %s says where it is */
+      g_autofree char *s = g_strdup_printf (_("Offline · %s"), folder);
+      g_free (folder);
+      folder = g_steal_pointer (&s);
+    }
   if (ks_workspace_is_read_only (self->workspace))
     {
       /* Translators: window subtitle for a workspace that cannot be changed; %s is its folder */
@@ -871,6 +878,25 @@ ks_window_new (GtkApplication *application)
   return g_object_new (KS_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* A team workspace's server went away or came back: the subtitle says so
+ * while it lasts, a toast when it changes. What was typed stays in its
+ * field: a save refused meanwhile says why, to be tried again. */
+static void
+on_online_changed (KsWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  update_title (self);
+  if (ks_workspace_is_online (self->workspace))
+    /* Translators: %s is the team workspace's name */
+    title = g_strdup_printf (_("Connected to “%s” again"), ks_workspace_get_name (self->workspace));
+  else
+    /* Translators: %s is the team workspace's name */
+    title = g_strdup_printf (_("Lost the connection to “%s”; trying again…"),
+                             ks_workspace_get_name (self->workspace));
+  ks_window_add_toast (self, title);
+}
+
 void
 ks_window_set_workspace (KsWindow    *self,
                          KsWorkspace *workspace)
@@ -894,6 +920,8 @@ ks_window_set_workspace (KsWindow    *self,
                                G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workspace, "notify::can-redo",
                                G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "notify::online",
+                               G_CALLBACK (on_online_changed), self, G_CONNECT_SWAPPED);
       /* A team workspace is remembered by its URI, which holds no password. */
       if (is_file_workspace (workspace) || ks_workspace_is_team (workspace))
         _ks_window_remember_workspace (self, ks_workspace_get_path (workspace));

@@ -614,3 +614,37 @@ ks_db_pg_get_conn (KsDb *db)
 
   return db->klass == &pg_db_class ? PGDB (db)->conn : NULL;
 }
+
+gboolean
+ks_db_pg_reconnect (KsDb *db)
+{
+  PgDb *pg = PGDB (db);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (db->klass == &pg_db_class, FALSE);
+
+  PQreset (pg->conn);
+  if (PQstatus (pg->conn) != CONNECTION_OK)
+    return FALSE;
+  /* The server forgot the prepared statements with the old session: each
+   * is prepared again at its next step, under its old name. */
+  g_hash_table_iter_init (&iter, db->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PgStmt *stmt = value;
+
+      g_clear_pointer (&stmt->result, PQclear);
+      stmt->row = -1;
+      stmt->prepared = FALSE;
+    }
+  clear_error (pg);
+  return pg_exec (db, "SET client_min_messages = warning", NULL);
+}
+
+gboolean
+ks_db_pg_is_connected (KsDb *db)
+{
+  g_return_val_if_fail (db->klass == &pg_db_class, FALSE);
+  return PQstatus (PGDB (db)->conn) == CONNECTION_OK;
+}

@@ -16,4 +16,10 @@ G_BEGIN_DECLS
 /* The libpq connection behind @db, or NULL when @db is not PostgreSQL's. */
 PGconn *ks_db_pg_get_conn (KsDb *db);
 
+/* After the server went away: connects again with the same settings, and
+ * prepares the cached statements again as they are next used. A new
+ * session: its SET, LISTEN and temporary tables are to be made again. */
+gboolean ks_db_pg_reconnect     (KsDb *db);
+gboolean ks_db_pg_is_connected  (KsDb *db);
+
 G_END_DECLS

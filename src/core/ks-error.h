@@ -23,6 +23,7 @@ typedef enum
   KS_WORKSPACE_ERROR_FAILED,           /* any other SQLite or I/O failure */
   KS_WORKSPACE_ERROR_CONFLICT,         /* a team workspace: another user changed it since */
   KS_WORKSPACE_ERROR_PASSWORD,         /* a team workspace's server wants a password, or refused it */
+  KS_WORKSPACE_ERROR_OFFLINE,          /* a team workspace's server cannot be reached (for now) */
 } KsWorkspaceError;
 
 typedef enum

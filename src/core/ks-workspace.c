@@ -23,6 +23,7 @@
 #include "ks-funnel-private.h"
 #include "ks-schema-private.h"
 #include "ks-undo-private.h"
+#include "ks-db-pg.h"
 #include "ks-workspace-copy.h"
 #include "ks-workspace-server.h"
 #include "ks-workspace-sqlite.h"
@@ -47,6 +48,8 @@ struct _KsWorkspace
   char       *schema;         /* on a server: the schema that holds the workspace */
   char       *password;       /* on a server: given apart from the URI, for second connections */
   GSource    *watch;          /* on a server: other users' changes arriving */
+  gboolean    offline;        /* on a server: the connection is lost */
+  guint       reconnect_id;   /* on a server, offline: the next try */
   guint       schema_version;
   gboolean    read_only;
 
@@ -63,6 +66,7 @@ enum {
   PROP_READ_ONLY,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_ONLINE,
   N_PROPS
 };
 
@@ -136,6 +140,8 @@ notify_undo_state (KsWorkspace *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+static void go_offline (KsWorkspace *self);
+
 void
 ks_workspace_set_sql_error (KsWorkspace  *self,
                             GError      **error,
@@ -146,6 +152,14 @@ ks_workspace_set_sql_error (KsWorkspace  *self,
 
   if (!self->db)
     {
+      if (ks_db_last_error (self->kdb) == KS_DB_ERROR_CONNECTION || self->offline)
+        {
+          go_offline (self);
+          g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_OFFLINE,
+                       _("Could not %s in “%s”: its server cannot be reached; Keystone keeps trying to connect again"),
+                       action, self->name);
+          return;
+        }
       switch (ks_db_last_error (self->kdb))
         {
         case KS_DB_ERROR_BUSY:
@@ -606,6 +620,7 @@ ks_workspace_dispose (GObject *object)
   KsWorkspace *self = KS_WORKSPACE (object);
 
   g_clear_pointer (&self->undo, ks_undo_free);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
   if (self->watch)
     {
       g_source_destroy (self->watch);
@@ -659,6 +674,9 @@ ks_workspace_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, ks_workspace_can_redo (self));
       break;
+    case PROP_ONLINE:
+      g_value_set_boolean (value, !self->offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -684,6 +702,9 @@ ks_workspace_class_init (KsWorkspaceClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -719,8 +740,9 @@ on_server_readable (int           fd,
 
   if (!ks_workspace_server_take_changes (self->kdb, self->schema, TRUE, self->touched))
     {
-      g_warning ("The connection to “%s” was lost: %s", self->name, ks_db_error_message (self->kdb));
+      g_message ("The connection to “%s” was lost", self->name);
       g_clear_pointer (&self->watch, g_source_unref);
+      go_offline (self);
       return G_SOURCE_REMOVE;
     }
   if (self->depth == 0)
@@ -749,6 +771,73 @@ watch_server (KsWorkspace *self)
  * Returns: (transfer full) (nullable): the workspace, or %NULL with @error set;
  *   a refused file keeps its bytes.
  */
+static gboolean
+on_reconnect_timeout (gpointer data)
+{
+  KsWorkspace *self = data;
+
+  if (ks_workspace_reconnect (self))
+    {
+      self->reconnect_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+go_offline (KsWorkspace *self)
+{
+  if (self->offline || self->db)
+    return;
+  self->offline = TRUE;
+  if (self->watch)
+    {
+      g_source_destroy (self->watch);
+      g_clear_pointer (&self->watch, g_source_unref);
+    }
+  if (!self->reconnect_id)
+    self->reconnect_id = g_timeout_add_seconds (2, on_reconnect_timeout, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+}
+
+gboolean
+ks_workspace_is_online (KsWorkspace *self)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  return !self->offline;
+}
+
+gboolean
+ks_workspace_reconnect (KsWorkspace *self)
+{
+  gboolean undo;
+
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+
+  if (!self->offline || self->depth > 0)
+    return !self->offline;
+  if (!ks_db_pg_reconnect (self->kdb) ||
+      !ks_workspace_server_listen (self->kdb, NULL) ||
+      (self->read_only && !ks_db_exec (self->kdb, "SET default_transaction_read_only = on", NULL)))
+    return FALSE;
+  /* A new session: its undo log is new too. */
+  undo = self->undo != NULL;
+  g_clear_pointer (&self->undo, ks_undo_free);
+  self->offline = FALSE;
+  if (undo)
+    ks_workspace_set_undo_enabled (self, TRUE);
+  watch_server (self);
+  g_clear_handle_id (&self->reconnect_id, g_source_remove);
+  g_message ("Connected to “%s” again", self->name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
+  notify_undo_state (self);
+  /* What others changed meanwhile went unheard: every view reads again. */
+  for (guint i = 0; i < G_N_ELEMENTS (user_tables); i++)
+    g_hash_table_add (self->touched, (gpointer) g_intern_static_string (user_tables[i]));
+  emit_changes (self);
+  return TRUE;
+}
+
 KsWorkspace *
 ks_workspace_open_team (const char            *uri,
                         const char            *password,
@@ -955,6 +1044,8 @@ ks_workspace_prepare (KsWorkspace  *self,
       else
         g_propagate_error (error, g_steal_pointer (&local));
     }
+  else if (!stmt && ks_db_last_error (self->kdb) == KS_DB_ERROR_CONNECTION)
+    ks_workspace_set_sql_error (self, error, _("read the workspace"));
   else if (!stmt)
     g_propagate_error (error, g_steal_pointer (&local));
   return stmt;
@@ -1595,6 +1686,14 @@ ks_workspace_begin (KsWorkspace  *self,
     {
       g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_READ_ONLY,
                    _("“%s” is open read-only; save a copy to make changes"), self->path);
+      return FALSE;
+    }
+
+  if (self->offline && !ks_workspace_reconnect (self))
+    {
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_OFFLINE,
+                   _("“%s” cannot be reached: its server went away; Keystone keeps trying to connect again"),
+                   self->name);
       return FALSE;
     }
 

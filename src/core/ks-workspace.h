@@ -64,6 +64,13 @@ char        *ks_workspace_team_uri           (const char            *host,
                                               const char            *database,
                                               const char            *user);
 gboolean     ks_workspace_is_read_only       (KsWorkspace           *self);
+/* A team workspace whose server went away is offline: what would write is
+ * refused with KS_WORKSPACE_ERROR_OFFLINE, and it connects again by itself
+ * (every 2 s, in the main loop), then says "changed" for every table.
+ * Undo starts afresh then. A file is always online. */
+gboolean     ks_workspace_is_online          (KsWorkspace           *self);
+/* Tries to connect again now; TRUE when online. */
+gboolean     ks_workspace_reconnect          (KsWorkspace           *self);
 guint        ks_workspace_get_schema_version (KsWorkspace           *self);
 guint        ks_workspace_latest_schema_version (void);
 char        *ks_workspace_default_path       (void);
