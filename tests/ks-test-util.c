@@ -168,6 +168,17 @@ ks_test_server_uri (char **schema_out)
   return g_strdup_printf ("postgresql://?options=-csearch_path%%3D%s", schema);
 }
 
+void
+ks_test_server_exec (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
+
+  g_assert_no_error (error);
+  if (!ks_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
 /* A team workspace in a schema of its own for each path (":memory:" is
  * always a new one). */
 static char *

@@ -55,6 +55,8 @@ gboolean     ks_test_on_server      (void);
  * in *schema_out). Without a server the case is skipped and NULL comes
  * back; under CI that is an error. */
 char        *ks_test_server_uri     (char          **schema_out);
+/* Runs @sql on that server as the test's own (superuser) login; asserts. */
+void         ks_test_server_exec    (const char     *sql);
 KsWorkspace *ks_test_open_workspace (const char      *path,
                                      gboolean         undo);
 gint64       ks_test_add_account    (KsWorkspace     *workspace,

@@ -39,17 +39,6 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-server_exec (const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
-
-  g_assert_no_error (error);
-  if (!ks_db_exec (db, sql, &error))
-    g_error ("%s: %s", sql, error->message);
-}
-
 static guint
 n_listed (void)
 {
@@ -196,7 +185,7 @@ test_offline (void)
   sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
   /* Views that read while the server is away log why (not a mistake here). */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  server_exec (sql);
+  ks_test_server_exec (sql);
   spin (300);
   /* The server's goodbye reaches the window through its socket. */
   g_assert_false (ks_workspace_is_online (ws));
@@ -238,7 +227,7 @@ main (int   argc,
     }
   database = g_strdup_printf ("kst_app_%d", (int) getpid ());
   sql = g_strdup_printf ("CREATE DATABASE %s", database);
-  server_exec (sql);
+  ks_test_server_exec (sql);
 
   window = ks_test_demo_window (tmpdir, &start);
 
@@ -254,7 +243,7 @@ main (int   argc,
   g_clear_object (&start);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", database);
-  server_exec (sql);
+  ks_test_server_exec (sql);
   g_free (database);
   g_free (tmpdir);
   return status;

@@ -23,18 +23,6 @@
 #include "ks-workspace-copy.h"
 #include "ks-workspace-private.h"
 
-/* Runs SQL on the server as the test's own (superuser) connection. */
-static void
-server_exec (const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
-
-  g_assert_no_error (error);
-  if (!ks_db_exec (db, sql, &error))
-    g_error ("%s: %s", sql, error->message);
-}
-
 /* The database the test's own connection reaches. */
 static char *
 server_database (void)
@@ -127,7 +115,7 @@ test_open (void)
   /* A newer Keystone's schema is refused, as a newer file is. */
   sql = g_strdup_printf ("UPDATE %s.keystone_schema SET version = %u", schema,
                          ks_workspace_latest_schema_version () + 1);
-  server_exec (sql);
+  ks_test_server_exec (sql);
   g_assert_null (ks_workspace_open (uri, KS_WORKSPACE_OPEN_DEFAULT, &error));
   g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NEWER_SCHEMA);
   g_assert_nonnull (strstr (error->message, "newer version of Keystone"));
@@ -137,7 +125,7 @@ test_open (void)
   other_uri = ks_test_server_uri (&other);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("CREATE TABLE %s.invoices (id int)", other);
-  server_exec (sql);
+  ks_test_server_exec (sql);
   g_assert_null (ks_workspace_open (other_uri, KS_WORKSPACE_OPEN_CREATE, &error));
   g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_A_WORKSPACE);
   g_assert_nonnull (strstr (error->message, "holds other tables"));
@@ -332,7 +320,7 @@ test_viewer (void)
   g_assert_no_error (error);
   sql = g_strdup_printf ("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN PASSWORD 'viewer-secret'"
                          " IN ROLE keystone_viewer", role, role);
-  server_exec (sql);
+  ks_test_server_exec (sql);
 
   viewer_uri = g_strdup_printf ("postgresql:///%s?user=%s&password=viewer-secret&options=-csearch_path%%3D%s",
                                 database, role, schema);
@@ -366,7 +354,7 @@ test_viewer (void)
   g_clear_object (&seen);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", role, role);
-  server_exec (sql);
+  ks_test_server_exec (sql);
 }
 
 /* A login that is a keystone_editor changes the workspace and undoes its
@@ -397,7 +385,7 @@ test_editor (void)
   g_assert_no_error (error);
   sql = g_strdup_printf ("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN PASSWORD 'editor-secret'"
                          " IN ROLE keystone_editor", role, role);
-  server_exec (sql);
+  ks_test_server_exec (sql);
   editor_uri = g_strdup_printf ("postgresql:///%s?user=%s&options=-csearch_path%%3D%s", database, role, schema);
   /* The password beside the URI, as the app gives the keyring's. */
   editor = ks_workspace_open_team (editor_uri, "editor-secret", KS_WORKSPACE_OPEN_DEFAULT, &error);
@@ -418,7 +406,7 @@ test_editor (void)
 
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", role, role);
-  server_exec (sql);
+  ks_test_server_exec (sql);
 }
 
 /* The real CRM export into a team workspace (COPY, the keys dropped and
@@ -513,7 +501,7 @@ test_offline (void)
   pid = ks_workspace_query_int (ws, "SELECT pg_backend_pid ()", 0, 0, "read the session", &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
-  server_exec (sql);
+  ks_test_server_exec (sql);
   g_usleep (200 * 1000);
 
   account = ks_account_new ("Hotel");
