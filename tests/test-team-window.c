@@ -186,8 +186,14 @@ test_offline (void)
   /* Views that read while the server is away log why (not a mistake here). */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   ks_test_server_exec (sql);
-  spin (300);
   /* The server's goodbye reaches the window through its socket. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (ks_workspace_is_online (ws) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  spin (300);
   g_assert_false (ks_workspace_is_online (ws));
   g_assert_nonnull (ks_window_get_last_toast (window));
   /* Said in a toast: ours, or a view's that could not read meanwhile. */

@@ -85,18 +85,18 @@ struct _KsTeamDialog
 
 G_DEFINE_FINAL_TYPE (KsTeamDialog, ks_team_dialog, ADW_TYPE_WINDOW)
 
-static void
-update_connect (KsTeamDialog *self)
-{
-  const char *database = gtk_editable_get_text (GTK_EDITABLE (self->database_row));
-
-  gtk_widget_set_sensitive (self->connect_button, database && *g_strstrip (g_strdup (database)) != '\0');
-}
-
 static char *
 entry_text (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static void
+update_connect (KsTeamDialog *self)
+{
+  g_autofree char *database = entry_text (self->database_row);
+
+  gtk_widget_set_sensitive (self->connect_button, *database != '\0');
 }
 
 static void
