@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ks-cli-copy.h"
 #include "ks-workspace-copy.h"
@@ -39,16 +38,7 @@ ks_cli_copy (const Options *opts)
   if (!ks_workspace_copy (source, target, &rows, &error))
     {
       g_clear_object (&target);
-      if (!ks_workspace_path_is_team (to))
-        {
-          const char *suffixes[] = { "", "-wal", "-shm" };
-
-          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-            {
-              g_autofree char *p = g_strconcat (to, suffixes[i], NULL);
-              g_unlink (p);
-            }
-        }
+      ks_workspace_delete_files (to);
       return refused (error);
     }
 

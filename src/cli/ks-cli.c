@@ -382,8 +382,7 @@ cmd_init (const Options *opts)
   if (opts->demo && !ks_json_load_demo (ws, &error))
     {
       g_clear_object (&ws);
-      if (!ks_workspace_path_is_team (path))
-        g_unlink (path);
+      ks_workspace_delete_files (path);
       return refused (error);
     }
   if (!opts->json)
@@ -590,18 +589,6 @@ open_for_import (const Options  *opts,
   return ws;
 }
 
-static void
-remove_workspace_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
-
 void
 add_issues (JsonBuilder *b,
             const char  *name,
@@ -670,7 +657,7 @@ cmd_import_crm (const Options *opts)
   ok = ks_crm_import (ws, dir, opts->dry_run, report, &error);
   g_clear_object (&ws);
   if (created && (!ok || opts->dry_run))
-    remove_workspace_files (path);
+    ks_workspace_delete_files (path);
 
   if (opts->json)
     {
@@ -732,7 +719,7 @@ cmd_import_json (const Options *opts)
   if (!ok)
     {
       if (created)
-        remove_workspace_files (path);
+        ks_workspace_delete_files (path);
       return refused (error);
     }
   if (opts->json)
@@ -833,7 +820,7 @@ cmd_import_account (const Options *opts)
   if (!ok)
     {
       if (created)
-        remove_workspace_files (path);
+        ks_workspace_delete_files (path);
       return refused (error);
     }
   if (opts->json)

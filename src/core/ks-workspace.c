@@ -988,6 +988,22 @@ ks_workspace_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "keystone", "default.keystone", NULL);
 }
 
+void
+ks_workspace_delete_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  if (ks_workspace_server_is_uri (path) || g_strcmp0 (path, ":memory:") == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
 sqlite3 *
 ks_workspace_get_db (KsWorkspace *self)
 {
@@ -1600,15 +1616,7 @@ ks_workspace_save_copy (KsWorkspace  *self,
       ok = ks_workspace_copy (self, copy, NULL, error);
       g_clear_object (&copy);
       if (!ok)
-        {
-          const char *suffixes[] = { "", "-wal", "-shm" };
-
-          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-            {
-              g_autofree char *p = g_strconcat (dest_path, suffixes[i], NULL);
-              g_unlink (p);
-            }
-        }
+        ks_workspace_delete_files (dest_path);
       return ok;
     }
   if (!(stmt = ks_workspace_prepare (self, "VACUUM INTO ?1", error)))

@@ -74,6 +74,10 @@ gboolean     ks_workspace_reconnect          (KsWorkspace           *self);
 guint        ks_workspace_get_schema_version (KsWorkspace           *self);
 guint        ks_workspace_latest_schema_version (void);
 char        *ks_workspace_default_path       (void);
+/* Deletes the workspace file @path and SQLite's files beside it (-wal,
+ * -shm, -journal): a new workspace that was refused. Nothing for a team
+ * workspace's URI. */
+void         ks_workspace_delete_files       (const char            *path);
 
 gboolean     ks_workspace_get_counts         (KsWorkspace           *self,
                                               KsWorkspaceCounts     *counts,
