@@ -67,8 +67,7 @@ _ks_window_catch_up_search (KsWindow *self)
 {
   CatchUp *c;
 
-  if (!self->workspace || ks_workspace_is_read_only (self->workspace) ||
-      ks_workspace_is_team (self->workspace))
+  if (!self->workspace || ks_workspace_is_read_only (self->workspace))
     return;
   c = g_new0 (CatchUp, 1);
   g_weak_ref_init (&c->window, self);

@@ -761,6 +761,9 @@ static int
 has_pending (KsWorkspace  *workspace,
              GError      **error)
 {
+  /* A team workspace has no search index yet: nothing waits for it. */
+  if (ks_workspace_on_server (workspace))
+    return 0;
   return (int) ks_workspace_query_int (workspace, "SELECT count (*) FROM (SELECT 1 FROM search_pending LIMIT 1) AS t",
                                        0, 0, _("read the opportunities waiting to be indexed"), error);
 }
