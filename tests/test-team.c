@@ -41,13 +41,6 @@ server_database (void)
   return name;
 }
 
-static gint64
-add_account (KsWorkspace *ws,
-             const char  *name)
-{
-  return ks_test_add_account (ws, name);
-}
-
 static char *
 account_name (KsWorkspace *ws,
               gint64       id)
@@ -100,7 +93,7 @@ test_open (void)
   /* The name people see says where, never the password. */
   g_assert_cmpstr (ks_workspace_get_name (ws), ==, "postgresql:///");
   g_assert_true (ks_workspace_is_empty (ws));
-  add_account (ws, "Alpha AS");
+  ks_test_add_account (ws, "Alpha AS");
   g_clear_object (&ws);
 
   /* Opened again: the same rows; a second "new" one is refused. */
@@ -190,7 +183,7 @@ test_copy (void)
   g_assert_cmpstr (returned, ==, expected);
 
   /* Ids handed out after the copy follow the copied ones. */
-  g_assert_cmpint (add_account (team, "After the copy"), >, 30);
+  g_assert_cmpint (ks_test_add_account (team, "After the copy"), >, 30);
 
   /* Search has no index on a server yet: it says so. */
   g_assert_null (ks_search_run (team, "Kessler", 10, &error));
@@ -233,7 +226,7 @@ test_live (void)
   g_signal_connect (mine, "changed", G_CALLBACK (on_changed), &heard);
   g_signal_connect (theirs, "changed", G_CALLBACK (on_changed), &own);
 
-  add_account (theirs, "Bravo AB");
+  ks_test_add_account (theirs, "Bravo AB");
   /* Their own change: at their commit, as on a file. */
   g_assert_cmpuint (own.accounts, ==, 1);
   start = g_get_monotonic_time ();
@@ -263,7 +256,7 @@ test_undo_conflict (void)
   g_assert_no_error (error);
   ks_workspace_set_undo_enabled (theirs, TRUE);
 
-  id = add_account (mine, "Charlie");
+  id = ks_test_add_account (mine, "Charlie");
   rename_account (mine, id, "Charlie Ltd");
   /* Their undo log holds only their own changes. */
   g_assert_false (ks_workspace_can_undo (theirs));
@@ -314,7 +307,7 @@ test_viewer (void)
   database = server_database ();
   ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
   g_assert_no_error (error);
-  add_account (ws, "Delta");
+  ks_test_add_account (ws, "Delta");
   /* keystone-cli grant-roles; then a login that is a viewer. */
   g_assert_true (ks_workspace_grant_team_roles (ws, &error));
   g_assert_no_error (error);
@@ -392,7 +385,7 @@ test_editor (void)
   g_assert_no_error (error);
   g_assert_false (ks_workspace_is_read_only (editor));
   ks_workspace_set_undo_enabled (editor, TRUE);
-  id = add_account (editor, "Foxtrot");
+  id = ks_test_add_account (editor, "Foxtrot");
   g_assert_cmpint (id, >, 0);
   g_assert_true (ks_workspace_undo (editor, &error));
   g_assert_no_error (error);
@@ -494,7 +487,7 @@ test_offline (void)
   ws = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
   g_assert_no_error (error);
   ks_workspace_set_undo_enabled (ws, TRUE);
-  add_account (ws, "Golf");
+  ks_test_add_account (ws, "Golf");
   g_signal_connect (ws, "notify::online", G_CALLBACK (on_online), &online_changes);
   g_signal_connect (ws, "changed", G_CALLBACK (on_changed), &heard);
 
