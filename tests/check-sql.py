@@ -16,6 +16,10 @@ Usage: tests/check-sql.py SOURCE_ROOT
    file runs its statements through the interface in ks-db.h, so that a
    second database engine is new files, not a rewrite.
 
+5. Every UPDATE of a table with row versions (schema step 10) adds one to
+   version as its first assignment, so that a save made from a row read
+   earlier sees any change since (no lost updates on a team workspace).
+
 The script checks itself first: a snippet that builds SQL from a name must be
 reported, or the check is broken.
 """
@@ -63,6 +67,32 @@ SQLITE_FILES = {
     "src/core/ks-crm-import-pipeline.c": "the bulk load of opportunities through a virtual table",
 }
 SQLITE_USE = re.compile(r"\bsqlite3_|\bSQLITE_[A-Z_]+\b|#include\s*<sqlite3\.h>|ks-workspace-sqlite\.h")
+
+
+# Schema step 10: the tables whose rows carry a version.
+VERSIONED = ("people", "accounts", "contacts", "opportunities", "account_plans", "plan_objectives",
+             "plan_products", "plan_meetings", "plan_projects", "plan_actions", "plan_notes")
+# "%s" stands for a plan list's table (ks-plan.c's build_sql); the upsert of
+# account_plans names its own column.
+VERSIONED_UPDATE = re.compile(r'\bUPDATE (?:\\")?(%s|%%s)(?:\\")? SET\b' % "|".join(VERSIONED))
+VERSION_FIRST = re.compile(r'^[\s"\\]*version = version \+ 1,')
+UPSERT_PLAN = re.compile(r'ON CONFLICT \(account_id\) DO UPDATE SET')
+
+
+def check_versions(path, text):
+    """Rule 5: an UPDATE of a versioned table bumps its version first."""
+    if path in ("src/core/ks-schema.c", "src/core/ks-undo.c"):
+        return []   # shipped migrations; undo puts whole rows back
+    problems = []
+    for m in VERSIONED_UPDATE.finditer(text):
+        if not VERSION_FIRST.match(text[m.end():m.end() + 80]):
+            problems.append("%s:%d: UPDATE %s does not begin with version = version + 1"
+                            % (path, text.count("\n", 0, m.start()) + 1, m.group(1)))
+    for m in UPSERT_PLAN.finditer(text):
+        if "version = account_plans.version + 1" not in text[m.end():m.end() + 200]:
+            problems.append("%s:%d: the plan's upsert does not add one to its version"
+                            % (path, text.count("\n", 0, m.start()) + 1))
+    return problems
 
 
 def check_engine(path, text):
@@ -134,6 +164,10 @@ def self_test():
     engine = "static int\nstep (sqlite3_stmt *stmt)\n{\n  return sqlite3_step (stmt);\n}\n"
     if len(check_engine("src/core/ks-snippet.c", engine)) != 1 or check_engine("src/core/ks-undo.c", engine):
         sys.exit("check-sql.py is broken: SQLite outside the listed files was not reported, or was in them")
+    stale = 'stmt = prepare (ws, "UPDATE accounts SET name = ?2 WHERE id = ?1");\n'
+    bumped = 'stmt = prepare (ws, "UPDATE accounts SET "\n  "version = version + 1, name = ?2 WHERE id = ?1");\n'
+    if len(check_versions("src/core/ks-snippet.c", stale)) != 1 or check_versions("src/core/ks-snippet.c", bumped):
+        sys.exit("check-sql.py is broken: an UPDATE that keeps the version was not reported, or one that bumps it was")
 
 
 def main():
@@ -157,6 +191,7 @@ def main():
                 continue
             problems += check_file(rel, text, ALLOWED.get(rel, set()))
             problems += check_engine(rel, text)
+            problems += check_versions(rel, text)
     for p in problems:
         print(p)
     print("%d files checked, %d problems" % (checked, len(problems)))

@@ -178,7 +178,7 @@ test_schema_matches_template (void)
 
   for (guint i = 0; i < n_fields; i++)
     assert_column (ws, "account_plans", &fields[i]);
-  g_assert_cmpuint (n_columns (ws, "account_plans"), ==, n_fields + 1);   /* + account_id */
+  g_assert_cmpuint (n_columns (ws, "account_plans"), ==, n_fields + 2);   /* + account_id, version */
 
   for (int l = 0; l < KS_PLAN_N_LISTS; l++)
     {
@@ -186,8 +186,9 @@ test_schema_matches_template (void)
 
       for (guint i = 0; i < info->n_fields; i++)
         assert_column (ws, info->table, &info->fields[i]);
-      /* + id, account_id, position; actions also name the meeting they came from (schema 8) */
-      g_assert_cmpuint (n_columns (ws, info->table), ==, info->n_fields + 3 + (l == KS_PLAN_ACTIONS ? 1 : 0));
+      /* + id, account_id, position, version (schema 10); actions also name
+       * the meeting they came from (schema 8) */
+      g_assert_cmpuint (n_columns (ws, info->table), ==, info->n_fields + 4 + (l == KS_PLAN_ACTIONS ? 1 : 0));
     }
 }
 

@@ -247,8 +247,9 @@ test_migrate_v1 (void)
 
   /* Version 1 goes through every later migration (2: power map, 3: plan,
    * 4: the key account review, 5: two unused opportunity indexes dropped,
-   * 6: RACI charts, 7: the funnel, 8: meetings, 9: the search index). */
-  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 9);
+   * 6: RACI charts, 7: the funnel, 8: meetings, 9: the search index,
+   * 10: row versions). */
+  g_assert_cmpuint (ks_workspace_latest_schema_version (), ==, 10);
   write_v1_file (path);
 
   ws = ks_workspace_open (path, KS_WORKSPACE_OPEN_DEFAULT, &error);

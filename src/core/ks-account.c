@@ -32,6 +32,7 @@ struct _KsAccount
   char    *segment;
   char    *lifecycle;
   char    *notes;
+  gint64   version;   /* of the row it was read from; 0 for a new one */
 };
 
 enum {
@@ -64,7 +65,7 @@ static const char *const lifecycles[] = { "acquisition", "development", "retenti
 #define SELECT_ACCOUNT \
   "SELECT a.id, a.name, a.parent_id, coalesce (p.name, ''), a.sector, a.country, a.time_zone," \
   "       a.year_established, a.revenue, a.employees, a.owner_id, coalesce (o.name, '')," \
-  "       a.segment, a.lifecycle, a.notes" \
+  "       a.segment, a.lifecycle, a.notes, a.version" \
   "  FROM accounts a" \
   "  LEFT JOIN accounts p ON p.id = a.parent_id" \
   "  LEFT JOIN people o ON o.id = a.owner_id "
@@ -100,6 +101,7 @@ account_from_row (KsStmt *stmt)
   set_string (&self->segment, ks_column_text (stmt, 12));
   set_string (&self->lifecycle, ks_column_text (stmt, 13));
   set_string (&self->notes, ks_column_text (stmt, 14));
+  self->version = ks_stmt_column_int64 (stmt, 15);
   return self;
 }
 
@@ -299,6 +301,7 @@ ks_account_copy (KsAccount *self)
   set_string (&copy->segment, self->segment);
   set_string (&copy->lifecycle, self->lifecycle);
   set_string (&copy->notes, self->notes);
+  copy->version = self->version;
   return copy;
 }
 
@@ -342,6 +345,13 @@ ks_account_get_id (KsAccount *self)
 {
   g_return_val_if_fail (KS_IS_ACCOUNT (self), 0);
   return self->id;
+}
+
+gint64
+ks_account_get_version (KsAccount *self)
+{
+  g_return_val_if_fail (KS_IS_ACCOUNT (self), 0);
+  return self->version;
 }
 
 gint64
@@ -606,11 +616,47 @@ ks_account_validate (KsAccount  *self,
   return TRUE;
 }
 
+/* Another user's values where they differ from @mine, for the conflict message. */
+static GString *
+conflict_theirs (KsAccount *stored,
+                 KsAccount *mine)
+{
+  GString *theirs = g_string_new (NULL);
+  g_autofree char *their_revenue = isnan (stored->revenue) ? g_strdup ("") : g_strdup_printf ("%.15g", stored->revenue);
+  g_autofree char *my_revenue = isnan (mine->revenue) ? g_strdup ("") : g_strdup_printf ("%.15g", mine->revenue);
+  g_autofree char *their_employees = stored->employees < 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, stored->employees);
+  g_autofree char *my_employees = mine->employees < 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, mine->employees);
+  g_autofree char *their_year = stored->year_established < 0 ? g_strdup ("") : g_strdup_printf ("%d", stored->year_established);
+  g_autofree char *my_year = mine->year_established < 0 ? g_strdup ("") : g_strdup_printf ("%d", mine->year_established);
+
+  ks_conflict_note (theirs, _("name"), stored->name, mine->name);
+  if (stored->parent_id != mine->parent_id)
+    ks_conflict_note (theirs, _("parent"), stored->parent_name, KS_CONFLICT_DIFFERENT);
+  ks_conflict_note (theirs, _("sector"), stored->sector, mine->sector);
+  ks_conflict_note (theirs, _("country"), stored->country, mine->country);
+  ks_conflict_note (theirs, _("time zone"), stored->time_zone, mine->time_zone);
+  ks_conflict_note (theirs, _("year established"), their_year, my_year);
+  ks_conflict_note (theirs, _("revenue"), their_revenue, my_revenue);
+  ks_conflict_note (theirs, _("employees"), their_employees, my_employees);
+  if (stored->owner_id != mine->owner_id)
+    ks_conflict_note (theirs, _("owner"), stored->owner_name, KS_CONFLICT_DIFFERENT);
+  ks_conflict_note (theirs, _("segment"), stored->segment, mine->segment);
+  ks_conflict_note (theirs, _("lifecycle"), stored->lifecycle, mine->lifecycle);
+  ks_conflict_note (theirs, _("notes"), stored->notes, mine->notes);
+  return theirs;
+}
+
 /**
  * ks_account_save:
  *
  * Inserts (id 0) or updates the whole row as one user action. On success the
- * object holds the stored row (new id, parent and owner names).
+ * object holds the stored row (new id, parent and owner names, version).
+ *
+ * An account read from the workspace carries the version of its row; when
+ * another user has changed the row since, nothing is saved, the error is
+ * KS_WORKSPACE_ERROR_CONFLICT with their values, and the object keeps the
+ * caller's values but takes the row's new version: saving it again replaces
+ * theirs. A new #KsAccount given an id by hand (version 0) saves unchecked.
  */
 gboolean
 ks_account_save (KsAccount    *self,
@@ -642,10 +688,10 @@ ks_account_save (KsAccount    *self,
                                  error);
   else
     stmt = ks_workspace_prepare (workspace,
-                                 "UPDATE accounts SET name = ?1, parent_id = ?2, sector = ?3, country = ?4,"
+                                 "UPDATE accounts SET version = version + 1, name = ?1, parent_id = ?2, sector = ?3, country = ?4,"
                                  " time_zone = ?5, year_established = ?6, revenue = ?7, employees = ?8,"
                                  " owner_id = ?9, segment = ?10, lifecycle = ?11, notes = ?12"
-                                 " WHERE id = ?13",
+                                 " WHERE id = ?13 AND (?14 = 0 OR version = ?14)",
                                  error);
   if (!stmt)
     goto fail;
@@ -672,7 +718,10 @@ ks_account_save (KsAccount    *self,
   ks_bind_text (stmt, 11, self->lifecycle);
   ks_bind_text (stmt, 12, self->notes);
   if (!inserting)
-    ks_stmt_bind_int64 (stmt, 13, self->id);
+    {
+      ks_stmt_bind_int64 (stmt, 13, self->id);
+      ks_stmt_bind_int64 (stmt, 14, self->version);
+    }
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the account"), &local_error))
     {
@@ -692,17 +741,27 @@ ks_account_save (KsAccount    *self,
     self->id = ks_workspace_last_insert_id (workspace);
   else if (ks_workspace_changes (workspace) == 0)
     {
-      /* Deleted since it was loaded (another window, an undo). */
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("“%s” is no longer in the workspace"), self->name);
+      /* Deleted since it was loaded (another window, an undo), or changed
+       * by another user since (a newer version). */
+      if ((stored = ks_account_load (workspace, self->id, NULL)))
+        {
+          g_autoptr(GString) theirs = conflict_theirs (stored, self);
+
+          ks_workspace_set_conflict (error, self->name, theirs);
+          self->version = stored->version;   /* saving again replaces theirs */
+        }
+      else
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                     _("“%s” is no longer in the workspace"), self->name);
       goto fail;
     }
   if (!ks_workspace_commit (workspace, error))
     return FALSE;
 
-  /* Pick up the joined names (parent, owner) as stored. */
+  /* Pick up the joined names (parent, owner) and the version as stored. */
   if ((stored = ks_account_load (workspace, self->id, NULL)))
     {
+      self->version = stored->version;
       if (set_string (&self->parent_name, stored->parent_name))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_NAME]);
       if (set_string (&self->owner_name, stored->owner_name))

@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (KsAccount, ks_account, KS, ACCOUNT, GObject)
 KsAccount   *ks_account_new                  (const char   *name);
 KsAccount   *ks_account_copy                 (KsAccount    *self);
 
+gint64       ks_account_get_version          (KsAccount    *self);
 gint64       ks_account_get_id               (KsAccount    *self);
 const char  *ks_account_get_name             (KsAccount    *self);
 void         ks_account_set_name             (KsAccount    *self,

@@ -95,7 +95,7 @@ typedef struct
 
 /* ?N NULL keeps what is stored. */
 #define SQL_UPDATE_CONTACT \
-  "UPDATE contacts SET title = coalesce (?3, title), department = coalesce (?4, department)," \
+  "UPDATE contacts SET version = version + 1, title = coalesce (?3, title), department = coalesce (?4, department)," \
   "  phone = coalesce (?5, phone), email = coalesce (?6, email), kind = coalesce (?7, kind)," \
   "  power = coalesce (?8, power), relationship = coalesce (?9, relationship)," \
   "  attitude = coalesce (?10, attitude), level = coalesce (?11, level), roles = coalesce (?12, roles)," \

@@ -41,6 +41,7 @@ struct _KsContact
   double          x;
   double          y;
   gboolean        pinned;
+  gint64          version;   /* of the row it was read from; 0 for a new one */
 };
 
 enum {
@@ -77,7 +78,7 @@ G_DEFINE_FINAL_TYPE (KsContact, ks_contact, G_TYPE_OBJECT)
 #define SELECT_CONTACT \
   "SELECT c.id, c.account_id, c.name, c.title, c.department, c.phone, c.email, c.channel," \
   "       c.time_zone, c.notes, c.kind, c.power, c.relationship, c.attitude, c.level, c.roles," \
-  "       c.owner_id, coalesce (o.name, ''), c.last_contact, c.x, c.y, c.pinned" \
+  "       c.owner_id, coalesce (o.name, ''), c.last_contact, c.x, c.y, c.pinned, c.version" \
   "  FROM contacts c LEFT JOIN people o ON o.id = c.owner_id "
 
 static gboolean
@@ -123,6 +124,7 @@ contact_from_row (KsStmt *stmt)
   self->x = ks_column_double_or_nan (stmt, 19);
   self->y = ks_column_double_or_nan (stmt, 20);
   self->pinned = ks_stmt_column_int (stmt, 21) != 0;
+  self->version = ks_stmt_column_int64 (stmt, 22);
   return self;
 }
 
@@ -446,6 +448,13 @@ ks_contact_get_id (KsContact *self)
 }
 
 gint64
+ks_contact_get_version (KsContact *self)
+{
+  g_return_val_if_fail (KS_IS_CONTACT (self), 0);
+  return self->version;
+}
+
+gint64
 ks_contact_get_account_id (KsContact *self)
 {
   g_return_val_if_fail (KS_IS_CONTACT (self), 0);
@@ -588,11 +597,49 @@ ks_contact_validate (KsContact  *self,
   return TRUE;
 }
 
+/* Another user's values where they differ from @mine, for the conflict
+ * message: what a person reads on the map and in the contact's page. */
+static GString *
+conflict_theirs (KsContact *stored,
+                 KsContact *mine)
+{
+  GString *theirs = g_string_new (NULL);
+
+  ks_conflict_note (theirs, _("name"), stored->name, mine->name);
+  ks_conflict_note (theirs, _("title"), stored->title, mine->title);
+  ks_conflict_note (theirs, _("department"), stored->department, mine->department);
+  ks_conflict_note (theirs, _("phone"), stored->phone, mine->phone);
+  ks_conflict_note (theirs, _("email"), stored->email, mine->email);
+  ks_conflict_note (theirs, _("channel"), stored->channel, mine->channel);
+  ks_conflict_note (theirs, _("time zone"), stored->time_zone, mine->time_zone);
+  ks_conflict_note (theirs, _("notes"), stored->notes, mine->notes);
+  if (stored->relationship != mine->relationship)
+    ks_conflict_note (theirs, _("relationship"), ks_relationship_label (stored->relationship), KS_CONFLICT_DIFFERENT);
+  if (stored->attitude != mine->attitude)
+    ks_conflict_note (theirs, _("attitude"), ks_attitude_label (stored->attitude), KS_CONFLICT_DIFFERENT);
+  if (stored->level != mine->level)
+    ks_conflict_note (theirs, _("level"), ks_level_label (stored->level), KS_CONFLICT_DIFFERENT);
+  if (stored->power != mine->power)
+    ks_conflict_note (theirs, _("decision power"), ks_decision_power_label (stored->power),
+                      KS_CONFLICT_DIFFERENT);
+  if (stored->roles != mine->roles)
+    ks_conflict_note (theirs, _("buying roles"), NULL, KS_CONFLICT_DIFFERENT);
+  if (stored->owner_id != mine->owner_id)
+    ks_conflict_note (theirs, _("owner"), stored->owner_name, KS_CONFLICT_DIFFERENT);
+  ks_conflict_note (theirs, _("last contact"), stored->last_contact, mine->last_contact);
+  if (stored->x != mine->x || stored->y != mine->y || stored->pinned != mine->pinned)
+    ks_conflict_note (theirs, _("place on the map"), _("moved"), KS_CONFLICT_DIFFERENT);
+  return theirs;
+}
+
 /**
  * ks_contact_save:
  *
  * Inserts (id 0) or updates the whole row as one user action. Names are
- * unique within an account.
+ * unique within an account. A contact read from the workspace is saved only
+ * over the version it was read at, as ks_account_save() does: otherwise
+ * KS_WORKSPACE_ERROR_CONFLICT with the other user's values, and saving
+ * again replaces them.
  */
 gboolean
 ks_contact_save (KsContact    *self,
@@ -640,12 +687,12 @@ ks_contact_save (KsContact    *self,
                                  error);
   else
     stmt = ks_workspace_prepare (workspace,
-                                 "UPDATE contacts SET account_id = ?1, name = ?2, title = ?3, department = ?4,"
+                                 "UPDATE contacts SET version = version + 1, account_id = ?1, name = ?2, title = ?3, department = ?4,"
                                  " phone = ?5, email = ?6, channel = ?7, time_zone = ?8, notes = ?9,"
                                  " kind = ?11, power = ?12, relationship = ?13, attitude = ?14, level = ?15,"
                                  " roles = ?16, owner_id = ?17, last_contact = ?18, x = ?19, y = ?20,"
                                  " pinned = ?21"
-                                 " WHERE id = ?10",
+                                 " WHERE id = ?10 AND (?22 = 0 OR version = ?22)",
                                  error);
   if (!stmt)
     goto fail;
@@ -673,6 +720,8 @@ ks_contact_save (KsContact    *self,
   ks_bind_double_or_null (stmt, 19, self->x);
   ks_bind_double_or_null (stmt, 20, self->y);
   ks_stmt_bind_int (stmt, 21, self->pinned ? 1 : 0);
+  if (!inserting)
+    ks_stmt_bind_int64 (stmt, 22, self->version);
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the contact"), &local_error))
     {
@@ -695,9 +744,20 @@ ks_contact_save (KsContact    *self,
     self->id = ks_workspace_last_insert_id (workspace);
   else if (ks_workspace_changes (workspace) == 0)
     {
-      /* Deleted since it was loaded (another window, an undo). */
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("“%s” is no longer in the workspace"), name);
+      /* Deleted since it was loaded (another window, an undo), or changed
+       * by another user since (a newer version). */
+      g_autoptr(KsContact) stored = ks_contact_load (workspace, self->id, NULL);
+
+      if (stored)
+        {
+          g_autoptr(GString) theirs = conflict_theirs (stored, self);
+
+          ks_workspace_set_conflict (error, name, theirs);
+          self->version = stored->version;   /* saving again replaces theirs */
+        }
+      else
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                     _("“%s” is no longer in the workspace"), name);
       goto fail;
     }
   if (!ks_workspace_commit (workspace, error))
@@ -708,9 +768,11 @@ ks_contact_save (KsContact    *self,
     }
 
   ks_contact_set_name (self, name);
-  /* Pick up the owner's name as stored. */
+  /* Pick up the owner's name and the version as stored. */
   {
     g_autoptr(KsContact) stored = ks_contact_load (workspace, self->id, NULL);
+    if (stored)
+      self->version = stored->version;
     if (stored && set_string (&self->owner_name, stored->owner_name))
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
   }
@@ -834,7 +896,7 @@ store_positions (KsWorkspace   *workspace,
   if (!(exists = ks_workspace_prepare (workspace, "SELECT pinned FROM contacts WHERE id = ?1", error)))
     goto fail;
   if (!(update = ks_workspace_prepare (workspace,
-                                       "UPDATE contacts SET x = ?2, y = ?3"
+                                       "UPDATE contacts SET version = version + 1, x = ?2, y = ?3"
                                        " WHERE id = ?1 AND (x IS DISTINCT FROM ?2 OR y IS DISTINCT FROM ?3)",
                                        error)))
     goto fail;

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (KsContact, ks_contact, KS, CONTACT, GObject)
 KsContact   *ks_contact_new              (gint64        account_id,
                                           const char   *name);
 gint64       ks_contact_get_id           (KsContact    *self);
+gint64       ks_contact_get_version      (KsContact    *self);
 gint64       ks_contact_get_account_id   (KsContact    *self);
 const char  *ks_contact_get_name         (KsContact    *self);
 void         ks_contact_set_name         (KsContact    *self,

@@ -116,7 +116,7 @@ static const char *const account_columns[] = {
 /* A known opportunity whose stage name changed moves to the stage the new
  * name maps to (?9) on ?10, the date SQL_RECORD_STAGE records. */
 #define SQL_UPDATE_OPPORTUNITY \
-  "UPDATE opportunities SET " \
+  "UPDATE opportunities SET version = version + 1, " \
   "  account_id = coalesce (?2, account_id), product_id = coalesce (?3, product_id)," \
   "  owner_id = coalesce (?4, owner_id)," \
   "  stage_id = CASE WHEN ?5 IS NOT NULL AND stage IS DISTINCT FROM ?5 THEN ?9 ELSE stage_id END," \
@@ -137,17 +137,17 @@ static const char *const account_columns[] = {
   "  WHERE id = ?1 AND stage IS DISTINCT FROM ?4 AND stage_id IS DISTINCT FROM ?2"
 
 #define SQL_SET_MANAGER \
-  "UPDATE people SET manager_id = ?2 WHERE id = ?1 AND manager_id IS DISTINCT FROM ?2"
+  "UPDATE people SET version = version + 1, manager_id = ?2 WHERE id = ?1 AND manager_id IS DISTINCT FROM ?2"
 
 /* Managers get a title and a region only where they have none. */
 #define SQL_FILL_MANAGER \
-  "UPDATE people SET" \
+  "UPDATE people SET version = version + 1," \
   "  title = CASE WHEN title = '' THEN ?2 ELSE title END," \
   "  region = CASE WHEN region = '' THEN ?3 ELSE region END " \
   "WHERE id = ?1 AND ((title = '' AND ?2 <> '') OR (region = '' AND ?3 <> ''))"
 
 #define SQL_SET_PARENT \
-  "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2"
+  "UPDATE accounts SET version = version + 1, parent_id = ?2 WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2"
 
 static void read_products  (ImportJob *job, KsCsvReader *reader);
 static void read_team      (ImportJob *job, KsCsvReader *reader);

@@ -106,7 +106,7 @@ ks_opportunity_move_to_stage (KsWorkspace  *workspace,
   if (!ks_workspace_step_done (workspace, stmt, _("record the stage change"), error))
     goto fail;
   if (!(stmt = ks_workspace_prepare (workspace,
-                                     "UPDATE opportunities SET stage_id = ?2,"
+                                     "UPDATE opportunities SET version = version + 1, stage_id = ?2,"
                                      "  stage = (SELECT name FROM funnel_stages WHERE id = ?2),"
                                      "  stage_date = ?3,"
                                      "  last_activity = CASE WHEN last_activity IS NULL OR last_activity < ?3"
@@ -144,7 +144,7 @@ ks_opportunity_change_value (KsWorkspace  *workspace,
     }
   if (!ks_workspace_begin (workspace, _("Change Value"), error))
     return FALSE;
-  if (!(stmt = ks_workspace_prepare (workspace, "UPDATE opportunities SET value = ?2 WHERE id = ?1", error)))
+  if (!(stmt = ks_workspace_prepare (workspace, "UPDATE opportunities SET version = version + 1, value = ?2 WHERE id = ?1", error)))
     goto fail;
   ks_stmt_bind_int64 (stmt, 1, id);
   ks_bind_double_or_null (stmt, 2, value);
@@ -187,8 +187,8 @@ ks_opportunity_change_close_date (KsWorkspace  *workspace,
    * rule of ks_opportunity_validate: no close before the engage date. */
   if (!(stmt = ks_workspace_prepare (workspace,
                                      outcome == KS_OUTCOME_OPEN
-                                     ? "UPDATE opportunities SET expected_close_date = ?2 WHERE id = ?1"
-                                     : "UPDATE opportunities SET close_date = ?2 WHERE id = ?1"
+                                     ? "UPDATE opportunities SET version = version + 1, expected_close_date = ?2 WHERE id = ?1"
+                                     : "UPDATE opportunities SET version = version + 1, close_date = ?2 WHERE id = ?1"
                                        " AND (?2 IS NULL OR engage_date IS NULL OR engage_date <= ?2)",
                                      error)))
     goto fail;
@@ -233,7 +233,7 @@ ks_opportunity_change_momentum (KsWorkspace  *workspace,
   if (!ks_workspace_begin (workspace, _("Change Momentum"), error))
     return FALSE;
   if (!(stmt = ks_workspace_prepare (workspace,
-                                     "UPDATE opportunities SET momentum = ?2, last_activity = ?3 WHERE id = ?1",
+                                     "UPDATE opportunities SET version = version + 1, momentum = ?2, last_activity = ?3 WHERE id = ?1",
                                      error)))
     goto fail;
   ks_stmt_bind_int64 (stmt, 1, id);
@@ -267,7 +267,7 @@ ks_funnel_map_unmapped (KsWorkspace  *workspace,
                           "  SELECT DISTINCT lower (trim (stage)), CAST (NULL AS INTEGER) FROM opportunities"
                           "   WHERE stage_id IS NULL AND length (trim (stage)) > 0"
                           "     AND lower (trim (stage)) NOT IN (SELECT source FROM stage_map);"
-                          "UPDATE opportunities SET stage_id ="
+                          "UPDATE opportunities SET version = version + 1, stage_id ="
                           "  (SELECT m.stage_id FROM stage_map m WHERE m.source = lower (trim (opportunities.stage)))"
                           " WHERE stage_id IS NULL AND length (trim (stage)) > 0",
                           error) ||

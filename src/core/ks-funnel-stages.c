@@ -525,7 +525,7 @@ ks_stage_mapping_set (KsWorkspace  *workspace,
       if (!g_str_equal (folded, key))
         continue;
       if (!(stmt = ks_workspace_prepare (workspace,
-                                         "UPDATE opportunities SET stage_id = ?2"
+                                         "UPDATE opportunities SET version = version + 1, stage_id = ?2"
                                          " WHERE stage = ?1 AND stage_id IS DISTINCT FROM ?2",
                                          error)))
         goto fail;

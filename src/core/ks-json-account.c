@@ -163,7 +163,7 @@ merge_people (KsWorkspace            *ws,
                        p->manager, p->name, p->name);
           continue;
         }
-      if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET manager_id = ?2 WHERE id = ?1", error)))
+      if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET version = version + 1, manager_id = ?2 WHERE id = ?1", error)))
         return FALSE;
       ks_stmt_bind_int64 (stmt, 1, p->id);
       ks_stmt_bind_int64 (stmt, 2, manager);
@@ -258,7 +258,7 @@ merge_account (KsWorkspace            *ws,
     {
       /* The file's values win; the WHERE makes an unchanged row no change. */
       if (!(stmt = ks_workspace_prepare (ws,
-                                         "UPDATE accounts SET sector = ?2, country = ?3, time_zone = ?4,"
+                                         "UPDATE accounts SET version = version + 1, sector = ?2, country = ?3, time_zone = ?4,"
                                          "  year_established = ?5, revenue = ?6, employees = ?7, owner_id = ?8,"
                                          "  segment = ?9, lifecycle = ?10, notes = ?11"
                                          " WHERE id = ?1 AND (sector IS DISTINCT FROM ?2 OR country IS DISTINCT FROM ?3"
@@ -323,7 +323,7 @@ merge_account (KsWorkspace            *ws,
         return TRUE;
     }
   if (!(stmt = ks_workspace_prepare (ws,
-                                     "UPDATE accounts SET parent_id = ?2 WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2",
+                                     "UPDATE accounts SET version = version + 1, parent_id = ?2 WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2",
                                      error)))
     return FALSE;
   ks_stmt_bind_int64 (stmt, 1, a->id);
@@ -404,7 +404,7 @@ merge_contacts (KsWorkspace            *ws,
         return FALSE;
       if (c->id)
         stmt = ks_workspace_prepare (ws,
-                                     "UPDATE contacts SET name = ?2, title = ?3, department = ?4, phone = ?5,"
+                                     "UPDATE contacts SET version = version + 1, name = ?2, title = ?3, department = ?4, phone = ?5,"
                                      "  email = ?6, channel = ?7, time_zone = ?8, notes = ?9, kind = ?10,"
                                      "  power = ?11, relationship = ?12, attitude = ?13, level = ?14,"
                                      "  roles = ?15, owner_id = ?16, last_contact = ?17, x = ?18, y = ?19,"
@@ -705,7 +705,7 @@ merge_opportunities (KsWorkspace            *ws,
       KsStmt *stmt;
 
       if (!(stmt = ks_workspace_prepare (ws,
-                                         "UPDATE opportunities SET account_id = ?2, product_id = ?3,"
+                                         "UPDATE opportunities SET version = version + 1, account_id = ?2, product_id = ?3,"
                                          "  owner_id = ?4, title = ?5, stage = ?6, value = ?7,"
                                          "  engage_date = ?8, close_date = ?9, expected_close_date = ?10,"
                                          "  stage_date = ?11, momentum = ?12, last_activity = ?13,"

@@ -328,7 +328,7 @@ ks_json_write_meetings (KsWorkspace  *ws,
 
           /* The plans are in: the account's actions hold positions 1 … n. */
           stmt = ks_workspace_prepare (ws,
-                                       "UPDATE plan_actions SET meeting_id = ?3"
+                                       "UPDATE plan_actions SET version = version + 1, meeting_id = ?3"
                                        " WHERE account_id = ?1 AND position = ?2", error);
           if (!stmt)
             return FALSE;

@@ -650,7 +650,7 @@ ks_meeting_add_decision (KsWorkspace  *workspace,
   action_id = ks_plan_add_item (workspace, account_id, KS_PLAN_ACTIONS, values, error);
   if (!action_id)
     goto out;
-  stmt = ks_workspace_prepare (workspace, "UPDATE plan_actions SET meeting_id = ?2 WHERE id = ?1", error);
+  stmt = ks_workspace_prepare (workspace, "UPDATE plan_actions SET version = version + 1, meeting_id = ?2 WHERE id = ?1", error);
   if (!stmt)
     {
       action_id = 0;

@@ -587,7 +587,7 @@ place_in_funnel (KsOpportunity  *self,
         return FALSE;
     }
   if (!(stmt = ks_workspace_prepare (workspace,
-                                     "UPDATE opportunities SET stage_id = ?2, stage_date = ?3 WHERE id = ?1",
+                                     "UPDATE opportunities SET version = version + 1, stage_id = ?2, stage_date = ?3 WHERE id = ?1",
                                      error)))
     return FALSE;
   ks_stmt_bind_int64 (stmt, 1, self->id);
@@ -640,7 +640,7 @@ ks_opportunity_save (KsOpportunity  *self,
                                  error);
   else
     stmt = ks_workspace_prepare (workspace,
-                                 "UPDATE opportunities SET ref = ?1, account_id = ?2, product_id = ?3,"
+                                 "UPDATE opportunities SET version = version + 1, ref = ?1, account_id = ?2, product_id = ?3,"
                                  " owner_id = ?4, title = ?5, stage = ?6, value = ?7, engage_date = ?8,"
                                  " close_date = ?9, expected_close_date = ?10"
                                  " WHERE id = ?11",

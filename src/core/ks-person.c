@@ -29,6 +29,7 @@ struct _KsPerson
   gint64   manager_id;
   char    *manager_name;
   guint    account_count;
+  gint64   version;   /* of the row it was read from; 0 for a new one */
 };
 
 enum {
@@ -54,7 +55,7 @@ G_DEFINE_FINAL_TYPE (KsPerson, ks_person, G_TYPE_OBJECT)
 #define SELECT_PERSON \
   "SELECT p.id, p.name, p.title, p.phone, p.email, p.team, p.region, p.area," \
   "       p.manager_id, coalesce (m.name, '')," \
-  "       (SELECT count(*) FROM account_team t WHERE t.person_id = p.id)" \
+  "       (SELECT count(*) FROM account_team t WHERE t.person_id = p.id), p.version" \
   "  FROM people p" \
   "  LEFT JOIN people m ON m.id = p.manager_id "
 
@@ -85,6 +86,7 @@ person_from_row (KsStmt *stmt)
   self->manager_id = ks_stmt_column_int64 (stmt, 8);
   set_string (&self->manager_name, ks_column_text (stmt, 9));
   self->account_count = (guint) ks_stmt_column_int64 (stmt, 10);
+  self->version = ks_stmt_column_int64 (stmt, 11);
   return self;
 }
 
@@ -282,6 +284,13 @@ ks_person_get_id (KsPerson *self)
 }
 
 gint64
+ks_person_get_version (KsPerson *self)
+{
+  g_return_val_if_fail (KS_IS_PERSON (self), 0);
+  return self->version;
+}
+
+gint64
 ks_person_get_manager_id (KsPerson *self)
 {
   g_return_val_if_fail (KS_IS_PERSON (self), 0);
@@ -460,7 +469,10 @@ ks_person_validate (KsPerson  *self,
  * ks_person_save:
  *
  * Inserts (id 0) or updates the whole row as one user action. On success the
- * object holds the stored row (new id, manager name, account count).
+ * object holds the stored row (new id, manager name, account count, version).
+ * A person read from the workspace is saved only over the version it was
+ * read at, as ks_account_save() does: otherwise KS_WORKSPACE_ERROR_CONFLICT,
+ * and saving again replaces the other user's values.
  */
 gboolean
 ks_person_save (KsPerson     *self,
@@ -492,9 +504,9 @@ ks_person_save (KsPerson     *self,
                                  error);
   else
     stmt = ks_workspace_prepare (workspace,
-                                 "UPDATE people SET name = ?1, title = ?2, phone = ?3, email = ?4,"
+                                 "UPDATE people SET version = version + 1, name = ?1, title = ?2, phone = ?3, email = ?4,"
                                  " team = ?5, region = ?6, area = ?7, manager_id = ?8"
-                                 " WHERE id = ?9",
+                                 " WHERE id = ?9 AND (?10 = 0 OR version = ?10)",
                                  error);
   if (!stmt)
     goto fail;
@@ -509,7 +521,10 @@ ks_person_save (KsPerson     *self,
   ks_bind_text (stmt, 7, self->area);
   ks_bind_id (stmt, 8, self->manager_id);
   if (!inserting)
-    ks_stmt_bind_int64 (stmt, 9, self->id);
+    {
+      ks_stmt_bind_int64 (stmt, 9, self->id);
+      ks_stmt_bind_int64 (stmt, 10, self->version);
+    }
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the person"), &local_error))
     {
@@ -529,9 +544,27 @@ ks_person_save (KsPerson     *self,
     self->id = ks_workspace_last_insert_id (workspace);
   else if (ks_workspace_changes (workspace) == 0)
     {
-      /* Deleted since it was loaded (another window, an undo). */
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("“%s” is no longer in the workspace"), name);
+      /* Deleted since it was loaded (another window, an undo), or changed
+       * by another user since (a newer version). */
+      if ((stored = ks_person_load (workspace, self->id, NULL)))
+        {
+          g_autoptr(GString) theirs = g_string_new (NULL);
+
+          ks_conflict_note (theirs, _("name"), stored->name, self->name);
+          ks_conflict_note (theirs, _("title"), stored->title, self->title);
+          ks_conflict_note (theirs, _("phone"), stored->phone, self->phone);
+          ks_conflict_note (theirs, _("email"), stored->email, self->email);
+          ks_conflict_note (theirs, _("team"), stored->team, self->team);
+          ks_conflict_note (theirs, _("region"), stored->region, self->region);
+          ks_conflict_note (theirs, _("area"), stored->area, self->area);
+          if (stored->manager_id != self->manager_id)
+            ks_conflict_note (theirs, _("manager"), stored->manager_name, KS_CONFLICT_DIFFERENT);
+          ks_workspace_set_conflict (error, name, theirs);
+          self->version = stored->version;   /* saving again replaces theirs */
+        }
+      else
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                     _("“%s” is no longer in the workspace"), name);
       goto fail;
     }
   if (!ks_workspace_commit (workspace, error))
@@ -544,6 +577,7 @@ ks_person_save (KsPerson     *self,
   /* Pick up what the workspace adds (manager name, account count) as stored. */
   if ((stored = ks_person_load (workspace, self->id, NULL)))
     {
+      self->version = stored->version;
       if (set_string (&self->manager_name, stored->manager_name))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER_NAME]);
       if (self->account_count != stored->account_count)

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (KsPerson, ks_person, KS, PERSON, GObject)
 KsPerson    *ks_person_new              (const char   *name);
 
 gint64       ks_person_get_id           (KsPerson     *self);
+gint64       ks_person_get_version      (KsPerson     *self);
 const char  *ks_person_get_name         (KsPerson     *self);
 void         ks_person_set_name         (KsPerson     *self,
                                          const char   *name);

@@ -48,7 +48,8 @@ typedef struct
   char  *delete_one;    /* ?1 id */
   char  *owner;         /* account_id of item ?1 */
   char  *extent;        /* count and max position of account ?1 */
-  char **update;        /* per field: ?1 id, ?2 value */
+  char **update;        /* per field: ?1 id, ?2 value, ?3 version read (0: any) */
+  char  *select_one;    /* id, fields..., version of item ?1 */
 } ListSql;
 
 typedef struct
@@ -96,7 +97,8 @@ build_sql (gpointer data)
   sql->upsert = g_new0 (char *, n_fields + 1);
   for (guint i = 0; i < n_fields; i++)
     sql->upsert[i] = g_strdup_printf ("INSERT INTO account_plans (account_id, \"%s\") VALUES (?1, ?2) "
-                                      "ON CONFLICT (account_id) DO UPDATE SET \"%s\" = excluded.\"%s\"",
+                                      "ON CONFLICT (account_id) DO UPDATE SET \"%s\" = excluded.\"%s\","
+                                      " version = account_plans.version + 1",
                                       fields[i].key, fields[i].key, fields[i].key);
 
   for (int l = 0; l < KS_PLAN_N_LISTS; l++)
@@ -115,8 +117,9 @@ build_sql (gpointer data)
       else
         order = g_strdup ("position, id");
 
-      ls->select = g_strdup_printf ("SELECT id%s FROM \"%s\" WHERE account_id = ?1 ORDER BY %s",
+      ls->select = g_strdup_printf ("SELECT id%s, version FROM \"%s\" WHERE account_id = ?1 ORDER BY %s",
                                     cols, info->table, order);
+      ls->select_one = g_strdup_printf ("SELECT id%s, version FROM \"%s\" WHERE id = ?1", cols, info->table);
       ls->insert = g_strdup_printf ("INSERT INTO \"%s\" (account_id, position%s) VALUES (?1, ?2%s)",
                                     info->table, cols, vals);
       ls->delete_all = g_strdup_printf ("DELETE FROM \"%s\" WHERE account_id = ?1", info->table);
@@ -126,7 +129,8 @@ build_sql (gpointer data)
                                     "WHERE account_id = ?1", info->table);
       ls->update = g_new0 (char *, info->n_fields + 1);
       for (guint i = 0; i < info->n_fields; i++)
-        ls->update[i] = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = ?2 WHERE id = ?1",
+        ls->update[i] = g_strdup_printf ("UPDATE \"%s\" SET version = version + 1, \"%s\" = ?2"
+                                         " WHERE id = ?1 AND (?3 = 0 OR version = ?3)",
                                          info->table, info->fields[i].key);
     }
   return sql;
@@ -783,6 +787,7 @@ load_list (KsWorkspace  *workspace,
       item->id = ks_stmt_column_int64 (stmt, 0);
       for (guint i = 0; i < info->n_fields; i++)
         read_value (stmt, (int) i + 1, &info->fields[i], &item->values[i]);
+      item->version = ks_stmt_column_int64 (stmt, (int) info->n_fields + 1);
       g_ptr_array_add (plan->items[list], item);
     }
   ks_stmt_reset (stmt);
@@ -1030,7 +1035,7 @@ restore_action_source (KsWorkspace  *workspace,
 
   if (!meeting)
     return TRUE;
-  stmt = ks_workspace_prepare (workspace, "UPDATE plan_actions SET meeting_id = ?2 WHERE id = ?1", error);
+  stmt = ks_workspace_prepare (workspace, "UPDATE plan_actions SET version = version + 1, meeting_id = ?2 WHERE id = ?1", error);
   if (!stmt)
     return FALSE;
   ks_stmt_bind_int64 (stmt, 1, ks_workspace_last_insert_id (workspace));
@@ -1330,6 +1335,87 @@ item_account (KsWorkspace  *workspace,
   return account_id;
 }
 
+/* A value as a person reads it in the conflict message; NULL for a
+ * reference (a person, contact or product), which is named by the caller. */
+static char *
+value_for_message (const KsPlanField *field,
+                   const KsPlanValue *value)
+{
+  switch (field->kind)
+    {
+    case KS_PLAN_KIND_TEXT:
+    case KS_PLAN_KIND_LONG_TEXT:
+    case KS_PLAN_KIND_DATE:
+      return g_strdup (value_text (value));
+    case KS_PLAN_KIND_CHOICE:
+      for (guint i = 0; field->choices && field->choices[i]; i++)
+        if (g_str_equal (field->choices[i], value_text (value)))
+          return g_strdup (_(field->choice_labels[i]));
+      return g_strdup (value_text (value));
+    case KS_PLAN_KIND_NUMBER:
+    case KS_PLAN_KIND_PERCENT:
+      return isnan (value->number) ? g_strdup ("") : g_strdup_printf ("%.15g", value->number);
+    case KS_PLAN_KIND_BOOL:
+      return g_strdup (value_bool (value) ? _("yes") : _("no"));
+    case KS_PLAN_KIND_PERSON:
+    case KS_PLAN_KIND_CONTACT:
+    case KS_PLAN_KIND_PRODUCT:
+    default:
+      return NULL;
+    }
+}
+
+/* After an update that changed no row: the item is gone (NOT_FOUND), or
+ * another user saved it since @version (CONFLICT, with their value of the
+ * field; *version becomes the row's). */
+static void
+set_item_refusal (KsWorkspace       *workspace,
+                  KsPlanList         list,
+                  gint64             item_id,
+                  int                index,
+                  const KsPlanValue *mine,
+                  gint64            *version,
+                  GError           **error)
+{
+  const KsPlanListInfo *info = ks_plan_list_info (list);
+  const KsPlanField *field = &info->fields[index];
+  KsStmt *stmt = ks_workspace_prepare (workspace, plan_sql ()->lists[list].select_one, error);
+  KsPlanValue stored;
+  int rc;
+
+  if (!stmt)
+    return;
+  ks_plan_value_init (&stored);
+  ks_stmt_bind_int64 (stmt, 1, item_id);
+  rc = ks_stmt_step (stmt);
+  if (rc == KS_STEP_ROW)
+    {
+      g_autoptr(GString) theirs = g_string_new (NULL);
+      g_autofree char *their_text = NULL;
+      g_autofree char *my_text = NULL;
+      g_autofree char *name = NULL;
+
+      read_value (stmt, index + 1, field, &stored);
+      *version = ks_stmt_column_int64 (stmt, (int) info->n_fields + 1);
+      their_text = value_for_message (field, &stored);
+      my_text = value_for_message (field, mine);
+      if (!ks_plan_value_equal (field, &stored, mine))
+        ks_conflict_note (theirs, _(field->label), their_text,
+                          their_text ? my_text : KS_CONFLICT_DIFFERENT);
+      /* TRANSLATORS: what was changed: a plan's item, as "Action 12" */
+      name = g_strdup_printf (_("%s %lld"), _(info->item_label), (long long) item_id);
+      ks_workspace_set_conflict (error, name, theirs);
+    }
+  else if (rc == KS_STEP_DONE)
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                 _("There is no %s with id %lld in the plan; it may have been removed"),
+                 _(info->item_label), (long long) item_id);
+  else
+    ks_workspace_set_sql_error (workspace, error, _("read the account plan"));
+  ks_stmt_reset (stmt);
+  ks_plan_value_clear (&stored);
+}
+
 gboolean
 ks_plan_set_item_field (KsWorkspace       *workspace,
                         KsPlanList         list,
@@ -1338,6 +1424,20 @@ ks_plan_set_item_field (KsWorkspace       *workspace,
                         const KsPlanValue *value,
                         GError           **error)
 {
+  gint64 any = 0;
+
+  return ks_plan_set_item_field_at (workspace, list, item_id, &any, key, value, error);
+}
+
+gboolean
+ks_plan_set_item_field_at (KsWorkspace       *workspace,
+                           KsPlanList         list,
+                           gint64             item_id,
+                           gint64            *version,
+                           const char        *key,
+                           const KsPlanValue *value,
+                           GError           **error)
+{
   const KsPlanListInfo *info;
   KsStmt *stmt;
   gint64 account_id;
@@ -1345,6 +1445,7 @@ ks_plan_set_item_field (KsWorkspace       *workspace,
 
   g_return_val_if_fail (KS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (list >= 0 && list < KS_PLAN_N_LISTS, FALSE);
+  g_return_val_if_fail (version != NULL && *version >= 0, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
   info = ks_plan_list_info (list);
@@ -1369,8 +1470,16 @@ ks_plan_set_item_field (KsWorkspace       *workspace,
     goto fail;
   ks_stmt_bind_int64 (stmt, 1, item_id);
   bind_value (stmt, 2, &info->fields[index], value);
+  ks_stmt_bind_int64 (stmt, 3, *version);
   if (!ks_workspace_step_done (workspace, stmt, _("save the account plan"), error))
     goto fail;
+  if (ks_workspace_changes (workspace) == 0)
+    {
+      set_item_refusal (workspace, list, item_id, index, value, version, error);
+      goto fail;
+    }
+  if (*version > 0)
+    *version += 1;
   return ks_workspace_commit (workspace, error);
 
 fail:

@@ -151,6 +151,7 @@ typedef struct
 {
   gint64       id;       /* 0 until stored */
   KsPlanValue *values;   /* one per field of the list */
+  gint64       version;  /* of the row it was read from (schema step 10); 0 until stored */
 } KsPlanItem;
 
 typedef struct
@@ -199,6 +200,18 @@ gboolean    ks_plan_set_item_field (KsWorkspace       *workspace,
                                     const char        *key,
                                     const KsPlanValue *value,
                                     GError           **error);
+/* The same, saved only over the version of the item that *version names
+ * (0: whatever it is). On success *version is the item's new version; when
+ * another user has saved the item since, nothing is saved, the error is
+ * KS_WORKSPACE_ERROR_CONFLICT with their value, and *version becomes the
+ * item's: saving again replaces theirs. */
+gboolean    ks_plan_set_item_field_at (KsWorkspace       *workspace,
+                                       KsPlanList         list,
+                                       gint64             item_id,
+                                       gint64            *version,
+                                       const char        *key,
+                                       const KsPlanValue *value,
+                                       GError           **error);
 gboolean    ks_plan_delete_item  (KsWorkspace  *workspace,
                                   KsPlanList    list,
                                   gint64        item_id,

@@ -503,6 +503,23 @@ static const char *const migrations[] = {
   /* 9: the search index (SQLite FTS5: the whole step is in ks-search-schema.h),
    * filled from the rows already there and kept by triggers. */
   KS_SEARCH_SCHEMA_STEP,
+
+  /* 10: row versions (no lost updates on a team workspace). Every UPDATE of
+   * these tables adds one to version; a save made from a row read earlier
+   * names the version it read and changes nothing when the row has moved on
+   * since (KS_WORKSPACE_ERROR_CONFLICT). tests/check-sql.py holds every
+   * UPDATE of them to that. */
+  "ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE accounts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE contacts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE opportunities ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE account_plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_objectives ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_products ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_projects ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_actions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE plan_notes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 guint

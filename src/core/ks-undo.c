@@ -154,7 +154,9 @@ create_triggers (KsUndo      *self,
   for (guint i = 0; i < columns->len; i++)
     {
       const char *col = g_ptr_array_index (columns, i);
-      g_string_append_printf (sql, " OR old.\"%s\" IS NOT new.\"%s\"", col, col);
+
+      if (!g_str_equal (col, "version"))   /* a save that changed nothing else */
+        g_string_append_printf (sql, " OR old.\"%s\" IS NOT new.\"%s\"", col, col);
     }
   g_string_append_printf (sql,
                           " BEGIN "
@@ -163,6 +165,14 @@ create_triggers (KsUndo      *self,
   for (guint i = 0; i < columns->len; i++)
     {
       const char *col = g_ptr_array_index (columns, i);
+
+      /* A row version only grows (schema step 10): putting a row back is
+       * one more change, never a return to a version another save may hold. */
+      if (g_str_equal (col, "version"))
+        {
+          g_string_append (sql, " || ', \"version\" = \"version\" + 1'");
+          continue;
+        }
       g_string_append_printf (sql, " || ', \"%s\" = ' || ", col);
       append_literal (sql, col);
     }

@@ -74,6 +74,22 @@ gboolean      ks_workspace_defer_foreign_keys (KsWorkspace  *self,
 gboolean      ks_workspace_ids_follow_rows (KsWorkspace  *self,
                                             GError      **error);
 
+/* Row versions (schema step 10). A save made from a row read earlier names
+ * the version it read; when the row has moved on since, the save changes
+ * nothing and says so with their values. ks_conflict_note() adds one
+ * “label: their value” to @theirs where it differs from @mine;
+ * ks_workspace_set_conflict() sets KS_WORKSPACE_ERROR_CONFLICT for the
+ * thing called @name. KS_CONFLICT_DIFFERENT as @mine notes the field
+ * whatever @stored is (the caller compared ids itself). */
+#define KS_CONFLICT_DIFFERENT "\x01"
+void          ks_conflict_note         (GString      *theirs,
+                                        const char   *label,
+                                        const char   *stored,
+                                        const char   *mine);
+void          ks_workspace_set_conflict (GError     **error,
+                                         const char  *name,
+                                         GString     *theirs);
+
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,
                                         const char   *sql,

@@ -59,8 +59,11 @@
  * that reverses the change: keystone_undo_apply (table, the row as the
  * change left it, the row as it was). That call puts the row back only when
  * it is still as the change left it; when another user has changed it since
- * it raises SQLSTATE KS001, and the undo is refused. A row that is already
- * gone, as a cascade took it, needs no deleting. The calls are made by
+ * it raises SQLSTATE KS001, and the undo is refused. A row's version
+ * (schema step 10) is not part of "as the change left it", and it only
+ * grows: the row put back takes the version after the one it replaces, and
+ * a save that changed nothing but the version logs nothing. A row that is
+ * already gone, as a cascade took it, needs no deleting. The calls are made by
  * format () with %L from the row images, never from text we assemble. The
  * log's seq is counted, not taken from a sequence: lastval () must stay the
  * changed row's id. */
@@ -70,7 +73,7 @@
   "CREATE OR REPLACE FUNCTION keystone_undo () RETURNS trigger LANGUAGE plpgsql AS $$" \
   " BEGIN" \
   "  IF coalesce (current_setting ('keystone.undo', true), '') <> 'on' THEN RETURN NULL; END IF;" \
-  "  IF TG_OP = 'UPDATE' AND to_jsonb (OLD) = to_jsonb (NEW) THEN RETURN NULL; END IF;" \
+  "  IF TG_OP = 'UPDATE' AND to_jsonb (OLD) - 'version' = to_jsonb (NEW) - 'version' THEN RETURN NULL; END IF;" \
   "  INSERT INTO pg_temp.ks_undo_log (seq, sql)" \
   "   SELECT coalesce (max (seq), 0) + 1, format ('SELECT keystone_undo_apply (%L, %L, %L)', TG_TABLE_NAME," \
   "     CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb (NEW) END, CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb (OLD) END)" \
@@ -89,15 +92,20 @@
   "   RETURN;" \
   "  END IF;" \
   "  IF n = 0 AND was IS NULL THEN RETURN; END IF;" \
-  "  EXECUTE format ('SELECT count (*) FROM %I t WHERE to_jsonb (t) = $1', tbl) INTO n USING came;" \
+  "  EXECUTE format ('SELECT count (*) FROM %I t WHERE to_jsonb (t) - ''version'' = $1 - ''version''', tbl)" \
+  "   INTO n USING came;" \
   "  IF n = 0 THEN RAISE EXCEPTION 'the row has changed' USING ERRCODE = 'KS001'; END IF;" \
   "  IF was IS NULL THEN" \
-  "   EXECUTE format ('DELETE FROM %I t WHERE to_jsonb (t) = $1', tbl) USING came;" \
+  "   EXECUTE format ('DELETE FROM %I t WHERE to_jsonb (t) - ''version'' = $1 - ''version''', tbl) USING came;" \
   "   RETURN;" \
+  "  END IF;" \
+  "  IF was ? 'version' THEN" \
+  "   EXECUTE format ('SELECT max (t.version) FROM %I t WHERE %s', tbl, key) INTO n USING came;" \
+  "   was := jsonb_set (was, '{version}', to_jsonb (n + 1));" \
   "  END IF;" \
   "  SELECT string_agg (format ('%I', k), ', ') INTO cols FROM jsonb_object_keys (was) k;" \
   "  EXECUTE format ('UPDATE %I t SET (%s) = (SELECT %s FROM jsonb_populate_record (NULL::%I, $1))'" \
-  "                  || ' WHERE to_jsonb (t) = $2', tbl, cols, cols, tbl) USING was, came;" \
+  "                  || ' WHERE to_jsonb (t) - ''version'' = $2 - ''version''', tbl, cols, cols, tbl) USING was, came;" \
   " END $$;" \
   "DO $$ DECLARE t record; BEGIN" \
   " FOR t IN SELECT c.relname FROM pg_class c" \

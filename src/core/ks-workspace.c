@@ -1079,6 +1079,41 @@ ks_workspace_changes (KsWorkspace *self)
   return ks_db_changes (self->kdb);
 }
 
+void
+ks_conflict_note (GString    *theirs,
+                  const char *label,
+                  const char *stored,
+                  const char *mine)
+{
+  if (g_strcmp0 (stored ? stored : "", mine ? mine : "") == 0)
+    return;
+  if (theirs->len > 0)
+    g_string_append (theirs, _("; "));
+  if (!stored || !*stored)
+    /* TRANSLATORS: a field another user emptied, in a list of their values */
+    g_string_append_printf (theirs, _("%s empty"), label);
+  else
+    /* TRANSLATORS: a field and another user's value for it, in a list */
+    g_string_append_printf (theirs, _("%s “%s”"), label, stored);
+}
+
+void
+ks_workspace_set_conflict (GError     **error,
+                           const char  *name,
+                           GString     *theirs)
+{
+  if (theirs && theirs->len > 0)
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT,
+                 _("Another user has changed “%s” since you opened it (now %s). "
+                   "Your values were not saved and are kept: save again to replace theirs"),
+                 name, theirs->str);
+  else
+    g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT,
+                 _("Another user has changed “%s” since you opened it, to the values you have. "
+                   "Nothing was saved: save again if you still want to"),
+                 name);
+}
+
 gint64
 ks_workspace_total_changes (KsWorkspace *self)
 {
