@@ -664,6 +664,7 @@ ks_account_save (KsAccount    *self,
                  GError      **error)
 {
   KsStmt *stmt;
+  gint64 new_version;
   gboolean inserting;
   g_autoptr(KsAccount) stored = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -755,13 +756,22 @@ ks_account_save (KsAccount    *self,
                      _("“%s” is no longer in the workspace"), self->name);
       goto fail;
     }
+  /* The version this save made: one past the version it was checked
+   * against, or, unchecked, as this transaction sees it (a read after the
+   * commit could see a later save's). */
+  new_version = inserting ? 1
+                : self->version > 0 ? self->version + 1
+                : ks_workspace_query_int (workspace, "SELECT version FROM accounts WHERE id = ?1",
+                                          self->id, 0, _("read the account"), error);
+  if (new_version < 0)
+    goto fail;
   if (!ks_workspace_commit (workspace, error))
     return FALSE;
+  self->version = new_version;
 
-  /* Pick up the joined names (parent, owner) and the version as stored. */
+  /* Pick up the joined names (parent, owner) as stored. */
   if ((stored = ks_account_load (workspace, self->id, NULL)))
     {
-      self->version = stored->version;
       if (set_string (&self->parent_name, stored->parent_name))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_NAME]);
       if (set_string (&self->owner_name, stored->owner_name))

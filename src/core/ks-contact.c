@@ -647,6 +647,7 @@ ks_contact_save (KsContact    *self,
                  GError      **error)
 {
   KsStmt *stmt;
+  gint64 new_version;
   gboolean inserting;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -760,19 +761,27 @@ ks_contact_save (KsContact    *self,
                      _("“%s” is no longer in the workspace"), name);
       goto fail;
     }
+  /* The version this save made: one past the version it was checked
+   * against, or, unchecked, as this transaction sees it (a read after the
+   * commit could see a later save's). */
+  new_version = inserting ? 1
+                : self->version > 0 ? self->version + 1
+                : ks_workspace_query_int (workspace, "SELECT version FROM contacts WHERE id = ?1",
+                                          self->id, 0, _("read the contact"), error);
+  if (new_version < 0)
+    goto fail;
   if (!ks_workspace_commit (workspace, error))
     {
       if (inserting)
         self->id = 0;
       return FALSE;
     }
+  self->version = new_version;
 
   ks_contact_set_name (self, name);
-  /* Pick up the owner's name and the version as stored. */
+  /* Pick up the owner's name as stored. */
   {
     g_autoptr(KsContact) stored = ks_contact_load (workspace, self->id, NULL);
-    if (stored)
-      self->version = stored->version;
     if (stored && set_string (&self->owner_name, stored->owner_name))
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_NAME]);
   }

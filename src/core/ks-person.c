@@ -480,6 +480,7 @@ ks_person_save (KsPerson     *self,
                 GError      **error)
 {
   KsStmt *stmt;
+  gint64 new_version;
   gboolean inserting;
   g_autofree char *name = NULL;
   g_autoptr(KsPerson) stored = NULL;
@@ -567,17 +568,26 @@ ks_person_save (KsPerson     *self,
                      _("“%s” is no longer in the workspace"), name);
       goto fail;
     }
+  /* The version this save made: one past the version it was checked
+   * against, or, unchecked, as this transaction sees it (a read after the
+   * commit could see a later save's). */
+  new_version = inserting ? 1
+                : self->version > 0 ? self->version + 1
+                : ks_workspace_query_int (workspace, "SELECT version FROM people WHERE id = ?1",
+                                          self->id, 0, _("read the person"), error);
+  if (new_version < 0)
+    goto fail;
   if (!ks_workspace_commit (workspace, error))
     {
       if (inserting)
         self->id = 0;
       return FALSE;
     }
+  self->version = new_version;
 
   /* Pick up what the workspace adds (manager name, account count) as stored. */
   if ((stored = ks_person_load (workspace, self->id, NULL)))
     {
-      self->version = stored->version;
       if (set_string (&self->manager_name, stored->manager_name))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER_NAME]);
       if (self->account_count != stored->account_count)
