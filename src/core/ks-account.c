@@ -658,10 +658,10 @@ conflict_theirs (KsAccount *stored,
  * caller's values but takes the row's new version: saving it again replaces
  * theirs. A new #KsAccount given an id by hand (version 0) saves unchecked.
  */
-gboolean
-ks_account_save (KsAccount    *self,
-                 KsWorkspace  *workspace,
-                 GError      **error)
+static gboolean
+account_save_once (KsAccount    *self,
+                   KsWorkspace  *workspace,
+                   GError      **error)
 {
   KsStmt *stmt;
   gint64 new_version;
@@ -787,6 +787,20 @@ fail:
   if (inserting)
     self->id = 0;
   return FALSE;
+}
+
+/* One user action, tried again when other users' transactions stood in its way. */
+gboolean
+ks_account_save (KsAccount    *self,
+                 KsWorkspace  *workspace,
+                 GError      **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = account_save_once (self, workspace, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
 }
 
 gboolean

@@ -641,10 +641,10 @@ conflict_theirs (KsContact *stored,
  * KS_WORKSPACE_ERROR_CONFLICT with the other user's values, and saving
  * again replaces them.
  */
-gboolean
-ks_contact_save (KsContact    *self,
-                 KsWorkspace  *workspace,
-                 GError      **error)
+static gboolean
+contact_save_once (KsContact    *self,
+                   KsWorkspace  *workspace,
+                   GError      **error)
 {
   KsStmt *stmt;
   gint64 new_version;
@@ -796,6 +796,20 @@ fail:
   return FALSE;
 }
 
+/* One user action, tried again when other users' transactions stood in its way. */
+gboolean
+ks_contact_save (KsContact    *self,
+                 KsWorkspace  *workspace,
+                 GError      **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = contact_save_once (self, workspace, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
+}
+
 gboolean
 ks_contact_delete (KsWorkspace  *workspace,
                    gint64        id,
@@ -878,14 +892,14 @@ ks_contact_find (KsWorkspace  *workspace,
 }
 
 static gboolean
-store_positions (KsWorkspace   *workspace,
-                 const gint64  *ids,
-                 const double  *xs,
-                 const double  *ys,
-                 guint          n,
-                 gboolean       keep_pinned,
-                 const char    *label,
-                 GError       **error)
+store_positions_once (KsWorkspace   *workspace,
+                      const gint64  *ids,
+                      const double  *xs,
+                      const double  *ys,
+                      guint          n,
+                      gboolean       keep_pinned,
+                      const char    *label,
+                      GError       **error)
 {
   KsStmt *exists, *update;
 
@@ -942,6 +956,26 @@ store_positions (KsWorkspace   *workspace,
 fail:
   ks_workspace_rollback (workspace);
   return FALSE;
+}
+
+/* One user action, tried again when other users' transactions stood in its way. */
+static gboolean
+store_positions (KsWorkspace   *workspace,
+                 const gint64  *ids,
+                 const double  *xs,
+                 const double  *ys,
+                 guint          n,
+                 gboolean       keep_pinned,
+                 const char    *label,
+                 GError       **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = store_positions_once (workspace, ids, xs, ys, n, keep_pinned, label, error)) &&
+         ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
 }
 
 /**

@@ -474,10 +474,10 @@ ks_person_validate (KsPerson  *self,
  * read at, as ks_account_save() does: otherwise KS_WORKSPACE_ERROR_CONFLICT,
  * and saving again replaces the other user's values.
  */
-gboolean
-ks_person_save (KsPerson     *self,
-                KsWorkspace  *workspace,
-                GError      **error)
+static gboolean
+person_save_once (KsPerson     *self,
+                  KsWorkspace  *workspace,
+                  GError      **error)
 {
   KsStmt *stmt;
   gint64 new_version;
@@ -606,6 +606,20 @@ fail:
   if (inserting)
     self->id = 0;
   return FALSE;
+}
+
+/* One user action, tried again when other users' transactions stood in its way. */
+gboolean
+ks_person_save (KsPerson     *self,
+                KsWorkspace  *workspace,
+                GError      **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = person_save_once (self, workspace, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
 }
 
 /**

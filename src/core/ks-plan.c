@@ -1120,10 +1120,10 @@ delete_plan (KsWorkspace  *workspace,
   return TRUE;
 }
 
-gboolean
-ks_plan_save (KsWorkspace  *workspace,
-              const KsPlan *plan,
-              GError      **error)
+static gboolean
+plan_save_once (KsWorkspace  *workspace,
+                const KsPlan *plan,
+                GError      **error)
 {
   guint n_fields;
   const KsPlanField *fields = ks_plan_fields (&n_fields);
@@ -1165,6 +1165,20 @@ ks_plan_save (KsWorkspace  *workspace,
 fail:
   ks_workspace_rollback (workspace);
   return FALSE;
+}
+
+/* One user action, tried again when other users' transactions stood in its way. */
+gboolean
+ks_plan_save (KsWorkspace  *workspace,
+              const KsPlan *plan,
+              GError      **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = plan_save_once (workspace, plan, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
 }
 
 gboolean
@@ -1429,14 +1443,14 @@ ks_plan_set_item_field (KsWorkspace       *workspace,
   return ks_plan_set_item_field_at (workspace, list, item_id, &any, key, value, error);
 }
 
-gboolean
-ks_plan_set_item_field_at (KsWorkspace       *workspace,
-                           KsPlanList         list,
-                           gint64             item_id,
-                           gint64            *version,
-                           const char        *key,
-                           const KsPlanValue *value,
-                           GError           **error)
+static gboolean
+set_item_field_once (KsWorkspace       *workspace,
+                     KsPlanList         list,
+                     gint64             item_id,
+                     gint64            *version,
+                     const char        *key,
+                     const KsPlanValue *value,
+                     GError           **error)
 {
   const KsPlanListInfo *info;
   KsStmt *stmt;
@@ -1485,6 +1499,24 @@ ks_plan_set_item_field_at (KsWorkspace       *workspace,
 fail:
   ks_workspace_rollback (workspace);
   return FALSE;
+}
+
+/* One user action, tried again when other users' transactions stood in its way. */
+gboolean
+ks_plan_set_item_field_at (KsWorkspace       *workspace,
+                           KsPlanList         list,
+                           gint64             item_id,
+                           gint64            *version,
+                           const char        *key,
+                           const KsPlanValue *value,
+                           GError           **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = set_item_field_once (workspace, list, item_id, version, key, value, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
 }
 
 gboolean

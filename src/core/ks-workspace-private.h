@@ -90,6 +90,21 @@ void          ks_workspace_set_conflict (GError     **error,
                                          const char  *name,
                                          GString     *theirs);
 
+/* A user action that failed because other users' transactions stood in its
+ * way (a deadlock or a serialization failure on a server, a busy file) is
+ * tried again, whole, a few times after a short random wait:
+ *
+ *   guint attempt = 0;
+ *   while (!(ok = action_once (…, error)) && ks_workspace_retry_busy (ws, &attempt, error))
+ *     ;
+ *
+ * TRUE (and the error cleared) when it is worth another try; FALSE leaves
+ * the error, saying how often it was tried. Not inside an outer action,
+ * whose transaction the failure has already spoilt. */
+gboolean      ks_workspace_retry_busy  (KsWorkspace  *self,
+                                        guint        *attempt,
+                                        GError      **error);
+
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,
                                         const char   *sql,

@@ -1079,6 +1079,34 @@ ks_workspace_changes (KsWorkspace *self)
   return ks_db_changes (self->kdb);
 }
 
+#define BUSY_RETRIES 4
+
+gboolean
+ks_workspace_retry_busy (KsWorkspace  *self,
+                         guint        *attempt,
+                         GError      **error)
+{
+  g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (attempt != NULL, FALSE);
+
+  if (!error || !g_error_matches (*error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_BUSY) ||
+      self->depth > 0)
+    return FALSE;
+  if (*attempt >= BUSY_RETRIES)
+    {
+      g_prefix_error (error, g_dngettext (GETTEXT_PACKAGE, "Tried %u time: ", "Tried %u times: ",
+                                          *attempt + 1),
+                      *attempt + 1);
+      return FALSE;
+    }
+  /* 5, 20, 80, 320 ms, each up to twice that at random: the transactions
+   * that collided do not try again in step. */
+  g_usleep ((5000u << (2 * *attempt)) * (1.0 + g_random_double ()));
+  (*attempt)++;
+  g_clear_error (error);
+  return TRUE;
+}
+
 void
 ks_conflict_note (GString    *theirs,
                   const char *label,
