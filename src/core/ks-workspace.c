@@ -1092,7 +1092,7 @@ ks_workspace_retry_busy (KsWorkspace  *self,
   if (!error || !g_error_matches (*error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_BUSY) ||
       self->depth > 0)
     return FALSE;
-  if (*attempt >= BUSY_RETRIES)
+  if (*attempt + 1 > BUSY_RETRIES)
     {
       g_prefix_error (error, g_dngettext (GETTEXT_PACKAGE, "Tried %u time: ", "Tried %u times: ",
                                           *attempt + 1),
