@@ -458,6 +458,99 @@ test_import (void)
   g_assert_cmpstr (after, ==, from_team);
 }
 
+typedef struct
+{
+  gint64    pid;        /* the importing session */
+  gboolean  done;       /* the import returned */
+  gboolean  cut;        /* its connection was cut during a COPY */
+} Cutter;
+
+/* Watches the server for the import's COPY and ends its session there. */
+static gpointer
+cutter_run (gpointer data)
+{
+  Cutter *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDb) db = ks_db_open_pg ("", &error);
+  g_autofree char *watch = g_strdup_printf ("SELECT count (*) FROM pg_stat_activity WHERE pid = %"
+                                            G_GINT64_FORMAT " AND query LIKE 'COPY %%'"
+                                            " AND state = 'active'", c->pid);
+  g_autofree char *cut = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", c->pid);
+
+  g_assert_no_error (error);
+  while (!g_atomic_int_get (&c->done))
+    {
+      KsStmt *stmt = ks_db_prepare (db, watch, &error);
+      gboolean copying;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (ks_stmt_step (stmt), ==, KS_STEP_ROW);
+      copying = ks_stmt_column_int64 (stmt, 0) > 0;
+      ks_stmt_reset (stmt);
+      if (copying)
+        {
+          g_assert_true (ks_db_exec (db, cut, &error));
+          g_assert_no_error (error);
+          c->cut = TRUE;
+          break;
+        }
+      g_usleep (500);
+    }
+  return NULL;
+}
+
+/* The connection is cut while the CRM export is being copied in: the
+ * import says the server went away, and once connected again the team
+ * workspace is as it was before it (all or nothing). */
+static void
+test_import_cut (void)
+{
+  g_autofree char *uri = ks_test_server_uri (NULL);
+  g_autofree char *crm = ks_test_crm_dir ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsWorkspace) team = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  Cutter cutter = { 0 };
+  GThread *thread;
+  gboolean ok;
+
+  if (!uri)
+    return;
+  if (!crm)
+    {
+      g_test_skip ("the CRM export is not beside the project");
+      return;
+    }
+  team = ks_workspace_open (uri, KS_WORKSPACE_OPEN_NEW, &error);
+  g_assert_no_error (error);
+  ks_test_add_account (team, "Already here");
+  before = ks_json_export (team, &error);
+  g_assert_no_error (error);
+
+  cutter.pid = ks_workspace_query_int (team, "SELECT pg_backend_pid ()", 0, 0, "read the session", &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("cutter", cutter_run, &cutter);
+  ok = ks_crm_import (team, crm, FALSE, report, &error);
+  g_atomic_int_set (&cutter.done, TRUE);
+  g_thread_join (thread);
+  g_assert_true (cutter.cut);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "its server cannot be reached"));
+  g_clear_error (&error);
+  g_assert_false (ks_workspace_is_online (team));
+
+  g_assert_true (ks_workspace_reconnect (team));
+  after = ks_json_export (team, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (ks_workspace_query_int (team, "SELECT count (*) FROM opportunities", 0, 0, "count", NULL),
+                   ==, 0);
+}
+
 static void
 on_online (KsWorkspace *ws,
            GParamSpec  *pspec,
@@ -528,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/team/open", test_open);
   g_test_add_func ("/team/copy", test_copy);
   g_test_add_func ("/team/import", test_import);
+  g_test_add_func ("/team/import-cut", test_import_cut);
   g_test_add_func ("/team/live", test_live);
   g_test_add_func ("/team/undo-conflict", test_undo_conflict);
   g_test_add_func ("/team/viewer", test_viewer);

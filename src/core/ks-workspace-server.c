@@ -478,6 +478,9 @@ ks_workspace_server_copy_in (KsDb        *db,
     }
   if (!ok && error && !*error)
     g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED, "%s", PQerrorMessage (conn));
+  /* The server went away during the copy: the caller goes offline. */
+  if (!ok && error && *error && PQstatus (conn) == CONNECTION_BAD)
+    (*error)->code = KS_WORKSPACE_ERROR_OFFLINE;
   return ok;
 }
 

@@ -1236,6 +1236,14 @@ ks_workspace_copy_in (KsWorkspace  *self,
 
   if (ks_workspace_server_copy_in (self->kdb, copy, next, data, &local))
     return TRUE;
+  if (local->code == KS_WORKSPACE_ERROR_OFFLINE)
+    {
+      go_offline (self);
+      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_OFFLINE,
+                   _("Could not %s in “%s”: its server cannot be reached; Keystone keeps trying to connect again"),
+                   _("load the rows"), self->name);
+      return FALSE;
+    }
   g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_FAILED, _("Could not %s in “%s”: %s"),
                _("load the rows"), self->name, local->message);
   return FALSE;
