@@ -15,6 +15,7 @@
 
 #include "ks-account.h"
 #include "ks-contact.h"
+#include "ks-opportunity.h"
 #include "ks-person.h"
 #include "ks-plan.h"
 #include "ks-test-util.h"
@@ -178,6 +179,39 @@ test_person_and_contact_conflict (void)
   users_close (&u);
 }
 
+static void
+test_opportunity_conflict (void)
+{
+  Users u = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsOpportunity) draft = ks_opportunity_new ("OPP-7");
+  g_autoptr(KsOpportunity) mine = NULL;
+  g_autoptr(KsOpportunity) theirs = NULL;
+  gint64 id;
+
+  users_open (&u);
+  ks_opportunity_set_value (draft, 1000);
+  g_assert_true (ks_opportunity_save (draft, u.mine, &error));
+  g_assert_no_error (error);
+  id = ks_opportunity_get_id (draft);
+
+  mine = ks_opportunity_load (u.mine, id, &error);
+  g_assert_no_error (error);
+  theirs = ks_opportunity_load (u.theirs, id, &error);
+  g_assert_no_error (error);
+  ks_opportunity_set_value (theirs, 2500);
+  g_assert_true (ks_opportunity_save (theirs, u.theirs, &error));
+  g_assert_no_error (error);
+  ks_opportunity_set_title (mine, "Second line");
+  g_assert_false (ks_opportunity_save (mine, u.mine, &error));
+  g_assert_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "value “2500”"));
+  g_clear_error (&error);
+  g_assert_cmpstr (ks_opportunity_get_title (mine), ==, "Second line");
+
+  users_close (&u);
+}
+
 static const KsPlanItem *
 first_action (KsWorkspace *ws,
               gint64       account_id,
@@ -307,6 +341,7 @@ main (int   argc,
 
   g_test_add_func ("/versions/account-conflict", test_account_conflict);
   g_test_add_func ("/versions/person-and-contact-conflict", test_person_and_contact_conflict);
+  g_test_add_func ("/versions/opportunity-conflict", test_opportunity_conflict);
   g_test_add_func ("/versions/plan-item-conflict", test_plan_item_conflict);
   g_test_add_func ("/versions/undo-moves-version-on", test_undo_moves_version_on);
   return g_test_run ();

@@ -40,6 +40,7 @@ struct _KsOpportunity
   int      momentum;             /* KsMomentum as stored */
   char    *stage_date;
   char    *last_activity;
+  gint64   version;   /* of the row it was read from; 0 for a new one */
 };
 
 enum {
@@ -74,7 +75,7 @@ G_DEFINE_FINAL_TYPE (KsOpportunity, ks_opportunity, G_TYPE_OBJECT)
   "       o.owner_id, coalesce (w.name, ''), o.title, o.stage, o.value," \
   "       o.engage_date, o.close_date, o.expected_close_date," \
   "       coalesce (o.stage_id, 0), coalesce (st.name, ''), st.probability, st.outcome," \
-  "       o.momentum, o.stage_date, o.last_activity" \
+  "       o.momentum, o.stage_date, o.last_activity, o.version" \
   "  FROM opportunities o" \
   "  LEFT JOIN funnel_stages st ON st.id = o.stage_id" \
   "  LEFT JOIN accounts a ON a.id = o.account_id" \
@@ -157,6 +158,7 @@ opportunity_from_row (KsStmt *stmt)
   }
   set_date (&self->stage_date, ks_stmt_column_text (stmt, 19));
   set_date (&self->last_activity, ks_stmt_column_text (stmt, 20));
+  self->version = ks_stmt_column_int64 (stmt, 21);
   return self;
 }
 
@@ -356,6 +358,13 @@ ks_opportunity_get_id (KsOpportunity *self)
 {
   g_return_val_if_fail (KS_IS_OPPORTUNITY (self), 0);
   return self->id;
+}
+
+gint64
+ks_opportunity_get_version (KsOpportunity *self)
+{
+  g_return_val_if_fail (KS_IS_OPPORTUNITY (self), 0);
+  return self->version;
 }
 
 double
@@ -596,20 +605,45 @@ place_in_funnel (KsOpportunity  *self,
   return ks_workspace_step_done (workspace, stmt, _("save the opportunity's stage"), error);
 }
 
+/* Another user's values where they differ from @mine, for the conflict message. */
+static GString *
+conflict_theirs (KsOpportunity *stored,
+                 KsOpportunity *mine)
+{
+  GString *theirs = g_string_new (NULL);
+  g_autofree char *their_value = isnan (stored->value) ? g_strdup ("") : g_strdup_printf ("%.15g", stored->value);
+  g_autofree char *my_value = isnan (mine->value) ? g_strdup ("") : g_strdup_printf ("%.15g", mine->value);
+
+  ks_conflict_note (theirs, _("reference"), stored->ref, mine->ref);
+  ks_conflict_note (theirs, _("title"), stored->title, mine->title);
+  if (stored->account_id != mine->account_id)
+    ks_conflict_note (theirs, _("account"), stored->account_name, KS_CONFLICT_DIFFERENT);
+  if (stored->product_id != mine->product_id)
+    ks_conflict_note (theirs, _("product"), stored->product_name, KS_CONFLICT_DIFFERENT);
+  if (stored->owner_id != mine->owner_id)
+    ks_conflict_note (theirs, _("owner"), stored->owner_name, KS_CONFLICT_DIFFERENT);
+  ks_conflict_note (theirs, _("stage"), stored->stage, mine->stage);
+  ks_conflict_note (theirs, _("value"), their_value, my_value);
+  ks_conflict_note (theirs, _("engage date"), stored->engage_date, mine->engage_date);
+  ks_conflict_note (theirs, _("close date"), stored->close_date, mine->close_date);
+  ks_conflict_note (theirs, _("expected close"), stored->expected_close_date, mine->expected_close_date);
+  return theirs;
+}
+
 /**
  * ks_opportunity_save:
  *
  * Inserts (id 0) or updates the whole row as one user action. On success the
  * object holds the stored row (new id, account, product and owner names).
  */
-gboolean
-ks_opportunity_save (KsOpportunity  *self,
-                     KsWorkspace    *workspace,
-                     GError        **error)
+static gboolean
+opportunity_save_once (KsOpportunity  *self,
+                       KsWorkspace    *workspace,
+                       GError        **error)
 {
   KsStmt *stmt;
   gboolean inserting;
-  gint64 old_stage = 0;
+  gint64 old_stage = 0, new_version;
   g_autofree char *ref = NULL;
   g_autoptr(KsOpportunity) stored = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -643,7 +677,7 @@ ks_opportunity_save (KsOpportunity  *self,
                                  "UPDATE opportunities SET version = version + 1, ref = ?1, account_id = ?2, product_id = ?3,"
                                  " owner_id = ?4, title = ?5, stage = ?6, value = ?7, engage_date = ?8,"
                                  " close_date = ?9, expected_close_date = ?10"
-                                 " WHERE id = ?11",
+                                 " WHERE id = ?11 AND (?12 = 0 OR version = ?12)",
                                  error);
   if (!stmt)
     goto fail;
@@ -660,7 +694,10 @@ ks_opportunity_save (KsOpportunity  *self,
   ks_bind_text_or_null (stmt, 9, self->close_date);
   ks_bind_text_or_null (stmt, 10, self->expected_close_date);
   if (!inserting)
-    ks_stmt_bind_int64 (stmt, 11, self->id);
+    {
+      ks_stmt_bind_int64 (stmt, 11, self->id);
+      ks_stmt_bind_int64 (stmt, 12, self->version);
+    }
 
   if (!ks_workspace_step_done (workspace, stmt, _("save the opportunity"), &local_error))
     {
@@ -680,11 +717,27 @@ ks_opportunity_save (KsOpportunity  *self,
     self->id = ks_workspace_last_insert_id (workspace);
   else if (ks_workspace_changes (workspace) == 0)
     {
-      /* Deleted since it was loaded (another window, an undo). */
-      g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("Opportunity “%s” is no longer in the workspace"), ref);
+      /* Deleted since it was loaded (another window, an undo), or changed
+       * by another user since (a newer version). */
+      if ((stored = ks_opportunity_load (workspace, self->id, NULL)))
+        {
+          g_autoptr(GString) theirs = conflict_theirs (stored, self);
+
+          ks_workspace_set_conflict (error, ref, theirs);
+          self->version = stored->version;   /* saving again replaces theirs */
+        }
+      else
+        g_set_error (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_NOT_FOUND,
+                     _("Opportunity “%s” is no longer in the workspace"), ref);
       goto fail;
     }
+  /* The version this save made (as ks_account_save () knows it). */
+  new_version = inserting ? 1
+                : self->version > 0 ? self->version + 1
+                : ks_workspace_query_int (workspace, "SELECT version FROM opportunities WHERE id = ?1",
+                                          self->id, 0, _("read the opportunity"), error);
+  if (new_version < 0)
+    goto fail;
   if (!place_in_funnel (self, workspace, inserting ? -1 : old_stage, error) ||
       !ks_funnel_summary_apply (workspace, self->id, 1, error))
     goto fail;
@@ -694,6 +747,7 @@ ks_opportunity_save (KsOpportunity  *self,
         self->id = 0;
       return FALSE;
     }
+  self->version = new_version;
 
   /* Pick up the joined names as stored. */
   if ((stored = ks_opportunity_load (workspace, self->id, NULL)))
@@ -720,6 +774,21 @@ fail:
   if (inserting)
     self->id = 0;
   return FALSE;
+}
+
+/* One user action, tried again when other users' transactions stood in its way. */
+gboolean
+ks_opportunity_save (KsOpportunity  *self,
+                     KsWorkspace    *workspace,
+                     GError        **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = opportunity_save_once (self, workspace, error)) &&
+         ks_workspace_retry_busy (workspace, &attempt, error))
+    ;
+  return ok;
 }
 
 gboolean

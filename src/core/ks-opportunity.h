@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (KsOpportunity, ks_opportunity, KS, OPPORTUNITY, GObject)
 
 KsOpportunity *ks_opportunity_new                  (const char     *ref);
 gint64         ks_opportunity_get_id               (KsOpportunity  *self);
+gint64         ks_opportunity_get_version          (KsOpportunity  *self);
 const char    *ks_opportunity_get_ref              (KsOpportunity  *self);
 void           ks_opportunity_set_ref              (KsOpportunity  *self,
                                                     const char     *ref);
