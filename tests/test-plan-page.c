@@ -139,6 +139,55 @@ find_finding (const char *kind)
   return -1;
 }
 
+/* Types @text into the entry row @row as a user does: with the focus in it,
+ * so that the row shows its apply button. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Enter in the entry row @row: its text emits "activate", as on the key. */
+static void
+press_enter (GtkWidget *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
+/* The row says another user's value: marked, and @theirs in its message. */
+static void
+assert_told (GtkWidget  *row,
+             const char *theirs)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (row);
+
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, theirs));
+}
+
+static char *
+stored_item_text (KsPlanList  list,
+                  gint64      id,
+                  const char *key)
+{
+  KsPlan *plan = load_plan ();
+  char *text = NULL;
+
+  for (guint i = 0; i < plan->items[list]->len; i++)
+    if (((KsPlanItem *) plan->items[list]->pdata[i])->id == id)
+      text = g_strdup (ks_plan_item_get (plan->items[list]->pdata[i], list, key)->text);
+  ks_plan_free (plan);
+  g_assert_nonnull (text);
+  return text;
+}
+
 /* Cases */
 
 static void
@@ -764,6 +813,137 @@ test_print_pdf (void)
   ks_window_select_account (window, account_id);
 }
 
+/* Two users on one file: a second handle on the page's workspace file is
+ * the other user, whose saves the page hears nothing of (a file sends no
+ * notifications). Enter on a field they changed since the page read it
+ * saves nothing: the row says what they saved and keeps the typed text;
+ * Enter again saves it over theirs. For a field of the plan (read again
+ * before the save) and of an item (saved over the version the page read);
+ * another field of the item changed by them is no reason to refuse. */
+static void
+test_edit_conflict (void)
+{
+  KsPlanPage *page = plan_page ();
+  g_autoptr(KsWorkspace) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  KsPlanValue value;
+  GtkWidget *row;
+  KsPlan *plan;
+  gint64 id;
+
+  other = ks_workspace_open (ks_workspace_get_path (workspace), KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ks_plan_value_init (&value);
+
+  /* a field of the plan */
+  row = ks_plan_page_get_row (page, KS_PLAN_NO_LIST, 0, "locations");
+  g_assert_nonnull (row);
+  g_free (value.text);
+  value.text = g_strdup ("Hamburg");
+  g_assert_true (ks_plan_set_field (other, account_id, "locations", &value, &error));
+  g_assert_no_error (error);
+  type_into (row, "Bremen");
+  press_enter (row);
+  plan = load_plan ();
+  g_assert_cmpstr (ks_plan_get (plan, "locations")->text, ==, "Hamburg");
+  ks_plan_free (plan);
+  assert_told (row, "Hamburg");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Bremen");
+  press_enter (row);
+  plan = load_plan ();
+  g_assert_cmpstr (ks_plan_get (plan, "locations")->text, ==, "Bremen");
+  ks_plan_free (plan);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Bremen");
+
+  /* a field of an item */
+  id = add_item (KS_PLAN_MEETINGS);
+  row = ks_plan_page_get_row (page, KS_PLAN_MEETINGS, id, "theirs");
+  g_assert_nonnull (row);
+  g_free (value.text);
+  value.text = g_strdup ("Jana Novak");
+  g_assert_true (ks_plan_set_item_field (other, KS_PLAN_MEETINGS, id, "theirs", &value, &error));
+  g_assert_no_error (error);
+  type_into (row, "Piet de Vries");
+  press_enter (row);
+  stored = stored_item_text (KS_PLAN_MEETINGS, id, "theirs");
+  g_assert_cmpstr (stored, ==, "Jana Novak");
+  assert_told (row, "Jana Novak");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Piet de Vries");
+  press_enter (row);
+  g_free (stored);
+  stored = stored_item_text (KS_PLAN_MEETINGS, id, "theirs");
+  g_assert_cmpstr (stored, ==, "Piet de Vries");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* they change the date, this user the name: saved at once, both kept */
+  g_free (value.text);
+  value.text = g_strdup ("2025-04-01");
+  g_assert_true (ks_plan_set_item_field (other, KS_PLAN_MEETINGS, id, "date", &value, &error));
+  g_assert_no_error (error);
+  type_into (row, "Piet de Vries, CFO");
+  press_enter (row);
+  g_free (stored);
+  stored = stored_item_text (KS_PLAN_MEETINGS, id, "theirs");
+  g_assert_cmpstr (stored, ==, "Piet de Vries, CFO");
+  g_free (stored);
+  stored = stored_item_text (KS_PLAN_MEETINGS, id, "date");
+  g_assert_cmpstr (stored, ==, "2025-04-01");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* a field of a contact (read again before the save) */
+  {
+    g_autoptr(GListModel) before = ks_contact_list_for_account (workspace, account_id, NULL);
+    g_autoptr(GListModel) after = NULL;
+    g_autoptr(KsContact) theirs = NULL;
+    g_autoptr(KsContact) contact = NULL;
+    gint64 contact_id = 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-contact", NULL));
+    after = ks_contact_list_for_account (workspace, account_id, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (after) && contact_id == 0; i++)
+      {
+        g_autoptr(KsContact) c = g_list_model_get_item (after, i);
+        gboolean known = FALSE;
+
+        for (guint j = 0; j < g_list_model_get_n_items (before) && !known; j++)
+          {
+            g_autoptr(KsContact) b = g_list_model_get_item (before, j);
+
+            known = ks_contact_get_id (b) == ks_contact_get_id (c);
+          }
+        if (!known)
+          contact_id = ks_contact_get_id (c);
+      }
+    g_assert_cmpint (contact_id, >, 0);
+    row = ks_plan_page_get_contact_row (page, contact_id, "title");
+    g_assert_nonnull (row);
+
+    theirs = ks_contact_load (other, contact_id, &error);
+    g_assert_no_error (error);
+    ks_contact_set_title (theirs, "Head of Purchasing");
+    g_assert_true (ks_contact_save (theirs, other, &error));
+    g_assert_no_error (error);
+    type_into (row, "CTO");
+    press_enter (row);
+    contact = load_contact (contact_id);
+    g_assert_cmpstr (ks_contact_get_title (contact), ==, "Head of Purchasing");
+    g_clear_object (&contact);
+    assert_told (row, "Head of Purchasing");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "CTO");
+    press_enter (row);
+    contact = load_contact (contact_id);
+    g_assert_cmpstr (ks_contact_get_title (contact), ==, "CTO");
+    g_assert_false (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "CTO");
+  }
+
+  ks_plan_value_clear (&value);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/app/plan-page/findings-complete", test_findings_complete);
   g_test_add_func ("/app/plan-page/export-pdf", test_export_pdf);
   g_test_add_func ("/app/plan-page/print-pdf", test_print_pdf);
+  g_test_add_func ("/app/plan-page/edit-conflict", test_edit_conflict);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

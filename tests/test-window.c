@@ -98,6 +98,35 @@ apply_field (const char *field,
   g_signal_emit_by_name (row, "apply");
 }
 
+/* Types @text into the entry row @row as a user does: with the focus in it,
+ * so that the row shows its apply button. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Enter in the entry row @row: its text emits "activate", as on the key. */
+static void
+press_enter (GtkWidget *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
+static char *
+stored_sector (gint64 id)
+{
+  g_autoptr(KsAccount) account = ks_account_load (workspace, id, NULL);
+
+  g_assert_nonnull (account);
+  return g_strdup (ks_account_get_sector (account));
+}
+
 /* Cases */
 
 static void
@@ -320,6 +349,152 @@ test_people_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ks_people_list_get_n_people (list), ==, expected);
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "accounts"));
+}
+
+/* Two users on one file: a second handle on the window's workspace file is
+ * the other user, whose saves the window hears nothing of (a file sends no
+ * notifications). Enter on a field they changed since the page read it
+ * saves nothing: the row says what they saved and keeps the typed text;
+ * Enter again saves it over theirs. Then the same when a refresh tells the
+ * page while the user types (a server's "changed::accounts"). */
+static void
+test_edit_conflict (void)
+{
+  gint64 id = ks_account_page_get_account_id (account_page ());
+  GtkWidget *row = ks_account_page_get_field_row (account_page (), "sector");
+  g_autoptr(KsWorkspace) other = NULL;
+  g_autoptr(KsAccount) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *sector = NULL;
+  const char *tooltip;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_nonnull (row);
+  other = ks_workspace_open (ks_workspace_get_path (workspace), KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  theirs = ks_account_load (other, id, &error);
+  g_assert_no_error (error);
+  original = g_strdup (ks_account_get_sector (theirs));
+  g_assert_cmpstr (original, !=, "Shipbuilding");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+
+  /* the other user saves the sector; this one, not told, types over it */
+  ks_account_set_sector (theirs, "Shipbuilding");
+  g_assert_true (ks_account_save (theirs, other, &error));
+  g_assert_no_error (error);
+  type_into (row, "Rail freight");
+  press_enter (row);
+
+  sector = stored_sector (id);
+  g_assert_cmpstr (sector, ==, "Shipbuilding");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  tooltip = gtk_widget_get_tooltip_text (row);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Shipbuilding"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rail freight");
+
+  /* Enter again: told, the user replaces theirs */
+  press_enter (row);
+  g_free (sector);
+  sector = stored_sector (id);
+  g_assert_cmpstr (sector, ==, "Rail freight");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rail freight");
+
+  /* told by a refresh while typing: the same, and one Enter replaces theirs */
+  g_clear_object (&theirs);
+  theirs = ks_account_load (other, id, &error);
+  g_assert_no_error (error);
+  type_into (row, "Ferries");
+  ks_account_set_sector (theirs, "Offshore wind");
+  g_assert_true (ks_account_save (theirs, other, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (workspace, "changed::accounts", "accounts");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ferries");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  tooltip = gtk_widget_get_tooltip_text (row);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Offshore wind"));
+  g_free (sector);
+  sector = stored_sector (id);
+  g_assert_cmpstr (sector, ==, "Offshore wind");
+  press_enter (row);
+  g_free (sector);
+  sector = stored_sector (id);
+  g_assert_cmpstr (sector, ==, "Ferries");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* back as it was, for the cases after this one */
+  g_clear_object (&theirs);
+  theirs = ks_account_load (other, id, &error);
+  g_assert_no_error (error);
+  ks_account_set_sector (theirs, original);
+  g_assert_true (ks_account_save (theirs, other, &error));
+  g_assert_no_error (error);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_signal_emit_by_name (workspace, "changed::accounts", "accounts");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+}
+
+/* The same on the people page, with no refresh. */
+static void
+test_edit_conflict_person (void)
+{
+  KsPeoplePage *page = KS_PEOPLE_PAGE (ks_window_get_people_page (window));
+  g_autoptr(KsWorkspace) other = NULL;
+  g_autoptr(KsPerson) theirs = NULL;
+  g_autoptr(KsPerson) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  GtkWidget *row;
+  const char *tooltip;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
+  ks_test_wait_for_paint (GTK_WIDGET (window));
+  id = ks_people_page_get_person_id (page);
+  g_assert_cmpint (id, >, 0);
+  row = ks_people_page_get_field_row (page, "title");
+  g_assert_nonnull (row);
+  other = ks_workspace_open (ks_workspace_get_path (workspace), KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  theirs = ks_person_load (other, id, &error);
+  g_assert_no_error (error);
+  original = g_strdup (ks_person_get_title (theirs));
+  g_assert_cmpstr (original, !=, "Plant Manager");
+
+  ks_person_set_title (theirs, "Plant Manager");
+  g_assert_true (ks_person_save (theirs, other, &error));
+  g_assert_no_error (error);
+  type_into (row, "Head of Buying");
+  press_enter (row);
+  stored = ks_person_load (workspace, id, NULL);
+  g_assert_cmpstr (ks_person_get_title (stored), ==, "Plant Manager");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  tooltip = gtk_widget_get_tooltip_text (row);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Plant Manager"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Head of Buying");
+
+  press_enter (row);
+  g_clear_object (&stored);
+  stored = ks_person_load (workspace, id, NULL);
+  g_assert_cmpstr (ks_person_get_title (stored), ==, "Head of Buying");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* back as it was, for the cases after this one */
+  g_clear_object (&theirs);
+  theirs = ks_person_load (other, id, &error);
+  g_assert_no_error (error);
+  ks_person_set_title (theirs, original);
+  g_assert_true (ks_person_save (theirs, other, &error));
+  g_assert_no_error (error);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_signal_emit_by_name (workspace, "changed::people", "people");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, original);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "accounts"));
 }
 
@@ -901,6 +1076,8 @@ main (int   argc,
   g_test_add_func ("/app/window/import-crm", test_import_crm);
   g_test_add_func ("/app/window/import-crm-refused", test_import_crm_refused);
   g_test_add_func ("/app/window/json-export-import", test_json_export_import);
+  g_test_add_func ("/app/window/edit-conflict", test_edit_conflict);
+  g_test_add_func ("/app/window/edit-conflict-person", test_edit_conflict_person);
   g_test_add_func ("/app/window/snapshot", test_snapshot);
   g_test_add_func ("/app/window/empty-workspace", test_empty_workspace);
   status = g_test_run ();

@@ -5,7 +5,10 @@
  * Every applied change loads the account afresh, changes one field and saves
  * it: one ks_account_save() = one undo step. The page redraws from the
  * workspace's "changed" signal, so undo, redo and edits from elsewhere show
- * at once; a field the user is still editing keeps its text. The page's
+ * at once; a field the user is still editing keeps its text. A field is
+ * saved only over the value the user started typing from: when another user
+ * changed it meanwhile, the row says so with their value (ks-field-rows.c)
+ * and Enter again replaces it. The page's
  * sections are ks-account-team.c (the account team),
  * ks-account-opportunities.c and ks-account-score-card.c.
  */
@@ -66,6 +69,53 @@ load_for_edit (KsAccountPage *self)
   return account;
 }
 
+/* An entry row's text for @field of @a, as refresh_fields() shows it: what
+ * the user starts typing over, compared again before a save. */
+static char *
+field_text (KsAccount *a,
+            Field      field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      return g_strdup (nonnull (ks_account_get_name (a)));
+    case FIELD_SECTOR:
+      return g_strdup (nonnull (ks_account_get_sector (a)));
+    case FIELD_COUNTRY:
+      return g_strdup (nonnull (ks_account_get_country (a)));
+    case FIELD_TIME_ZONE:
+      return g_strdup (nonnull (ks_account_get_time_zone (a)));
+    case FIELD_REVENUE:
+      return format_revenue (ks_account_get_revenue (a));
+    case FIELD_EMPLOYEES:
+      if (ks_account_get_employees (a) >= 0)
+        return ks_format_number ((double) ks_account_get_employees (a), 0);
+      return g_strdup ("");
+    case FIELD_YEAR:
+      if (ks_account_get_year_established (a) > 0)
+        return g_strdup_printf ("%d", ks_account_get_year_established (a));
+      return g_strdup ("");
+    case N_FIELDS:
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+/* Saves @account, with @field as the field being applied (-1: none). */
+static gboolean
+try_save (KsAccountPage  *self,
+          KsAccount      *account,
+          int             field,
+          GError        **error)
+{
+  gboolean ok;
+
+  self->applying = field;
+  ok = ks_account_save (account, self->workspace, error);
+  self->applying = -1;
+  return ok;
+}
+
 /* Saves @account; a refusal is shown at @row (or in a dialog). */
 static gboolean
 save_account (KsAccountPage *self,
@@ -74,12 +124,8 @@ save_account (KsAccountPage *self,
               int            field)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  self->applying = field;
-  ok = ks_account_save (account, self->workspace, &error);
-  self->applying = -1;
-  if (!ok)
+  if (!try_save (self, account, field, &error))
     {
       if (row && ADW_IS_PREFERENCES_ROW (row))
         ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
@@ -295,23 +341,14 @@ refresh_fields (KsAccountPage *self,
                 gboolean       force)
 {
   KsAccount *a = self->account;
-  g_autofree char *revenue = format_revenue (ks_account_get_revenue (a));
-  g_autofree char *employees = NULL;
-  g_autofree char *year = NULL;
   GtkTextBuffer *buffer;
 
-  if (ks_account_get_employees (a) >= 0)
-    employees = ks_format_number ((double) ks_account_get_employees (a), 0);
-  if (ks_account_get_year_established (a) > 0)
-    year = g_strdup_printf ("%d", ks_account_get_year_established (a));
+  for (Field f = 0; f < N_FIELDS; f++)
+    {
+      g_autofree char *text = field_text (a, f);
 
-  set_entry_text (self, FIELD_NAME, ks_account_get_name (a), force);
-  set_entry_text (self, FIELD_SECTOR, nonnull (ks_account_get_sector (a)), force);
-  set_entry_text (self, FIELD_COUNTRY, nonnull (ks_account_get_country (a)), force);
-  set_entry_text (self, FIELD_TIME_ZONE, nonnull (ks_account_get_time_zone (a)), force);
-  set_entry_text (self, FIELD_REVENUE, revenue, force);
-  set_entry_text (self, FIELD_EMPLOYEES, employees ? employees : "", force);
-  set_entry_text (self, FIELD_YEAR, year ? year : "", force);
+      set_entry_text (self, f, text, force);
+    }
 
   adw_combo_row_set_selected (self->segment_row,
                               strv_index (ks_account_segments (), ks_account_get_segment (a)));
@@ -450,43 +487,30 @@ on_entry_changed (AdwEntryRow   *row,
       if (ks_row_has_error (ADW_PREFERENCES_ROW (row)) && field == FIELD_NAME)
         {
           message = validate_field (field, gtk_editable_get_text (GTK_EDITABLE (row)));
-          ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+          ks_field_row_set_error (row, message);
         }
       return;
     }
   message = validate_field (field, gtk_editable_get_text (GTK_EDITABLE (row)));
-  ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+  ks_field_row_set_error (row, message);
 }
 
-static void
-on_entry_apply (AdwEntryRow   *row,
-                KsAccountPage *self)
+/* Sets @field of @account to the valid @text; FALSE when there is nothing
+ * to save. */
+static gboolean
+set_field (KsAccount  *account,
+           Field       field,
+           const char *text)
 {
-  Field field = ks_field_row_get_field (row);
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autofree char *message = NULL;
-  g_autoptr(KsAccount) account = NULL;
   double number;
   gint64 integer;
   gboolean empty;
-
-  if (self->updating)
-    return;
-  g_strstrip (text);
-  if ((message = validate_field (field, text)))
-    {
-      /* QUALITY.md §1: say why at the field, store nothing */
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
-      return;
-    }
-  if (!(account = load_for_edit (self)))
-    return;
 
   switch (field)
     {
     case FIELD_NAME:
       if (g_strcmp0 (text, ks_account_get_name (account)) == 0)
-        return;
+        return FALSE;
       ks_account_set_name (account, text);
       break;
     case FIELD_SECTOR:
@@ -514,7 +538,55 @@ on_entry_apply (AdwEntryRow   *row,
     default:
       g_assert_not_reached ();
     }
-  save_account (self, account, GTK_WIDGET (row), field);
+  return TRUE;
+}
+
+static void
+on_entry_apply (AdwEntryRow   *row,
+                KsAccountPage *self)
+{
+  Field field = ks_field_row_get_field (row);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *message = NULL;
+
+  if (self->updating)
+    return;
+  g_strstrip (text);
+  if ((message = validate_field (field, text)))
+    {
+      /* QUALITY.md §1: say why at the field, store nothing */
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+      return;
+    }
+
+  /* The account is read again so the save keeps every other field as
+   * stored now; this field is saved only over the value the user started
+   * from, or after they were told of another user's and pressed Enter
+   * again. A second try covers another user's save between this read and
+   * the save (refused as a conflict): read again, compare again. */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(KsAccount) account = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+
+      if (!(account = load_for_edit (self)))
+        return;
+      stored = field_text (account, field);
+      if (!ks_field_row_check_base (row, &self->loaded[field], stored) ||
+          !set_field (account, field, text))
+        return;
+      if (try_save (self, account, field, &error))
+        {
+          ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+          return;
+        }
+      if (attempt > 0 || !g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT))
+        {
+          ks_field_row_show_refusal (row, error);
+          return;
+        }
+    }
 }
 
 static void

@@ -16,8 +16,21 @@
 #include <glib/gi18n.h>
 
 #include "ks-app-util.h"
+#include "ks-workspace.h"
 
 #define FIELD_KEY "ks-field"
+
+/* An open conflict: another user's change shown at a row the user is
+ * typing in, until the user saves over it or the stored value is shown. */
+typedef struct
+{
+  char *message;
+  char *theirs;    /* their value as the row shows it; NULL when unknown */
+} Conflict;
+
+#define CONFLICT_KEY "ks-field-conflict"
+#define CONFLICT_ENTER_KEY "ks-field-conflict-enter"
+#define SAVING_KEY "ks-field-saving"
 
 void
 ks_field_rows_connect (AdwEntryRow *const *rows,
@@ -56,6 +69,74 @@ ks_field_rows_find (AdwEntryRow *const *rows,
   return NULL;
 }
 
+static void
+conflict_free (gpointer data)
+{
+  Conflict *conflict = data;
+
+  g_free (conflict->message);
+  g_free (conflict->theirs);
+  g_free (conflict);
+}
+
+static Conflict *
+get_conflict (AdwEntryRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), CONFLICT_KEY);
+}
+
+static void
+clear_conflict (AdwEntryRow *row)
+{
+  g_object_set_data (G_OBJECT (row), CONFLICT_KEY, NULL);
+}
+
+/* AdwEntryRow emits "apply" on Enter only while its apply button shows,
+ * that is after typing; the refused apply put the button away, and Enter is
+ * then "entry-activated". While another user's change is shown, Enter means
+ * "save mine over theirs", which is what the row's message offers. */
+static void
+on_conflict_entry_activated (AdwEntryRow *row)
+{
+  if (get_conflict (row))
+    g_signal_emit_by_name (row, "apply");
+}
+
+static void
+open_conflict (AdwEntryRow *row,
+               const char  *message,
+               const char  *theirs)
+{
+  Conflict *conflict = g_new0 (Conflict, 1);
+
+  conflict->message = g_strdup (message);
+  conflict->theirs = g_strdup (theirs);
+  g_object_set_data_full (G_OBJECT (row), CONFLICT_KEY, conflict, conflict_free);
+  if (!g_object_get_data (G_OBJECT (row), CONFLICT_ENTER_KEY))
+    {
+      g_signal_connect (row, "entry-activated", G_CALLBACK (on_conflict_entry_activated), NULL);
+      g_object_set_data (G_OBJECT (row), CONFLICT_ENTER_KEY, GINT_TO_POINTER (TRUE));
+    }
+  ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+}
+
+/* Says at @row that another user saved @theirs while the user was typing. */
+static void
+open_conflict_with (AdwEntryRow *row,
+                    const char  *theirs)
+{
+  g_autofree char *message = NULL;
+
+  if (theirs && *theirs)
+    /* Translators: at a field the user is typing in; %s is the value another
+     * user saved meanwhile */
+    message = g_strdup_printf (_("Another user changed this to “%s”; press Enter to replace it with yours"),
+                               theirs);
+  else
+    message = g_strdup (_("Another user emptied this; press Enter to replace it with yours"));
+  open_conflict (row, message, theirs ? theirs : "");
+}
+
 void
 ks_field_row_show_value (AdwEntryRow *row,
                          char       **loaded,
@@ -64,12 +145,18 @@ ks_field_row_show_value (AdwEntryRow *row,
                          gboolean    *updating)
 {
   const char *current;
+  const char *base;
 
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
   g_return_if_fail (loaded != NULL && updating != NULL);
 
+  value = value ? value : "";
+  base = *loaded ? *loaded : "";
   current = gtk_editable_get_text (GTK_EDITABLE (row));
-  if (replace || g_strcmp0 (current, *loaded ? *loaded : "") == 0)
+  /* a row saving its own value shows it as stored: that change is ours */
+  if (g_object_get_data (G_OBJECT (row), SAVING_KEY))
+    replace = TRUE;
+  if (replace || g_strcmp0 (current, base) == 0)
     {
       if (g_strcmp0 (current, value) != 0)
         {
@@ -80,13 +167,107 @@ ks_field_row_show_value (AdwEntryRow *row,
           ks_entry_row_settle (row);
           *updating = was_updating;
         }
+      clear_conflict (row);
       ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
       /* the stored value is the row's starting point: Ctrl+Z now undoes
        * the last saved change (win.undo), not the typing before it */
       ks_editable_reset_undo (GTK_EDITABLE (row));
     }
+  else if (g_strcmp0 (value, base) != 0 && g_strcmp0 (current, value) != 0)
+    {
+      /* The user is typing over a value that changed under them: keeping
+       * their text and moving *loaded on quietly would let their Enter
+       * replace the other user's change unseen. Say what it is now; from
+       * here on Enter replaces it knowingly. */
+      open_conflict_with (row, value);
+    }
   g_free (*loaded);
   *loaded = g_strdup (value);
+}
+
+gboolean
+ks_field_row_check_base (AdwEntryRow *row,
+                         char       **loaded,
+                         const char  *stored)
+{
+  const char *current;
+
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), FALSE);
+  g_return_val_if_fail (loaded != NULL, FALSE);
+
+  stored = stored ? stored : "";
+  current = gtk_editable_get_text (GTK_EDITABLE (row));
+  if (g_strcmp0 (stored, *loaded ? *loaded : "") != 0)
+    {
+      gboolean same = g_strcmp0 (stored, current) == 0;
+
+      g_free (*loaded);
+      *loaded = g_strdup (stored);
+      if (!same)
+        {
+          /* Changed by another user since the user started typing, and no
+           * refresh told the row yet (a file has no notifications, a
+           * server's take up to a second): nothing is saved this time. */
+          open_conflict_with (row, stored);
+          return FALSE;
+        }
+    }
+  /* saving over what the user has seen: this answers an open conflict */
+  if (get_conflict (row))
+    {
+      clear_conflict (row);
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+    }
+  return TRUE;
+}
+
+void
+ks_field_row_show_refusal (AdwEntryRow  *row,
+                           const GError *error)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT))
+    open_conflict (row, error->message, NULL);
+  else
+    ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
+}
+
+gboolean
+ks_field_row_has_conflict (AdwEntryRow *row)
+{
+  g_return_val_if_fail (ADW_IS_ENTRY_ROW (row), FALSE);
+  return get_conflict (row) != NULL;
+}
+
+void
+ks_field_row_set_error (AdwEntryRow *row,
+                        const char  *message)
+{
+  Conflict *conflict;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  conflict = get_conflict (row);
+  if (!message && conflict)
+    {
+      /* their value typed in: nothing left to replace */
+      if (conflict->theirs &&
+          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), conflict->theirs) == 0)
+        clear_conflict (row);
+      else
+        message = conflict->message;
+    }
+  ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+}
+
+void
+ks_field_row_set_saving (AdwEntryRow *row,
+                         gboolean     saving)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_object_set_data (G_OBJECT (row), SAVING_KEY, GINT_TO_POINTER (saving));
 }
 
 void

@@ -25,7 +25,10 @@ GtkWidget   *ks_field_rows_find        (AdwEntryRow *const *rows,
                                         const char         *name);
 
 /* Shows the stored @value in @row and remembers it in *@loaded. Text the
- * user is still typing (it differs from *@loaded) is kept unless @replace.
+ * user is still typing (it differs from *@loaded) is kept unless @replace
+ * or the row is saving (ks_field_row_set_saving()); when the stored value
+ * changed under it (another user's save), the row says so with their value
+ * and *@loaded moves on, so that Enter then replaces theirs deliberately.
  * *@updating is TRUE while the row settles, so the page's handlers ignore
  * what that emits. */
 void         ks_field_row_show_value   (AdwEntryRow        *row,
@@ -33,6 +36,33 @@ void         ks_field_row_show_value   (AdwEntryRow        *row,
                                         const char         *value,
                                         gboolean            replace,
                                         gboolean           *updating);
+/* For "apply", before saving: @stored is the field's text in the row just
+ * read again, formatted as the row shows it. TRUE when it is still *@loaded,
+ * the value the user started typing over. Otherwise another user changed
+ * it meanwhile: the row says so with their value and keeps the user's text,
+ * *@loaded becomes @stored, and the caller saves nothing; Enter again
+ * saves the user's text over theirs. */
+gboolean     ks_field_row_check_base   (AdwEntryRow        *row,
+                                        char              **loaded,
+                                        const char         *stored);
+/* Shows at @row why its save was refused; after KS_WORKSPACE_ERROR_CONFLICT
+ * (another user saved the row between reading and saving) the user's text
+ * stays and Enter saves it again. */
+void         ks_field_row_show_refusal (AdwEntryRow        *row,
+                                        const GError       *error);
+/* Whether @row shows another user's change the user has not answered yet:
+ * only Enter saves over it, not leaving the row. */
+gboolean     ks_field_row_has_conflict (AdwEntryRow        *row);
+/* ks_row_set_error() for a check as the user types: a NULL @message puts
+ * back the message about another user's change, if one is open, so typing
+ * on does not hide their value (typing their value answers it). */
+void         ks_field_row_set_error    (AdwEntryRow        *row,
+                                        const char         *message);
+/* Marks @row as saving its own value: a refresh meanwhile shows the value
+ * as stored (trimmed, formatted) instead of keeping the typed text, and
+ * does not take it for another user's change. */
+void         ks_field_row_set_saving   (AdwEntryRow        *row,
+                                        gboolean            saving);
 
 typedef gint64       (*KsItemIdFunc)   (gpointer item);
 typedef const char * (*KsItemNameFunc) (gpointer item);

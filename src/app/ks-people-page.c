@@ -4,7 +4,9 @@
  *
  * Same editing model as the account page: an applied field loads the person
  * afresh, changes it and saves it (one undo step); the page redraws from the
- * workspace's "changed" signal and keeps text the user is still editing.
+ * workspace's "changed" signal and keeps text the user is still editing,
+ * saving it only over the value the user started from (another user's
+ * change meanwhile is said at the row; Enter again replaces it).
  */
 #define G_LOG_DOMAIN "ks-people-page"
 
@@ -102,6 +104,49 @@ load_for_edit (KsPeoplePage *self)
   return person;
 }
 
+/* An entry row's text for @field of @p, as refresh_fields() shows it: what
+ * the user starts typing over, compared again before a save. */
+static char *
+field_text (KsPerson *p,
+            Field     field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      return g_strdup (nonnull (ks_person_get_name (p)));
+    case FIELD_TITLE:
+      return g_strdup (nonnull (ks_person_get_title (p)));
+    case FIELD_TEAM:
+      return g_strdup (nonnull (ks_person_get_team (p)));
+    case FIELD_REGION:
+      return g_strdup (nonnull (ks_person_get_region (p)));
+    case FIELD_AREA:
+      return g_strdup (nonnull (ks_person_get_area (p)));
+    case FIELD_PHONE:
+      return g_strdup (nonnull (ks_person_get_phone (p)));
+    case FIELD_EMAIL:
+      return g_strdup (nonnull (ks_person_get_email (p)));
+    case N_FIELDS:
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+/* Saves @person, with @field as the field being applied (-1: none). */
+static gboolean
+try_save (KsPeoplePage  *self,
+          KsPerson      *person,
+          int            field,
+          GError       **error)
+{
+  gboolean ok;
+
+  self->applying = field;
+  ok = ks_person_save (person, self->workspace, error);
+  self->applying = -1;
+  return ok;
+}
+
 static gboolean
 save_person (KsPeoplePage *self,
              KsPerson     *person,
@@ -109,12 +154,8 @@ save_person (KsPeoplePage *self,
              int           field)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  self->applying = field;
-  ok = ks_person_save (person, self->workspace, &error);
-  self->applying = -1;
-  if (!ok)
+  if (!try_save (self, person, field, &error))
     {
       ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
       if (ADW_IS_COMBO_ROW (row))
@@ -255,15 +296,12 @@ static void
 refresh_fields (KsPeoplePage *self,
                 gboolean      force)
 {
-  KsPerson *p = self->person;
+  for (Field f = 0; f < N_FIELDS; f++)
+    {
+      g_autofree char *text = field_text (self->person, f);
 
-  set_entry_text (self, FIELD_NAME, nonnull (ks_person_get_name (p)), force);
-  set_entry_text (self, FIELD_TITLE, nonnull (ks_person_get_title (p)), force);
-  set_entry_text (self, FIELD_TEAM, nonnull (ks_person_get_team (p)), force);
-  set_entry_text (self, FIELD_REGION, nonnull (ks_person_get_region (p)), force);
-  set_entry_text (self, FIELD_AREA, nonnull (ks_person_get_area (p)), force);
-  set_entry_text (self, FIELD_PHONE, nonnull (ks_person_get_phone (p)), force);
-  set_entry_text (self, FIELD_EMAIL, nonnull (ks_person_get_email (p)), force);
+      set_entry_text (self, f, text, force);
+    }
   ks_row_set_error (ADW_PREFERENCES_ROW (self->manager_row), NULL);
 }
 
@@ -378,34 +416,22 @@ on_entry_changed (AdwEntryRow  *row,
   if (field == FIELD_PHONE || ks_row_has_error (ADW_PREFERENCES_ROW (row)))
     {
       message = validate_field (field, gtk_editable_get_text (GTK_EDITABLE (row)));
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+      ks_field_row_set_error (row, message);
     }
 }
 
-static void
-on_entry_apply (AdwEntryRow  *row,
-                KsPeoplePage *self)
+/* Sets @field of @person to the valid @text; FALSE when there is nothing
+ * to save. */
+static gboolean
+set_field (KsPerson   *person,
+           Field       field,
+           const char *text)
 {
-  Field field = ks_field_row_get_field (row);
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autofree char *message = NULL;
-  g_autoptr(KsPerson) person = NULL;
-
-  if (self->updating)
-    return;
-  g_strstrip (text);
-  if ((message = validate_field (field, text)))
-    {
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
-      return;
-    }
-  if (!(person = load_for_edit (self)))
-    return;
   switch (field)
     {
     case FIELD_NAME:
       if (g_strcmp0 (text, ks_person_get_name (person)) == 0)
-        return;
+        return FALSE;
       ks_person_set_name (person, text);
       break;
     case FIELD_TITLE:
@@ -430,7 +456,51 @@ on_entry_apply (AdwEntryRow  *row,
     default:
       g_assert_not_reached ();
     }
-  save_person (self, person, GTK_WIDGET (row), field);
+  return TRUE;
+}
+
+static void
+on_entry_apply (AdwEntryRow  *row,
+                KsPeoplePage *self)
+{
+  Field field = ks_field_row_get_field (row);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *message = NULL;
+
+  if (self->updating)
+    return;
+  g_strstrip (text);
+  if ((message = validate_field (field, text)))
+    {
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
+      return;
+    }
+  /* As on the account page: saved only over the value the user started
+   * from (or after being told of another user's); a second try when
+   * another user saved between the read and the save. */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(KsPerson) person = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+
+      if (!(person = load_for_edit (self)))
+        return;
+      stored = field_text (person, field);
+      if (!ks_field_row_check_base (row, &self->loaded[field], stored) ||
+          !set_field (person, field, text))
+        return;
+      if (try_save (self, person, field, &error))
+        {
+          ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+          return;
+        }
+      if (attempt > 0 || !g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT))
+        {
+          ks_field_row_show_refusal (row, error);
+          return;
+        }
+    }
 }
 
 static void

@@ -169,20 +169,48 @@ contact_apply (ContactRec *rec,
           return;
         }
     }
-  contact = ks_contact_load (ctx->workspace, rec->id, &error);
-  if (contact && g_strcmp0 (ks_plan_nonnull (contact_fields[f].get (contact)), text) == 0)
+  /* The contact is read again so the save keeps its other fields as stored
+   * now; this field is saved only over the value the user started from, or
+   * after they were told of another user's and pressed Enter again. A
+   * second try covers another user's save between this read and the save
+   * (refused as a conflict). */
+  for (guint attempt = 0; attempt < 2; attempt++)
     {
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
-      return;
+      gboolean ok;
+
+      g_clear_object (&contact);
+      g_clear_error (&error);
+      if (!(contact = ks_contact_load (ctx->workspace, rec->id, &error)))
+        {
+          if (error)
+            ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
+          return;
+        }
+      if (!ks_field_row_check_base (ADW_ENTRY_ROW (row), &rec->loaded[f],
+                                    ks_plan_nonnull (contact_fields[f].get (contact))))
+        return;
+      if (g_strcmp0 (ks_plan_nonnull (contact_fields[f].get (contact)), text) == 0)
+        {
+          ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+          return;
+        }
+      contact_fields[f].set (contact, text);
+      /* the section is shown again inside the save: the row then shows the
+       * value as stored, which is this save's, not another user's */
+      ks_field_row_set_saving (ADW_ENTRY_ROW (row), TRUE);
+      ok = ks_contact_save (contact, ctx->workspace, &error);
+      ks_field_row_set_saving (ADW_ENTRY_ROW (row), FALSE);
+      if (ok)
+        {
+          ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+          return;
+        }
+      if (attempt > 0 || !g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT))
+        {
+          ks_field_row_show_refusal (ADW_ENTRY_ROW (row), error);
+          return;
+        }
     }
-  if (contact)
-    contact_fields[f].set (contact, text);
-  if (!contact || !ks_contact_save (contact, ctx->workspace, &error))
-    {
-      ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
-      return;
-    }
-  ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
 }
 
 static void
@@ -198,10 +226,11 @@ on_contact_changed (AdwEntryRow *row,
 {
   int f = contact_row_field (rec, GTK_WIDGET (row));
 
-  /* back to what is stored: nothing to refuse any more */
+  /* back to what is stored: nothing to refuse any more (another user's
+   * change, once told, is what is stored: typing it answers it) */
   if (!rec->section->ctx->updating && f >= 0 && ks_row_has_error (ADW_PREFERENCES_ROW (row)) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), ks_plan_nonnull (rec->loaded[f])) == 0)
-    ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+    ks_field_row_set_error (row, NULL);
 }
 
 static void
@@ -211,7 +240,10 @@ on_contact_focus_leave (GtkEventControllerFocus *focus,
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
   int f = contact_row_field (rec, row);
 
-  if (f >= 0 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), ks_plan_nonnull (rec->loaded[f])) != 0)
+  /* another user's change shown at the row is replaced by Enter only, not
+   * by moving on */
+  if (f >= 0 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), ks_plan_nonnull (rec->loaded[f])) != 0 &&
+      !ks_field_row_has_conflict (ADW_ENTRY_ROW (row)))
     contact_apply (rec, row);
 }
 

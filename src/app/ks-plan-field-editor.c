@@ -7,7 +7,10 @@
  * saved a second after the typing stops), a switch, a combo row (choices,
  * people, contacts, products). A value is saved at once through
  * ks_plan_set_field() / ks_plan_set_item_field(), one undo step; a value
- * that does not parse is refused at the row and nothing is stored.
+ * that does not parse is refused at the row and nothing is stored. Typed
+ * values are saved only over the value the user started from (an item's
+ * through ks_plan_set_item_field_at()): another user's change meanwhile is
+ * shown at the row, and Enter again replaces it.
  */
 #define G_LOG_DOMAIN "ks-plan-page"
 
@@ -61,6 +64,99 @@ editor_stored (KsPlanFieldEditor *ed)
   return ed->ref->item ? &ed->ref->item->values[ed->index] : NULL;
 }
 
+/* The field's text as stored now, read again: another user may have saved
+ * it since the page read the plan (a file tells no one; a server within a
+ * second). NULL when it cannot be read. */
+static char *
+editor_fresh_text (KsPlanFieldEditor *ed)
+{
+  KsPlanContext *ctx = ed->ctx;
+  g_autoptr(GError) error = NULL;
+  KsPlan *plan = ks_plan_load (ctx->workspace, ctx->account_id, &error);
+  char *text = NULL;
+
+  if (!plan)
+    {
+      g_warning ("Could not read the plan again: %s", error ? error->message : "?");
+      return NULL;
+    }
+  if (!ed->ref)
+    text = value_to_text (ed->field, &plan->values[ed->index]);
+  else
+    for (guint i = 0; i < plan->items[ed->ref->list]->len && !text; i++)
+      {
+        KsPlanItem *item = g_ptr_array_index (plan->items[ed->ref->list], i);
+
+        if (item->id == ed->ref->id)
+          text = value_to_text (ed->field, &item->values[ed->index]);
+      }
+  ks_plan_free (plan);
+  return text;
+}
+
+/* Saves what the user typed in an entry row, only over the value they
+ * started from (ed->loaded): a field of the plan is read again and
+ * compared; an item is saved over the version the page read
+ * (ks_plan_set_item_field_at), and when another user saved the item since,
+ * this field is read again: unchanged (they changed another field), it is
+ * saved over their version; changed, the row says so with their value and
+ * keeps the text, and Enter again replaces theirs. */
+static gboolean
+entry_save (KsPlanFieldEditor *ed,
+            const KsPlanValue *value)
+{
+  KsPlanContext *ctx = ed->ctx;
+  AdwEntryRow *row = ADW_ENTRY_ROW (ed->row);
+  const KsPlanValue *stored = editor_stored (ed);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  if (!ed->ref)
+    {
+      g_autofree char *fresh = editor_fresh_text (ed);
+      g_autofree char *mine = value_to_text (ed->field, value);
+
+      if (fresh && !ks_field_row_check_base (row, &ed->loaded, fresh))
+        return FALSE;
+      if (fresh ? g_strcmp0 (fresh, mine) == 0 : ks_plan_value_equal (ed->field, stored, value))
+        return TRUE;
+      /* the page reloads inside the save: the row then shows the value as
+       * stored, which is this save's, not another user's */
+      ks_field_row_set_saving (row, TRUE);
+      ok = ks_plan_set_field (ctx->workspace, ctx->account_id, ed->field->key, value, &error);
+      ks_field_row_set_saving (row, FALSE);
+    }
+  else
+    {
+      /* a copy: the reload inside the save frees the item it comes from */
+      gint64 version = ed->ref->item->version;
+
+      if (ks_plan_value_equal (ed->field, stored, value))
+        return TRUE;
+      for (guint attempt = 0; attempt < 2; attempt++)
+        {
+          g_autofree char *fresh = NULL;
+
+          g_clear_error (&error);
+          ks_field_row_set_saving (row, TRUE);
+          ok = ks_plan_set_item_field_at (ctx->workspace, ed->ref->list, ed->ref->id, &version,
+                                          ed->field->key, value, &error);
+          ks_field_row_set_saving (row, FALSE);
+          if (ok || attempt > 0 ||
+              !g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT) ||
+              !(fresh = editor_fresh_text (ed)))
+            break;
+          /* refused: version is now the item's, so saving again replaces
+           * theirs; that is for the user to say when this field changed */
+          if (!ks_field_row_check_base (row, &ed->loaded, fresh))
+            return FALSE;
+        }
+    }
+  if (!ok)
+    ks_field_row_show_refusal (row, error);
+  return ok;
+}
+
 static gboolean
 editor_save (KsPlanFieldEditor *ed,
              const KsPlanValue *value)
@@ -72,6 +168,8 @@ editor_save (KsPlanFieldEditor *ed,
 
   if (!ctx->workspace || ctx->account_id <= 0 || !stored)
     return FALSE;
+  if (ADW_IS_ENTRY_ROW (ed->row))
+    return entry_save (ed, value);
   if (ks_plan_value_equal (ed->field, stored, value))
     return TRUE;
   if (ed->ref)
@@ -80,12 +178,7 @@ editor_save (KsPlanFieldEditor *ed,
   else
     ok = ks_plan_set_field (ctx->workspace, ctx->account_id, ed->field->key, value, &error);
   if (!ok)
-    {
-      if (ADW_IS_ENTRY_ROW (ed->row))
-        ks_row_set_error (ADW_PREFERENCES_ROW (ed->row), error->message);
-      else
-        ks_plan_context_show_error (ctx, _("Could Not Save the Plan"), error);
-    }
+    ks_plan_context_show_error (ctx, _("Could Not Save the Plan"), error);
   return ok;
 }
 
@@ -106,10 +199,11 @@ entry_parse (KsPlanFieldEditor *ed,
       !ks_plan_value_validate (ed->field, value, &error))
     {
       ks_plan_value_clear (value);
-      ks_row_set_error (ADW_PREFERENCES_ROW (ed->row), error->message);
+      ks_field_row_set_error (ADW_ENTRY_ROW (ed->row), error->message);
       return FALSE;
     }
-  ks_row_set_error (ADW_PREFERENCES_ROW (ed->row), NULL);
+  /* a valid value: another user's change, if shown, stays said */
+  ks_field_row_set_error (ADW_ENTRY_ROW (ed->row), NULL);
   return TRUE;
 }
 
@@ -152,7 +246,10 @@ static void
 on_entry_focus_leave (GtkEventControllerFocus *focus,
                       KsPlanFieldEditor       *ed)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (ed->row)), ks_plan_nonnull (ed->loaded)) != 0)
+  /* another user's change shown at the row is replaced by Enter only, not
+   * by moving on */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (ed->row)), ks_plan_nonnull (ed->loaded)) != 0 &&
+      !ks_field_row_has_conflict (ADW_ENTRY_ROW (ed->row)))
     entry_apply (ed);
 }
 

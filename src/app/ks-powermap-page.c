@@ -180,6 +180,33 @@ update_zoom_label (KsPowermapPage *self)
   gtk_button_set_label (GTK_BUTTON (self->zoom_button), text);
 }
 
+/* An entry row's text for @field of @contact, as the panel shows it. */
+static const char *
+field_text (KsContact *contact,
+            int        field)
+{
+  const char *text;
+
+  switch (field)
+    {
+    case FIELD_NAME:
+      text = ks_contact_get_name (contact);
+      break;
+    case FIELD_TITLE:
+      text = ks_contact_get_title (contact);
+      break;
+    case FIELD_DEPARTMENT:
+      text = ks_contact_get_department (contact);
+      break;
+    case FIELD_LAST_CONTACT:
+      text = ks_contact_get_last_contact (contact);
+      break;
+    default:
+      g_return_val_if_reached ("");
+    }
+  return text ? text : "";
+}
+
 static void
 update_panel (KsPowermapPage *self)
 {
@@ -203,14 +230,9 @@ update_panel (KsPowermapPage *self)
 
       self->panel_node = nodes[0];
       self->panel_line = 0;
-      ks_field_row_show_value (self->entry_rows[FIELD_NAME], &self->loaded[FIELD_NAME],
-                               ks_contact_get_name (contact), replace, &self->updating);
-      ks_field_row_show_value (self->entry_rows[FIELD_TITLE], &self->loaded[FIELD_TITLE],
-                               ks_contact_get_title (contact), replace, &self->updating);
-      ks_field_row_show_value (self->entry_rows[FIELD_DEPARTMENT], &self->loaded[FIELD_DEPARTMENT],
-                               ks_contact_get_department (contact), replace, &self->updating);
-      ks_field_row_show_value (self->entry_rows[FIELD_LAST_CONTACT], &self->loaded[FIELD_LAST_CONTACT],
-                               ks_contact_get_last_contact (contact), replace, &self->updating);
+      for (int f = 0; f < N_FIELDS; f++)
+        ks_field_row_show_value (self->entry_rows[f], &self->loaded[f],
+                                 field_text (contact, f), replace, &self->updating);
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), ks_contact_get_kind (contact));
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->power_row), ks_contact_get_power (contact));
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->relationship_row), ks_contact_get_relationship (contact));
@@ -511,40 +533,66 @@ static void
 on_field_apply (AdwEntryRow    *row,
                 KsPowermapPage *self)
 {
-  g_autoptr(KsContact) contact = NULL;
   int field = ks_field_row_get_field (row);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (self->updating || !(contact = load_selected (self)))
+  if (self->updating || !self->workspace || self->panel_node <= 0)
     return;
-  switch (field)
+  if (field == FIELD_NAME && *text == '\0')
     {
-    case FIELD_NAME:
-      if (*text == '\0')
-        {
-          ks_row_set_error (ADW_PREFERENCES_ROW (row), _("A contact needs a name"));
-          return;
-        }
-      ks_contact_set_name (contact, text);
-      break;
-    case FIELD_TITLE:
-      ks_contact_set_title (contact, text);
-      break;
-    case FIELD_DEPARTMENT:
-      ks_contact_set_department (contact, text);
-      break;
-    case FIELD_LAST_CONTACT:
-      if (*text && !ks_iso_date_parse (text, NULL))
-        {
-          ks_row_set_error (ADW_PREFERENCES_ROW (row), _("Write the date as YYYY-MM-DD, e.g. 2026-03-31"));
-          return;
-        }
-      ks_contact_set_last_contact (contact, text);
-      break;
-    default:
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), _("A contact needs a name"));
       return;
     }
-  save_contact (self, contact, GTK_WIDGET (row));
+  if (field == FIELD_LAST_CONTACT && *text && !ks_iso_date_parse (text, NULL))
+    {
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), _("Write the date as YYYY-MM-DD, e.g. 2026-03-31"));
+      return;
+    }
+
+  /* The contact is read again so the save keeps every other attribute as
+   * stored now; this field is saved only over the value the user started
+   * from, or after they were told of another user's and pressed Enter
+   * again. A second try covers another user's save between this read and
+   * the save (refused as a conflict). */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(KsContact) contact = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      if (!(contact = load_selected (self)) ||
+          !ks_field_row_check_base (row, &self->loaded[field], field_text (contact, field)))
+        return;
+      switch (field)
+        {
+        case FIELD_NAME:
+          ks_contact_set_name (contact, text);
+          break;
+        case FIELD_TITLE:
+          ks_contact_set_title (contact, text);
+          break;
+        case FIELD_DEPARTMENT:
+          ks_contact_set_department (contact, text);
+          break;
+        case FIELD_LAST_CONTACT:
+          ks_contact_set_last_contact (contact, text);
+          break;
+        default:
+          return;
+        }
+      /* the map reloads inside the save: the row then shows the value as
+       * stored, which is this save's, not another user's */
+      ks_field_row_set_saving (row, TRUE);
+      ok = ks_contact_save (contact, self->workspace, &error);
+      ks_field_row_set_saving (row, FALSE);
+      if (ok)
+        return;
+      if (attempt > 0 || !g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT))
+        {
+          ks_field_row_show_refusal (row, error);
+          return;
+        }
+    }
 }
 
 static void
@@ -552,7 +600,7 @@ on_field_changed (AdwEntryRow    *row,
                   KsPowermapPage *self)
 {
   if (!self->updating)
-    ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
+    ks_field_row_set_error (row, NULL);
 }
 
 static void
