@@ -157,7 +157,9 @@ ks_test_server_uri (char **schema_out)
       g_test_skip ("no PostgreSQL server (PGHOST is not set)");
       return NULL;
     }
-  schema = g_strdup_printf ("kst_%d_%u", (int) getpid (), ++n);
+  /* pid, count and a random part: pids come round again, and a kept
+   * cluster (a developer's) still holds the schemas of earlier runs */
+  schema = g_strdup_printf ("kst_%d_%u_%08x", (int) getpid (), ++n, g_random_int ());
   create = g_strdup_printf ("CREATE SCHEMA %s", schema);
   db = ks_db_open_pg ("", &error);
   g_assert_no_error (error);

@@ -731,15 +731,14 @@ opportunity_save_once (KsOpportunity  *self,
                      _("Opportunity “%s” is no longer in the workspace"), ref);
       goto fail;
     }
-  /* The version this save made (as ks_account_save () knows it). */
-  new_version = inserting ? 1
-                : self->version > 0 ? self->version + 1
-                : ks_workspace_query_int (workspace, "SELECT version FROM opportunities WHERE id = ?1",
-                                          self->id, 0, _("read the opportunity"), error);
-  if (new_version < 0)
-    goto fail;
   if (!place_in_funnel (self, workspace, inserting ? -1 : old_stage, error) ||
       !ks_funnel_summary_apply (workspace, self->id, 1, error))
+    goto fail;
+  /* The version this save made, placing in the funnel included, as this
+   * transaction sees it (a read after the commit could see a later save's). */
+  new_version = ks_workspace_query_int (workspace, "SELECT version FROM opportunities WHERE id = ?1",
+                                        self->id, 0, _("read the opportunity"), error);
+  if (new_version < 0)
     goto fail;
   if (!ks_workspace_commit (workspace, error))
     {
