@@ -15,7 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ks-account.h"
 #include "ks-account-list.h"
+#include "ks-account-page.h"
 #include "ks-app-util.h"
 #include "ks-db.h"
 #include "ks-json.h"
@@ -143,6 +145,92 @@ test_live (void)
   g_assert_cmpuint (wait_for_listed (before + 1, 1000), ==, before + 1);
 }
 
+/* The account page's row for @field (the profile view is shown). */
+static GtkWidget *
+sector_row (gint64 *id)
+{
+  KsAccountPage *page = KS_ACCOUNT_PAGE (ks_window_get_account_page (window));
+  GtkWidget *row;
+
+  ks_window_set_page (window, "accounts");
+  ks_window_set_account_view (window, "profile");
+  ks_test_wait_for_idle ();
+  *id = ks_account_page_get_account_id (page);
+  g_assert_cmpint (*id, >, 0);
+  row = ks_account_page_get_field_row (page, "sector");
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* Types @text into the entry row @row as a user does, and presses Enter. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+press_enter (GtkWidget *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
+static char *
+stored_sector (KsWorkspace *ws,
+               gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_load (ws, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (ks_account_get_sector (account));
+}
+
+/* Another user saves the sector this user is typing over: their change
+ * arrives (NOTIFY) and the row says so with their value before Enter; Enter
+ * then replaces it knowingly. */
+static void
+test_edit_conflict (void)
+{
+  KsWorkspace *mine = window_workspace ();
+  g_autoptr(KsWorkspace) theirs = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  gint64 id, end;
+  GtkWidget *row = sector_row (&id);
+
+  theirs = ks_workspace_open (ks_workspace_get_path (mine), KS_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  type_into (row, "Rail freight");
+  account = ks_account_load (theirs, id, &error);
+  g_assert_no_error (error);
+  ks_account_set_sector (account, "Shipbuilding");
+  g_assert_true (ks_account_save (account, theirs, &error));
+  g_assert_no_error (error);
+
+  end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (!gtk_widget_has_css_class (row, "error") && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "Shipbuilding"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rail freight");
+  stored = stored_sector (theirs, id);
+  g_assert_cmpstr (stored, ==, "Shipbuilding");
+
+  press_enter (row);
+  g_free (stored);
+  stored = stored_sector (theirs, id);
+  g_assert_cmpstr (stored, ==, "Rail freight");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+}
+
 /* Every page and account view on the team workspace's demo: any warning
  * (a query the server refuses is one) fails the case. */
 static void
@@ -178,7 +266,9 @@ test_offline (void)
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   guint before = n_listed ();
-  gint64 pid;
+  g_autofree char *stored = NULL;
+  gint64 pid, id;
+  GtkWidget *row = sector_row (&id);
 
   pid = ks_workspace_query_int (ws, "SELECT pg_backend_pid ()", 0, 0, "read the session", &error);
   g_assert_no_error (error);
@@ -204,9 +294,26 @@ test_offline (void)
     g_assert_true (strstr (said, "Lost the connection") || strstr (said, "cannot be reached"));
   }
 
+  /* Text typed meanwhile is refused at its field, and stays there. */
+  type_into (row, "Typed while offline");
+  press_enter (row);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_test_message ("at the field: %s", gtk_widget_get_tooltip_text (row));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "cannot be reached"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Typed while offline");
+
   g_assert_true (ks_workspace_reconnect (ws));
   spin (300);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* Connected again (every view has read again): the text is still there,
+   * and Enter saves it. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Typed while offline");
+  press_enter (row);
+  stored = stored_sector (ws, id);
+  g_assert_cmpstr (stored, ==, "Typed while offline");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL));
   g_assert_cmpuint (wait_for_listed (before + 1, 1000), ==, before + 1);
 }
@@ -241,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/app/team/connect", test_connect);
   g_test_add_func ("/app/team/pages", test_pages);
   g_test_add_func ("/app/team/live", test_live);
+  g_test_add_func ("/app/team/edit-conflict", test_edit_conflict);
   g_test_add_func ("/app/team/offline", test_offline);
   status = g_test_run ();
 

@@ -56,16 +56,17 @@ format_revenue (double revenue)
 
 /* Loads the current account afresh, for one change. */
 static KsAccount *
-load_for_edit (KsAccountPage *self)
+load_for_edit (KsAccountPage  *self,
+               GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
   KsAccount *account;
 
   if (!self->workspace || self->account_id <= 0)
     return NULL;
-  account = ks_account_load (self->workspace, self->account_id, &error);
-  if (!account && error)
-    g_warning ("Could not load account %" G_GINT64_FORMAT ": %s", self->account_id, error->message);
+  account = ks_account_load (self->workspace, self->account_id, error ? error : &local);
+  if (local)
+    g_warning ("Could not load account %" G_GINT64_FORMAT ": %s", self->account_id, local->message);
   return account;
 }
 
@@ -428,7 +429,7 @@ save_notes (KsAccountPage *self)
   if (!self->notes_dirty)
     return FALSE;
   self->notes_dirty = FALSE;
-  if (!(account = load_for_edit (self)))
+  if (!(account = load_for_edit (self, NULL)))
     return FALSE;
 
   buffer = gtk_text_view_get_buffer (self->notes_view);
@@ -570,8 +571,13 @@ on_entry_apply (AdwEntryRow   *row,
       g_autoptr(GError) error = NULL;
       g_autofree char *stored = NULL;
 
-      if (!(account = load_for_edit (self)))
-        return;
+      if (!(account = load_for_edit (self, &error)))
+        {
+          /* say why at the field (the server went away…); the text stays */
+          if (error)
+            ks_field_row_show_refusal (row, error);
+          return;
+        }
       stored = field_text (account, field);
       if (!ks_field_row_check_base (row, &self->loaded[field], stored) ||
           !set_field (account, field, text))
@@ -598,7 +604,7 @@ on_parent_selected (KsAccountPage *self)
   if (self->updating || !self->account ||
       !ks_id_combo_row_get_change (self->parent_row, self->parent_ids,
                                    ks_account_get_parent_id (self->account), &id) ||
-      !(account = load_for_edit (self)))
+      !(account = load_for_edit (self, NULL)))
     return;
   ks_account_set_parent_id (account, id);
   save_account (self, account, GTK_WIDGET (self->parent_row), -1);
@@ -613,7 +619,7 @@ on_owner_selected (KsAccountPage *self)
   if (self->updating || !self->account ||
       !ks_id_combo_row_get_change (self->owner_row, self->owner_ids,
                                    ks_account_get_owner_id (self->account), &id) ||
-      !(account = load_for_edit (self)))
+      !(account = load_for_edit (self, NULL)))
     return;
   ks_account_set_owner_id (account, id);
   save_account (self, account, GTK_WIDGET (self->owner_row), -1);
@@ -629,7 +635,7 @@ on_segment_selected (KsAccountPage *self)
   if (self->updating || !self->account || pos >= g_strv_length ((char **) segments))
     return;
   if (g_strcmp0 (segments[pos], ks_account_get_segment (self->account)) == 0 ||
-      !(account = load_for_edit (self)))
+      !(account = load_for_edit (self, NULL)))
     return;
   ks_account_set_segment (account, segments[pos]);
   save_account (self, account, GTK_WIDGET (self->segment_row), -1);
@@ -645,7 +651,7 @@ on_lifecycle_selected (KsAccountPage *self)
   if (self->updating || !self->account || pos >= g_strv_length ((char **) lifecycles))
     return;
   if (g_strcmp0 (lifecycles[pos], ks_account_get_lifecycle (self->account)) == 0 ||
-      !(account = load_for_edit (self)))
+      !(account = load_for_edit (self, NULL)))
     return;
   ks_account_set_lifecycle (account, lifecycles[pos]);
   save_account (self, account, GTK_WIDGET (self->lifecycle_row), -1);

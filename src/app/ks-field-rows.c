@@ -31,6 +31,7 @@ typedef struct
 #define CONFLICT_KEY "ks-field-conflict"
 #define CONFLICT_ENTER_KEY "ks-field-conflict-enter"
 #define SAVING_KEY "ks-field-saving"
+#define REFUSED_KEY "ks-field-refused"   /* a save of the row's text was refused */
 
 void
 ks_field_rows_connect (AdwEntryRow *const *rows,
@@ -98,8 +99,23 @@ clear_conflict (AdwEntryRow *row)
 static void
 on_conflict_entry_activated (AdwEntryRow *row)
 {
-  if (get_conflict (row))
-    g_signal_emit_by_name (row, "apply");
+  if (get_conflict (row) || g_object_get_data (G_OBJECT (row), REFUSED_KEY))
+    {
+      g_object_set_data (G_OBJECT (row), REFUSED_KEY, NULL);
+      g_signal_emit_by_name (row, "apply");
+    }
+}
+
+/* From now on Enter applies the row's text even with its apply button
+ * gone (see above). */
+static void
+arm_enter (AdwEntryRow *row)
+{
+  if (!g_object_get_data (G_OBJECT (row), CONFLICT_ENTER_KEY))
+    {
+      g_signal_connect (row, "entry-activated", G_CALLBACK (on_conflict_entry_activated), NULL);
+      g_object_set_data (G_OBJECT (row), CONFLICT_ENTER_KEY, GINT_TO_POINTER (TRUE));
+    }
 }
 
 static void
@@ -112,11 +128,7 @@ open_conflict (AdwEntryRow *row,
   conflict->message = g_strdup (message);
   conflict->theirs = g_strdup (theirs);
   g_object_set_data_full (G_OBJECT (row), CONFLICT_KEY, conflict, conflict_free);
-  if (!g_object_get_data (G_OBJECT (row), CONFLICT_ENTER_KEY))
-    {
-      g_signal_connect (row, "entry-activated", G_CALLBACK (on_conflict_entry_activated), NULL);
-      g_object_set_data (G_OBJECT (row), CONFLICT_ENTER_KEY, GINT_TO_POINTER (TRUE));
-    }
+  arm_enter (row);
   ks_row_set_error (ADW_PREFERENCES_ROW (row), message);
 }
 
@@ -231,7 +243,13 @@ ks_field_row_show_refusal (AdwEntryRow  *row,
   if (g_error_matches (error, KS_WORKSPACE_ERROR, KS_WORKSPACE_ERROR_CONFLICT))
     open_conflict (row, error->message, NULL);
   else
-    ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
+    {
+      /* The text stays, to be saved again as it is (say once the server
+       * is back): Enter tries again without the user retyping. */
+      ks_row_set_error (ADW_PREFERENCES_ROW (row), error->message);
+      g_object_set_data (G_OBJECT (row), REFUSED_KEY, GINT_TO_POINTER (TRUE));
+      arm_enter (row);
+    }
 }
 
 gboolean

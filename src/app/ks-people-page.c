@@ -91,16 +91,17 @@ nonnull (const char *s)
 }
 
 static KsPerson *
-load_for_edit (KsPeoplePage *self)
+load_for_edit (KsPeoplePage   *self,
+               GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
   KsPerson *person;
 
   if (!self->workspace || self->person_id <= 0)
     return NULL;
-  person = ks_person_load (self->workspace, self->person_id, &error);
-  if (!person && error)
-    g_warning ("Could not load person %" G_GINT64_FORMAT ": %s", self->person_id, error->message);
+  person = ks_person_load (self->workspace, self->person_id, error ? error : &local);
+  if (local)
+    g_warning ("Could not load person %" G_GINT64_FORMAT ": %s", self->person_id, local->message);
   return person;
 }
 
@@ -484,8 +485,13 @@ on_entry_apply (AdwEntryRow  *row,
       g_autoptr(GError) error = NULL;
       g_autofree char *stored = NULL;
 
-      if (!(person = load_for_edit (self)))
-        return;
+      if (!(person = load_for_edit (self, &error)))
+        {
+          /* say why at the field (the server went away…); the text stays */
+          if (error)
+            ks_field_row_show_refusal (row, error);
+          return;
+        }
       stored = field_text (person, field);
       if (!ks_field_row_check_base (row, &self->loaded[field], stored) ||
           !set_field (person, field, text))
@@ -512,7 +518,7 @@ on_manager_selected (KsPeoplePage *self)
   if (self->updating || !self->person ||
       !ks_id_combo_row_get_change (self->manager_row, self->manager_ids,
                                    ks_person_get_manager_id (self->person), &id) ||
-      !(person = load_for_edit (self)))
+      !(person = load_for_edit (self, NULL)))
     return;
   ks_person_set_manager_id (person, id);
   save_person (self, person, GTK_WIDGET (self->manager_row), -1);
