@@ -180,6 +180,7 @@ ks_field_row_show_value (AdwEntryRow *row,
           *updating = was_updating;
         }
       clear_conflict (row);
+      g_object_set_data (G_OBJECT (row), REFUSED_KEY, NULL);
       ks_row_set_error (ADW_PREFERENCES_ROW (row), NULL);
       /* the stored value is the row's starting point: Ctrl+Z now undoes
        * the last saved change (win.undo), not the typing before it */
