@@ -781,21 +781,54 @@ ks_funnel_cell_key_equal (gconstpointer a,
   return memcmp (a, b, 4 * sizeof (gint64)) == 0;
 }
 
+/* One cell as a line of COPY's text format. */
+static gboolean
+copy_cell (gpointer  data,
+           GString  *line)
+{
+  GHashTableIter *iter = data;
+  KsFunnelSummaryCell *cell;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!g_hash_table_iter_next (iter, (gpointer *) &cell, NULL))
+    return FALSE;
+  g_string_append_printf (line, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT
+                          "\t%" G_GINT64_FORMAT "\t%d\t", cell->key[0], cell->key[1], cell->key[2],
+                          cell->key[3], cell->n);
+  g_string_append (line, g_ascii_dtostr (number, sizeof number, cell->value));
+  g_string_append_printf (line, "\t%d\t", cell->unvalued);
+  g_string_append (line, g_ascii_dtostr (number, sizeof number, cell->days));
+  g_string_append_printf (line, "\t%d\n", cell->dated);
+  return TRUE;
+}
+
 gboolean
 ks_funnel_summary_write (KsWorkspace  *workspace,
                          GHashTable   *cells,
                          GError      **error)
 {
-  /* The cells' keys are distinct and the table holds none of them: a plain
-   * INSERT, prepared once. */
-  KsStmt *stmt = ks_workspace_prepare (workspace,
-                                             "INSERT INTO funnel_summary (stage_id, product_id, lost_from, owner_id,"
-                                             " n, value, unvalued, days, dated)"
-                                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                             error);
+  KsStmt *stmt;
   GHashTableIter iter;
   KsFunnelSummaryCell *cell;
 
+  /* On a server a statement per cell is a round trip per cell (5,640 for
+   * the CRM export ×10): one COPY instead. */
+  if (ks_workspace_on_server (workspace))
+    {
+      g_hash_table_iter_init (&iter, cells);
+      return ks_workspace_copy_in (workspace,
+                                   "COPY funnel_summary (stage_id, product_id, lost_from, owner_id,"
+                                   " n, value, unvalued, days, dated) FROM STDIN",
+                                   copy_cell, &iter, error);
+    }
+
+  /* The cells' keys are distinct and the table holds none of them: a plain
+   * INSERT, prepared once. */
+  stmt = ks_workspace_prepare (workspace,
+                               "INSERT INTO funnel_summary (stage_id, product_id, lost_from, owner_id,"
+                               " n, value, unvalued, days, dated)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                               error);
   if (!stmt)
     return FALSE;
   g_hash_table_iter_init (&iter, cells);

@@ -45,7 +45,8 @@ gboolean      ks_workspace_on_server   (KsWorkspace  *self);
 typedef gboolean (*KsCopyRow) (gpointer  data,
                                GString  *line);
 /* A bulk load on a server: COPY (@copy, fixed SQL "COPY t (…) FROM STDIN")
- * with the rows @next gives, inside the current transaction. */
+ * with the rows @next gives, inside the current transaction (an action's,
+ * or a migration step's). */
 gboolean      ks_workspace_copy_in     (KsWorkspace  *self,
                                         const char   *copy,
                                         KsCopyRow     next,

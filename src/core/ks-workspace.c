@@ -1232,7 +1232,7 @@ ks_workspace_copy_in (KsWorkspace  *self,
   g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (KS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (self->db == NULL && self->depth > 0, FALSE);
+  g_return_val_if_fail (self->db == NULL, FALSE);
 
   if (ks_workspace_server_copy_in (self->kdb, copy, next, data, &local))
     return TRUE;
