@@ -15,6 +15,7 @@
 
 #include "ks-account.h"
 #include "ks-contact.h"
+#include "ks-contact-import.h"
 #include "ks-opportunity.h"
 #include "ks-person.h"
 #include "ks-plan.h"
@@ -333,6 +334,45 @@ test_undo_moves_version_on (void)
   users_close (&u);
 }
 
+/* Importing the same contacts again changes nothing, so it moves no
+ * version on: another user's save over what they read stays valid. (The
+ * contacts fuzzer found the import bumping every row it matched.) */
+static void
+test_reimport_keeps_versions (void)
+{
+  Users u = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsImportReport) report = ks_import_report_new ();
+  g_autoptr(KsContact) before = NULL;
+  g_autoptr(KsContact) after = NULL;
+  g_autofree char *csv = NULL;
+  gint64 account_id;
+  g_autoptr(GListModel) contacts = NULL;
+
+  users_open (&u);
+  account_id = ks_test_add_account (u.mine, "Kessler Automotive");
+  ks_test_add_person (u.mine, "Katharina Vogt", 0);
+  csv = ks_test_write_file (u.dir, "contacts.csv",
+                            "name,title,reports_to,decision_power,relationship,owner\n"
+                            "Henrik Vollmer,CEO,,high,neutral,Katharina Vogt\n"
+                            "Claudia Hartmann,VP Purchasing,Henrik Vollmer,high,positive,\n", -1);
+  g_assert_true (ks_contacts_import (u.mine, csv, account_id, report, &error));
+  g_assert_no_error (error);
+  contacts = ks_contact_list_for_account (u.theirs, account_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 2);
+  before = g_list_model_get_item (contacts, 0);
+
+  ks_import_report_clear (report);
+  g_assert_true (ks_contacts_import (u.mine, csv, account_id, report, &error));
+  g_assert_no_error (error);
+  after = ks_contact_load (u.theirs, ks_contact_get_id (before), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_contact_get_version (after), ==, ks_contact_get_version (before));
+
+  users_close (&u);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,5 +384,6 @@ main (int   argc,
   g_test_add_func ("/versions/opportunity-conflict", test_opportunity_conflict);
   g_test_add_func ("/versions/plan-item-conflict", test_plan_item_conflict);
   g_test_add_func ("/versions/undo-moves-version-on", test_undo_moves_version_on);
+  g_test_add_func ("/versions/reimport-keeps-versions", test_reimport_keeps_versions);
   return g_test_run ();
 }

@@ -93,14 +93,23 @@ typedef struct
   "  coalesce (?7, 'contact'), coalesce (?8, 0), coalesce (?9, 'unknown'), coalesce (?10, 'unknown')," \
   "  coalesce (?11, 'unknown'), coalesce (?12, 0), ?13, ?14)"
 
-/* ?N NULL keeps what is stored. */
+/* ?N NULL keeps what is stored. A row it would not change is left alone:
+ * importing the same file again moves no version on (others' saves stay
+ * valid). */
 #define SQL_UPDATE_CONTACT \
   "UPDATE contacts SET version = version + 1, title = coalesce (?3, title), department = coalesce (?4, department)," \
   "  phone = coalesce (?5, phone), email = coalesce (?6, email), kind = coalesce (?7, kind)," \
   "  power = coalesce (?8, power), relationship = coalesce (?9, relationship)," \
   "  attitude = coalesce (?10, attitude), level = coalesce (?11, level), roles = coalesce (?12, roles)," \
   "  owner_id = coalesce (?13, owner_id), last_contact = coalesce (?14, last_contact) " \
-  "WHERE id = ?1 AND account_id = ?2"
+  "WHERE id = ?1 AND account_id = ?2 AND (title IS DISTINCT FROM coalesce (?3, title)" \
+  "  OR department IS DISTINCT FROM coalesce (?4, department) OR phone IS DISTINCT FROM coalesce (?5, phone)" \
+  "  OR email IS DISTINCT FROM coalesce (?6, email) OR kind IS DISTINCT FROM coalesce (?7, kind)" \
+  "  OR power IS DISTINCT FROM coalesce (?8, power)" \
+  "  OR relationship IS DISTINCT FROM coalesce (?9, relationship)" \
+  "  OR attitude IS DISTINCT FROM coalesce (?10, attitude) OR level IS DISTINCT FROM coalesce (?11, level)" \
+  "  OR roles IS DISTINCT FROM coalesce (?12, roles) OR owner_id IS DISTINCT FROM coalesce (?13, owner_id)" \
+  "  OR last_contact IS DISTINCT FROM coalesce (?14, last_contact))"
 
 static void
 node_free (gpointer data)

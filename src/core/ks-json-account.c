@@ -163,7 +163,8 @@ merge_people (KsWorkspace            *ws,
                        p->manager, p->name, p->name);
           continue;
         }
-      if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET version = version + 1, manager_id = ?2 WHERE id = ?1", error)))
+      if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET version = version + 1, manager_id = ?2"
+                                             " WHERE id = ?1 AND manager_id IS DISTINCT FROM ?2", error)))
         return FALSE;
       ks_stmt_bind_int64 (stmt, 1, p->id);
       ks_stmt_bind_int64 (stmt, 2, manager);

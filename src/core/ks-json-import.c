@@ -91,7 +91,8 @@ write_people (KsWorkspace  *ws,
         return FALSE;
       p->id = ks_workspace_last_insert_id (ws);
     }
-  if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET version = version + 1, manager_id = ?2 WHERE id = ?1", error)))
+  if (!(stmt = ks_workspace_prepare (ws, "UPDATE people SET version = version + 1, manager_id = ?2"
+                                        " WHERE id = ?1 AND manager_id IS DISTINCT FROM ?2", error)))
     return FALSE;
   for (guint i = 0; i < im->people->len; i++)
     {
@@ -166,7 +167,8 @@ write_accounts (KsWorkspace  *ws,
         return FALSE;
       a->id = ks_workspace_last_insert_id (ws);
     }
-  if (!(stmt = ks_workspace_prepare (ws, "UPDATE accounts SET version = version + 1, parent_id = ?2 WHERE id = ?1", error)))
+  if (!(stmt = ks_workspace_prepare (ws, "UPDATE accounts SET version = version + 1, parent_id = ?2"
+                                        " WHERE id = ?1 AND parent_id IS DISTINCT FROM ?2", error)))
     return FALSE;
   for (guint i = 0; i < im->accounts->len; i++)
     {
