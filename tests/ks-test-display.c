@@ -142,6 +142,24 @@ key_controller (GtkWidget *widget)
   g_assert_not_reached ();
 }
 
+void
+ks_test_type_into (GtkWidget  *row,
+                   const char *text)
+{
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_assert_true (gtk_widget_grab_focus (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+ks_test_press_enter (GtkWidget *row)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  g_assert_true (GTK_IS_TEXT (text));
+  g_signal_emit_by_name (text, "activate");
+}
+
 gboolean
 ks_test_press_key (GtkWidget       *widget,
                    gboolean         editing,

@@ -48,6 +48,13 @@ gboolean  ks_test_press_key      (GtkWidget       *widget,
                                   guint            keyval,
                                   GdkModifierType  state);
 
+/* Types @text into the entry row @row as a user does: with the focus in
+ * it, so that the row shows its apply button. */
+void      ks_test_type_into      (GtkWidget       *row,
+                                  const char      *text);
+/* Enter in the entry row @row: its text emits "activate", as on the key. */
+void      ks_test_press_enter    (GtkWidget       *row);
+
 /* The demo workspace (a new file in @tmpdir; *@workspace, the caller's)
  * in a main window of the default 1280 × 800, shown and painted. */
 KsWindow  *ks_test_demo_window    (const char       *tmpdir,

@@ -139,27 +139,6 @@ find_finding (const char *kind)
   return -1;
 }
 
-/* Types @text into the entry row @row as a user does: with the focus in it,
- * so that the row shows its apply button. */
-static void
-type_into (GtkWidget  *row,
-           const char *text)
-{
-  g_assert_true (ADW_IS_ENTRY_ROW (row));
-  g_assert_true (gtk_widget_grab_focus (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-/* Enter in the entry row @row: its text emits "activate", as on the key. */
-static void
-press_enter (GtkWidget *row)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  g_assert_true (GTK_IS_TEXT (text));
-  g_signal_emit_by_name (text, "activate");
-}
-
 /* The row says another user's value: marked, and @theirs in its message. */
 static void
 assert_told (GtkWidget  *row,
@@ -843,14 +822,14 @@ test_edit_conflict (void)
   value.text = g_strdup ("Hamburg");
   g_assert_true (ks_plan_set_field (other, account_id, "locations", &value, &error));
   g_assert_no_error (error);
-  type_into (row, "Bremen");
-  press_enter (row);
+  ks_test_type_into (row, "Bremen");
+  ks_test_press_enter (row);
   plan = load_plan ();
   g_assert_cmpstr (ks_plan_get (plan, "locations")->text, ==, "Hamburg");
   ks_plan_free (plan);
   assert_told (row, "Hamburg");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Bremen");
-  press_enter (row);
+  ks_test_press_enter (row);
   plan = load_plan ();
   g_assert_cmpstr (ks_plan_get (plan, "locations")->text, ==, "Bremen");
   ks_plan_free (plan);
@@ -865,13 +844,13 @@ test_edit_conflict (void)
   value.text = g_strdup ("Jana Novak");
   g_assert_true (ks_plan_set_item_field (other, KS_PLAN_MEETINGS, id, "theirs", &value, &error));
   g_assert_no_error (error);
-  type_into (row, "Piet de Vries");
-  press_enter (row);
+  ks_test_type_into (row, "Piet de Vries");
+  ks_test_press_enter (row);
   stored = stored_item_text (KS_PLAN_MEETINGS, id, "theirs");
   g_assert_cmpstr (stored, ==, "Jana Novak");
   assert_told (row, "Jana Novak");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Piet de Vries");
-  press_enter (row);
+  ks_test_press_enter (row);
   g_free (stored);
   stored = stored_item_text (KS_PLAN_MEETINGS, id, "theirs");
   g_assert_cmpstr (stored, ==, "Piet de Vries");
@@ -882,8 +861,8 @@ test_edit_conflict (void)
   value.text = g_strdup ("2025-04-01");
   g_assert_true (ks_plan_set_item_field (other, KS_PLAN_MEETINGS, id, "date", &value, &error));
   g_assert_no_error (error);
-  type_into (row, "Piet de Vries, CFO");
-  press_enter (row);
+  ks_test_type_into (row, "Piet de Vries, CFO");
+  ks_test_press_enter (row);
   g_free (stored);
   stored = stored_item_text (KS_PLAN_MEETINGS, id, "theirs");
   g_assert_cmpstr (stored, ==, "Piet de Vries, CFO");
@@ -926,14 +905,14 @@ test_edit_conflict (void)
     ks_contact_set_title (theirs, "Head of Purchasing");
     g_assert_true (ks_contact_save (theirs, other, &error));
     g_assert_no_error (error);
-    type_into (row, "CTO");
-    press_enter (row);
+    ks_test_type_into (row, "CTO");
+    ks_test_press_enter (row);
     contact = load_contact (contact_id);
     g_assert_cmpstr (ks_contact_get_title (contact), ==, "Head of Purchasing");
     g_clear_object (&contact);
     assert_told (row, "Head of Purchasing");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "CTO");
-    press_enter (row);
+    ks_test_press_enter (row);
     contact = load_contact (contact_id);
     g_assert_cmpstr (ks_contact_get_title (contact), ==, "CTO");
     g_assert_false (gtk_widget_has_css_class (row, "error"));

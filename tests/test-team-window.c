@@ -162,24 +162,6 @@ sector_row (gint64 *id)
   return row;
 }
 
-/* Types @text into the entry row @row as a user does, and presses Enter. */
-static void
-type_into (GtkWidget  *row,
-           const char *text)
-{
-  g_assert_true (gtk_widget_grab_focus (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-press_enter (GtkWidget *row)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  g_assert_true (GTK_IS_TEXT (text));
-  g_signal_emit_by_name (text, "activate");
-}
-
 static char *
 stored_sector (KsWorkspace *ws,
                gint64       id)
@@ -207,7 +189,7 @@ test_edit_conflict (void)
 
   theirs = ks_workspace_open (ks_workspace_get_path (mine), KS_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  type_into (row, "Rail freight");
+  ks_test_type_into (row, "Rail freight");
   account = ks_account_load (theirs, id, &error);
   g_assert_no_error (error);
   ks_account_set_sector (account, "Shipbuilding");
@@ -224,7 +206,7 @@ test_edit_conflict (void)
   stored = stored_sector (theirs, id);
   g_assert_cmpstr (stored, ==, "Shipbuilding");
 
-  press_enter (row);
+  ks_test_press_enter (row);
   g_free (stored);
   stored = stored_sector (theirs, id);
   g_assert_cmpstr (stored, ==, "Rail freight");
@@ -296,8 +278,8 @@ test_offline (void)
   }
 
   /* Text typed meanwhile is refused at its field, and stays there. */
-  type_into (row, "Typed while offline");
-  press_enter (row);
+  ks_test_type_into (row, "Typed while offline");
+  ks_test_press_enter (row);
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   g_test_message ("at the field: %s", gtk_widget_get_tooltip_text (row));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "cannot be reached"));
@@ -309,7 +291,7 @@ test_offline (void)
   /* Connected again (every view has read again): the text is still there,
    * and Enter saves it. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Typed while offline");
-  press_enter (row);
+  ks_test_press_enter (row);
   stored = stored_sector (ws, id);
   g_assert_cmpstr (stored, ==, "Typed while offline");
   g_assert_false (gtk_widget_has_css_class (row, "error"));

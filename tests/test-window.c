@@ -98,26 +98,6 @@ apply_field (const char *field,
   g_signal_emit_by_name (row, "apply");
 }
 
-/* Types @text into the entry row @row as a user does: with the focus in it,
- * so that the row shows its apply button. */
-static void
-type_into (GtkWidget  *row,
-           const char *text)
-{
-  g_assert_true (gtk_widget_grab_focus (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-/* Enter in the entry row @row: its text emits "activate", as on the key. */
-static void
-press_enter (GtkWidget *row)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  g_assert_true (GTK_IS_TEXT (text));
-  g_signal_emit_by_name (text, "activate");
-}
-
 static char *
 stored_sector (gint64 id)
 {
@@ -384,8 +364,8 @@ test_edit_conflict (void)
   ks_account_set_sector (theirs, "Shipbuilding");
   g_assert_true (ks_account_save (theirs, other, &error));
   g_assert_no_error (error);
-  type_into (row, "Rail freight");
-  press_enter (row);
+  ks_test_type_into (row, "Rail freight");
+  ks_test_press_enter (row);
 
   sector = stored_sector (id);
   g_assert_cmpstr (sector, ==, "Shipbuilding");
@@ -396,7 +376,7 @@ test_edit_conflict (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Rail freight");
 
   /* Enter again: told, the user replaces theirs */
-  press_enter (row);
+  ks_test_press_enter (row);
   g_free (sector);
   sector = stored_sector (id);
   g_assert_cmpstr (sector, ==, "Rail freight");
@@ -407,7 +387,7 @@ test_edit_conflict (void)
   g_clear_object (&theirs);
   theirs = ks_account_load (other, id, &error);
   g_assert_no_error (error);
-  type_into (row, "Ferries");
+  ks_test_type_into (row, "Ferries");
   ks_account_set_sector (theirs, "Offshore wind");
   g_assert_true (ks_account_save (theirs, other, &error));
   g_assert_no_error (error);
@@ -420,7 +400,7 @@ test_edit_conflict (void)
   g_free (sector);
   sector = stored_sector (id);
   g_assert_cmpstr (sector, ==, "Offshore wind");
-  press_enter (row);
+  ks_test_press_enter (row);
   g_free (sector);
   sector = stored_sector (id);
   g_assert_cmpstr (sector, ==, "Ferries");
@@ -469,8 +449,8 @@ test_edit_conflict_person (void)
   ks_person_set_title (theirs, "Plant Manager");
   g_assert_true (ks_person_save (theirs, other, &error));
   g_assert_no_error (error);
-  type_into (row, "Head of Buying");
-  press_enter (row);
+  ks_test_type_into (row, "Head of Buying");
+  ks_test_press_enter (row);
   stored = ks_person_load (workspace, id, NULL);
   g_assert_cmpstr (ks_person_get_title (stored), ==, "Plant Manager");
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -479,7 +459,7 @@ test_edit_conflict_person (void)
   g_assert_nonnull (strstr (tooltip, "Plant Manager"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Head of Buying");
 
-  press_enter (row);
+  ks_test_press_enter (row);
   g_clear_object (&stored);
   stored = ks_person_load (workspace, id, NULL);
   g_assert_cmpstr (ks_person_get_title (stored), ==, "Head of Buying");
