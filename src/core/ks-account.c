@@ -659,10 +659,11 @@ conflict_theirs (KsAccount *stored,
  * theirs. A new #KsAccount given an id by hand (version 0) saves unchecked.
  */
 static gboolean
-account_save_once (KsAccount    *self,
-                   KsWorkspace  *workspace,
-                   GError      **error)
+account_save_once (gpointer       object,
+                   KsWorkspace   *workspace,
+                   GError       **error)
 {
+  KsAccount *self = object;
   KsStmt *stmt;
   gint64 new_version;
   gboolean inserting;
@@ -795,12 +796,7 @@ ks_account_save (KsAccount    *self,
                  KsWorkspace  *workspace,
                  GError      **error)
 {
-  guint attempt = 0;
-  gboolean ok;
-
-  while (!(ok = account_save_once (self, workspace, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
-    ;
-  return ok;
+  return ks_workspace_save_retrying (workspace, account_save_once, self, error);
 }
 
 gboolean

@@ -642,10 +642,11 @@ conflict_theirs (KsContact *stored,
  * again replaces them.
  */
 static gboolean
-contact_save_once (KsContact    *self,
-                   KsWorkspace  *workspace,
-                   GError      **error)
+contact_save_once (gpointer       object,
+                   KsWorkspace   *workspace,
+                   GError       **error)
 {
+  KsContact *self = object;
   KsStmt *stmt;
   gint64 new_version;
   gboolean inserting;
@@ -802,12 +803,7 @@ ks_contact_save (KsContact    *self,
                  KsWorkspace  *workspace,
                  GError      **error)
 {
-  guint attempt = 0;
-  gboolean ok;
-
-  while (!(ok = contact_save_once (self, workspace, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
-    ;
-  return ok;
+  return ks_workspace_save_retrying (workspace, contact_save_once, self, error);
 }
 
 gboolean

@@ -637,10 +637,11 @@ conflict_theirs (KsOpportunity *stored,
  * object holds the stored row (new id, account, product and owner names).
  */
 static gboolean
-opportunity_save_once (KsOpportunity  *self,
-                       KsWorkspace    *workspace,
-                       GError        **error)
+opportunity_save_once (gpointer       object,
+                       KsWorkspace   *workspace,
+                       GError       **error)
 {
+  KsOpportunity *self = object;
   KsStmt *stmt;
   gboolean inserting;
   gint64 old_stage = 0, new_version;
@@ -781,13 +782,7 @@ ks_opportunity_save (KsOpportunity  *self,
                      KsWorkspace    *workspace,
                      GError        **error)
 {
-  guint attempt = 0;
-  gboolean ok;
-
-  while (!(ok = opportunity_save_once (self, workspace, error)) &&
-         ks_workspace_retry_busy (workspace, &attempt, error))
-    ;
-  return ok;
+  return ks_workspace_save_retrying (workspace, opportunity_save_once, self, error);
 }
 
 gboolean

@@ -475,10 +475,11 @@ ks_person_validate (KsPerson  *self,
  * and saving again replaces the other user's values.
  */
 static gboolean
-person_save_once (KsPerson     *self,
-                  KsWorkspace  *workspace,
-                  GError      **error)
+person_save_once (gpointer       object,
+                  KsWorkspace   *workspace,
+                  GError       **error)
 {
+  KsPerson *self = object;
   KsStmt *stmt;
   gint64 new_version;
   gboolean inserting;
@@ -614,12 +615,7 @@ ks_person_save (KsPerson     *self,
                 KsWorkspace  *workspace,
                 GError      **error)
 {
-  guint attempt = 0;
-  gboolean ok;
-
-  while (!(ok = person_save_once (self, workspace, error)) && ks_workspace_retry_busy (workspace, &attempt, error))
-    ;
-  return ok;
+  return ks_workspace_save_retrying (workspace, person_save_once, self, error);
 }
 
 /**

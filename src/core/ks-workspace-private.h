@@ -105,6 +105,15 @@ void          ks_workspace_set_conflict (GError     **error,
 gboolean      ks_workspace_retry_busy  (KsWorkspace  *self,
                                         guint        *attempt,
                                         GError      **error);
+/* The same loop for the save of one object (ks_account_save () …):
+ * @save_once is the whole action once. */
+typedef gboolean (*KsSaveOnce) (gpointer      object,
+                                KsWorkspace  *workspace,
+                                GError      **error);
+gboolean      ks_workspace_save_retrying (KsWorkspace  *self,
+                                          KsSaveOnce    save_once,
+                                          gpointer      object,
+                                          GError      **error);
 
 /* Runs fixed SQL with no parameters and no result rows. */
 gboolean      ks_workspace_exec        (KsWorkspace  *self,

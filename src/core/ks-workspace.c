@@ -1107,6 +1107,20 @@ ks_workspace_retry_busy (KsWorkspace  *self,
   return TRUE;
 }
 
+gboolean
+ks_workspace_save_retrying (KsWorkspace  *self,
+                            KsSaveOnce    save_once,
+                            gpointer      object,
+                            GError      **error)
+{
+  guint attempt = 0;
+  gboolean ok;
+
+  while (!(ok = save_once (object, self, error)) && ks_workspace_retry_busy (self, &attempt, error))
+    ;
+  return ok;
+}
+
 void
 ks_conflict_note (GString    *theirs,
                   const char *label,
